@@ -1,9 +1,208 @@
-"""Commands registered on the `govreport` group (see the issue that owns them)."""
+"""Database commands: ingest, facts, search, track, compare, export.
+
+Each is a thin layer over ``govreport.store`` named queries, ``govreport.tracking`` and
+``govreport.export``. Query output is JSON lines by default (``ensure_ascii=False``),
+``--csv`` or ``--table`` (rich).
+"""
 
 from __future__ import annotations
 
+import csv
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
 import click
+
+from govreport.cli.common import error_line, expand_paths, progress
+from govreport.errors import GovReportError
+
+DB_OPTION = click.option("--db", "db", default="govreport.db", show_default=True, type=click.Path(dir_okay=False),
+                         help="the SQLite database file")
+
+
+def _output_options(fn: Callable) -> Callable:
+    fn = click.option("--table", "fmt", flag_value="table", help="a rich table")(fn)
+    fn = click.option("--csv", "fmt", flag_value="csv", help="CSV with a header row")(fn)
+    return click.option("--jsonl", "fmt", flag_value="jsonl", default=True, help="JSON lines (default)")(fn)
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return "-".join(str(v) for v in value)
+    return "" if value is None else value
+
+
+def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> None:
+    """Print ``rows`` as JSON lines, CSV or a rich table (``columns``: the table's columns)."""
+    if fmt == "csv":
+        if not rows:
+            return
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: _cell(v) for k, v in r.items()} for r in rows)
+    elif fmt == "table":
+        from rich.console import Console
+        from rich.table import Table
+
+        cols = list(columns or (rows[0] if rows else []))
+        table = Table(*cols, show_lines=False)
+        for r in rows:
+            table.add_row(*(str(_cell(r.get(c))) for c in cols))
+        Console().print(table)
+    else:
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+
+
+def _open(db: str, readonly: bool = True):
+    from govreport.store import open_store
+
+    return open_store(db, readonly=readonly)
+
+
+def _fail(exc: GovReportError) -> None:
+    error_line(None, exc)
+    sys.exit(1)
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--jobs", "-j", type=int, default=None, help="worker processes (default: CPU count)")
+@click.option("--progress/--no-progress", "show", default=None, help="progress bar (default: on a terminal)")
+def ingest_command(paths: tuple[str, ...], db: str, jobs: int | None, show: bool | None) -> None:
+    """Extract report files (or folders of them) into the database.
+
+    Files whose content (SHA-256) is already stored are skipped; each report is written in
+    one transaction. A bad file is reported on one line and skipped; the exit code is then 2.
+    """
+    from govreport.store.ingest import ingest
+
+    files = expand_paths(paths)
+    try:
+        store = _open(db, readonly=False)
+        with store:
+            result = ingest(store, files, jobs=jobs, wrap=lambda items: progress(items, "ingest", show),
+                            on_error=error_line)
+    except GovReportError as exc:
+        _fail(exc)
+    click.echo(f"ingested {len(result.added)}, skipped {len(result.skipped)} already stored, "
+               f"failed {len(result.failed)} → {db}", err=True)
+    if result.failed:
+        sys.exit(2)
+
+
+FACT_TABLE = ("report_id", "region", "report_year", "kind", "period", "indicator", "measure", "value",
+              "value_max", "unit", "bound", "evidence")
+
+
+@click.command("facts")
+@DB_OPTION
+@click.option("--region", help="region name or admin code")
+@click.option("--year", type=int, help="report year")
+@click.option("--indicator", help="indicator id (see indicators.tsv)")
+@click.option("--kind", type=click.Choice(["target", "actual", "estimate"]))
+@click.option("--measure")
+@click.option("--level", type=click.Choice(["national", "province", "city", "county", "district"]))
+@click.option("--limit", type=int)
+@_output_options
+def facts_command(db: str, region: str | None, year: int | None, indicator: str | None, kind: str | None,
+                  measure: str | None, level: str | None, limit: int | None, fmt: str) -> None:
+    """Facts stored in the database, filtered."""
+    try:
+        with _open(db) as store:
+            rows = store.facts(region=region, year=year, indicator=indicator, kind=kind, measure=measure,
+                               level=level, limit=limit)
+    except GovReportError as exc:
+        _fail(exc)
+    emit(rows, fmt, FACT_TABLE)
+
+
+@click.command("search")
+@click.argument("query", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--region", help="region name or admin code")
+@click.option("--year", type=int, help="report year")
+@_output_options
+def search_command(query: tuple[str, ...], db: str, limit: int, region: str | None, year: int | None,
+                   fmt: str) -> None:
+    """Full-text search (Chinese words of any length; several words must all occur)."""
+    try:
+        with _open(db) as store:
+            rows = store.search(" ".join(query), limit=limit, region=region, year=year)
+    except GovReportError as exc:
+        _fail(exc)
+    emit(rows, fmt, ("report_id", "region", "report_year", "snippet"))
+
+
+TRACK_TABLE = ("region", "year", "indicator", "measure", "target_bound", "target_value", "outcome_value", "unit",
+               "verdict", "gap", "target_report", "outcome_report")
+
+
+@click.command("track")
+@DB_OPTION
+@click.option("--region", help="region name or admin code")
+@click.option("--indicator", help="indicator id")
+@click.option("--verdict", "verdicts", multiple=True, help="keep only these verdicts (repeatable)")
+@_output_options
+def track_command(db: str, region: str | None, indicator: str | None, verdicts: tuple[str, ...],
+                  fmt: str) -> None:
+    """Each target against the outcome reported for its period in a later report."""
+    from govreport.tracking import track
+
+    try:
+        with _open(db) as store:
+            rows = [r.to_dict() for r in track(store, region=region, indicator=indicator)
+                    if not verdicts or r.verdict in verdicts]
+    except GovReportError as exc:
+        _fail(exc)
+    emit(rows, fmt, TRACK_TABLE)
+
+
+@click.command("compare")
+@DB_OPTION
+@click.option("--year", type=int, required=True, help="report year")
+@click.option("--indicator", required=True, help="indicator id")
+@click.option("--measure", help="only this measure (growth, level, ...)")
+@_output_options
+def compare_command(db: str, year: int, indicator: str, measure: str | None, fmt: str) -> None:
+    """One year's targets for an indicator at every level, each beside its parent's."""
+    from govreport.tracking import compare
+
+    try:
+        with _open(db) as store:
+            rows = [r.to_dict() for r in compare(store, year, indicator, measure=measure)]
+    except GovReportError as exc:
+        _fail(exc)
+    emit(rows, fmt, ("level", "region", "parent", "measure", "bound", "value", "unit", "parent_value",
+                     "above_parent", "report_id"))
+
+
+@click.command("export")
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["csv", "parquet", "xlsx", "dta"]), required=True)
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="output file")
+@click.option("--track", "track_targets", is_flag=True, help="one row per tracked target instead of per fact")
+@click.option("--region", help="region name or admin code")
+@click.option("--indicator", help="indicator id")
+def export_command(db: str, fmt: str, out: str, track_targets: bool, region: str | None,
+                   indicator: str | None) -> None:
+    """Write facts (or tracked targets) as CSV, Parquet, Excel or Stata."""
+    from govreport.export import export
+
+    try:
+        with _open(db) as store:
+            n = export(store, fmt, out, track_targets=track_targets, region=region, indicator=indicator)
+    except GovReportError as exc:
+        _fail(exc)
+    click.echo(f"wrote {n} rows → {out}", err=True)
 
 
 def register(group: click.Group) -> None:
     """Add this module's commands to ``group``."""
+    for command in (ingest_command, facts_command, search_command, track_command, compare_command,
+                    export_command):
+        group.add_command(command)

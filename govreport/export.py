@@ -1,0 +1,127 @@
+"""Exports for pandas, R, Stata and Excel: one row per fact, or per tracked target.
+
+``facts_frame`` / ``track_frame`` build pandas DataFrames from the store's named queries;
+``export`` writes them as CSV (UTF-8), Parquet (pyarrow), XLSX (openpyxl) or Stata .dta
+(version 118, Unicode; ASCII variable names ≤ 32 characters, strings ≤ 2045 characters,
+Chinese variable labels).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from govreport.errors import QueryError
+from govreport.store.queries import Store
+from govreport.tracking import track
+
+FORMATS = ("csv", "parquet", "xlsx", "dta")
+STATA_STR_MAX = 2045
+
+#: fact export columns and their (Chinese) labels
+FACT_COLUMNS: dict[str, str] = {
+    "report_id": "报告编号", "region": "地区", "admin_code": "行政区划代码", "province": "省份",
+    "city": "城市", "level": "行政级别", "report_year": "报告年份", "kind": "类型", "period": "时期",
+    "period_start": "时期起", "period_end": "时期止", "indicator": "指标编号",
+    "indicator_name": "指标名称", "indicator_text": "原文指标", "measure": "度量", "value": "数值",
+    "value_max": "上限数值", "unit": "单位", "bound": "界限", "rank_scope": "排名范围",
+    "section": "章节", "role": "章节作用", "span_start": "起始位置", "span_end": "结束位置",
+    "evidence": "原文数字", "sentence": "原文句子",
+}
+
+TRACK_COLUMNS: dict[str, str] = {
+    "region": "地区", "admin_code": "行政区划代码", "level": "行政级别", "year": "目标年份",
+    "period": "时期", "indicator": "指标编号", "indicator_name": "指标名称", "direction": "方向",
+    "measure": "度量", "unit": "单位", "verdict": "结论", "gap": "差距",
+    "target_value": "目标值", "target_value_max": "目标上限", "target_bound": "目标界限",
+    "target_report": "目标报告", "target_span_start": "目标起始", "target_span_end": "目标结束",
+    "target_evidence": "目标原文", "target_sentence": "目标句子",
+    "outcome_value": "实际值", "outcome_kind": "实际类型", "outcome_measure": "实际度量",
+    "outcome_unit": "实际单位", "outcome_report": "实际报告", "outcome_report_year": "实际报告年份",
+    "outcome_span_start": "实际起始", "outcome_span_end": "实际结束", "outcome_evidence": "实际原文",
+    "outcome_sentence": "实际句子",
+}
+
+_INT_COLUMNS = {"report_year", "period_start", "period_end", "span_start", "span_end", "year",
+                "target_span_start", "target_span_end", "outcome_span_start", "outcome_span_end",
+                "outcome_report_year"}
+_FLOAT_COLUMNS = {"value", "value_max", "gap", "target_value", "target_value_max", "outcome_value"}
+
+
+def _frame(rows: list[dict[str, Any]], columns: dict[str, str]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=list(columns))
+    for col in df.columns:
+        if col in _INT_COLUMNS:
+            df[col] = pd.array(df[col], dtype="Int64")
+        elif col in _FLOAT_COLUMNS:
+            df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
+        else:
+            df[col] = df[col].astype("string")
+    return df
+
+
+def facts_frame(store: Store, **filters: Any) -> pd.DataFrame:
+    """One row per fact (filters as in ``Store.facts``)."""
+    rows = []
+    for f in store.facts(**filters):
+        row = dict(f)
+        row["span_start"], row["span_end"] = f["span"]
+        rows.append(row)
+    return _frame(rows, FACT_COLUMNS)
+
+
+def track_frame(store: Store, region: str | None = None, indicator: str | None = None) -> pd.DataFrame:
+    """One row per tracked target (``tracking.track``)."""
+    rows = []
+    for r in track(store, region=region, indicator=indicator):
+        row = r.to_dict()
+        for side in ("target", "outcome"):
+            span = row.pop(f"{side}_span")
+            row[f"{side}_span_start"], row[f"{side}_span_end"] = span if span else (None, None)
+        rows.append(row)
+    return _frame(rows, TRACK_COLUMNS)
+
+
+def _to_stata(df: pd.DataFrame, out: Path, labels: dict[str, str]) -> None:
+    df = df.copy()
+    for col in df.columns:
+        if col in _INT_COLUMNS:
+            df[col] = df[col].astype("float64")  # Stata has no nullable integers; missing is "."
+        elif col not in _FLOAT_COLUMNS:
+            df[col] = df[col].fillna("").astype(object).map(lambda s: str(s)[:STATA_STR_MAX])
+    assert all(len(c) <= 32 and c.isascii() for c in df.columns)
+    df.to_stata(out, write_index=False, version=118, variable_labels={c: labels[c] for c in df.columns})
+
+
+def write_frame(df: pd.DataFrame, fmt: str, out: str | Path, labels: dict[str, str] | None = None) -> Path:
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "csv":
+        df.to_csv(out, index=False, encoding="utf-8")
+    elif fmt == "parquet":
+        df.to_parquet(out, index=False, engine="pyarrow")
+    elif fmt == "xlsx":
+        df.to_excel(out, index=False, engine="openpyxl", sheet_name="data")
+    elif fmt == "dta":
+        _to_stata(df, out, labels or {})
+    else:
+        raise QueryError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+    return out
+
+
+def export(store: Store, fmt: str, out: str | Path, *, track_targets: bool = False,
+           **filters: Any) -> int:
+    """Write the facts (or, with ``track_targets``, the tracked targets) to ``out`` in ``fmt``;
+    return the number of rows."""
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if track_targets:
+        df = track_frame(store, region=filters.get("region"), indicator=filters.get("indicator"))
+        labels = TRACK_COLUMNS
+    else:
+        df = facts_frame(store, **filters)
+        labels = FACT_COLUMNS
+    write_frame(df, fmt, out, labels)
+    return len(df)

@@ -1,0 +1,239 @@
+"""The SQLite connection and the writes: one transaction per report.
+
+Stdlib ``sqlite3`` (no server, a single file a Datasette user can open as is). The
+connection runs in autocommit mode and every write is an explicit ``BEGIN IMMEDIATE`` …
+``COMMIT``, so a killed process leaves either the whole report or nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from govreport.errors import LexiconError, StoreError
+from govreport.model import Report
+from govreport.store import fulltext
+from govreport.store.schema import migrate
+
+_PERIOD = re.compile(r"^\s*(\d{4})(?:\s*[-–~至]\s*(\d{4}))?\s*$")
+_DIRECTIONS = {"up", "down", "none"}
+
+
+def period_bounds(period: str | None) -> tuple[int | None, int | None]:
+    """``"2020"`` → (2020, 2020); ``"2016-2020"`` → (2016, 2020); else (None, None)."""
+    m = _PERIOD.match(period or "")
+    if not m:
+        return None, None
+    start = int(m.group(1))
+    return start, int(m.group(2) or start)
+
+
+def load_indicator_table() -> list[dict[str, Any]]:
+    """The canonical indicator table as dicts (id, name, aliases, default_unit, direction, notes).
+
+    Uses ``govreport.lexicons.indicators()`` when the lexicon package provides it, else
+    reads ``govreport/lexicons/indicators.tsv`` directly."""
+    rows: list[dict[str, Any]] = []
+    try:
+        from govreport.lexicons import indicators as lexicon_indicators  # type: ignore[attr-defined]
+    except ImportError:
+        lexicon_indicators = None
+    if lexicon_indicators is not None:
+        loaded = lexicon_indicators()
+        items = loaded.values() if isinstance(loaded, dict) else loaded
+        for item in items:
+            get = item.get if isinstance(item, dict) else (lambda k, item=item: getattr(item, k, None))
+            aliases = get("aliases")
+            if isinstance(aliases, list | tuple):
+                aliases = "|".join(aliases)
+            rows.append({"id": get("id"), "name": get("name"), "aliases": aliases,
+                         "default_unit": get("default_unit") or get("unit"),
+                         "direction": str(get("direction") or "none"), "notes": get("notes")})
+    else:
+        with resources.files("govreport.lexicons").joinpath("indicators.tsv").open(encoding="utf-8") as fh:
+            rows = [dict(r) for r in csv.DictReader(fh, delimiter="\t")]
+    for row in rows:
+        if not row.get("id") or not row.get("name") or row.get("direction") not in _DIRECTIONS:
+            raise LexiconError(f"indicators: bad row {row!r} (need id, name, direction up/down/none)")
+    return rows
+
+
+class Database:
+    """A connection to one govreport database file (created on first writable open)."""
+
+    def __init__(self, path: str | Path, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        self._lock = threading.RLock()
+        try:
+            if readonly:
+                if not self.path.exists():
+                    raise StoreError(f"{self.path}: no such database")
+                uri = f"file:{self.path.resolve().as_posix()}?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                            timeout=30)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if readonly:
+                self.conn.execute("PRAGMA query_only = ON")
+                version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+                if version == 0:
+                    raise StoreError(f"{self.path}: not a govreport database")
+            else:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+                migrate(self.conn)
+                self._load_indicators()
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: {exc}") from exc
+
+    # -- plumbing -----------------------------------------------------------------------
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT``; rolled back on any error."""
+        if self.readonly:
+            raise StoreError(f"{self.path}: opened read-only")
+        with self._lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    def rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        with self._lock:
+            try:
+                return [dict(r) for r in self.conn.execute(sql, params)]
+            except sqlite3.Error as exc:
+                raise StoreError(f"{self.path}: {exc}") from exc
+
+    def _load_indicators(self) -> None:
+        table = load_indicator_table()
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO indicators (id, name, aliases, default_unit, direction, notes) "
+                "VALUES (:id, :name, :aliases, :default_unit, :direction, :notes) "
+                "ON CONFLICT(id) DO UPDATE SET name=excluded.name, aliases=excluded.aliases, "
+                "default_unit=excluded.default_unit, direction=excluded.direction, notes=excluded.notes",
+                [{k: r.get(k) for k in ("id", "name", "aliases", "default_unit", "direction", "notes")}
+                 for r in table])
+
+    # -- incremental ingest ---------------------------------------------------------------
+    def stored_hashes(self) -> set[str]:
+        return {r["sha256"] for r in self.rows("SELECT sha256 FROM reports")}
+
+    def has_sha(self, sha256: str) -> bool:
+        return bool(self.rows("SELECT 1 FROM reports WHERE sha256 = ?", (sha256,)))
+
+    # -- writes ---------------------------------------------------------------------------
+    def delete_report(self, report_id: str) -> bool:
+        with self.transaction() as conn:
+            return self._delete(conn, report_id)
+
+    def _delete(self, conn: sqlite3.Connection, report_id: str) -> bool:
+        # the FTS table is contentless: a 'delete' needs the indexed tokens again
+        for row in conn.execute("SELECT id, text FROM paragraphs WHERE report_id = ?", (report_id,)):
+            conn.execute("INSERT INTO paragraphs_fts (paragraphs_fts, rowid, tokens) VALUES ('delete', ?, ?)",
+                         (row["id"], fulltext.index_text(row["text"])))
+        return conn.execute("DELETE FROM reports WHERE id = ?", (report_id,)).rowcount > 0
+
+    def write_report(self, report: Report, *, sha256: str, size: int | None = None,
+                     source_path: str | None = None) -> None:
+        """Store ``report`` (replacing a stored report of the same id) in one transaction."""
+        with self.transaction() as conn:
+            self._delete(conn, report.doc.id)
+            conn.execute("DELETE FROM reports WHERE sha256 = ?", (sha256,))
+            self._insert(conn, report, sha256=sha256, size=size, source_path=source_path)
+
+    def _insert(self, conn: sqlite3.Connection, report: Report, *, sha256: str, size: int | None,
+                source_path: str | None) -> None:
+        doc = asdict(report.doc)
+        text = report.text
+        paragraphs = _paragraphs(text)
+        names = {r["id"]: r["name"] for r in conn.execute("SELECT id, name FROM indicators")}
+        roles = {s.id: str(s.role) for s in report.sections}
+        row = {k: doc.get(k) for k in ("id", "region", "province", "city", "county", "admin_code", "level",
+                                       "report_year", "date", "speaker", "speaker_title", "session",
+                                       "review_period", "plan_year", "title", "source_format", "encoding")}
+        row.update(partial=int(bool(doc.get("partial"))), source_path=source_path or doc.get("source"),
+                   sha256=sha256, size=size, ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                   n_chars=len(text), n_sections=len(report.sections), n_facts=len(report.facts),
+                   n_tasks=len(report.tasks), n_slogans=len(report.slogans), n_paragraphs=len(paragraphs),
+                   warnings=json.dumps(list(report.warnings), ensure_ascii=False), text=text)
+        cols = ", ".join(row)
+        conn.execute(f"INSERT INTO reports ({cols}) VALUES ({', '.join(':' + k for k in row)})", row)
+        rid = report.doc.id
+        conn.executemany(
+            "INSERT INTO sections VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(rid, i, s.id, s.parent, s.level, s.number, s.title, str(s.role), s.span.start, s.span.end,
+              s.heading_span.start if s.heading_span else None, s.heading_span.end if s.heading_span else None)
+             for i, s in enumerate(report.sections)])
+        fact_rows = []
+        for i, f in enumerate(report.facts):
+            p_start, p_end = period_bounds(f.period)
+            fact_rows.append((
+                rid, i, doc.get("region"), doc.get("admin_code"), doc.get("province"), doc.get("city"),
+                doc.get("level"), doc.get("report_year"), str(f.kind), f.period, p_start, p_end,
+                f.indicator, names.get(f.indicator or ""), f.indicator_text, str(f.measure), f.value,
+                f.value_max, f.unit, str(f.bound), f.rank_scope, f.rank_of, f.section,
+                roles.get(f.section or ""), f.span.start, f.span.end, f.span.slice(text), f.sentence,
+                f.sentence_span.start if f.sentence_span else None,
+                f.sentence_span.end if f.sentence_span else None,
+                f.indicator_span.start if f.indicator_span else None,
+                f.indicator_span.end if f.indicator_span else None))
+        conn.executemany(
+            "INSERT INTO facts (report_id, seq, region, admin_code, province, city, level, report_year, kind, "
+            "period, period_start, period_end, indicator, indicator_name, indicator_text, measure, value, "
+            "value_max, unit, bound, rank_scope, rank_of, section, role, start, end, evidence, sentence, "
+            "sentence_start, sentence_end, indicator_start, indicator_end) "
+            f"VALUES ({', '.join('?' * 32)})", fact_rows)
+        conn.executemany(
+            "INSERT INTO tasks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(rid, i, t.action, t.object, t.value, t.value_max, t.unit, str(t.bound) if t.bound else None,
+              t.area, t.department, t.deadline, t.section, t.span.start, t.span.end, t.sentence)
+             for i, t in enumerate(report.tasks)])
+        conn.executemany(
+            "INSERT INTO slogans VALUES (?,?,?,?,?,?,?)",
+            [(rid, i, s.text, s.number, int(s.quoted), s.span.start, s.span.end)
+             for i, s in enumerate(report.slogans)])
+        for i, (start, end) in enumerate(paragraphs):
+            cur = conn.execute("INSERT INTO paragraphs (report_id, seq, start, end, text) VALUES (?,?,?,?,?)",
+                               (rid, i, start, end, text[start:end]))
+            conn.execute("INSERT INTO paragraphs_fts (rowid, tokens) VALUES (?, ?)",
+                         (cur.lastrowid, fulltext.index_text(text[start:end])))
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line of ``text``."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            out.append((pos, end))
+        pos = end + 1
+    return out

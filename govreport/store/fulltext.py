@@ -1,0 +1,135 @@
+"""Full-text search over Chinese text that also finds one- and two-character words.
+
+Why character bigrams (and not jieba or the FTS5 trigram tokenizer):
+
+- FTS5 ``trigram`` cannot answer queries shorter than three characters, and 脱贫, 就业,
+  减税 are the words people search for most.
+- A word segmenter (jieba) indexes *its* words: 标准 is then not found inside
+  高标准农田 when jieba keeps that as one token, and segmentation of the query and of the
+  text can disagree. Search results would depend on the segmenter's dictionary.
+- Overlapping character bigrams (高标 标准 准农 农田) make a phrase query of the query's own
+  bigrams equivalent to a substring match for any query of two or more characters,
+  independent of any dictionary. The index is about as large as the text.
+  FTS5's own ``unicode61`` tokenizer indexes the space-joined bigrams (it treats CJK
+  characters as token characters); we do the bigram split here because SQLite has no
+  bigram tokenizer and loading a C extension is not portable.
+
+Latin letters and digits are indexed as lower-cased words (GDP, pm2, 5), so mixed queries such
+as PM2.5 work too. A one-character query falls back to a ``LIKE`` scan of the paragraphs.
+
+Text and queries are first folded character by character (``fold``: traditional → simplified,
+full-width → half-width), keeping the length, so 脱贫 finds 脫貧 and hit offsets found in the
+folded text are offsets into the stored text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from opencc import OpenCC
+
+_T2S = OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def _fold_char(ch: str) -> str:
+    out = unicodedata.normalize("NFKC", ch)
+    if len(out) != 1:
+        out = ch
+    simple = _T2S.convert(out)
+    return simple if len(simple) == 1 else out
+
+
+def fold(text: str) -> str:
+    """Same-length copy of ``text`` in simplified characters and half-width forms."""
+    return "".join(_fold_char(ch) for ch in text)
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+_RUN = re.compile(f"[{_CJK}]+|[0-9A-Za-z]+")
+_CJK_RUN = re.compile(f"[{_CJK}]+")
+
+
+def tokens(text: str) -> list[str]:
+    """Index tokens of ``text``: CJK runs as overlapping bigrams (a lone character as
+    itself), Latin/digit runs as lower-cased words."""
+    out: list[str] = []
+    for m in _RUN.finditer(fold(text)):
+        run = m.group()
+        if _CJK_RUN.fullmatch(run):
+            if len(run) == 1:
+                out.append(run)
+            else:
+                out.extend(run[i : i + 2] for i in range(len(run) - 1))
+        else:
+            out.append(run.lower())
+    return out
+
+
+def index_text(text: str) -> str:
+    """The string stored in the FTS column for ``text``."""
+    return " ".join(tokens(text))
+
+
+def match_expression(query: str) -> str | None:
+    """An FTS5 MATCH expression for ``query`` (whitespace-separated terms are ANDed), or
+    ``None`` when some term has no bigram (a single CJK character or only punctuation)."""
+    parts = []
+    for term in query.split():
+        toks = tokens(term)
+        if not toks:
+            continue
+        if any(len(t) == 1 and _CJK_RUN.fullmatch(t) for t in toks):
+            return None
+        parts.append('"' + " ".join(toks) + '"')
+    return " AND ".join(parts) if parts else None
+
+
+def find_terms(text: str, query: str) -> list[tuple[int, int]]:
+    """Character ranges of each query term in ``text`` (sorted, non-overlapping).
+
+    A term is matched literally; if punctuation or spaces differ (PM2.5 vs PM 2.5) its
+    index tokens are matched with anything that is not a token character in between."""
+    hits: list[tuple[int, int]] = []
+    text = fold(text)
+    for term in fold(query).split():
+        pattern = re.escape(term)
+        if not re.search(pattern, text, flags=re.IGNORECASE):
+            pieces = [m.group() for m in _RUN.finditer(term)]
+            if not pieces:
+                continue
+            pattern = f"[^{_CJK}0-9A-Za-z]*".join(re.escape(p) for p in pieces)
+        hits.extend((m.start(), m.end()) for m in re.finditer(pattern, text, flags=re.IGNORECASE)
+                    if m.end() > m.start())
+    hits.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in hits:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def snippet(text: str, hits: list[tuple[int, int]], width: int = 40,
+            mark: tuple[str, str] = ("«", "»")) -> tuple[str, int, int]:
+    """A window of ``text`` around the first hit with every hit inside it wrapped in
+    ``mark``; returns (snippet, window start, window end) in ``text`` coordinates."""
+    if not hits:
+        end = min(len(text), 2 * width)
+        return text[:end] + ("…" if end < len(text) else ""), 0, end
+    first = hits[0]
+    start = max(0, first[0] - width)
+    end = min(len(text), first[1] + width)
+    out = ["…" if start > 0 else ""]
+    pos = start
+    for h_start, h_end in hits:
+        if h_start < start or h_end > end:
+            continue
+        out.append(text[pos:h_start])
+        out.append(mark[0] + text[h_start:h_end] + mark[1])
+        pos = h_end
+    out.append(text[pos:end])
+    out.append("…" if end < len(text) else "")
+    return "".join(out), start, end

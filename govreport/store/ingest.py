@@ -1,0 +1,133 @@
+"""Parallel, incremental ingest of report files into the store.
+
+Extraction runs in worker processes (``ProcessPoolExecutor``); the parent alone writes, one
+transaction per report, so the database never has two writers and a killed run leaves only
+whole reports. Files whose SHA-256 is already stored are skipped before any work is done.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from govreport.errors import GovReportError
+from govreport.model import Report
+from govreport.options import DEFAULT, Options
+from govreport.store.queries import Store
+
+
+@dataclass
+class IngestResult:
+    added: list[str] = field(default_factory=list)  # report ids written
+    skipped: list[str] = field(default_factory=list)  # paths whose content is already stored
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line problem)
+    replaced: list[str] = field(default_factory=list)  # report ids that replaced a stored report
+
+
+@dataclass(frozen=True, slots=True)
+class _Done:
+    path: str
+    sha256: str = ""
+    size: int = 0
+    report: Report | None = None
+    problem: str | None = None
+
+
+def file_sha256(path: Path) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+            size += len(block)
+    return digest.hexdigest(), size
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if isinstance(exc, GovReportError) else f"{type(exc).__name__}: {text}"
+
+
+def _work(path: str, options: Options) -> _Done:
+    """Worker: hash and extract one file; never raises."""
+    from govreport.pipeline import extract
+
+    try:
+        sha, size = file_sha256(Path(path))
+        report = extract(Path(path), options)
+    except Exception as exc:  # a bad file must not stop the batch
+        return _Done(path, problem=_one_line(exc))
+    return _Done(path, sha, size, report)
+
+
+def ingest(store: Store, files: Sequence[str | Path], *, jobs: int | None = None,
+           options: Options = DEFAULT,
+           wrap: Callable[[list], Iterable] = lambda items: items,
+           on_error: Callable[[str, str], None] | None = None) -> IngestResult:
+    """Ingest ``files`` into ``store``: skip stored contents, extract the rest on ``jobs``
+    processes (1: in this process), write each report in its own transaction.
+
+    ``wrap`` wraps the list of pending items (e.g. a progress bar); ``on_error(path, problem)``
+    is told about each bad file as it happens."""
+    result = IngestResult()
+    stored = store.stored_hashes()
+    todo: list[str] = []
+    seen: set[str] = set()
+    for f in files:
+        path = Path(f)
+        try:
+            sha, _ = file_sha256(path)
+        except OSError as exc:
+            problem = exc.strerror or _one_line(exc)
+            result.failed.append((str(path), problem))
+            if on_error:
+                on_error(str(path), problem)
+            continue
+        if sha in stored or sha in seen:
+            result.skipped.append(str(path))
+        else:
+            seen.add(sha)
+            todo.append(str(path))
+    if not todo:
+        return result
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+    known_ids = {r["id"] for r in store.rows("SELECT id FROM reports")}
+
+    def write(done: _Done) -> None:
+        if done.report is None:
+            problem = done.problem or "extraction failed"
+            result.failed.append((done.path, problem))
+            if on_error:
+                on_error(done.path, problem)
+            return
+        try:
+            store.write_report(done.report, sha256=done.sha256, size=done.size, source_path=done.path)
+        except GovReportError as exc:
+            result.failed.append((done.path, _one_line(exc)))
+            if on_error:
+                on_error(done.path, _one_line(exc))
+            return
+        rid = done.report.doc.id
+        if rid in known_ids:
+            result.replaced.append(rid)
+        known_ids.add(rid)
+        result.added.append(rid)
+
+    if jobs == 1:
+        for path in wrap(todo):
+            write(_work(path, options))
+        return result
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures: list[tuple[str, Future[_Done]]] = [(p, pool.submit(_work, p, options)) for p in todo]
+        for path, fut in wrap(futures):
+            try:
+                done = fut.result()
+            except BrokenProcessPool as exc:  # a worker died (e.g. out of memory)
+                done = _Done(path, problem=f"worker process died: {_one_line(exc)}")
+            write(done)
+    return result

@@ -1,0 +1,247 @@
+"""Named queries over a govreport database, shared by the CLI, the exports and the web app.
+
+``open_store(path, readonly=False) -> Store``; every method returns plain dicts/lists
+(JSON-ready, spans as ``[start, end]``), so callers never write SQL.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from govreport.errors import QueryError
+from govreport.store import fulltext
+from govreport.store.db import Database
+
+#: doc fields of the JSON contract, in order (the reports table holds them as columns)
+DOC_FIELDS = ("id", "region", "province", "city", "county", "admin_code", "level", "report_year", "date",
+              "speaker", "speaker_title", "session", "review_period", "plan_year", "partial", "title")
+#: reports columns that describe the stored source file
+SOURCE_FIELDS = ("source_path", "source_format", "encoding", "sha256", "size", "ingested_at")
+COUNT_FIELDS = ("n_chars", "n_sections", "n_facts", "n_tasks", "n_slogans", "n_paragraphs")
+FACET_FIELDS = ("province", "level", "report_year", "partial")
+LEVEL_ORDER = {"national": 0, "province": 1, "city": 2, "county": 3, "district": 4}
+
+#: fact columns returned by ``Store.facts`` (besides the span lists)
+FACT_COLUMNS = ("id", "report_id", "seq", "region", "admin_code", "province", "city", "level", "report_year",
+                "kind", "period", "period_start", "period_end", "indicator", "indicator_name",
+                "indicator_text", "measure", "value", "value_max", "unit", "bound", "rank_scope", "rank_of",
+                "section", "role", "evidence", "sentence")
+
+
+def open_store(path: str | Path, readonly: bool = False) -> Store:
+    """Open (or, unless ``readonly``, create) the database at ``path``.
+
+    Read-only opens use a ``file:…?mode=ro`` URI, so a web server cannot write by mistake."""
+    return Store(path, readonly=readonly)
+
+
+def _span(start: Any, end: Any) -> list[int] | None:
+    return None if start is None or end is None else [start, end]
+
+
+def _where(filters: dict[str, Any], table: str = "") -> tuple[str, list[Any]]:
+    """A WHERE clause for the common filters; unknown names raise QueryError."""
+    t = f"{table}." if table else ""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for name, value in filters.items():
+        if value is None:
+            continue
+        if name == "region":
+            clauses.append(f"({t}region = ? OR {t}admin_code = ?)")
+            params += [value, value]
+        elif name in ("year", "report_year"):
+            clauses.append(f"{t}report_year = ?")
+            params.append(int(value))
+        elif name == "partial":
+            clauses.append(f"{t}partial = ?")
+            params.append(int(bool(value)))
+        elif name in ("province", "city", "county", "level", "admin_code", "indicator", "kind", "measure",
+                      "bound", "period", "report_id", "role", "unit", "id"):
+            clauses.append(f"{t}{name} = ?")
+            params.append(value)
+        else:
+            raise QueryError(f"unknown filter {name!r}")
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+class Store(Database):
+    """A govreport database with its named queries."""
+
+    # -- reports ---------------------------------------------------------------------------
+    def list_reports(self, **filters: Any) -> list[dict[str, Any]]:
+        """Reports (doc fields, source and counts; no text), filtered by region (name or
+        code), year, province, city, county, level, admin_code or partial."""
+        where, params = _where(filters)
+        cols = ", ".join(DOC_FIELDS + SOURCE_FIELDS + COUNT_FIELDS)
+        rows = self.rows(f"SELECT {cols} FROM reports{where} ORDER BY report_year, region, id", params)
+        for r in rows:
+            r["partial"] = bool(r["partial"])
+        return rows
+
+    def facets(self) -> dict[str, list[tuple[Any, int]]]:
+        """Value counts of the report facets: province, level, report_year, partial."""
+        out: dict[str, list[tuple[Any, int]]] = {}
+        for name in FACET_FIELDS:
+            rows = self.rows(f"SELECT {name} AS v, count(*) AS n FROM reports GROUP BY {name} "
+                             f"ORDER BY n DESC, {name}")
+            out[name] = [(bool(r["v"]) if name == "partial" else r["v"], r["n"]) for r in rows]
+        return out
+
+    def get_report(self, report_id: str) -> dict[str, Any]:
+        """One report in the JSON contract shape (doc, text, sections, facts, tasks, slogans,
+        warnings) plus ``source`` (path, SHA-256, size, ingest time)."""
+        found = self.rows("SELECT * FROM reports WHERE id = ?", (report_id,))
+        if not found:
+            raise QueryError(f"no report {report_id!r} in {self.path}")
+        r = found[0]
+        doc = {k: r[k] for k in DOC_FIELDS}
+        doc["partial"] = bool(doc["partial"])
+        doc["source"] = r["source_path"]
+        doc["source_format"] = r["source_format"]
+        doc["encoding"] = r["encoding"]
+        sections = [
+            {"id": s["id"], "parent": s["parent"], "level": s["level"], "number": s["number"],
+             "title": s["title"], "role": s["role"], "span": [s["start"], s["end"]],
+             "heading_span": _span(s["heading_start"], s["heading_end"])}
+            for s in self.rows("SELECT * FROM sections WHERE report_id = ? ORDER BY seq", (report_id,))]
+        facts = [self._fact_record(f) for f in
+                 self.rows("SELECT * FROM facts WHERE report_id = ? ORDER BY seq", (report_id,))]
+        tasks = [
+            {"action": t["action"], "object": t["object"], "span": [t["start"], t["end"]], "value": t["value"],
+             "value_max": t["value_max"], "unit": t["unit"], "bound": t["bound"], "area": t["area"],
+             "department": t["department"], "deadline": t["deadline"], "section": t["section"],
+             "sentence": t["sentence"]}
+            for t in self.rows("SELECT * FROM tasks WHERE report_id = ? ORDER BY seq", (report_id,))]
+        slogans = [
+            {"text": s["text"], "number": s["number"], "span": [s["start"], s["end"]], "quoted": bool(s["quoted"])}
+            for s in self.rows("SELECT * FROM slogans WHERE report_id = ? ORDER BY seq", (report_id,))]
+        return {"doc": doc, "text": r["text"], "sections": sections, "facts": facts, "tasks": tasks,
+                "slogans": slogans, "warnings": json.loads(r["warnings"] or "[]"),
+                "source": {k: r[k] for k in SOURCE_FIELDS}}
+
+    def iter_reports(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Every (filtered) report in ``get_report`` shape, one at a time."""
+        for r in self.list_reports(**filters):
+            yield self.get_report(r["id"])
+
+    def report_text(self, report_id: str) -> str:
+        rows = self.rows("SELECT text FROM reports WHERE id = ?", (report_id,))
+        if not rows:
+            raise QueryError(f"no report {report_id!r} in {self.path}")
+        return rows[0]["text"]
+
+    # -- facts -------------------------------------------------------------------------------
+    @staticmethod
+    def _fact_record(f: dict[str, Any]) -> dict[str, Any]:
+        return {"kind": f["kind"], "period": f["period"], "indicator": f["indicator"],
+                "indicator_text": f["indicator_text"], "measure": f["measure"], "value": f["value"],
+                "value_max": f["value_max"], "unit": f["unit"], "bound": f["bound"],
+                "rank_scope": f["rank_scope"], "rank_of": f["rank_of"], "span": [f["start"], f["end"]],
+                "section": f["section"], "sentence": f["sentence"],
+                "sentence_span": _span(f["sentence_start"], f["sentence_end"]),
+                "indicator_span": _span(f["indicator_start"], f["indicator_end"])}
+
+    def facts(self, region: str | None = None, year: int | None = None, indicator: str | None = None,
+              kind: str | None = None, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """Facts as flat rows with their report's region, level and year, the indicator's
+        Chinese name, the evidence (the span's words) and ``span``/``sentence_span``.
+
+        ``year`` is the report year; other filters: measure, level, province, city,
+        admin_code, period, bound, report_id, role, unit."""
+        where, params = _where({"region": region, "year": year, "indicator": indicator, "kind": kind,
+                                **filters})
+        sql = (f"SELECT * FROM facts{where} ORDER BY report_year, region, report_id, seq"
+               + (f" LIMIT {int(limit)}" if limit else ""))
+        out = []
+        for f in self.rows(sql, params):
+            row = {k: f[k] for k in FACT_COLUMNS}
+            row["span"] = [f["start"], f["end"]]
+            row["sentence_span"] = _span(f["sentence_start"], f["sentence_end"])
+            out.append(row)
+        return out
+
+    def region_series(self, region: str) -> list[dict[str, Any]]:
+        """A region's single-year figures over time, one row per indicator, measure, kind and
+        period (the latest report's statement wins, e.g. a final figure over an estimate)."""
+        rows = self.rows(
+            "SELECT f.*, i.direction FROM facts f LEFT JOIN indicators i ON i.id = f.indicator "
+            "WHERE (f.region = ? OR f.admin_code = ?) AND f.indicator IS NOT NULL "
+            "AND f.period_start IS NOT NULL AND f.period_start = f.period_end "
+            "ORDER BY f.indicator, f.measure, f.kind, f.period_start, f.report_year, f.seq", (region, region))
+        best: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for f in rows:
+            key = (f["indicator"], f["measure"], f["kind"], f["period_start"])
+            if key not in best or (f["report_year"] or 0) > (best[key]["report_year"] or 0):
+                best[key] = f
+        return [{"indicator": f["indicator"], "indicator_name": f["indicator_name"], "measure": f["measure"],
+                 "kind": f["kind"], "period": f["period"], "year": f["period_start"], "value": f["value"],
+                 "value_max": f["value_max"], "unit": f["unit"], "bound": f["bound"],
+                 "direction": f["direction"], "report_id": f["report_id"], "report_year": f["report_year"],
+                 "span": [f["start"], f["end"]], "evidence": f["evidence"]} for f in best.values()]
+
+    def indicators(self) -> dict[str, dict[str, Any]]:
+        """The canonical indicator table stored with the data, by id."""
+        return {r["id"]: r for r in self.rows("SELECT * FROM indicators ORDER BY id")}
+
+    # -- full-text search ----------------------------------------------------------------------
+    def search(self, query: str, limit: int = 50, mark: tuple[str, str] = ("«", "»"),
+               **filters: Any) -> list[dict[str, Any]]:
+        """Paragraphs containing every whitespace-separated term of ``query`` (any length ≥ 1),
+        best first: report id, region, level, year, ``snippet`` with each hit between the
+        ``mark`` pair, ``matches`` (hit offsets into the report text) and the paragraph's span.
+
+        Filters: region, year, level, province."""
+        if not query.strip():
+            raise QueryError("empty search query")
+        where, params = _where(filters, "r")
+        extra = where.replace(" WHERE ", " AND ", 1)
+        expr = fulltext.match_expression(query)
+        if expr is not None:
+            sql = ("SELECT p.report_id, p.seq, p.start, p.end, p.text, r.region, r.level, r.report_year, "
+                   "r.admin_code FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid "
+                   f"JOIN reports r ON r.id = p.report_id WHERE paragraphs_fts MATCH ?{extra} "
+                   "ORDER BY bm25(paragraphs_fts), p.report_id, p.seq LIMIT ?")
+            rows = self.rows(sql, [expr, *params, int(limit)])
+        else:  # a one-character term: no bigram to look up, scan instead
+            likes = " AND ".join("p.text LIKE ? ESCAPE '\\'" for _ in query.split())
+            like_params = ["%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                           for t in query.split()]
+            sql = ("SELECT p.report_id, p.seq, p.start, p.end, p.text, r.region, r.level, r.report_year, "
+                   f"r.admin_code FROM paragraphs p JOIN reports r ON r.id = p.report_id WHERE {likes}{extra} "
+                   "ORDER BY r.report_year DESC, p.report_id, p.seq LIMIT ?")
+            rows = self.rows(sql, [*like_params, *params, int(limit)])
+        out = []
+        for r in rows:
+            hits = fulltext.find_terms(r["text"], query)
+            snip, s_start, s_end = fulltext.snippet(r["text"], hits, mark=mark)
+            out.append({"report_id": r["report_id"], "region": r["region"], "admin_code": r["admin_code"],
+                        "level": r["level"], "report_year": r["report_year"], "paragraph": r["seq"],
+                        "snippet": snip, "snippet_span": [r["start"] + s_start, r["start"] + s_end],
+                        "matches": [[r["start"] + a, r["start"] + b] for a, b in hits],
+                        "paragraph_span": [r["start"], r["end"]]})
+        return out
+
+    # -- helpers for tracking/compare ------------------------------------------------------------
+    def region_reports(self) -> list[dict[str, Any]]:
+        """(id, region, admin_code, province, city, county, level, report_year) of every report."""
+        return self.rows("SELECT id, region, admin_code, province, city, county, level, report_year "
+                         "FROM reports ORDER BY report_year, id")
+
+    def check_whole(self) -> list[str]:
+        """Ids of reports whose stored child rows differ from their recorded counts (should be
+        none: each report is written in one transaction)."""
+        rows = self.rows(
+            "SELECT r.id FROM reports r WHERE "
+            "r.n_facts != (SELECT count(*) FROM facts f WHERE f.report_id = r.id) OR "
+            "r.n_sections != (SELECT count(*) FROM sections s WHERE s.report_id = r.id) OR "
+            "r.n_tasks != (SELECT count(*) FROM tasks t WHERE t.report_id = r.id) OR "
+            "r.n_slogans != (SELECT count(*) FROM slogans g WHERE g.report_id = r.id) OR "
+            "r.n_paragraphs != (SELECT count(*) FROM paragraphs p WHERE p.report_id = r.id)")
+        return [r["id"] for r in rows]
+
+
+LEVELS = tuple(LEVEL_ORDER)

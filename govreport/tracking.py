@@ -1,0 +1,313 @@
+"""Target tracking: each target of year Y against the outcome reported for period Y.
+
+``track(store)`` pairs every target fact (kind ``target``) with the outcome (``actual``,
+else ``estimate``) for the same region, indicator and period in a *later* report of that
+region (the first later report that states it: normally the Y+1 report, else a later
+review) and gives a verdict per "Tracking verdicts" in the JSON contract:
+``met``, ``missed``, ``no_outcome``, ``not_reported``, ``not_comparable``; plus
+``no_target`` rows for indicators a report explicitly sets no target for (cue phrases in
+``store/no_target_cues.tsv``), as distinct from a target that was not extracted.
+
+``compare(store, year, indicator)`` lines up the targets of every level for one year.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from govreport.errors import LexiconError
+from govreport.store.fulltext import fold
+from govreport.store.queries import LEVEL_ORDER, Store
+
+VERDICTS = ("met", "missed", "no_outcome", "not_reported", "not_comparable", "no_target")
+PERCENT_UNITS = {"%", "个百分点"}
+_EPS = 1e-9
+
+
+@dataclass(frozen=True, slots=True)
+class TrackRow:
+    region: str | None
+    admin_code: str | None
+    level: str | None
+    year: int | None  # the target's period (its last year for a multi-year period)
+    period: str | None
+    indicator: str
+    indicator_name: str | None
+    direction: str | None
+    verdict: str
+    measure: str | None = None
+    unit: str | None = None
+    target_value: float | None = None
+    target_value_max: float | None = None
+    target_bound: str | None = None
+    target_report: str | None = None
+    target_report_year: int | None = None
+    target_span: tuple[int, int] | None = None
+    target_evidence: str | None = None
+    target_sentence: str | None = None
+    outcome_value: float | None = None
+    outcome_kind: str | None = None
+    outcome_measure: str | None = None
+    outcome_unit: str | None = None
+    outcome_report: str | None = None
+    outcome_report_year: int | None = None
+    outcome_span: tuple[int, int] | None = None
+    outcome_evidence: str | None = None
+    outcome_sentence: str | None = None
+    gap: float | None = None  # outcome − the target bound that decides the verdict
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        for key in ("target_span", "outcome_span"):
+            d[key] = list(d[key]) if d[key] else None
+        return d
+
+
+def judge(value: float, bound: str, unit: str, direction: str | None, actual: float,
+          value_max: float | None = None) -> tuple[str, float]:
+    """(``met`` or ``missed``, gap) of one target against its outcome.
+
+    The gap is ``actual`` minus the figure the verdict is decided on (the target, or the
+    relevant end of a range; 0 inside a range when the direction is ``none``)."""
+    direction = direction if direction in ("up", "down") else "none"
+    if bound == "min":
+        return ("met" if actual >= value - _EPS else "missed"), actual - value
+    if bound == "max":
+        return ("met" if actual <= value + _EPS else "missed"), actual - value
+    if bound == "range":
+        low, high = value, value_max if value_max is not None else value
+        if direction == "up":
+            return ("met" if actual >= low - _EPS else "missed"), actual - low
+        if direction == "down":
+            return ("met" if actual <= high + _EPS else "missed"), actual - high
+        gap = 0.0 if low - _EPS <= actual <= high + _EPS else (actual - low if actual < low else actual - high)
+        return ("met" if gap == 0.0 else "missed"), gap
+    tol = 0.0
+    if bound == "approx":
+        tol = 0.5 if unit in PERCENT_UNITS else 0.05 * abs(value)
+    gap = actual - value
+    if direction == "up":
+        ok = actual >= value - tol - _EPS
+    elif direction == "down":
+        ok = actual <= value + tol + _EPS
+    else:
+        ok = abs(gap) <= tol + _EPS
+    return ("met" if ok else "missed"), gap
+
+
+# -- no-target cues ---------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class NoTargetCue:
+    indicator: str
+    pattern: re.Pattern[str]
+    example: str
+
+
+@lru_cache(maxsize=1)
+def no_target_cues() -> tuple[NoTargetCue, ...]:
+    """The cue phrases of ``store/no_target_cues.tsv``, validated: each pattern compiles and
+    matches its own example."""
+    cues = []
+    with resources.files("govreport.store").joinpath("no_target_cues.tsv").open(encoding="utf-8") as fh:
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    for n, row in enumerate(csv.DictReader(lines, delimiter="\t"), start=2):
+        try:
+            pattern = re.compile(row["pattern"])
+        except (re.error, KeyError, TypeError) as exc:
+            raise LexiconError(f"no_target_cues.tsv row {n}: bad pattern: {exc}") from exc
+        if not row.get("indicator") or not pattern.search(fold(row.get("example") or "")):
+            raise LexiconError(f"no_target_cues.tsv row {n}: pattern does not match its example")
+        cues.append(NoTargetCue(row["indicator"], pattern, row["example"]))
+    return tuple(cues)
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(c, 0, start) for c in "。！？\n；") + 1
+    rights = [i for i in (text.find(c, end) for c in "。！？\n") if i >= 0]
+    return left, (min(rights) + 1 if rights else len(text))
+
+
+# -- tracking -----------------------------------------------------------------------------------
+def _unit_key(r: dict[str, Any]) -> str | None:
+    return r.get("admin_code") or r.get("region")
+
+
+def _outcome_value(f: dict[str, Any]) -> float:
+    if f["bound"] == "range" and f["value_max"] is not None:
+        return (f["value"] + f["value_max"]) / 2
+    return f["value"]
+
+
+def _pick(cands: list[dict[str, Any]]) -> dict[str, Any]:
+    """Prefer actual over estimate, a review section, then text order."""
+    return min(cands, key=lambda f: (f["kind"] != "actual", f["role"] != "review", f["seq"]))
+
+
+def track(store: Store, region: str | None = None, indicator: str | None = None) -> list[TrackRow]:
+    """Every target in the store (optionally of one region — name or code — or indicator)
+    with its outcome and verdict, plus ``no_target`` rows; ordered by region, year, indicator."""
+    table = store.indicators()
+    reports = store.region_reports()
+    by_unit: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+    for r in reports:
+        by_unit[_unit_key(r)].append(r)
+    filters: dict[str, Any] = {"indicator": indicator} if indicator else {}
+    all_facts = [f for f in store.facts(region=region, **filters) if f["indicator"]]
+    targets = [f for f in all_facts if f["kind"] == "target" and f["period_end"] is not None]
+    # outcomes: actuals/estimates, keyed by (unit, indicator, period)
+    outcomes: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
+    for f in all_facts:
+        if f["kind"] in ("actual", "estimate") and f["period_end"] is not None:
+            outcomes[(_unit_key(f), f["indicator"], f["period"])].append(f)
+    rows: list[TrackRow] = []
+    seen: set[tuple[Any, ...]] = set()
+    for t in targets:
+        key = (t["report_id"], t["indicator"], t["measure"], t["period"], t["value"], t["value_max"], t["bound"])
+        if key in seen:  # the same target repeated in one report
+            continue
+        seen.add(key)
+        unit_key = _unit_key(t)
+        info = table.get(t["indicator"], {})
+        base = {"region": t["region"], "admin_code": t["admin_code"], "level": t["level"],
+                "year": t["period_end"], "period": t["period"], "indicator": t["indicator"],
+                "indicator_name": info.get("name") or t["indicator_name"], "direction": info.get("direction"),
+                "measure": t["measure"], "unit": t["unit"], "target_value": t["value"],
+                "target_value_max": t["value_max"], "target_bound": t["bound"], "target_report": t["report_id"],
+                "target_report_year": t["report_year"], "target_span": tuple(t["span"]),
+                "target_evidence": t["evidence"], "target_sentence": t["sentence"]}
+        later = sorted({r["report_year"] for r in by_unit.get(unit_key, [])
+                        if unit_key is not None and r["report_year"] is not None
+                        and r["report_year"] > t["period_end"]})
+        if not later:
+            rows.append(TrackRow(verdict="no_outcome", **base))
+            continue
+        cands = [f for f in outcomes.get((unit_key, t["indicator"], t["period"]), [])
+                 if f["report_year"] is not None and f["report_year"] > t["period_end"]]
+        if not cands:
+            rows.append(TrackRow(verdict="not_reported", **base))
+            continue
+        first_year = min(f["report_year"] for f in cands)
+        same = [f for f in cands if f["measure"] == t["measure"] and f["unit"] == t["unit"]]
+        if same:
+            first_year = min(f["report_year"] for f in same)
+            o = _pick([f for f in same if f["report_year"] == first_year])
+        else:
+            o = _pick([f for f in cands if f["report_year"] == first_year])
+        outcome = {"outcome_value": o["value"], "outcome_kind": o["kind"], "outcome_measure": o["measure"],
+                   "outcome_unit": o["unit"], "outcome_report": o["report_id"],
+                   "outcome_report_year": o["report_year"], "outcome_span": tuple(o["span"]),
+                   "outcome_evidence": o["evidence"], "outcome_sentence": o["sentence"]}
+        if not same:
+            rows.append(TrackRow(verdict="not_comparable", **base, **outcome))
+            continue
+        verdict, gap = judge(t["value"], t["bound"], t["unit"], info.get("direction"), _outcome_value(o),
+                             t["value_max"])
+        rows.append(TrackRow(verdict=verdict, gap=round(gap, 6), **base, **outcome))
+    rows.extend(no_target_rows(store, region=region, indicator=indicator))
+    rows.sort(key=lambda r: (LEVEL_ORDER.get(r.level or "", 9), r.region or "", r.year or 0, r.indicator,
+                             r.measure or "", r.target_span or (0, 0)))
+    return rows
+
+
+def no_target_rows(store: Store, region: str | None = None, indicator: str | None = None) -> list[TrackRow]:
+    """``no_target`` rows: a report says in so many words that it sets no target."""
+    cues = [c for c in no_target_cues() if indicator is None or c.indicator == indicator]
+    if not cues:
+        return []
+    table = store.indicators()
+    rows = []
+    for r in store.list_reports(region=region):
+        text = store.report_text(r["id"])
+        view = fold(text)
+        done: set[str] = set()
+        for cue in cues:
+            m = cue.pattern.search(view)
+            if not m or cue.indicator in done:
+                continue
+            done.add(cue.indicator)
+            s_start, s_end = _sentence(text, m.start(), m.end())
+            info = table.get(cue.indicator, {})
+            year = r["plan_year"] or r["report_year"]
+            rows.append(TrackRow(
+                region=r["region"], admin_code=r["admin_code"], level=r["level"], year=year,
+                period=str(year) if year else None, indicator=cue.indicator, indicator_name=info.get("name"),
+                direction=info.get("direction"), verdict="no_target", target_report=r["id"],
+                target_report_year=r["report_year"], target_span=(m.start(), m.end()),
+                target_evidence=text[m.start():m.end()], target_sentence=text[s_start:s_end]))
+    return rows
+
+
+# -- comparison across levels ------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class CompareRow:
+    level: str | None
+    region: str | None
+    admin_code: str | None
+    parent: str | None  # the unit one level up (city, province or 全国)
+    indicator: str
+    measure: str
+    value: float
+    value_max: float | None
+    unit: str
+    bound: str
+    report_id: str
+    span: tuple[int, int]
+    evidence: str
+    sentence: str
+    parent_value: float | None = None
+    parent_bound: str | None = None
+    above_parent: float | None = None  # value − the parent's value (same measure and unit)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["span"] = list(d["span"])
+        return d
+
+
+def _parent(r: dict[str, Any]) -> str | None:
+    level = r.get("level")
+    if level == "national":
+        return None
+    if level == "province":
+        return "全国"
+    if level == "city":
+        return r.get("province")
+    if r.get("city") and r.get("city") != r.get("region"):
+        return r["city"]
+    return r.get("province")
+
+
+def compare(store: Store, year: int, indicator: str, measure: str | None = None) -> list[CompareRow]:
+    """The year's targets for ``indicator`` at every level, nation first, each with its
+    parent unit's target (same measure and unit) and the difference."""
+    reports = {r["id"]: r for r in store.list_reports(year=year)}
+    first: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for f in store.facts(year=year, indicator=indicator, kind="target"):
+        if measure and f["measure"] != measure:
+            continue
+        if f["period_end"] is not None and f["period_start"] != year and f["period_end"] != year:
+            continue
+        key = (f["report_id"], f["measure"], f["unit"])
+        first.setdefault(key, f)
+    by_region: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for (_, m, unit), f in first.items():
+        by_region.setdefault((f["region"], m, unit), f)
+    rows = []
+    for (_, m, unit), f in first.items():
+        r = reports.get(f["report_id"], {})
+        parent = _parent(r)
+        p = by_region.get((parent, m, unit)) if parent else None
+        rows.append(CompareRow(
+            level=f["level"], region=f["region"], admin_code=f["admin_code"], parent=parent,
+            indicator=indicator, measure=m, value=f["value"], value_max=f["value_max"], unit=unit,
+            bound=f["bound"], report_id=f["report_id"], span=tuple(f["span"]), evidence=f["evidence"],
+            sentence=f["sentence"], parent_value=p["value"] if p else None, parent_bound=p["bound"] if p else None,
+            above_parent=round(f["value"] - p["value"], 6) if p else None))
+    rows.sort(key=lambda c: (LEVEL_ORDER.get(c.level or "", 9), c.parent or "", c.region or "", c.measure))
+    return rows
