@@ -1,9 +1,305 @@
-"""Slogans: numbered policy formulas such as 五个振兴, 两不愁三保障 (issue 6)."""
+"""Slogans: numbered policy formulas such as 五个振兴, 两不愁三保障, “三清”, “1+7” (issue 6).
+
+A small grammar proposes candidates and data files filter them:
+
+* quoted: “…” whose content starts with a numeral (三清, 四个不摘, 十项行动, 1+7);
+* lexicon: the known formulas of ``lexicons/slogans.tsv`` wherever they occur, quoted or not;
+* compound: numeral-led segments repeated, e.g. 两不愁三保障, 三去一降一补, 一村一品;
+* 个 + negation: 四个不摘, 两个毫不动摇.
+
+A candidate is dropped when the word after its numeral makes it a quantity, a period or an
+ordinal (``lexicons/slogans_quantity_words.tsv``: 三个月, 五年, 两个百分点, 三家企业), when it
+is a five-year-plan name (十四五), a listed non-formula (``lexicons/slogans_excluded.tsv``), or,
+unless listed as a formula, an ordinary word or idiom of jieba's bundled dictionary
+(千方百计, 一心一意). ``number`` is the formula's leading numeral (两不愁三保障 → 2).
+"""
 
 from __future__ import annotations
 
-from govreport.model import Slogan
+import csv
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from govreport.errors import LexiconError
+from govreport.model import Slogan, Span
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+           "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+NUMERALS = "".join(_DIGITS) + "".join(_UNITS)
+_LEADS = NUMERALS.replace("零", "").replace("〇", "") + "双"
+#: classifiers that may stand between the numeral and the head (四个不摘, 三大攻坚战, 十项行动)
+_CLASSIFIERS = "个大项化张条类种篇"
+_HAN = r"\u4e00-\u9fff"
+_OPEN_CLOSE = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’"}
+_QUOTED = re.compile("|".join(f"{re.escape(o)}([^{re.escape(c)}\n]{{1,14}}){re.escape(c)}"
+                              for o, c in _OPEN_CLOSE.items()))
+_PLAN_NAME = re.compile(r"^(?:十[一二三四五]?五|[一二三四五六七八九]五)(?:计划|规划|时期|期间)?$")
+_DIGIT_FORMULA = re.compile(r"^(\d{1,3})(?:\s*\+\s*(?:\d{1,3}|[NnXx]))+$")
+#: numeral-led segments of an unquoted compound (两不愁|三保障, 三去|一降|一补)
+_SEGMENT = re.compile(f"[{_LEADS}]+[^{_LEADS}]+")
+_HAN_RUN = re.compile(f"[{_HAN}]{{1,12}}")
+#: 个 + a negation head: 四个不摘, 两个毫不动摇
+_GE_NEG = re.compile(f"[{NUMERALS}]{{1,3}}个(?:毫不[{_HAN}]{{2}}|不[{_HAN}])")
+#: left context that makes a numeral part of a larger number or an ordinal (第三, 十三五, 长三角)
+_BAD_LEFT = set(NUMERALS) | set("第初周期其长每逐这那哪某任统唯同单划专均另之") | set("0123456789")
+
+_LEXICON_DIR = "govreport.lexicons"
+#: jieba part-of-speech tags of numeral-led words that are quantities, places, times or idioms
+#: (一个, 一方面, 两国, 三峡, 四季, 一如既往): such a word cannot open a compound's segment
+_NOT_FORMULA_TAGS = {"m", "mq", "q", "ns", "d", "f", "i", "t", "b", "l", "c", "p", "r"}
+#: connectives that make a numeral sequence a comparison or a repetition (一年比一年, 一个接一个)
+_CONNECTIVES = set("又接比到和同至与或为着的及是这那要了在把被向")
+
+
+@dataclass(frozen=True, slots=True)
+class SloganLexicon:
+    known: dict[str, int]
+    unquoted: frozenset[str]  # known formulas also matched without quotes
+    quantity_words: tuple[str, ...]  # longest first
+    excluded: frozenset[str]
+
+
+def _rows(name: str, columns: int) -> list[list[str]]:
+    try:
+        body = resources.files(_LEXICON_DIR).joinpath(name).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as exc:
+        raise LexiconError(f"{name}: cannot read ({exc})") from exc
+    lines = [ln for ln in body.splitlines() if ln.strip() and not ln.startswith("#")]
+    rows = list(csv.reader(lines[1:], delimiter="\t"))
+    for i, row in enumerate(rows, start=2):
+        if len(row) < columns or not row[0].strip():
+            raise LexiconError(f"{name}: data row {i} needs {columns} tab-separated columns: {row!r}")
+    return rows
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> SloganLexicon:
+    """The slogan data files, validated (a malformed file raises ``LexiconError``)."""
+    known: dict[str, int] = {}
+    unquoted = set()
+    for row in _rows("slogans.tsv", 3):
+        text, number, match = row[0].strip(), row[1].strip(), row[2].strip()
+        if not number.isdigit():
+            raise LexiconError(f"slogans.tsv: number of {text!r} is not an integer: {number!r}")
+        if match not in {"any", "quoted"}:
+            raise LexiconError(f"slogans.tsv: match of {text!r} must be any or quoted, not {match!r}")
+        if text in known:
+            raise LexiconError(f"slogans.tsv: {text!r} listed twice")
+        known[text] = int(number)
+        if match == "any":
+            unquoted.add(text)
+    words = []
+    for row in _rows("slogans_quantity_words.tsv", 2):
+        if row[1].strip() not in {"measure", "time", "other"}:
+            raise LexiconError(f"slogans_quantity_words.tsv: bad kind {row[1]!r} for {row[0]!r}")
+        words.append(row[0].strip())
+    excluded = frozenset(row[0].strip() for row in _rows("slogans_excluded.tsv", 2))
+    return SloganLexicon(known, frozenset(unquoted), tuple(sorted(set(words), key=len, reverse=True)), excluded)
+
+
+@lru_cache(maxsize=1)
+def _jieba_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(numeral-led words and idioms, other short words) of jieba's bundled dictionary.
+
+    jieba's dictionary is the established Chinese word list we already ship. The first set
+    rejects ordinary words and idioms (千方百计, 一心一意, 三番五次); the second tells where
+    the last segment of an unquoted compound ends (两不愁三|保障, 四馆一|中心). Read once per process.
+    """
+    import jieba
+
+    path = Path(jieba.__file__).with_name("dict.txt")
+    numeral_led, quantity_like, short = set(), set(), set()
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) < 3 or len(parts[0]) < 2:
+                continue
+            word, tag = parts[0], parts[2]
+            if word[0] in _LEADS:
+                numeral_led.add(word)
+                if tag in _NOT_FORMULA_TAGS:
+                    quantity_like.add(word)
+            elif len(word) <= 3:
+                short.add(word)
+    return frozenset(numeral_led), frozenset(quantity_like), frozenset(short)
+
+
+def _common_words() -> frozenset[str]:
+    return _jieba_words()[0]
+
+
+def _head_length(rest: str) -> int:
+    """Length of the word that starts ``rest`` (the longest dictionary word of ≤3 chars, else 1)."""
+    short = _jieba_words()[2]
+    for n in (3, 2):
+        if rest[:n] in short:
+            return n
+    return 1
+
+
+def numeral_value(s: str) -> int | None:
+    """Value of a Chinese numeral such as 三, 十二, 二十二, 一百, 千; ``None`` if not one."""
+    if not s or any(ch not in _DIGITS and ch not in _UNITS for ch in s):
+        return None
+    total, section, digit = 0, 0, None
+    for ch in s:
+        if ch in _DIGITS:
+            if digit is not None:  # 一二三: a run of digits is not a number
+                return None
+            digit = _DIGITS[ch]
+        else:
+            unit = _UNITS[ch]
+            if unit == 10000:
+                total += (section + (digit or 0)) * unit
+                section = 0
+            else:
+                section += (1 if digit is None else digit) * unit
+            digit = None
+    return total + section + (digit or 0)
+
+
+def _lead(q: str) -> tuple[int, str] | None:
+    """Split a leading numeral off ``q``: (value, rest)."""
+    if q.startswith("双"):
+        return 2, q[1:]
+    i = 0
+    while i < len(q) and q[i] in NUMERALS:
+        i += 1
+    value = numeral_value(q[:i]) if 0 < i <= 4 else None
+    return (value, q[i:]) if value else None
+
+
+def _quantity_head(rest: str, lex: SloganLexicon) -> bool:
+    """True when ``rest`` (after the numeral) starts with a measure word or time unit."""
+    return any(rest.startswith(w) for w in lex.quantity_words)
+
+
+def _numerals_in(q: str) -> int:
+    return sum(1 for ch in q if ch in _LEADS)
+
+
+def formula_number(q: str, quoted: bool, lex: SloganLexicon | None = None) -> int | None:
+    """The leading number of ``q`` if it reads as a numbered policy formula, else ``None``."""
+    lex = lex or load_lexicon()
+    q = q.strip()
+    if q in lex.known:
+        return lex.known[q] or None
+    if q in lex.excluded or _PLAN_NAME.match(q) or len(q) > 12:
+        return None
+    if any(q.startswith(k) and len(q) - len(k) >= 3 for k in lex.known):
+        return None  # a name that contains a formula (三农影视拍摄基地): the formula alone counts
+    m = _DIGIT_FORMULA.match(q.replace("＋", "+"))
+    if m:
+        return int(m.group(1))
+    lead = _lead(q)
+    if lead is None:
+        return None
+    number, rest = lead
+    if not rest or _quantity_head(rest, lex):
+        return None
+    head = rest[1:] if rest[0] in _CLASSIFIERS else rest
+    if head and _quantity_head(head, lex):
+        return None
+    if not head and rest != "化":
+        return None
+    if not re.match(f"[{_HAN}]", head or rest):
+        return None
+    if q.startswith("一") and _numerals_in(q) < 2:
+        return None  # 一把手, 一站式: a lone 一 is an article, not a count
+    if q in _common_words():
+        return None  # an ordinary word or idiom (千方百计)
+    if not quoted and rest[0] in "大项张条类种篇" and q not in lex.known:
+        return None
+    return number
+
+
+def _compound_ok(q: str, lex: SloganLexicon) -> bool:
+    """Each numeral-led segment of an unquoted compound must read as formula, not quantity."""
+    segments = _SEGMENT.findall(q)
+    if len(segments) < 2 or "".join(segments) != q or q.startswith("双"):
+        return False
+    quantity_like = _jieba_words()[1]
+    for seg in segments:
+        lead = _lead(seg)
+        if lead is None or not lead[1] or _quantity_head(lead[1], lex) or lead[1][0] in _CLASSIFIERS[2:]:
+            return False
+        if lead[1] == "个" or len(lead[1]) > 3 or _CONNECTIVES & set(seg):
+            return False
+        if any(seg[:n] in quantity_like for n in range(2, len(seg) + 1)):
+            return False
+    return True
+
+
+def _candidates(view: str, lex: SloganLexicon) -> Iterable[tuple[int, int, bool, int]]:
+    """(start, end, quoted, priority); lower priority wins an overlap."""
+    for m in _QUOTED.finditer(view):
+        g = next(i for i in range(1, len(_OPEN_CLOSE) + 1) if m.group(i) is not None)
+        yield m.start(g), m.end(g), True, 0
+    for text in lex.unquoted:
+        for m in re.finditer(re.escape(text), view):
+            yield m.start(), m.end(), False, 1
+    for i, ch in enumerate(view):
+        if ch not in _LEADS or (i > 0 and view[i - 1] in _LEADS):
+            continue
+        run = _HAN_RUN.match(view, i)
+        segments = _SEGMENT.findall(run.group()) if run else []
+        # the longest compound first; its last segment ends where its first word ends
+        for k in range(len(segments), 1, -1):
+            last = segments[k - 1]
+            digits = len(last) - len(last.lstrip(_LEADS))
+            q = "".join(segments[: k - 1]) + last[: digits + _head_length(last[digits:])]
+            if _compound_ok(q, lex):
+                yield i, i + len(q), False, 2
+                break
+    for m in _GE_NEG.finditer(view):
+        yield m.start(), m.end(), False, 3
 
 
 def extract_slogans(text: str, view: str) -> tuple[Slogan, ...]:
-    return ()
+    """Numbered policy formulas in ``view`` (spans index ``text``), in text order.
+
+    Every occurrence is returned, so counts come from ``slogan_counts``. A formula first seen
+    in quotes is also found where the report later writes it without quotes.
+    """
+    lex = load_lexicon()
+    found: list[tuple[int, int, bool]] = []
+    taken = [False] * len(view)
+    cands = sorted(_candidates(view, lex), key=lambda c: (c[3], c[0], -(c[1] - c[0])))
+    seen_quoted: set[str] = set()
+
+    def take(start: int, end: int, quoted: bool, as_quoted: bool = False) -> bool:
+        if start >= end or any(taken[start:end]):
+            return False
+        q = view[start:end]
+        if not quoted and start > 0 and view[start - 1] in _BAD_LEFT:
+            return False
+        if formula_number(q, quoted or as_quoted, lex) is None:
+            return False
+        for i in range(start, end):
+            taken[i] = True
+        found.append((start, end, quoted))
+        return True
+
+    for start, end, quoted, _prio in cands:
+        if take(start, end, quoted) and quoted and len(view[start:end]) >= 3:
+            seen_quoted.add(view[start:end])
+    for q in sorted(seen_quoted - set(lex.known), key=len, reverse=True):
+        for m in re.finditer(re.escape(q), view):
+            take(m.start(), m.end(), False, as_quoted=True)
+    out = []
+    for start, end, quoted in sorted(found):
+        q = view[start:end]
+        number = formula_number(q, True, lex) or (_lead(q) or (0, ""))[0]
+        out.append(Slogan(text=text[start:end], number=number, span=Span(start, end), quoted=quoted))
+    return tuple(out)
+
+
+def slogan_counts(slogans: Iterable[Slogan]) -> Counter[str]:
+    """How often each formula occurs: Counter(text → count)."""
+    return Counter(s.text for s in slogans)
