@@ -1,9 +1,67 @@
-"""Commands registered on the `govreport` group (see the issue that owns them)."""
+"""`govreport serve --db DB [--host 127.0.0.1] [--port 8000]` and `govreport serve --example`."""
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import click
+
+#: the report bundled with the repository, served by ``--example``
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "pingdingshan_2020.txt"
+
+
+def build_example_db(db: Path, sources: list[Path] | None = None) -> Path:
+    """Ingest the bundled example (or ``sources``) into a new database at ``db``."""
+    from govreport.store import open_store
+    from govreport.store.ingest import ingest
+
+    files = sources or [EXAMPLE]
+    missing = [str(f) for f in files if not Path(f).is_file()]
+    if missing:
+        raise click.ClickException(f"example report not found: {', '.join(missing)} "
+                                   "(--example needs a source checkout with examples/)")
+    store = open_store(db)
+    try:
+        result = ingest(store, files, jobs=1)
+    finally:
+        store.close()
+    if result.failed:
+        raise click.ClickException("; ".join(f"{p}: {why}" for p, why in result.failed))
+    return db
+
+
+@click.command("serve")
+@click.option("--db", "db", type=click.Path(dir_okay=False), help="the database to serve (opened read-only)")
+@click.option("--example", is_flag=True, help="ingest the bundled example report into a temporary database and serve it")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--max-upload", default=5, show_default=True, type=click.IntRange(1, 100),
+              help="upload size limit in MB")
+def serve_command(db: str | None, example: bool, host: str, port: int, max_upload: int) -> None:
+    """Serve the web app: reports with their facts highlighted, regions, tracking, search, upload."""
+    import uvicorn
+
+    from govreport.errors import GovReportError
+    from govreport.web import create_app
+
+    if bool(db) == example:
+        raise click.UsageError("give either --db DB or --example")
+    with tempfile.TemporaryDirectory(prefix="govreport-example-") as tmp:
+        if example:
+            db = str(build_example_db(Path(tmp) / "example.db"))
+            click.echo(f"govreport: example database {db}", err=True)
+        assert db is not None
+        if not Path(db).is_file():
+            raise click.ClickException(f"{db}: no such database (create it with `govreport ingest PATH --db {db}`)")
+        try:
+            app = create_app(db, max_upload=max_upload * 1024 * 1024)
+        except GovReportError as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(f"govreport: serving {db} on http://{host}:{port}/", err=True)
+        uvicorn.run(app, host=host, port=port, log_level="info")
 
 
 def register(group: click.Group) -> None:
     """Add this module's commands to ``group``."""
+    group.add_command(serve_command)

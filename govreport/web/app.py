@@ -1,0 +1,98 @@
+"""The ASGI app: server-rendered pages, each with a JSON twin (``/reports`` and ``/reports.json``).
+
+``create_app(db)`` opens the store read-only and returns a Starlette app; ``govreport serve``
+runs it under uvicorn. Templates are Jinja2 with autoescape on; report text reaches HTML only
+through ``render.highlight`` (which escapes every piece) or ``{{ }}`` (which Jinja escapes).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from govreport.web import pages, upload
+from govreport.web.charts import line_chart
+from govreport.web.render import fact_summary, format_number, mark_terms
+from govreport.web.security import BodyLimit, SecurityHeaders
+
+HERE = Path(__file__).resolve().parent
+#: default upload limit in bytes
+MAX_UPLOAD = 5 * 1024 * 1024
+
+
+class UnicodeJSON(JSONResponse):
+    """JSON with Chinese kept readable (``ensure_ascii=False``)."""
+
+    def render(self, content: Any) -> bytes:
+        import json
+
+        return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+
+
+def _templates() -> Jinja2Templates:
+    env = Environment(
+        loader=FileSystemLoader(str(HERE / "templates")),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}
+    env.filters["num"] = format_number
+    env.globals["fact_summary"] = fact_summary
+    env.globals["line_chart"] = line_chart
+    env.globals["mark_terms"] = mark_terms
+    return Jinja2Templates(env=env)
+
+
+def create_app(db: str | Path | None = None, *, store: Any = None, max_upload: int = MAX_UPLOAD,
+               debug: bool = False) -> Starlette:
+    """The web app over the database at ``db`` (opened read-only) or an already open ``store``."""
+    if store is None:
+        if db is None:
+            raise ValueError("create_app needs a database path or a store")
+        from govreport.store import open_store
+
+        store = open_store(db, readonly=True)
+    templates = _templates()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        close = getattr(store, "close", None)
+        if callable(close):
+            close()
+
+    routes = [
+        Route("/", lambda request: RedirectResponse("/reports", status_code=307), name="home"),
+        *pages.routes(),
+        *upload.routes(),
+        Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static"),
+    ]
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        status = getattr(exc, "status_code", 500)
+        detail = getattr(exc, "detail", None) or "Internal error"
+        if request.url.path.endswith(".json") or "application/json" in request.headers.get("accept", ""):
+            return UnicodeJSON({"error": str(detail), "status": status}, status_code=status)
+        return templates.TemplateResponse(request, "error.html", {"status": status, "detail": str(detail)},
+                                          status_code=status)
+
+    app = Starlette(debug=debug, routes=routes, lifespan=lifespan,
+                    exception_handlers={HTTPException: http_error})
+    app.state.store = store
+    app.state.templates = templates
+    app.state.max_upload = max_upload
+    app.add_middleware(BodyLimit, limit=max_upload + 64 * 1024, paths=("/upload",))
+    app.add_middleware(SecurityHeaders)
+    return app

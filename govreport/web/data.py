@@ -1,0 +1,218 @@
+"""A thin adapter between the web pages and the store's named queries.
+
+The pages need plain dicts and lists; the store and ``govreport.tracking`` return dicts,
+rows and dataclasses. This module turns whatever they return into JSON-ready values
+(``jsonable``) and groups facts into chart series. It never writes to the store.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping
+from enum import Enum
+from typing import Any
+
+from govreport.errors import GovReportError
+
+#: private-use characters the store wraps search hits in; never shown, split out by split_marks
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+#: the facets shown on the reports page, in order
+FACETS = ("province", "level", "report_year", "partial")
+
+
+def jsonable(value: Any) -> Any:
+    """Dataclasses, enums, tuples, sqlite rows → plain JSON values (floats kept finite)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Mapping):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if hasattr(value, "keys") and hasattr(value, "__getitem__") and not isinstance(value, str | bytes):
+        return {str(k): jsonable(value[k]) for k in value.keys()}  # sqlite3.Row
+    if isinstance(value, list | tuple | set | frozenset):
+        return [jsonable(v) for v in value]
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None
+        return int(value) if value.is_integer() and abs(value) < 2**53 else value
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return value
+
+
+def year_of(period: Any) -> int | None:
+    """The (last) year a period names: "2020" → 2020, "2016-2020" → 2020."""
+    if isinstance(period, int):
+        return period
+    years = re.findall(r"\d{4}", str(period or ""))
+    return int(years[-1]) if years else None
+
+
+def _accepts(func: Callable[..., Any], name: str) -> bool:
+    try:
+        params = inspect.signature(func).parameters
+    except (TypeError, ValueError):
+        return True
+    return name in params or any(p.kind is p.VAR_KEYWORD for p in params.values())
+
+
+class WebData:
+    """Read-only view of a store for the pages. ``store`` is what ``open_store`` returned."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+
+    # -- reports -------------------------------------------------------------------------
+    def reports(self, filters: Mapping[str, Any]) -> list[dict[str, Any]]:
+        func = self.store.list_reports
+        args: dict[str, Any] = {}
+        for key, value in filters.items():
+            if value is None or value == "":
+                continue
+            if key == "report_year" and not _accepts(func, "report_year") and _accepts(func, "year"):
+                key = "year"
+            if _accepts(func, key):
+                args[key] = value
+        rows = jsonable(func(**args))
+        # a filter the store does not take is applied here, on the returned rows
+        for key, value in filters.items():
+            if value is None or value == "" or key in args or (key == "report_year" and "year" in args):
+                continue
+            rows = [r for r in rows if _same(r.get(key), value)]
+        return rows
+
+    def facets(self) -> dict[str, list[tuple[Any, int]]]:
+        raw = jsonable(self.store.facets())
+        out: dict[str, list[tuple[Any, int]]] = {}
+        for name in FACETS:
+            values = raw.get(name) or raw.get("year" if name == "report_year" else name) or []
+            pairs = []
+            for item in values:
+                if isinstance(item, Mapping):
+                    pairs.append((item.get("value"), int(item.get("count") or 0)))
+                else:
+                    pairs.append((item[0], int(item[1])))
+            out[name] = pairs
+        return out
+
+    def report(self, report_id: str) -> dict[str, Any] | None:
+        try:
+            report = self.store.get_report(report_id)
+        except (KeyError, LookupError, GovReportError):
+            return None
+        return jsonable(report) if report else None
+
+    # -- facts, regions ---------------------------------------------------------------------
+    def facts(self, **filters: Any) -> list[dict[str, Any]]:
+        return jsonable(self.store.facts(**{k: v for k, v in filters.items() if v not in (None, "")}))
+
+    def region(self, region: str) -> dict[str, Any]:
+        """Each indicator's series over the years for ``region``: targets beside outcomes."""
+        rows = jsonable(self.store.region_series(region))
+        groups: dict[tuple[str, str, str], dict[str, Any]] = {}
+        for row in rows:
+            key = (row.get("indicator") or "", row.get("measure") or "", row.get("unit") or "")
+            year = row.get("year") or year_of(row.get("period"))
+            if not key[0] or year is None:
+                continue
+            group = groups.setdefault(key, {
+                "indicator": key[0], "measure": key[1], "unit": key[2],
+                "name": row.get("indicator_name") or key[0], "direction": row.get("direction"),
+                "points": {},
+            })
+            point = group["points"].setdefault(year, {"year": year})
+            slot = {"actual": "outcome"}.get(str(row.get("kind")), str(row.get("kind")))
+            point[slot] = row.get("value")
+            point[f"{slot}_max"] = row.get("value_max")
+            point[f"{slot}_bound"] = row.get("bound")
+            point[f"{slot}_report"] = row.get("report_id")
+        series = []
+        for group in sorted(groups.values(), key=lambda g: (-len(g["points"]), g["indicator"], g["measure"])):
+            group["points"] = [group["points"][y] for y in sorted(group["points"])]
+            series.append(group)
+        reports = self.reports({"region": region})
+        return {"region": region, "reports": reports, "series": series}
+
+    # -- tracking ---------------------------------------------------------------------------
+    def track(self, region: str | None, indicator: str | None) -> list[dict[str, Any]]:
+        from govreport import tracking
+
+        return [_flatten_row(jsonable(r)) for r in tracking.track(self.store, region=region or None,
+                                                                    indicator=indicator or None)]
+
+    def compare(self, year: int, indicator: str) -> list[dict[str, Any]]:
+        from govreport import tracking
+
+        result = jsonable(tracking.compare(self.store, year, indicator))
+        if isinstance(result, Mapping):
+            rows = result.get("rows")
+            result = rows if isinstance(rows, list) else [result]
+        return [_flatten_row(r) if isinstance(r, Mapping) else {"value": r} for r in result]
+
+    def indicators(self) -> list[str]:
+        names = {f.get("indicator") for f in self.facts() if f.get("indicator")}
+        return sorted(names)
+
+    # -- search -----------------------------------------------------------------------------
+    def search(self, query: str, limit: int = 50) -> list[dict[str, Any]]:
+        """Hits with ``snippet`` as plain text and ``snippet_marks``, [start, end] of each hit in it."""
+        func = self.store.search
+        if not _accepts(func, "mark"):
+            return jsonable(func(query, limit=limit))
+        hits = jsonable(func(query, limit=limit, mark=(MARK_OPEN, MARK_CLOSE)))
+        for hit in hits:
+            hit["snippet"], hit["snippet_marks"] = split_marks(str(hit.get("snippet") or ""))
+        return hits
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return bool(a) == _truthy(b)
+    return str(a) == str(b)
+
+
+def _truthy(value: Any) -> bool:
+    return str(value).lower() in {"1", "true", "yes", "on"}
+
+
+def _flatten_row(row: dict[str, Any]) -> dict[str, Any]:
+    """Keep nested fact dicts (target/outcome) and lift their key fields for the table."""
+    for role in ("target", "outcome"):
+        fact = row.get(role)
+        if isinstance(fact, Mapping):
+            row.setdefault(f"{role}_value", fact.get("value"))
+            row.setdefault(f"{role}_value_max", fact.get("value_max"))
+            row.setdefault(f"{role}_unit", fact.get("unit"))
+            row.setdefault(f"{role}_bound", fact.get("bound"))
+            row.setdefault(f"{role}_report", fact.get("report_id"))
+            for key in ("region", "indicator", "measure", "period", "level"):
+                if fact.get(key) is not None:
+                    row.setdefault(key, fact.get(key))
+    return row
+
+
+def distinct(rows: Iterable[Mapping[str, Any]], key: str) -> list[Any]:
+    return sorted({r.get(key) for r in rows if r.get(key) not in (None, "")}, key=str)
+
+
+def split_marks(marked: str) -> tuple[str, list[list[int]]]:
+    """A snippet with MARK_OPEN…MARK_CLOSE around hits → (plain snippet, hit ranges in it)."""
+    plain: list[str] = []
+    ranges: list[list[int]] = []
+    pos = 0
+    start = None
+    for ch in marked:
+        if ch == MARK_OPEN:
+            start = pos
+        elif ch == MARK_CLOSE:
+            if start is not None:
+                ranges.append([start, pos])
+            start = None
+        else:
+            plain.append(ch)
+            pos += 1
+    return "".join(plain), ranges

@@ -1,0 +1,215 @@
+"""The read-only pages. Each handler builds one payload; it is shown as HTML or, at the
+``.json`` twin of the same path, returned as JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from govreport.errors import GovReportError
+from govreport.web.charts import Series, line_chart
+from govreport.web.data import FACETS, WebData, distinct, year_of
+from govreport.web.render import highlight, outline, span_of
+
+#: (template, payload for JSON, extra context for HTML only)
+Page = tuple[str, dict[str, Any], dict[str, Any]]
+Handler = Callable[[Request], Awaitable[Page]]
+
+#: verdicts in the order the tracking page lists them
+VERDICTS = ("met", "missed", "no_outcome", "not_reported", "not_comparable", "no_target")
+SEARCH_LIMIT = 50
+
+
+def _data(request: Request) -> WebData:
+    return WebData(request.app.state.store)
+
+
+def _int(value: str | None, name: str) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise HTTPException(400, f"{name} must be a whole number, not {value!r}") from None
+
+
+def _twin(path: str, handler: Handler, name: str) -> list[Route]:
+    """Two routes: ``path`` (HTML) and ``path.json`` (the same payload as JSON)."""
+    from govreport.web.app import UnicodeJSON
+
+    async def as_json(request: Request) -> Response:
+        try:
+            _, payload, _ = await handler(request)
+        except GovReportError as exc:
+            raise HTTPException(400, str(exc)) from exc
+        return UnicodeJSON(payload)
+
+    async def as_html(request: Request) -> Response:
+        try:
+            template, payload, extra = await handler(request)
+        except GovReportError as exc:
+            raise HTTPException(400, str(exc)) from exc
+        context = {**payload, **extra, "json_url": _json_url(request)}
+        return request.app.state.templates.TemplateResponse(request, template, context)
+
+    json_path = path + ".json" if path != "/" else "/index.json"
+    return [Route(json_path, as_json, name=f"{name}_json"), Route(path, as_html, name=name)]
+
+
+def _json_url(request: Request) -> str:
+    url = request.url.path + ".json"
+    return f"{url}?{request.url.query}" if request.url.query else url
+
+
+# -- reports ---------------------------------------------------------------------------------
+
+async def reports_page(request: Request) -> Page:
+    q = request.query_params
+    filters: dict[str, Any] = {
+        "province": q.get("province") or None,
+        "level": q.get("level") or None,
+        "report_year": _int(q.get("year") or q.get("report_year"), "year"),
+        "partial": {"1": True, "true": True, "0": False, "false": False}.get((q.get("partial") or "").lower()),
+        "region": q.get("region") or None,
+    }
+    data = _data(request)
+    reports = data.reports(filters)
+    facets = data.facets()
+    active = {k: v for k, v in filters.items() if v is not None}
+    payload = {"filters": active, "count": len(reports), "reports": reports,
+               "facets": {k: [{"value": v, "count": c} for v, c in facets[k]] for k in FACETS}}
+    return "reports.html", payload, {"facet_pairs": facets}
+
+
+async def report_page(request: Request) -> Page:
+    report_id = request.path_params["report_id"]
+    report = _data(request).report(report_id)
+    if report is None:
+        raise HTTPException(404, f"no report with id {report_id!r}")
+    return "report.html", {"report": report}, viewer_context(report)
+
+
+def viewer_context(report: dict[str, Any]) -> dict[str, Any]:
+    """What report.html needs beyond the report itself (shared with the upload page)."""
+    facts = report.get("facts") or []
+    text = str(report.get("text") or "")
+    counts = {k: sum(1 for f in facts if f.get("kind") == k) for k in ("target", "actual", "estimate")}
+    return {
+        "body": highlight(report),
+        "outline": outline(report),
+        "kind_counts": counts,
+        "facts_data": [
+            {k: f.get(k) for k in ("kind", "indicator", "indicator_text", "indicator_name", "measure", "value",
+                                  "value_max", "unit", "bound", "period", "rank_scope", "rank_of",
+                                  "section", "span")}
+            | {"evidence": text[sp[0]:sp[1]] if (sp := span_of(f.get("span"))) else ""}
+            for f in facts
+        ],
+        "tasks_data": report.get("tasks") or [],
+        "slogans_data": report.get("slogans") or [],
+    }
+
+
+# -- regions ---------------------------------------------------------------------------------
+
+async def region_page(request: Request) -> Page:
+    region = request.path_params["region"]
+    payload = _data(request).region(region)
+    if not payload["reports"] and not payload["series"]:
+        raise HTTPException(404, f"no reports for region {region!r}")
+    charts = []
+    for s in payload["series"]:
+        targets = [(p["year"], p["target"]) for p in s["points"] if p.get("target") is not None]
+        outcomes = [(p["year"], p["outcome"]) for p in s["points"] if p.get("outcome") is not None]
+        estimates = [(p["year"], p["estimate"]) for p in s["points"] if p.get("estimate") is not None]
+        chart = line_chart([Series("target", "target", targets, dashed=True),
+                            Series("outcome", "outcome", outcomes),
+                            Series("estimate", "estimate", estimates)],
+                           title=f"{region} {s['name']} ({s['measure']})", unit=s["unit"])
+        charts.append(chart)
+    return "region.html", payload, {"charts": charts}
+
+
+# -- tracking --------------------------------------------------------------------------------
+
+async def tracking_page(request: Request) -> Page:
+    q = request.query_params
+    region, indicator, verdict = q.get("region") or None, q.get("indicator") or None, q.get("verdict") or None
+    data = _data(request)
+    all_rows = data.track(region, indicator)
+    rows = [r for r in all_rows if not verdict or str(r.get("verdict")) == verdict]
+    counts: dict[str, int] = {}
+    for r in all_rows:
+        counts[str(r.get("verdict"))] = counts.get(str(r.get("verdict")), 0) + 1
+    payload = {"filters": {k: v for k, v in (("region", region), ("indicator", indicator),
+                                              ("verdict", verdict)) if v},
+               "count": len(rows), "verdicts": counts, "rows": rows}
+    return "tracking.html", payload, {
+        "chart": _tracking_chart(rows, region, indicator),
+        "verdict_names": sorted(set(VERDICTS) | set(counts)),
+        "regions": distinct(data.reports({}), "region"),
+        "indicators": data.indicators(),
+    }
+
+
+def _tracking_chart(rows: list[dict[str, Any]], region: str | None, indicator: str | None) -> Any:
+    """Target vs outcome over the years, when the rows are one region's one indicator and measure."""
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for r in rows:
+        key = (r.get("region"), r.get("indicator"), r.get("measure"), r.get("unit") or r.get("target_unit"))
+        groups.setdefault(key, []).append(r)
+    if len({k[:2] for k in groups}) != 1:
+        return None  # a chart is one region's one indicator
+    (reg, ind, measure, unit), rows = max(groups.items(), key=lambda kv: len(kv[1]))
+    targets, outcomes = [], []
+    for r in rows:
+        year = year_of(r.get("period") or r.get("year"))
+        if year is None:
+            continue
+        if isinstance(r.get("target_value"), int | float):
+            targets.append((year, float(r["target_value"])))
+        if isinstance(r.get("outcome_value"), int | float):
+            outcomes.append((year, float(r["outcome_value"])))
+    return line_chart([Series("target", "target", targets, dashed=True), Series("outcome", "outcome", outcomes)],
+                      title=f"{reg} {ind} ({measure})", unit=unit or "")
+
+
+# -- compare ---------------------------------------------------------------------------------
+
+async def compare_page(request: Request) -> Page:
+    q = request.query_params
+    year = _int(q.get("year"), "year")
+    indicator = q.get("indicator") or None
+    data = _data(request)
+    rows = data.compare(year, indicator) if year is not None and indicator else []
+    years = [v for v, _ in data.facets()["report_year"]]
+    payload = {"filters": {"year": year, "indicator": indicator}, "count": len(rows), "rows": rows}
+    columns = [c for c in ("level", "region", "parent", "measure", "value", "value_max", "unit", "bound",
+                           "parent_value", "above_parent", "evidence", "report_id")
+               if any(c in r for r in rows)]
+    return "compare.html", payload, {"indicators": data.indicators(), "years": years, "columns": columns}
+
+
+# -- search ----------------------------------------------------------------------------------
+
+async def search_page(request: Request) -> Page:
+    query = (request.query_params.get("q") or "").strip()
+    limit = min(_int(request.query_params.get("limit"), "limit") or SEARCH_LIMIT, 200)
+    hits = _data(request).search(query, limit=limit) if query else []
+    return "search.html", {"query": query, "count": len(hits), "hits": hits}, {}
+
+
+def routes() -> list[Route]:
+    out: list[Route] = []
+    out += _twin("/reports", reports_page, "reports")
+    out += _twin("/reports/{report_id}", report_page, "report")
+    out += _twin("/regions/{region}", region_page, "region")
+    out += _twin("/tracking", tracking_page, "tracking")
+    out += _twin("/compare", compare_page, "compare")
+    out += _twin("/search", search_page, "search")
+    return out

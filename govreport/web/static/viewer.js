@@ -1,0 +1,128 @@
+// Report viewer: click a highlighted fact (or task / slogan) to see its fields in the side panel.
+// Data comes from <script type="application/json"> blocks; everything is written with textContent,
+// never innerHTML, so report text cannot inject markup.
+"use strict";
+(function () {
+  function load(id) {
+    var el = document.getElementById(id);
+    if (!el) { return []; }
+    try { return JSON.parse(el.textContent); } catch (e) { return []; }
+  }
+  var facts = load("facts-data"), tasks = load("tasks-data"), slogans = load("slogans-data");
+  var text = document.getElementById("report-text");
+  var factPanel = document.getElementById("fact-panel");
+  var annPanel = document.getElementById("ann-panel");
+  if (!text) { return; }
+
+  function num(v) {
+    if (v === null || v === undefined || v === "") { return ""; }
+    return typeof v === "number" ? v.toLocaleString("en-US", {maximumFractionDigits: 6}) : String(v);
+  }
+  function set(id, value) {
+    var el = document.getElementById(id);
+    el.textContent = value === null || value === undefined || value === "" ? "—" : String(value);
+    return el;
+  }
+  function ids(el, attr) {
+    var raw = el.getAttribute(attr);
+    return raw ? raw.split(" ").map(Number) : [];
+  }
+  function select(el) {
+    text.querySelectorAll(".selected").forEach(function (s) { s.classList.remove("selected"); });
+    if (el) { el.classList.add("selected"); }
+  }
+
+  function showFact(i, others) {
+    var f = facts[i];
+    if (!f) { return; }
+    factPanel.hidden = false;
+    annPanel.hidden = true;
+    set("fp-index", "#" + (i + 1) + " of " + facts.length);
+    var kind = set("fp-kind", f.kind);
+    kind.className = "kind-" + f.kind;
+    set("fp-indicator", f.indicator_name && f.indicator ? f.indicator + " (" + f.indicator_name + ")" : f.indicator);
+    set("fp-indicator-text", f.indicator_text);
+    set("fp-measure", f.measure);
+    var value = num(f.value) + (f.value_max !== null && f.value_max !== undefined ? "–" + num(f.value_max) : "");
+    set("fp-value", (value + " " + (f.unit || "")).trim());
+    set("fp-bound", f.bound);
+    set("fp-period", f.period);
+    set("fp-rank", f.rank_scope ? f.rank_scope + (f.rank_of ? " / " + f.rank_of : "") : "");
+    set("fp-evidence", f.evidence);
+    var more = document.getElementById("fp-more");
+    if (others.length > 1) {
+      more.hidden = false;
+      more.textContent = "Also here: " + others.filter(function (j) { return j !== i; })
+        .map(function (j) { return "#" + (j + 1); }).join(", ") + " (click again to cycle)";
+    } else { more.hidden = true; }
+  }
+
+  function showAnn(title, body) {
+    annPanel.hidden = false;
+    set("ap-title", title);
+    set("ap-body", body);
+  }
+
+  var cycle = {};
+  function activate(el) {
+    var fs = ids(el, "data-facts");
+    if (fs.length) {
+      var key = fs.join(" ");
+      var n = cycle[key] === undefined ? 0 : (cycle[key] + 1) % fs.length;
+      cycle[key] = n;
+      select(el);
+      showFact(fs[n], fs);
+      return true;
+    }
+    var ts = ids(el, "data-tasks"), ss = ids(el, "data-slogans");
+    if (ts.length) {
+      var t = tasks[ts[0]];
+      var val = t.value !== null && t.value !== undefined ? " " + num(t.value) + " " + (t.unit || "") : "";
+      showAnn("Task", t.action + " " + t.object + val + (t.area ? " · " + t.area : "") + (t.deadline ? " · by " + t.deadline : ""));
+      factPanel.hidden = true;
+      select(el);
+      return true;
+    }
+    if (ss.length) {
+      var s = slogans[ss[0]];
+      showAnn("Slogan", s.text + " (" + s.number + ")");
+      factPanel.hidden = true;
+      select(el);
+      return true;
+    }
+    return false;
+  }
+
+  text.addEventListener("click", function (ev) {
+    var el = ev.target.closest(".ann");
+    if (el && text.contains(el)) { activate(el); }
+  });
+  text.addEventListener("keydown", function (ev) {
+    if ((ev.key === "Enter" || ev.key === " ") && ev.target.classList && ev.target.classList.contains("ann")) {
+      ev.preventDefault();
+      activate(ev.target);
+    }
+  });
+
+  // #at-N (from a search hit): scroll to character offset N of the text and flash it
+  function goTo(offset) {
+    var walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+    var pos = 0, node;
+    while ((node = walker.nextNode())) {
+      var len = node.nodeValue.length;
+      if (pos + len > offset) {
+        var range = document.createRange();
+        range.setStart(node, offset - pos);
+        range.setEnd(node, Math.min(len, offset - pos + 1));
+        var rect = range.getBoundingClientRect();
+        window.scrollTo({top: window.scrollY + rect.top - window.innerHeight / 3});
+        var host = node.parentElement;
+        if (host && host !== text) { host.classList.add("flash"); }
+        return;
+      }
+      pos += len;
+    }
+  }
+  var m = /^#at-(\d+)$/.exec(window.location.hash);
+  if (m) { goTo(Number(m[1])); }
+})();
