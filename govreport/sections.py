@@ -1,9 +1,162 @@
-"""Sections: heading grammar → section tree with spans and roles."""
+"""Sections: heading grammar → section tree with spans and roles.
+
+Headings recognised at the start of a line (on the matching view):
+level 1 ``一、`` / ``第一部分``; level 2 ``（一）`` ``(一)``; level 3 ``1.`` ``1、`` ``（1）``;
+level 4 bold topic heads ``**扛稳粮食安全重任。**``. A heading's title runs to the first 。 or
+the end of a short line. Roles come from heading words (``lexicons/sections.yaml``) and are
+inherited by children that say nothing of their own.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from govreport.lexicons import read_yaml
 from govreport.model import DocMeta, Role, Section, Span
+
+_CN_NUM = "一二三四五六七八九十"
+_HEADING = re.compile(
+    rf"^(?:(?P<l1>[{_CN_NUM}]{{1,3}})[、.]|第(?P<part>[{_CN_NUM}]{{1,3}})部分[、:\s]?"
+    rf"|[(（](?P<l2>[{_CN_NUM}]{{1,3}})[)）]|(?P<l3>\d{{1,2}})[.、](?!\d)|[(（](?P<l3b>\d{{1,2}})[)）]"
+    r"|\*\*(?P<bold>[^*\n]{2,40})\*\*)",
+    re.MULTILINE,
+)
+_TITLE_END = re.compile(r"[。!?！？]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    start: int  # line start
+    level: int
+    number: str | None
+    title: str
+    title_end: int
+
+
+@cache
+def _role_words() -> tuple[tuple[Role, tuple[str, ...]], ...]:
+    data = read_yaml("sections.yaml")
+    return tuple((Role(role), tuple(words)) for role, words in data["roles"].items())
+
+
+def role_of(title: str, meta: DocMeta) -> Role | None:
+    """The role a heading title names, or None."""
+    plan = str(meta.plan_year or "")
+    review = str((meta.plan_year or 0) - 1) if meta.plan_year else ""
+    for role, words in _role_words():
+        for w in words:
+            w = w.replace("{plan}", plan).replace("{review}", review)
+            if w and not w.startswith("年") and w in title:
+                return role
+    return None
+
+
+def _heads(view: str) -> list[_Head]:
+    heads: list[_Head] = []
+    for m in _HEADING.finditer(view):
+        line_end = view.find("\n", m.start())
+        line_end = len(view) if line_end < 0 else line_end
+        if m.group("bold"):
+            title = m.group("bold").rstrip("。.")
+            heads.append(_Head(m.start(), 4, None, title, m.end()))
+            continue
+        if m.group("l1") or m.group("part"):
+            level, number = 1, m.group("l1") or m.group("part")
+        elif m.group("l2"):
+            level, number = 2, m.group("l2")
+        else:
+            level, number = 3, m.group("l3") or m.group("l3b")
+        body_start = m.end()
+        stop = _TITLE_END.search(view, body_start, line_end)
+        title_end = stop.start() if stop else line_end
+        if title_end - body_start > 60 or title_end == body_start:
+            if level == 1 and line_end - body_start <= 60:
+                title_end = line_end
+            elif level == 1 or not stop:
+                continue  # a numbered sentence (一、…), not a heading
+            else:
+                title_end = min(title_end, body_start + 60)
+        heads.append(_Head(m.start(), level, number, view[body_start:title_end].strip(), title_end))
+    return _consistent(heads)
+
+
+def _consistent(heads: list[_Head]) -> list[_Head]:
+    """Drop numbered items that break the sequence of their level (lists inside a paragraph)."""
+    out: list[_Head] = []
+    for h in heads:
+        if h.level == 3 and not any(o.level in (1, 2) for o in out[-30:]) and out and out[-1].level != 3:
+            pass
+        out.append(h)
+    return out
+
+
+_OVERRIDING = frozenset({Role.SELF_BUILDING, Role.PROBLEMS, Role.NOTES, Role.TARGETS, Role.FIVE_YEAR})
+_BEFORE_TASKS = frozenset({Role.REVIEW, Role.FIVE_YEAR, Role.TARGETS, Role.TASKS})
+
+
+def _role(own: Role | None, parent: Section | None, level: int, earlier: list[Section]) -> Role:
+    """A heading's role: its own words, else its parent's; a child of a section with a definite role
+    keeps that role unless its words name a role that nests (自身建设 inside 工作安排)."""
+    if parent is not None and parent.role not in (Role.OTHER, Role.PREAMBLE):
+        return own if own in _OVERRIDING else parent.role
+    if own is not None:
+        return own
+    if level == 1 and any(s.level == 1 and s.role in _BEFORE_TASKS for s in earlier):
+        return Role.TASKS  # an unnamed part after the review is the year's work
+    return Role.OTHER
 
 
 def build_sections(text: str, view: str, meta: DocMeta) -> tuple[Section, ...]:
-    return (Section("s0", None, 0, None, "", Role.OTHER, Span(0, len(text))),)
+    heads = _heads(view)
+    sections: list[Section] = []
+    n = len(text)
+    first = heads[0].start if heads else n
+    if first > 0:
+        title = view[: view.find("\n")] if "\n" in view[:first] else view[:first]
+        sections.append(Section("s0", None, 0, None, title[:60], Role.PREAMBLE, Span(0, first)))
+    stack: list[tuple[int, Section]] = []  # (level, section)
+    for i, h in enumerate(heads):
+        end = n
+        for later in heads[i + 1 :]:
+            if later.level <= h.level:
+                end = later.start
+                break
+        while stack and stack[-1][0] >= h.level:
+            stack.pop()
+        parent = stack[-1][1] if stack else None
+        role = _role(role_of(h.title, meta), parent, h.level, sections)
+        sec = Section(f"s{len(sections) + (0 if sections and sections[0].id == 's0' else 1)}",
+                      parent.id if parent else None, h.level, h.number, h.title, role,
+                      Span(h.start, end), Span(h.start, h.title_end))
+        sections.append(sec)
+        stack.append((h.level, sec))
+    return tuple(sections)
+
+
+def section_at(sections: tuple[Section, ...], pos: int) -> Section | None:
+    """The innermost section whose span holds ``pos``."""
+    best: Section | None = None
+    for s in sections:
+        if s.span.start <= pos < s.span.end and (best is None or s.level >= best.level):
+            best = s
+    return best
+
+
+class SectionIndex:
+    """Fast innermost-section lookup by position (sections are nested and in order)."""
+
+    def __init__(self, sections: tuple[Section, ...]) -> None:
+        self.sections = sections
+        self.starts = [s.span.start for s in sections]
+
+    def at(self, pos: int) -> Section | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        while i >= 0:
+            s = self.sections[i]
+            if s.span.start <= pos < s.span.end:
+                return s
+            i -= 1
+        return None

@@ -1,11 +1,247 @@
-"""Facts: every quantitative statement as a typed, grounded fact."""
+"""Facts: every quantitative statement as a typed, grounded fact.
+
+For each sentence (split at 。！？ and line ends; a ； ends a clause chain) the extractor walks
+indicator mentions and quantities in order. A quantity takes the last indicator named before
+it unless the words in between name another subject (they are not cue or glue words), in which
+case the quantity is kept with ``indicator = None``. The words just before a number give the
+measure (增长, 年均增长, 较2015年增长, 提高…个百分点, 净增, 占…比重, 居…第N位); the number's
+own bound words and the verb give the bound; the section's role and cue words give the kind;
+years in the sentence, the measure and the report's periods give the period.
+"""
 
 from __future__ import annotations
 
-from govreport.model import DocMeta, Fact, Section
+import bisect
+import re
+from dataclasses import dataclass
+
+from govreport.facts.context import kind_of, period_of
+from govreport.facts.cues import compiled, foreign_chars
+from govreport.facts.mentions import Mention, find_mentions, indicator
+from govreport.model import Bound, DocMeta, Fact, Kind, Measure, Quantity, Role, Section, Span
+from govreport.numbers import find_quantities
 from govreport.options import DEFAULT, Options
+from govreport.sections import SectionIndex
+
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_CLAUSE_END = frozenset("；;")
+_FREE_UNITS = frozenset({"%", "个百分点", "位", "倍"})
+_FLIP = {Bound.MIN: Bound.MAX, Bound.MAX: Bound.MIN}
+
+
+@dataclass(slots=True)
+class _Item:
+    """A quantity being read, with what the walk learned about it."""
+
+    q: Quantity
+    mention: Mention | None
+    measure: Measure
+    sign: int
+    gap: str
+    subject_text: str | None
+
+
+def _measure(gap: str, q: Quantity, mention: Mention | None, view: str) -> tuple[Measure, int]:
+    """Measure and sign from the words just before a number and its unit."""
+    c = compiled()
+    if q.unit == "位" and q.span.start > 0 and view[q.span.start - 1] == "第":
+        return Measure.RANK, 1
+    tail = gap[-12:]
+    last = None
+    for m in c.measure.finditer(tail):
+        last = m
+    cat = c.measure_kind.get(last.group(0)) if last else None
+    if cat == "level_verbs":
+        return Measure.LEVEL, 1  # 完成, 达到, 降至0.5%, 提高到55%: the level reached
+    neg = cat in ("growth_neg", "growth_avg_neg")
+    sign = -1 if neg else 1
+    if q.unit == "个百分点":
+        return Measure.CHANGE, sign
+    if q.unit == "%":
+        if c.share.search(gap) and not (mention and "比重" in mention.text):
+            return Measure.SHARE, 1
+        if cat in ("growth_avg", "growth_avg_neg"):
+            return Measure.GROWTH_AVG, sign
+        if cat in ("growth", "growth_neg", "change"):
+            return (Measure.GROWTH_CUM if c.base_year.search(gap) else Measure.GROWTH), sign
+        if mention is not None and _is_rate_of_change(mention):
+            return Measure.GROWTH, 1
+        return Measure.LEVEL, 1
+    if q.unit == "倍":
+        return (Measure.GROWTH_CUM if c.base_year.search(gap) else Measure.GROWTH), 1
+    if cat in ("change", "growth", "growth_neg"):
+        return Measure.CHANGE, sign
+    return Measure.LEVEL, 1
+
+
+def _is_rate_of_change(m: Mention) -> bool:
+    """Indicators whose bare percent is a growth rate (CPI 3%, 规上工业增加值 8%)."""
+    ind = indicator(m.indicator)
+    return ind.default_unit == "%" and "growth rate" in ind.notes or "decline" in ind.notes or \
+        m.text.endswith(("涨幅", "增速", "增幅"))
+
+
+def _compatible(q: Quantity, mention: Mention) -> bool:
+    ind = indicator(mention.indicator)
+    if q.unit in _FREE_UNITS or q.unit == ind.default_unit:
+        return True
+    return ind.default_unit == "%" and q.dimension == "money"
+
+
+def _signed(q: Quantity, sign: int) -> tuple[float, float | None, Bound]:
+    if sign > 0:
+        return q.value, q.value_max, q.bound
+    if q.value_max is not None:
+        return -q.value_max, -q.value, q.bound
+    return -q.value, None, _FLIP.get(q.bound, q.bound)
+
+
+def _subject_text(gap: str) -> str | None:
+    """The report's words for a subject that is not a canonical indicator (best effort)."""
+    piece = re.split(r"[，,、：:（）()“”\"]", gap)[-1]
+    piece = compiled().measure.sub("", piece).strip()
+    return piece[-16:] or None
+
+
+def _rank_scope(gap: str, inherited: str | None) -> str | None:
+    c = compiled()
+    found = None
+    for m in c.rank_scope.finditer(gap[-10:]):
+        found = c.scope_of[m.group(0)]
+    return found or inherited
 
 
 def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: DocMeta,
                   options: Options = DEFAULT) -> tuple[Fact, ...]:
-    return ()
+    quantities = find_quantities(view)
+    if not quantities:
+        return ()
+    mentions = find_mentions(view)
+    mention_starts = [m.start for m in mentions]
+    index = SectionIndex(sections)
+    facts: list[Fact] = []
+    qi = 0
+    pos = 0
+    paragraph_scope: tuple[int, str | None] = (-1, None)  # (paragraph start, rank scope)
+    n = len(view)
+    while qi < len(quantities):
+        q0 = quantities[qi]
+        m_end = _SENTENCE_END.search(view, q0.span.start)
+        s_end = m_end.start() if m_end else n
+        s_start = max(view.rfind(ch, 0, q0.span.start) for ch in "。！？!?\n") + 1
+        s_start = max(s_start, pos)
+        qj = qi
+        while qj < len(quantities) and quantities[qj].span.start < s_end:
+            qj += 1
+        para_start = view.rfind("\n", 0, s_start) + 1
+        if paragraph_scope[0] != para_start:
+            paragraph_scope = (para_start, None)
+        lo = bisect.bisect_left(mention_starts, s_start)
+        hi = bisect.bisect_left(mention_starts, s_end)
+        items = _walk(view, quantities[qi:qj], mentions[lo:hi], s_start)
+        section = index.at(q0.span.start)
+        sentence = text[s_start:s_end]
+        scope = paragraph_scope[1]
+        facts_here, scope = _facts(items, view, sentence, s_start, section, meta, scope, options)
+        paragraph_scope = (para_start, scope)
+        facts.extend(facts_here)
+        qi, pos = qj, s_end
+    return tuple(facts)
+
+
+def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> list[_Item]:
+    """Pair each quantity of one sentence with its subject and measure."""
+    c = compiled()
+    items: list[_Item] = []
+    subject: Mention | None = None
+    anchor = s_start
+    objects: list[Mention] = []  # mentions that are objects (占…比重, 高于…), not subjects
+    mi = 0
+    for q in qs:
+        while mi < len(ms) and ms[mi].end <= q.span.start:
+            m = ms[mi]
+            mi += 1
+            if m.start < anchor:
+                continue
+            if any(ch in _CLAUSE_END for ch in view[anchor : m.start]):
+                subject = None
+            if c.comparison.search(view[max(anchor, m.start - 4) : m.start]):
+                objects.append(m)
+                continue
+            subject, anchor, objects = m, m.end, []
+        gap = view[anchor : q.span.start]
+        cut = max(gap.rfind("；"), gap.rfind(";"))
+        if cut >= 0:
+            subject, gap = None, gap[cut + 1 :]
+        plain = gap
+        for o in objects:
+            plain = plain.replace(o.text, "")
+        mention = subject
+        if mention is not None and (foreign_chars(plain) >= 2 or not _compatible(q, mention)
+                                    or c.relative.search(gap)):
+            mention = subject = None
+        measure, sign = _measure(gap, q, mention, view)
+        items.append(_Item(q, mention, measure, sign, gap, None if mention else _subject_text(gap)))
+        anchor, objects = q.span.end, []
+    return items
+
+
+def _facts(items: list[_Item], view: str, sentence: str, s_start: int, section: Section | None,
+           meta: DocMeta, scope: str | None, options: Options) -> tuple[list[Fact], str | None]:
+    out: list[Fact] = []
+    role = section.role if section else Role.OTHER
+    for i, it in enumerate(items):
+        q = it.q
+        rank_scope = rank_of = None
+        if it.measure is Measure.RANK:
+            rank_scope = _rank_scope(it.gap, scope)
+            scope = rank_scope
+            rank_of = _rank_of(items, i)
+        if it.mention is None and not options.unmatched_facts:
+            continue
+        value, value_max, bound = _signed(q, it.sign)
+        before = view[s_start : q.span.start]
+        kind = kind_of(before, role, meta)
+        period = period_of(kind, it.measure, before, it.gap, role, meta)
+        out.append(Fact(
+            kind=kind,
+            period=period,
+            indicator=it.mention.indicator if it.mention else None,
+            indicator_text=it.mention.text if it.mention else it.subject_text,
+            measure=it.measure,
+            value=value,
+            unit=q.unit,
+            bound=bound,
+            span=q.span,
+            value_max=value_max,
+            rank_scope=rank_scope,
+            rank_of=rank_of,
+            section=section.id if section else None,
+            sentence=sentence,
+            sentence_span=Span(s_start, s_start + len(sentence)),
+            indicator_span=Span(it.mention.start, it.mention.end) if it.mention else None,
+        ))
+    return out, scope
+
+
+def _rank_of(items: list[_Item], i: int) -> str | None:
+    """Which measure a rank ranks: the quantity before it, or, in a 分别 list, the matching one."""
+    run_start = i
+    while run_start > 0 and items[run_start - 1].measure is Measure.RANK:
+        run_start -= 1
+    first = items[run_start]
+    pos_in_run = i - run_start
+    ranked = [it for it in items[:run_start] if it.mention is first.mention]
+    if "分别" in first.gap:
+        run_len = 1
+        while run_start + run_len < len(items) and items[run_start + run_len].measure is Measure.RANK:
+            run_len += 1
+        targets = ranked[-run_len:]
+        if len(targets) == run_len:
+            return str(targets[pos_in_run].measure)
+    if ranked and pos_in_run == 0:
+        return str(ranked[-1].measure)
+    return None
+
+
+__all__ = ["Kind", "extract_facts"]

@@ -1,0 +1,88 @@
+"""Kind (target / actual / estimate) and period of a fact, from the section's role and cue words."""
+
+from __future__ import annotations
+
+from govreport.facts.cues import compiled
+from govreport.model import DocMeta, Kind, Measure, Role
+
+_FORWARD_ROLES = frozenset({Role.TARGETS, Role.TASKS, Role.FIVE_YEAR, Role.SELF_BUILDING})
+_BACKWARD_ROLES = frozenset({Role.REVIEW, Role.PROBLEMS})
+
+
+def review_years(meta: DocMeta) -> tuple[int | None, int | None]:
+    """First and last year of the reviewed period."""
+    rp = meta.review_period
+    if rp:
+        first, _, last = rp.partition("-")
+        try:
+            return int(first), int(last or first)
+        except ValueError:
+            pass
+    if meta.plan_year:
+        return meta.plan_year - 1, meta.plan_year - 1
+    return None, None
+
+
+def _years(before: str) -> list[int]:
+    c = compiled()
+    out = []
+    for m in c.year.finditer(before):
+        lead = before[max(0, m.start() - 1) : m.start()]
+        if lead in ("较", "比", "与", "同", "从", "自", "于"):
+            continue
+        if before.startswith(("以来", "起"), m.end()):
+            continue
+        out.append(int(m.group(1)))
+    return out
+
+
+def kind_of(before: str, role: Role, meta: DocMeta) -> Kind:
+    """``before``: the sentence up to the number."""
+    c = compiled()
+    if c.estimate.search(before):
+        return Kind.ESTIMATE
+    years = _years(before)
+    plan = meta.plan_year
+    _, review_last = review_years(meta)
+    target_cue = c.target.search(before) is not None or c.plan_words.search(before) is not None
+    if years and plan:
+        y = years[-1]
+        if y >= plan:
+            return Kind.TARGET
+        if review_last and y <= review_last and not target_cue:
+            return Kind.ACTUAL
+    if role in _BACKWARD_ROLES:
+        if "预期目标" in before or "今年" in before:
+            return Kind.TARGET
+        return Kind.ACTUAL
+    if role in _FORWARD_ROLES:
+        if c.past.search(before) and not target_cue:
+            return Kind.ACTUAL
+        return Kind.TARGET
+    return Kind.TARGET if target_cue else Kind.ACTUAL
+
+
+def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, meta: DocMeta) -> str | None:
+    c = compiled()
+    plan = meta.plan_year
+    first, last = review_years(meta)
+    years = _years(before)
+    base = c.base_year.search(gap)
+    if kind is Kind.TARGET:
+        if plan is None:
+            return None
+        if role is Role.FIVE_YEAR or c.five_year.search(before):
+            return f"{plan}-{plan + 4}"
+        return str(years[-1]) if years and years[-1] >= plan else str(plan)
+    end = years[-1] if years else last
+    if end is None:
+        return None
+    if base and measure in (Measure.CHANGE, Measure.GROWTH_CUM):
+        return f"{base.group(1)}-{end}"
+    if measure is Measure.GROWTH_AVG:
+        if first is not None and last is not None and first != last:
+            return f"{first}-{last}"
+        return None
+    if "累计" in before[-12:]:
+        return f"{first}-{last}" if first != last else None
+    return str(end)
