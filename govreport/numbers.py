@@ -165,6 +165,8 @@ def is_year(view: str, start: int, end: int) -> bool:
 
 def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
     num, unit_text = m.group("num"), m.group("unit")
+    if m.start() > 0 and view[m.start() - 1].isascii() and view[m.start() - 1].isalpha():
+        return None  # PM2.5, G20, 5G: part of a name
     chinese = not num[0].isdigit()
     mag = m.group("mag") or ""
     frac = m.group("frac")
