@@ -28,6 +28,7 @@ CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 
 CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 MAGNITUDES = {"万亿": 1e12, "亿万": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百万": 1e6, "千万": 1e7}
 _CN = "零〇○一二两三四五六七八九十百千万亿几"
+_CN_HEAD = "零〇○一二两三四五六七八九十几"  # a Chinese numeral starts with one of these, never with 百/千/万/亿
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
 YEAR_MIN, YEAR_MAX = 1900, 2100
@@ -87,7 +88,7 @@ def _alternation(words: list[str]) -> str:
 @cache
 def grammar() -> _Grammar:
     unit_alt = _alternation(list(units()))
-    num = rf"(?:{_ARABIC}(?:万\d{{1,4}}(?![\d.]))?|[{_CN}]+(?:点[{_CN}]+)?)"
+    num = rf"(?:{_ARABIC}(?:万\d{{1,4}}(?![\d.]))?|[{_CN_HEAD}][{_CN}]*(?:点[{_CN}]+)?)"
     pattern = (
         r"(?P<frac>(?:百|千|十|[一二三四五六七八九]|\d+)分之)?"
         rf"(?P<num>{num})"
@@ -137,9 +138,7 @@ def _number(s: str) -> tuple[float, float | None] | None:
     return None
 
 
-_SMALL_COUNTERS = frozenset({"个", "项", "条", "大", "张", "种", "类", "批", "次", "件", "场", "部", "支", "座", "所",
-                             "家", "台", "处", "间", "只", "头", "名", "位", "篇", "套", "栋", "株", "棵", "年"})
-_VAGUE_TEN = re.compile(rf"十几(?P<unit>{'|'.join(map(re.escape, ['个', '家', '项', '万', '亿']))})")
+_PHRASE_DIMENSIONS = frozenset({"count", "years", "months", "days", "hours", "times", "tenths"})
 
 
 def _bound_before(view: str, start: int, g: _Grammar) -> tuple[Bound | None, int]:
@@ -166,10 +165,12 @@ def is_year(view: str, start: int, end: int) -> bool:
 
 def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
     num, unit_text = m.group("num"), m.group("unit")
+    if m.start() > 0 and view[m.start() - 1].isascii() and view[m.start() - 1].isalpha():
+        return None  # PM2.5, G20, 5G: part of a name
     chinese = not num[0].isdigit()
     mag = m.group("mag") or ""
     frac = m.group("frac")
-    if chinese and not (unit_text or frac or mag):
+    if chinese and not (unit_text or frac or mag or (len(num) > 2 and ("万" in num or "亿" in num))):
         return None  # a bare Chinese numeral is a word (一是, 统一), not a quantity
     if not chinese and not unit_text and not mag and not frac:
         return None  # a bare Arabic number (a code, a list index): not a quantity
@@ -181,7 +182,7 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
     if parsed is None:
         return None
     value, value_max = parsed
-    if chinese and unit_text in _SMALL_COUNTERS and not mag and units()[unit_text].dimension == "count":
+    if chinese and value_max is None and not mag and units()[unit_text or "%"].dimension in _PHRASE_DIMENSIONS:
         return None  # 五个振兴, 十项举措, 三大攻坚战: phrases; statistics of counts use Arabic digits
     if num2 := m.group("num2"):
         p2 = _number(num2)

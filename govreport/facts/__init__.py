@@ -180,7 +180,9 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
         if mention is not None and (foreign_chars(plain) >= 2 or not _compatible(q, mention)
                                     or c.relative.search(gap)):
             mention = subject = None
-        measure, sign = _measure(gap, q, mention, view)
+        # a mention may carry the measure itself (经济增长, 物价涨幅): read it with the gap
+        said = (mention.text if mention is not None and mention.end == anchor else "") + gap
+        measure, sign = _measure(said, q, mention, view)
         items.append(_Item(q, mention, measure, sign, gap, None if mention else _subject_text(gap)))
         anchor, objects = q.span.end, []
     return items

@@ -50,7 +50,7 @@ def compiled() -> Cues:
     for ws in c["bound_suffix"].values():
         glue_words += ws
     return Cues(
-        glue=re.compile(rf"{_alt(glue_words)}|(?:19|20)\d\d年|\d+(?:\.\d+)?%?|[第位]"),
+        glue=re.compile(rf"{_alt(glue_words)}|(?:19|20)\d\d年|[一二三四五六七八九十两]+年|\d+(?:\.\d+)?%?|[第位]"),
         measure=re.compile(_alt(list(kind_of))),
         measure_kind=kind_of,
         share=re.compile(r"占[^，,。；;]{0,24}?(?:的)?(?:比重|比例|份额)|占比|所占比例|比重"),
@@ -59,7 +59,7 @@ def compiled() -> Cues:
         scope_of=scope_of,
         comparison=re.compile(r"(?:高于|低于|快于|慢于|超过|超出|领先|比|较|与|同|占|相当于|达到了?)$"),
         # 高于全省平均水平2个百分点, 快于规模以上工业4个百分点: relative to something else
-        relative=re.compile(r"(?:高于|低于|快于|慢于|超出|领先|多于|少于|比[^上去同较\d重例率]|较[^上去同\d])[^，,、；;]+$"),
+        relative=re.compile(r"(?:高于|低于|快于|慢于|超出|领先|多于|少于|(?<!同)比[^上去同较\d重例率]|较[^上去同\d])[^，,、；;]+$"),
         target=re.compile(_alt(c["kind"]["target"])),
         estimate=re.compile(_alt(c["kind"]["estimate"])),
         past=re.compile(r"去年|上年|过去一年|过去五年|一年来|五年来|以来|已经|已"),
