@@ -1,9 +1,365 @@
-"""Tasks: quantified or named commitments in the key-task sections (issue 6)."""
+"""Tasks: quantified or named commitments in the key-task sections (issue 6).
+
+Where: sections whose role is ``tasks`` or ``targets`` (and, for a fragment that starts inside
+the work plan, the text before its first heading). What: in each clause, a task verb from
+``lexicons/task_verbs.tsv`` (with an optional modal: 力争新增) followed by
+
+* an object and a quantity that ends the item — 新建 | 高标准农田 | 22万亩;
+* a quantity and then the object — 完成 | 4个 | 老旧小区改造;
+* further items sharing the verb — 完成造林8.7万亩、森林抚育5000亩;
+* or, without a quantity, a named project — 加快推进 | 南水北调中线观音寺调蓄工程.
+
+Quantities come from ``govreport.numbers`` (canonical units and bounds). Percentages and
+percentage points are left to the fact extractor (增长6%, 提高1个百分点 are targets, not tasks).
+The area is the topic head the task falls under (**扛稳粮食安全重任。** or a lead-in sentence
+such as 扛稳粮食安全重任。 at the start of its paragraph), else its innermost section title.
+The department is a *suggestion* from ``lexicons/departments.tsv``.
+"""
 
 from __future__ import annotations
 
-from govreport.model import DocMeta, Section, Task
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from govreport.errors import LexiconError
+from govreport.lexicons import read_tsv
+from govreport.model import DocMeta, Quantity, Role, Section, Span, Task
+from govreport.numbers import find_quantities
+from govreport.sections import SectionIndex
+
+_PLAN_ROLES = frozenset({Role.TASKS, Role.TARGETS})
+_PAST_ROLES = frozenset({Role.REVIEW, Role.FIVE_YEAR})
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+_CLAUSE = re.compile(r"[^，,：:]+")
+#: quantities that belong to the fact extractor or are durations, not task sizes (增长6%, 五年)
+_NOT_TASK_DIMENSIONS = frozenset({"percent", "points", "rank", "years", "months", "days", "hours",
+                                  "number", "tenths", "times", "concentration", "dimension"})
+#: an object that is only a measure noun (种植面积不低于…: a target, not a task)
+_BARE_MEASURE = re.compile(r"^(?:面积|规模|总量|数量|总额|产量|里程|总数|任务|目标|水平|能力)$"
+                           r"|(?:[^人]量|额|率|值|收入|产值|增速)$")
+#: a clause about the past, even inside the work plan
+_PLAN_TITLE = re.compile(r"(\d{4}|今|明)年(?:的)?(?:主要|重点)?(?:工作|任务)")
+#: a text part that reviews past years (so it is not a fragment of the work plan)
+_REVIEW_CUES = re.compile(r"过去一年|过去五年|这五年|五年来|一年来|回顾|主要工作|取得.{0,6}成[效就绩]")
+_PAST = re.compile(r"去年|上年|过去|已经|已完成|已建成|累计完成|年来|前[一二三四五]年")
+#: words that make an "object" a target statement (交易额达到100亿元 is a fact)
+_TARGET_WORDS = re.compile(r"达到|增长|提高|下降|降低|控制在|稳定在|保持|突破|超过|不低于|不少于|占比|比重|率$")
+#: an object cut short (新建6个国家级、…) or a verb phrase (安排450亿元支持…)
+_DANGLING = re.compile(r"[级类等和及与的为达有是将]$|^(?:支持|用于|推动|推进|实施|带动|实现|次|到|后|的|了|将)"
+                       r"|将|可达|共有|就有|受到|增加$|减少$")
+#: what may follow a quantity inside its item: a unit note in brackets, 等, 左右 (read by numbers)
+_ITEM_TAIL = re.compile(r"\s*(?:[（(][^）)]{1,4}[）)])?\s*(?:等)?\s*$")
+_CONNECTOR = "和及与并、"
+_OBJECT_OK = re.compile(r"^[\u4e00-\u9fff0-9A-Za-z.（）()“”\"·+-]+$")
+_OBJECT_LEAD_NOISE = re.compile(r"^(?:其中|好|了|出|成|起|各类|一批|全市|全省|全县|全区|全年)")
+#: a named project: the object ends with one of these and carries a name marker (below)
+_PROJECT_END = re.compile(
+    r"(?:工程|项目|枢纽|机场|铁路|高铁|高速公路|高速|大桥|水库|电站|电厂|隧道|港区|码头|航道|运河|"
+    r"大道|快速路|环线|通道|管道|调水|引水|园区|产业园|示范区|新区|医院|体育场|博物馆|图书馆)$"
+)
+_GENERIC = re.compile(r"一批|一系列|若干|各类|重点|重大|相关|配套|有关|等|和|及|、|一些|多个|城乡|建设$")
+_NAME_MARKER = re.compile(r"[线段至号期寺河江湖港湾岛桥峡岭关庄屯堡滩]|[“\"《]|[A-Z]\d|\d+[号期]")
+_DEADLINE = re.compile(
+    r"(?:到|至|在|于)?(?:(?:\d{4}|今|明)年(?:\d{1,2}月)?(?:底|末|内)?前|(?:\d{4}|今|明)年(?:底|末|内)"
+    r"|\d{1,2}月(?:底|末|份)?前|年底前?|年内|年末前?|上半年|下半年|[一二三四]季度(?:末|前)?)"
+    r"|(?:到|至)\d{4}年"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TaskLexicon:
+    verbs: re.Pattern[str]  # one alternation, longest first
+    modals: frozenset[str]
+    chainable: frozenset[str]  # verbs that may directly follow another verb (新建|改扩建)
+    named: frozenset[str]  # verbs that may open a named commitment without a quantity
+    departments: tuple[tuple[str, str], ...]  # (keyword, department), longest keyword first
+
+
+@cache
+def load_lexicon() -> TaskLexicon:
+    """The task verb and department data files, validated."""
+    verbs: dict[str, str] = {}
+    chainable = set()
+    for row in read_tsv("task_verbs.tsv"):
+        verb, kind = row["verb"].strip(), row["kind"].strip()
+        if row["chain"].strip() not in {"yes", "no"}:
+            raise LexiconError(f"lexicon task_verbs.tsv: chain of {verb!r} must be yes or no")
+        if row["chain"].strip() == "yes":
+            chainable.add(verb)
+        if kind not in {"action", "modal", "named"}:
+            raise LexiconError(f"lexicon task_verbs.tsv: kind of {verb!r} must be action, modal or named")
+        if not verb or verb in verbs:
+            raise LexiconError(f"lexicon task_verbs.tsv: empty or repeated verb {verb!r}")
+        verbs[verb] = kind
+    departments: dict[str, str] = {}
+    for row in read_tsv("departments.tsv"):
+        key, dept = row["keyword"].strip(), row["department"].strip()
+        if not key or not dept or key in departments:
+            raise LexiconError(f"lexicon departments.tsv: empty or repeated keyword {key!r}")
+        departments[key] = dept
+    alternation = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    return TaskLexicon(
+        verbs=re.compile(alternation),
+        modals=frozenset(v for v, k in verbs.items() if k == "modal"),
+        chainable=frozenset(chainable),
+        named=frozenset(v for v, k in verbs.items() if k == "named"),
+        departments=tuple(sorted(departments.items(), key=lambda kv: len(kv[0]), reverse=True)),
+    )
+
+
+def suggest_department(obj: str, area: str | None = None) -> str | None:
+    """A suggested lead department for a task object (else its area heading), or None."""
+    lex = load_lexicon()
+    for where in (obj, area or ""):
+        for key, dept in lex.departments:
+            if key in where:
+                return dept
+    return None
+
+
+def _plan_heading(title: str, plan_year: int | None) -> bool:
+    """A heading that names the plan year's work (2026年主要工作, …和2026年工作安排, 今年工作)."""
+    m = _PLAN_TITLE.search(title)
+    return bool(m) and (m.group(1) in {"今", "明"} or (plan_year is not None and m.group(1) == str(plan_year)))
+
+
+def plan_regions(view: str, sections: tuple[Section, ...], plan_year: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the work plan: ``tasks``/``targets`` sections, merged.
+
+    A heading with no role of its own that sits next to plan headings of its level is taken
+    in (a plan part whose first heading names no role). A text with no review part that opens
+    inside the plan (a newspaper fragment: 上接第二版…) also counts from its start; a text without
+    any plan section counts after its last review section.
+    """
+    if plan_year is None:  # the latest year named in a heading
+        years = [int(y) for s in sections for y in re.findall(r"(?<!\d)(20\d\d|19\d\d)年", s.title)]
+        plan_year = max(years, default=None)
+    roles = {s.id: Role.TASKS if s.level > 0 and _plan_heading(s.title, plan_year) else s.role
+             for s in sections}
+    siblings: dict[tuple[str | None, int], list[Section]] = {}
+    for s in sections:
+        if s.level > 0:
+            siblings.setdefault((s.parent, s.level), []).append(s)
+    pairs = [pair for group in siblings.values() for pair in itertools.pairwise(group)]
+    changed = True
+    while changed:
+        changed = False
+        for a, b in pairs:
+            for x, y in ((a, b), (b, a)):
+                if roles[x.id] is Role.OTHER and roles[y.id] in _PLAN_ROLES:
+                    roles[x.id] = roles[y.id]
+                    changed = True
+    plan = sorted((s.span.start, s.span.end) for s in sections if roles[s.id] in _PLAN_ROLES)
+    past = [s for s in sections if roles[s.id] in _PAST_ROLES]
+    if plan and not past and plan[0][0] > 0 and not _REVIEW_CUES.search(view, 0, plan[0][0]):
+        plan.insert(0, (0, plan[0][0]))
+    if not plan:
+        start = max((s.span.end for s in past), default=0)
+        plan = [(start, len(view))] if start < len(view) else []
+    merged: list[tuple[int, int]] = []
+    for start, end in plan:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _lead_in(view: str, para_start: int) -> str | None:
+    """The short topic sentence opening a paragraph (扛稳粮食安全重任。), without ** marks."""
+    m = re.match(r"\s*(?:\*\*)?([^。！？，,；;\n*]{3,24})[。！]", view[para_start : para_start + 40])
+    if not m:
+        return None
+    rest = view[para_start + m.end() : para_start + m.end() + 2]
+    head = _clean_area(m.group(1))
+    if not rest.strip("*").strip() or _NOT_A_HEAD.search(head):
+        return None
+    return head
+
+
+#: a short opening sentence that is not a topic head (今年是“十五五”开局之年。)
+_NOT_A_HEAD = re.compile(r"是|我们|今年|明年|各位|\d|年")
+_AREA_NUMBER = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}(?:是|、)|\d{1,2}[.、])")
+
+
+def _clean_area(title: str) -> str:
+    """A heading without its numbering (（一）, 一是, 1.) and bold marks."""
+    return _AREA_NUMBER.sub("", title.strip().strip("*")).strip().rstrip("。.")
+
+
+_SENTENCE_LIKE = re.compile(r"[，,；;：:]|\d")
+
+
+def _heading_area(section: Section | None, by_id: dict[str, Section]) -> str | None:
+    """The nearest heading title that names an area (not a numbered sentence such as 1、新建…3个,…)."""
+    while section is not None:
+        title = _clean_area(section.title)
+        if title and 0 < section.level <= 2 and len(title) <= 40:
+            return title
+        if title and section.level > 2 and len(title) <= 24 and not _SENTENCE_LIKE.search(title):
+            return title
+        section = by_id.get(section.parent) if section.parent else None
+    return None
+
+
+def _deadline(view: str, start: int, end: int) -> str | None:
+    m = _DEADLINE.search(view, start, end)
+    return m.group().lstrip("到至在于") if m else None
+
+
+def _quantities(view: str, start: int, end: int) -> list[Quantity]:
+    return [q for q in find_quantities(view, start, end)
+            if q.dimension not in _NOT_TASK_DIMENSIONS and q.unit]
+
+
+def _clean_object(obj: str) -> str | None:
+    obj = obj.strip(" 　、，,：:（(")
+    obj = _OBJECT_LEAD_NOISE.sub("", obj) if len(obj) > 3 else obj
+    if (not 2 <= len(obj) <= 24 or not _OBJECT_OK.match(obj) or _TARGET_WORDS.search(obj)
+            or _BARE_MEASURE.search(obj) or _DANGLING.search(obj)):
+        return None
+    return obj
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    action: str
+    obj: str
+    start: int
+    end: int
+    quantity: Quantity | None
+
+
+def _verb_chain(view: str, m: re.Match[str], end: int, lex: TaskLexicon) -> tuple[str, int]:
+    """The action at ``m`` with following verbs joined by a connector (新建和改造提升)."""
+    action, pos = m.group(), m.end()
+    while pos < end:
+        joined = view[pos] in _CONNECTOR
+        nxt = lex.verbs.match(view, pos + (1 if joined else 0))
+        if not nxt or nxt.group() in lex.modals or not (joined or nxt.group() in lex.chainable):
+            break
+        action += view[pos : nxt.end()]
+        pos = nxt.end()
+    return action, pos
+
+
+def _clause_tasks(view: str, start: int, end: int, lex: TaskLexicon) -> Iterator[_Found]:
+    m = lex.verbs.search(view, start, end)
+    while m and m.group() in lex.modals and m.end() < end and not lex.verbs.match(view, m.end()):
+        m = lex.verbs.search(view, m.end(), end)  # a modal with no verb after it: look further
+    if not m:
+        return
+    action, pos = _verb_chain(view, m, end, lex)
+    if action in lex.modals:
+        return
+    found = list(_after_verb(view, m.start(), action, pos, end, lex))
+    if not found and pos > m.end() and m.group() not in lex.modals:
+        # 完成造林8.7万亩: the second "verb" was the object
+        found = list(_after_verb(view, m.start(), m.group(), m.end(), end, lex))
+    yield from found
+
+
+def _after_verb(view: str, vstart: int, action: str, pos: int, end: int, lex: TaskLexicon) -> Iterator[_Found]:
+    quantities = _quantities(view, pos, end)
+    if not quantities:
+        if action in lex.named or action.endswith(tuple(lex.named)):
+            obj = view[pos:end].rstrip("。！？!?；;，, ").strip()
+            if (7 <= len(obj) <= 25 and _PROJECT_END.search(obj) and not _GENERIC.search(obj)
+                    and _NAME_MARKER.search(obj) and _OBJECT_OK.match(obj)):
+                yield _Found(action, obj, vstart, pos + len(obj), None)
+        return
+    # items "object quantity" separated by 、 share the verb (完成造林8.7万亩、森林抚育5000亩);
+    # the quantity that ends an item is its size, others belong to its object (亿元以上项目2000个)
+    item_start, pending = pos, ""
+    while item_start < end:
+        stop = view.find("、", item_start, end)
+        item_end = end if stop < 0 else stop
+        own = lex.verbs.match(view, item_start) if item_start > pos else None
+        if own and own.group() not in lex.modals:  # 、新增学位1.3万个: the item has its own verb
+            action, obj_start, vstart = *_verb_chain(view, own, item_end, lex), own.start()
+        else:
+            obj_start = item_start
+        inside = [q for q in quantities if obj_start <= q.span.start < item_end]
+        last = inside[-1] if inside else None
+        tail = view[last.span.end : item_end].rstrip("。！？!?；;，, ") if last else ""
+        if last is not None and _ITEM_TAIL.match(tail):
+            obj = _clean_object(pending + view[obj_start : last.span.start])
+            inherited = obj_start > pos and not own
+            if obj and not (inherited and _inner_verb(obj, lex)):  # 、创业带动就业5万人次
+                yield _Found(action, obj, vstart if obj_start == pos or own else obj_start, last.span.end, last)
+            pending = ""
+        elif last is None and not own:
+            pending += view[item_start:item_end] + "、"  # 新建道路、桥梁20条: a list of objects
+        elif item_start == pos and inside and not view[pos : inside[0].span.start].strip():
+            # verb, quantity, object: 完成4个老旧小区改造, 新建8个5000平方米以上公园游园
+            q = inside[0]
+            if stop >= 0 and not any(o.span.start == stop + 1 for o in quantities):
+                return  # 推进40万吨聚碳酸酯、…项目: a list sharing a head word, not one object
+            raw = view[q.span.end : item_end].rstrip("。！？!?；;，, ")
+            obj = _clean_object(raw)
+            if obj and not any(o.unit == q.unit for o in inside[1:]):  # 4个X和2个Y: two tasks in one
+                yield _Found(action, obj, vstart, q.span.end + len(raw), q)
+            return
+        else:
+            return
+        if stop < 0:
+            break
+        item_start = stop + 1
+
+
+def _inner_verb(obj: str, lex: TaskLexicon) -> bool:
+    """A task verb inside ``obj`` with more words after it (创业|带动|就业), not a nominal end (沙化土地治理)."""
+    while True:
+        end = next((m for m in lex.verbs.finditer(obj) if m.end() == len(obj)), None)
+        if end is None or end.start() == 0:
+            break
+        obj = obj[: end.start()]
+    return any(m.start() > 0 for m in lex.verbs.finditer(obj))
+
+
+def _sentences(view: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    for m in _SENTENCE.finditer(view, start, end):
+        if m.group().strip():
+            yield m.start(), m.end()
 
 
 def extract_tasks(text: str, view: str, sections: tuple[Section, ...], meta: DocMeta) -> tuple[Task, ...]:
-    return ()
+    """Quantified or named commitments of the work plan, in text order (spans index ``text``)."""
+    lex = load_lexicon()
+    index = SectionIndex(sections)
+    by_id = {s.id: s for s in sections}
+    out: list[Task] = []
+    for region_start, region_end in plan_regions(view, sections, meta.plan_year):
+        for s_start, s_end in _sentences(view, region_start, region_end):
+            sentence = view[s_start:s_end]
+            if "**" in sentence and sentence.strip().startswith("**") and len(sentence) < 40:
+                continue  # a bold heading line, not a commitment
+            section = index.at(s_start)
+            para_start = view.rfind("\n", 0, s_start) + 1
+            area = _lead_in(view, para_start) or _heading_area(section, by_id)
+            for c in _CLAUSE.finditer(view, s_start, s_end):
+                c_start, c_end = c.start(), c.end()
+                clause = view[c_start:c_end]
+                if _PAST.search(clause) or not clause.strip():
+                    continue
+                for f in _clause_tasks(view, c_start, c_end, lex):
+                    q = f.quantity
+                    deadline = _deadline(view, c_start, c_end) or _deadline(view, s_start, s_end)
+                    out.append(Task(
+                        action=f.action,
+                        object=f.obj,
+                        span=Span(f.start, f.end),
+                        value=q.value if q else None,
+                        value_max=q.value_max if q else None,
+                        unit=q.unit if q else None,
+                        bound=q.bound if q else None,
+                        area=area,
+                        department=suggest_department(f.obj, area),
+                        deadline=deadline,
+                        section=section.id if section else None,
+                        sentence=text[s_start:s_end].strip(),
+                    ))
+    return tuple(out)
