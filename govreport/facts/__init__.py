@@ -26,6 +26,7 @@ from govreport.sections import SectionIndex
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = frozenset("；;")
 _FREE_UNITS = frozenset({"%", "个百分点", "位", "倍"})
+_MEASURE_SUFFIXES = ("增长", "增速", "涨幅", "增幅", "降幅")
 _FLIP = {Bound.MIN: Bound.MAX, Bound.MAX: Bound.MIN}
 
 
@@ -181,7 +182,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
                                     or c.relative.search(gap)):
             mention = subject = None
         # a mention may carry the measure itself (经济增长, 物价涨幅): read it with the gap
-        said = (mention.text if mention is not None and mention.end == anchor else "") + gap
+        said = (mention.text[-2:] if mention is not None and mention.end == anchor
+                and mention.text.endswith(_MEASURE_SUFFIXES) else "") + gap
         measure, sign = _measure(said, q, mention, view)
         items.append(_Item(q, mention, measure, sign, gap, None if mention else _subject_text(gap)))
         anchor, objects = q.span.end, []
