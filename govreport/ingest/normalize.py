@@ -1,31 +1,147 @@
-"""Text cleaning (kept text) and the same-length matching view (for the extractors)."""
+"""Text cleaning (the kept text) and the same-length matching view (for the extractors).
+
+``clean_text``: one paragraph per line, no blank lines; invisible characters, glued
+romanisation ``統(tǒng)計``, footnote markers ``[1]``/``〔1〕``, markdown marks, HTML entities,
+page numbers and page furniture removed; hard-wrapped text (PDF copies) reflowed.
+
+``matching_view``: the same text with full-width forms made half-width and traditional
+characters made simplified, character by character, so offsets in the view are offsets in the text.
+"""
 
 from __future__ import annotations
 
+import html
+import re
+import statistics
 import unicodedata
 from functools import lru_cache
+from importlib import resources
+
+from govreport.ingest.boilerplate import strip_boilerplate
+
+#: removed outright: zero-width spaces/joiners, word joiner, soft hyphen, BOM, bidi marks
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f]")
+#: made one plain space: runs of spaces, NBSP, ideographic space, tabs, other Unicode spaces
+_SPACES = re.compile("[ \u00a0\u3000\t\u2002\u2003\u2009\u202f\u205f\x0b\x0c]+")
+_ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+#: pinyin glued after a character, as some sites print it: 統(tǒng)計 → 統計 (needs a tone mark or digit)
+_ROMANISATION = re.compile(
+    rf"(?<=[{_CJK}])[(（](?=[a-zü{_TONED}]*[{_TONED}1-5])[a-zü{_TONED}]{{1,6}}[1-5]?[)）]"
+)
+#: footnote markers: bracketed 1–2 digit numbers glued after a character, closing quote or %;
+#: after a comma/full stop only when punctuation or the line end follows (else it is list numbering)
+_FOOTNOTE = re.compile(
+    rf"(?:(?<=[{_CJK}”’）》】%])|(?<=[。，；、](?=[\[〔［]\d{{1,2}}[\]〕］](?:[。，；、：”）]|$))))"
+    r"[\[〔［]\d{1,2}[\]〕］]",
+    re.M,
+)
+#: page numbers left by PDF conversion: "— 3 —", "-12-", "第 3 页 共 20 页", "3 / 20"
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－─~]+ ?\d{1,4} ?[-—–－─~]+|第 ?\d{1,4} ?页(?: ?[,，/]? ?共 ?\d{1,4} ?页)?|\d{1,4} ?/ ?\d{1,4})$"
+)
+
+#: a line ending with one of these ends its paragraph
+_FINAL = tuple("。！？：；”」』!?:;")
+#: a line starting like this starts a new paragraph (a heading or numbered item)
+HEADING_START = re.compile(
+    r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]{1,3}[）)]|\d{1,3}[、.．](?!\d)"
+    r"|第[一二三四五六七八九十百\d]+[章节部分篇条]|[①-⑳]|[—-]{1,2}|各位代表|附件|名词解释|[A-Za-z][、.．])"
+)
 
 
-def clean_text(raw: str) -> str:
-    """One paragraph per line, no blank lines, no surrounding white space."""
-    lines = (line.strip().replace("\u3000", " ").strip() for line in raw.splitlines())
-    return "\n".join(line for line in lines if line)
+def _clean_line(line: str) -> str:
+    if "&" in line:
+        line = _ENTITY.sub(lambda m: html.unescape(m.group(0)), line)
+    line = _SPACES.sub(" ", _INVISIBLE.sub("", line))
+    if "**" in line:
+        line = _MD_BOLD.sub(r"\1", line)
+    if line.startswith("#"):
+        line = _MD_HEADING.sub("", line)
+    if "(" in line or "（" in line:
+        line = _ROMANISATION.sub("", line)
+    if "[" in line or "〔" in line or "［" in line:
+        line = _FOOTNOTE.sub("", line)
+    line = line.strip()
+    return "" if _PAGE_NUMBER.match(line) else line
+
+
+def glue(a: str, b: str) -> str:
+    """Join two pieces of one wrapped paragraph (a space only between Latin letters/digits)."""
+    return a + " " + b if a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum() else a + b
+
+
+def reflow(lines: list[str]) -> list[str]:
+    """Re-join paragraphs that a hard-wrapped text (a PDF copy) broke across lines.
+
+    Applies only when the text looks hard-wrapped: many long lines stop mid-sentence. Then a line
+    is joined to the next when it does not end a sentence (。！？：；”), is about as long as the
+    wrap width, and the next line does not start a heading or numbered item. One-paragraph-per-line
+    text (the usual case) is left as it is.
+    """
+    long = [x for x in lines if len(x) >= 15]
+    open_long = [len(x) for x in long if not x.endswith(_FINAL)]
+    if len(long) < 6 or len(open_long) < 0.3 * len(long):
+        return lines
+    width = statistics.median(open_long)
+    out: list[str] = []
+    joinable = False
+    for line in lines:
+        if out and joinable and not HEADING_START.match(line):
+            out[-1] = glue(out[-1], line)
+        else:
+            out.append(line)
+        joinable = len(line) >= 0.9 * width and not line.endswith(_FINAL)
+    return out
+
+
+def clean_text(raw: str, boilerplate: bool = True) -> str:
+    """One paragraph per line, no blank lines, no surrounding white space, no page furniture."""
+    lines = [c for c in map(_clean_line, raw.splitlines()) if c]
+    if boilerplate:
+        lines = strip_boilerplate(lines)
+    return "\n".join(reflow(lines))
+
+
+def _opencc_chars(name: str) -> dict[str, list[str]]:
+    path = resources.files("opencc") / "dictionary" / name
+    table: dict[str, list[str]] = {}
+    for row in path.read_text(encoding="utf-8").splitlines():
+        key, _, values = row.partition("\t")
+        if key and values:
+            table[key] = values.split()
+    return table
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[int, str]:
-    """Full-width → half-width and compatibility forms, only where NFKC keeps one character."""
+    """One ``str.translate`` table: NFKC where it yields one character, then traditional → simplified.
+
+    T→S comes from OpenCC's character table (first candidate, one character to one), leaving out
+    characters that are themselves in use in simplified text (OpenCC's S→T maps them to themselves).
+    """
+    simplified_ok = {k for k, v in _opencc_chars("STCharacters.txt").items() if k in v}
+    t2s = {
+        t: s[0]
+        for t, s in _opencc_chars("TSCharacters.txt").items()
+        if len(t) == 1 and len(s[0]) == 1 and s[0] != t and t not in simplified_ok
+    }
     table: dict[int, str] = {}
-    for cp in range(0x2000, 0x10000):
+    for cp in (0xA0, *range(0x2000, 0xD800), *range(0xE000, 0x10000)):
         ch = chr(cp)
         n = unicodedata.normalize("NFKC", ch)
         if n != ch and len(n) == 1:
-            table[cp] = n
+            table[cp] = t2s.get(n, n)
+    for t, s in t2s.items():
+        table[ord(t)] = s
     return table
 
 
 def matching_view(text: str) -> str:
-    """A copy of ``text`` of the same length on which extractors match."""
+    """A copy of ``text`` of the same length on which extractors match (half-width, simplified)."""
     view = text.translate(_table())
     assert len(view) == len(text)
     return view

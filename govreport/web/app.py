@@ -93,6 +93,7 @@ def create_app(db: str | Path | None = None, *, store: Any = None, max_upload: i
     app.state.store = store
     app.state.templates = templates
     app.state.max_upload = max_upload
-    app.add_middleware(BodyLimit, limit=max_upload + 64 * 1024, paths=("/upload",))
+    # a url-encoded paste is up to 3x its UTF-8 size (%XX); the text itself is checked against max_upload
+    app.add_middleware(BodyLimit, limit=3 * max_upload + 64 * 1024, paths=("/upload",))
     app.add_middleware(SecurityHeaders)
     return app

@@ -51,12 +51,13 @@ def line_chart(series: Sequence[Series], *, title: str = "", unit: str = "",
     ticks = _nice_ticks(min(y for _, y in points), max(y for _, y in points))
     y_lo, y_hi = ticks[0], ticks[-1]
     left, right, top, bottom = 64, 12, 24, 34
+    inset = 24  # keep the first and last year off the axes
     plot_w, plot_h = width - left - right, height - top - bottom
 
     def px(year: int) -> float:
         if len(years) == 1:
             return left + plot_w / 2
-        return left + (years.index(year) / (len(years) - 1)) * plot_w
+        return left + inset + (years.index(year) / (len(years) - 1)) * (plot_w - 2 * inset)
 
     def py(value: float) -> float:
         span = (y_hi - y_lo) or 1.0

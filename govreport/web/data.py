@@ -124,7 +124,8 @@ class WebData:
                 "name": row.get("indicator_name") or key[0], "direction": row.get("direction"),
                 "points": {},
             })
-            point = group["points"].setdefault(year, {"year": year})
+            point = group["points"].setdefault(year, {"year": year, "target": None, "outcome": None,
+                                                      "estimate": None})
             slot = {"actual": "outcome"}.get(str(row.get("kind")), str(row.get("kind")))
             point[slot] = row.get("value")
             point[f"{slot}_max"] = row.get("value_max")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from starlette.datastructures import MutableHeaders
-from starlette.responses import PlainTextResponse
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 #: scripts and styles only from our own /static; no frames, no plugins, no outside connections
@@ -52,7 +52,13 @@ class BodyLimit:
         if scope["type"] != "http" or not scope["path"].startswith(self.paths):
             await self.app(scope, receive, send)
             return
-        response = PlainTextResponse(f"request body over the limit of {self.limit} bytes", status_code=413)
+        message = f"request body over the limit of {self.limit} bytes"
+        response: Response
+        if scope["path"].endswith(".json"):
+            response = JSONResponse({"error": message, "status": 413}, status_code=413)
+        else:
+            response = HTMLResponse(f"<!doctype html><title>413</title><h1>Error 413</h1><p>{message}</p>"
+                                    '<p><a href="/upload">Back</a></p>', status_code=413)
         for name, value in scope.get("headers", ()):
             if name == b"content-length":
                 try:

@@ -60,13 +60,15 @@ async def _read_limited(file: UploadFile, limit: int) -> bytes:
 
 async def _extract_from(request: Request) -> dict[str, Any]:
     limit: int = request.app.state.max_upload
-    form = await request.form(max_files=1, max_fields=8, max_part_size=limit + 1)
+    form = await request.form(max_files=1, max_fields=8, max_part_size=3 * limit + 1024)
     try:
         upload = form.get("file")
         text = form.get("text")
         if isinstance(upload, UploadFile) and upload.filename:
             name = upload.filename
             data = await _read_limited(upload, limit)
+            if not data.strip():
+                raise HTTPException(400, f"{name}: the file is empty")
         elif isinstance(text, str) and text.strip():
             name = "pasted.txt"
             data = text.encode("utf-8")

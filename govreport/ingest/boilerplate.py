@@ -1,0 +1,139 @@
+"""Page furniture (menus, breadcrumbs, footers, comment boxes) as line filters read from
+``lexicons/boilerplate.yaml``. Applied to every input, since .txt reports are often saved pages."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from govreport.errors import LexiconError
+
+_LISTS = ("prefix", "contains", "contains_any", "exact", "tail")  # lists of literal cues
+_NUMBERS = ("prefix_max_len", "contains_max_len")
+_SPACE = re.compile(r"\s+")
+#: a navigation bar flattened to one line: 4+ words of 2–8 characters, no punctuation, no digits.
+#: Written by hand because it is a shape, not a word list (spaced titles like 政 府 工 作 报 告 have
+#: one-character words and are kept).
+_MENU_WORD = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,8}$")
+_MENU_SPLIT = re.compile(r"[\s|｜·•/]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    prefix: tuple[str, ...]
+    contains: tuple[str, ...]
+    contains_any: tuple[str, ...]
+    exact: frozenset[str]
+    tail: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...]
+    prefix_max_len: int
+    contains_max_len: int
+    tail_share: float
+
+
+def _validate(data: object, where: str) -> Rules:
+    if not isinstance(data, dict):
+        raise LexiconError(f"{where}: expected a mapping at the top")
+    for key in _LISTS:
+        items = data.get(key)
+        if not isinstance(items, list) or not all(isinstance(c, str) and c for c in items):
+            raise LexiconError(f"{where}: '{key}' must be a list of non-empty strings")
+        for cue in items:
+            if cue != _key(cue):
+                raise LexiconError(f"{where}: cue {cue!r} in '{key}' must be half-width with no spaces")
+    for key in _NUMBERS:
+        if not isinstance(data.get(key), int) or data[key] <= 0:
+            raise LexiconError(f"{where}: '{key}' must be a positive integer")
+    patterns = data.get("patterns", [])
+    if not isinstance(patterns, list) or not all(isinstance(p, str) and p for p in patterns):
+        raise LexiconError(f"{where}: 'patterns' must be a list of regular expressions")
+    compiled = []
+    for p in patterns:
+        try:
+            compiled.append(re.compile(p))
+        except re.error as exc:
+            raise LexiconError(f"{where}: bad pattern {p!r}: {exc}") from exc
+    share = data.get("tail_share")
+    if not isinstance(share, int | float) or not 0 < share < 1:
+        raise LexiconError(f"{where}: 'tail_share' must be a number between 0 and 1")
+    return Rules(
+        prefix=tuple(data["prefix"]),
+        contains=tuple(data["contains"]),
+        contains_any=tuple(data["contains_any"]),
+        exact=frozenset(data["exact"]),
+        tail=tuple(data["tail"]),
+        patterns=tuple(compiled),
+        prefix_max_len=data["prefix_max_len"],
+        contains_max_len=data["contains_max_len"],
+        tail_share=float(share),
+    )
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    res = resources.files("govreport") / "lexicons" / "boilerplate.yaml"
+    try:
+        data = yaml.safe_load(res.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"lexicons/boilerplate.yaml: {exc}") from exc
+    return _validate(data, "lexicons/boilerplate.yaml")
+
+
+def _key(line: str) -> str:
+    """A line as rules see it: NFKC (full-width → half-width), no white space."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", line))
+
+
+def _is_menu(line: str) -> bool:
+    words = [w for w in _MENU_SPLIT.split(line) if w]
+    return len(words) >= 4 and len(line) <= 80 and all(_MENU_WORD.match(w) for w in words)
+
+
+def is_boilerplate(line: str, r: Rules | None = None) -> bool:
+    """Is this one line page furniture?"""
+    r = r or rules()
+    if len(line) > r.contains_max_len:
+        # a long line: only a furniture prefix or a never-in-a-report phrase can condemn it
+        return (len(line) <= r.prefix_max_len and _key(line[:40]).startswith(r.prefix)) or any(
+            c in line for c in _any_forms(r)
+        )
+    key = _key(line)
+    if not key or key in r.exact or key.startswith(r.prefix) or any(c in key for c in r.contains_any):
+        return True
+    if not any(ch.isalnum() for ch in key):
+        return True  # punctuation only: 】 > | ×
+    if "。" not in line and any(c in key for c in r.contains):
+        return True
+    if any(p.search(key) for p in r.patterns):
+        return True
+    return " " in line and _is_menu(line)
+
+
+_FULL_WIDTH = str.maketrans(",:;!?()", "，：；！？（）")
+
+
+@lru_cache(maxsize=1)
+def _any_forms(r: Rules) -> tuple[str, ...]:
+    """``contains_any`` cues as written (half-width) and with full-width punctuation."""
+    return tuple({*r.contains_any, *(c.translate(_FULL_WIDTH) for c in r.contains_any)})
+
+
+def strip_boilerplate(lines: list[str]) -> list[str]:
+    """Drop furniture lines, and everything from a comment box / related-links block near the end."""
+    r = rules()
+    total = sum(len(x) for x in lines) or 1
+    tail_from = total * (1 - r.tail_share)
+    out: list[str] = []
+    seen = 0
+    for line in lines:
+        seen += len(line)
+        if seen >= tail_from and _key(line[:40]).startswith(r.tail):
+            break
+        if not is_boilerplate(line, r):
+            out.append(line)
+    return out

@@ -1,0 +1,180 @@
+"""Bytes → str, and the checks that tell a report from something that is not one.
+
+Order: byte-order mark; UTF-8 (strict); a charset the file declares (HTML ``<meta charset>``);
+then GB18030 (a superset of GB2312/GBK) or Big5, chosen by charset-normalizer when both decode.
+Every failure is an ``IngestError`` naming the input and the problem in one line.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import zipfile
+from io import BytesIO
+
+from charset_normalizer import from_bytes
+
+from govreport.errors import IngestError
+
+#: the Chinese legacy encodings tried after UTF-8, as (codec, name reported in Document.encoding)
+_LEGACY = (("gb18030", "gb18030"), ("big5hkscs", "big5"))
+
+#: charsets a page may declare, mapped to the codec that decodes them (supersets where they exist)
+_DECLARED = {
+    "gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
+    "big5": "big5hkscs", "big5-hkscs": "big5hkscs", "x-x-big5": "big5hkscs",
+    "utf-8": "utf-8", "utf8": "utf-8",
+}
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+)
+
+#: magic bytes of things that are not reports, with the problem each gets
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image, not text (OCR it first)"),
+    (b"\xff\xd8\xff", "a JPEG image, not text (OCR it first)"),
+    (b"GIF87a", "a GIF image, not text"),
+    (b"GIF89a", "a GIF image, not text"),
+    (b"II*\x00", "a TIFF image, not text (OCR it first)"),
+    (b"MM\x00*", "a TIFF image, not text (OCR it first)"),
+    (b"\x1f\x8b", "a gzip archive, not a report (unpack it first)"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7z archive, not a report (unpack it first)"),
+    (b"Rar!\x1a\x07", "a RAR archive, not a report (unpack it first)"),
+    (b"\x7fELF", "a program (ELF), not a report"),
+    (b"{\\rtf", "RTF is not supported; save it as .docx or .txt"),
+)
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_HTML_HEAD = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_-]+)""", re.I)
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+
+
+def sniff_format(data: bytes, name: str, source: str) -> str:
+    """``pdf``, ``docx``, ``html`` or ``txt`` from the content (magic bytes), the name only as a hint.
+
+    Raises ``IngestError`` for formats that are known but not reports (images, archives, .doc).
+    """
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    if head.startswith(_OLE):
+        if "WordDocument".encode("utf-16-le") in data[:1 << 20] or name.lower().endswith((".doc", ".wps")):
+            raise IngestError(source, "old Word .doc not supported; save as .docx")
+        raise IngestError(source, "an old Office (OLE) file, not supported; save it as .docx or .txt")
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_kind(data, source)
+    for magic, problem in _MAGIC:
+        if head.startswith(magic):
+            raise IngestError(source, problem)
+    if _HTML_HEAD.search(head.lstrip()[:1024]) or (
+        name.lower().endswith((".htm", ".html", ".xhtml", ".shtml")) and b"<" in head
+    ):
+        return "html"
+    return "txt"
+
+
+def _zip_kind(data: bytes, source: str) -> str:
+    try:
+        names = set(zipfile.ZipFile(BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise IngestError(source, f"a damaged zip/DOCX file ({exc})") from exc
+    if "word/document.xml" in names:
+        return "docx"
+    if any(n.startswith("xl/") for n in names):
+        raise IngestError(source, "an Excel workbook, not a report")
+    if any(n.startswith("ppt/") for n in names):
+        raise IngestError(source, "a PowerPoint file, not a report")
+    raise IngestError(source, "a zip archive, not a report (unpack it first)")
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The codec for the charset an HTML page declares in its head, if any."""
+    m = _META_CHARSET.search(data[:4096])
+    return _DECLARED.get(m.group(1).decode("ascii").lower()) if m else None
+
+
+def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, str]:
+    """Decode ``data`` to text; returns ``(text, encoding)``. Raises ``IngestError``."""
+    if not data:
+        raise IngestError(source, "the file is empty")
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(data[len(bom):].decode(codec), source), label
+            except UnicodeDecodeError as exc:
+                raise IngestError(source, f"bad {label} text after its byte-order mark ({exc.reason})") from exc
+    if b"\x00" in data:
+        return _utf16_or_binary(data, source)
+    try:
+        return _checked(data.decode("utf-8"), source), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if declared and declared != "utf-8":
+        try:
+            return _checked(data.decode(declared), source), dict(_LEGACY).get(declared, declared)
+        except UnicodeDecodeError:
+            pass
+    decoded: dict[str, str] = {}
+    for codec, label in _LEGACY:
+        try:
+            decoded[label] = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    if not decoded:
+        raise IngestError(source, "cannot decode the bytes as UTF-8, GB18030/GBK or Big5 text")
+    if len(decoded) > 1:
+        best = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
+        label = "big5" if best is not None and best.encoding == "big5" else "gb18030"
+    else:
+        label = next(iter(decoded))
+    return _checked(decoded[label], source), label
+
+
+def _utf16_or_binary(data: bytes, source: str) -> tuple[str, str]:
+    """NUL bytes: UTF-16 without a byte-order mark, or a binary file."""
+    sample = data[:4000]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    codec = "utf-16-le" if odd > even else "utf-16-be"
+    if max(even, odd) > 4 * min(even, odd) + 2 and len(data) % 2 == 0:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            text = ""
+        if text and not _CONTROL.search(text[:4000]):
+            return text, "utf-16"
+    raise IngestError(source, "a binary file, not text (it contains NUL bytes)")
+
+
+def _checked(text: str, source: str) -> str:
+    """Refuse text whose share of control characters says it was binary."""
+    if not text.strip():
+        raise IngestError(source, "the file has only white space")
+    sample = text[:20000]
+    bad = len(_CONTROL.findall(sample))
+    if bad and bad > 0.01 * len(sample):
+        raise IngestError(source, f"a binary file, not text ({bad / len(sample):.0%} control characters)")
+    return text
+
+
+def cjk_count(text: str) -> int:
+    return len(_CJK.findall(text))
+
+
+def check_report_text(text: str, source: str) -> None:
+    """Refuse cleaned text that has almost no Chinese characters (not a report)."""
+    if not text.strip():
+        raise IngestError(source, "no text left after removing page furniture")
+    if text.count("(cid:") > 20:
+        raise IngestError(source, "the PDF's fonts have no Unicode mapping; its text cannot be read")
+    sample = text[:50000]
+    cjk = cjk_count(sample)
+    visible = len(sample) - sample.count(" ") - sample.count("\n")
+    if cjk < 20 or cjk < 0.15 * visible:
+        raise IngestError(source, f"not a report: almost no Chinese text ({cjk} Chinese characters)")

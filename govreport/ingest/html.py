@@ -1,0 +1,92 @@
+"""HTML → text: trafilatura finds the main text; lxml gives every block's text as a fallback
+and to put back the head lines (title, date-and-session line, speaker) that trafilatura
+may leave out. Page furniture left over is removed by the line filters in ``clean_text``."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+_BLOCK = {
+    "p", "div", "li", "tr", "br", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
+    "header", "footer", "nav", "ul", "ol", "dl", "dd", "dt", "blockquote", "pre", "hr", "form", "center",
+    "title", "main", "aside", "figure", "figcaption", "caption", "tbody", "thead",
+}
+_CELL = {"td", "th"}
+_DROP = ("script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "select", "button",
+         "textarea", "input")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+#: separators between a page title and the site name: "2020年政府工作报告_政务公开_某市人民政府"
+_TITLE_SEP = re.compile(r"\s*(?:[_|｜]|--|—{1,2}|\s-\s)\s*")
+
+
+def _parse(markup: str) -> etree._Element | None:
+    try:
+        return lxml.html.document_fromstring(_XML_DECL.sub("", markup))
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def block_lines(root: etree._Element) -> list[str]:
+    """Every block element's text, one block per line (scripts, styles and form controls dropped)."""
+    etree.strip_elements(root, *_DROP, with_tail=False)
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        tag = el.tag.lower()
+        if tag in _BLOCK:
+            el.tail = "\n" + (el.tail or "")
+            el.text = "\n" + (el.text or "")
+        elif tag in _CELL:
+            el.tail = " " + (el.tail or "")
+    body = root.find("body")
+    text = (body if body is not None else root).text_content()
+    return [x.strip() for x in text.splitlines() if x.strip()]
+
+
+def _title(root: etree._Element) -> str | None:
+    for h in root.iter("h1", "h2"):
+        text = " ".join(h.text_content().split())
+        if "报告" in text:
+            return text
+    t = root.find(".//title")
+    if t is not None and t.text:
+        first = _TITLE_SEP.split(t.text.strip())[0].strip()
+        if "报告" in first:
+            return first
+    return None
+
+
+def html_to_text(markup: str) -> str:
+    """The report text of a web page, one block per line (still to be cleaned)."""
+    main = trafilatura.extract(
+        markup, favor_recall=True, include_comments=False, include_tables=True, include_formatting=False,
+        deduplicate=False,
+    ) or ""
+    root = _parse(markup)
+    if root is None:
+        return main
+    title = _title(root)
+    full = block_lines(root)
+    main_lines = [x.strip() for x in main.splitlines() if x.strip()]
+    if len(_CJK.findall(main)) < 0.5 * len(_CJK.findall("\n".join(full))):
+        return "\n".join(full)  # trafilatura missed the body (table layouts, odd markup)
+    head = _recover_head(full, main_lines, title)
+    return "\n".join(head + main_lines)
+
+
+def _recover_head(full: list[str], main_lines: list[str], title: str | None) -> list[str]:
+    """The lines between the page title and where trafilatura's text starts (date line, speaker)."""
+    first = main_lines[0] if main_lines else ""
+    start = next((i for i, x in enumerate(full) if x == first), None)
+    has_title = any("报告" in x for x in main_lines[:5])
+    if start is None or title is None:
+        return [title] if title and not has_title else []
+    t_at = next((i for i in range(start - 1, -1, -1) if full[i] == title), None)
+    if t_at is None:
+        return [] if has_title else [title]
+    return full[t_at:start] if not has_title or start - t_at <= 12 else []

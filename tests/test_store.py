@@ -1,0 +1,173 @@
+"""The store on hand-made reports: round trip, facets, replace, read-only, schema, search."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from test_store_support import fact, make_report
+
+from govreport.errors import QueryError, StoreError
+from govreport.store import SCHEMA_VERSION, fulltext, open_store, schema
+from govreport.store.db import period_bounds
+
+GDP_TARGET = fact("target", "2021", "gdp", "growth", 8.0, "%", "approx",
+                  "今年全省生产总值增长8%左右，新建高标准农田22万亩。", "8%左右")
+GDP_ACTUAL = fact("actual", "2020", "gdp", "growth", 3.6, "%", "exact",
+                  "全省生产总值增长3.6%，巩固“两不愁三保障”成果，脫貧人口穩定增收。", "3.6%")
+
+
+@pytest.fixture()
+def store(tmp_path):
+    s = open_store(tmp_path / "t.db")
+    s.write_report(make_report("henan_2021", "河南省", 2021, [GDP_TARGET, GDP_ACTUAL], admin_code="410000"),
+                   sha256="a" * 64, size=100)
+    s.write_report(make_report("hebei_2021", "河北省", 2021, [GDP_ACTUAL], admin_code="130000"),
+                   sha256="b" * 64, size=90)
+    s.write_report(make_report("hebei_2022", "河北省", 2022, [], admin_code="130000"), sha256="c" * 64)
+    yield s
+    s.close()
+
+
+def test_get_report_round_trips_the_json_contract(store):
+    report = make_report("henan_2021", "河南省", 2021, [GDP_TARGET, GDP_ACTUAL], admin_code="410000")
+    got = store.get_report("henan_2021")
+    want = report.to_dict()
+    assert got["text"] == want["text"]
+    for key in ("sections", "tasks", "slogans"):
+        assert got[key] == want[key], key
+    assert len(got["facts"]) == 2
+    for g, w in zip(got["facts"], want["facts"], strict=True):
+        assert {k: g[k] for k in w} == w
+        assert got["text"][g["span"][0]:g["span"][1]] in ("8%左右", "3.6%")
+    assert {k: got["doc"][k] for k in ("id", "region", "admin_code", "level", "report_year", "partial")} == {
+        "id": "henan_2021", "region": "河南省", "admin_code": "410000", "level": "province",
+        "report_year": 2021, "partial": False}
+    assert got["source"]["sha256"] == "a" * 64 and got["source"]["size"] == 100
+    assert got["source"]["ingested_at"]
+
+
+@pytest.mark.parametrize(("filters", "ids"), [
+    ({}, ["hebei_2021", "henan_2021", "hebei_2022"]),
+    ({"region": "河北省"}, ["hebei_2021", "hebei_2022"]),
+    ({"region": "410000"}, ["henan_2021"]),
+    ({"year": 2022}, ["hebei_2022"]),
+    ({"level": "county"}, []),
+])
+def test_list_reports_filters(store, filters, ids):
+    assert [r["id"] for r in store.list_reports(**filters)] == ids
+
+
+def test_unknown_filter_is_a_query_error(store):
+    with pytest.raises(QueryError):
+        store.list_reports(colour="red")
+    with pytest.raises(QueryError):
+        store.get_report("nope")
+
+
+def test_facets_count_reports(store):
+    facets = store.facets()
+    assert dict(facets["province"]) == {"河北省": 2, "河南省": 1}
+    assert dict(facets["report_year"]) == {2021: 2, 2022: 1}
+    assert facets["partial"] == [(False, 3)]
+
+
+@pytest.mark.parametrize(("kwargs", "n"), [
+    ({}, 3), ({"kind": "target"}, 1), ({"region": "河北省"}, 1), ({"indicator": "gdp", "year": 2021}, 3),
+    ({"measure": "growth", "period": "2020"}, 2), ({"indicator": "cpi"}, 0),
+])
+def test_facts_filters(store, kwargs, n):
+    rows = store.facts(**kwargs)
+    assert len(rows) == n
+    for r in rows:
+        assert r["indicator_name"] == "地区生产总值"
+        assert r["evidence"] in ("8%左右", "3.6%")
+        assert r["role"] == "review"
+
+
+def test_rewriting_a_report_replaces_it_whole(store):
+    changed = make_report("henan_2021", "河南省", 2021, [GDP_TARGET], admin_code="410000")
+    store.write_report(changed, sha256="d" * 64)
+    assert [r["id"] for r in store.list_reports(region="河南省")] == ["henan_2021"]
+    assert len(store.facts(region="河南省")) == 1
+    assert store.check_whole() == []
+    # the replaced text is no longer searchable: its FTS rows went with it
+    assert [r["report_id"] for r in store.search("两不愁")] == ["hebei_2021"]
+
+
+def test_region_series_keeps_one_row_per_period(store):
+    series = store.region_series("河南省")
+    assert [(r["kind"], r["period"], r["value"]) for r in series] == [("actual", "2020", 3.6),
+                                                                       ("target", "2021", 8)]
+    assert series[0]["direction"] == "up"
+
+
+def test_readonly_store_cannot_write(store, tmp_path):
+    ro = open_store(tmp_path / "t.db", readonly=True)
+    assert len(ro.list_reports()) == 3
+    with pytest.raises(StoreError):
+        ro.write_report(make_report("x", "河北省", 2020), sha256="e" * 64)
+    with pytest.raises(sqlite3.OperationalError):
+        ro.conn.execute("DELETE FROM reports")
+    with pytest.raises(StoreError):
+        open_store(tmp_path / "missing.db", readonly=True)
+
+
+def test_schema_version_and_migration_hook(tmp_path, monkeypatch):
+    path = tmp_path / "v.db"
+    open_store(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+    ran = []
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setitem(schema.MIGRATIONS, SCHEMA_VERSION + 1,
+                        lambda c: (ran.append(1), c.execute("ALTER TABLE reports ADD COLUMN note TEXT")))
+    open_store(path).close()
+    conn = sqlite3.connect(path)
+    assert ran == [1] and conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+    conn.execute("PRAGMA user_version = 99")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="newer"):
+        open_store(path)
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("高标准农田", ["高标", "标准", "准农", "农田"]),
+    ("脱贫", ["脱贫"]),
+    ("粮", ["粮"]),
+    ("PM2.5浓度", ["pm2", "5", "浓度"]),
+    ("脫貧攻堅", ["脱贫", "贫攻", "攻坚"]),
+    ("GDP增长，就业", ["gdp", "增长", "就业"]),
+])
+def test_bigram_tokens(text, tokens):
+    assert fulltext.tokens(text) == tokens
+
+
+@pytest.mark.parametrize(("query", "ids"), [
+    ("脱贫", ["hebei_2021", "henan_2021"]),  # 2 characters, found in traditional 脫貧
+    ("标准", ["henan_2021"]),  # inside the word 高标准农田
+    ("高标准", ["henan_2021"]),
+    ("高标准农田", ["henan_2021"]),
+    ("三保障", ["hebei_2021", "henan_2021"]),
+    ("增", ["hebei_2021", "henan_2021"]),  # one character: scanned
+    ("生产总值 农田", ["henan_2021"]),  # all terms must occur
+    ("农田建设", []),
+])
+def test_search_finds_substrings_of_any_length(store, query, ids):
+    hits = store.search(query)
+    assert sorted({h["report_id"] for h in hits}) == ids
+    for h in hits:
+        text = store.report_text(h["report_id"])
+        for start, end in h["matches"]:
+            assert fulltext.fold(text[start:end]) in query.split()
+        assert "«" in h["snippet"] and "»" in h["snippet"]
+
+
+@pytest.mark.parametrize(("period", "bounds"), [
+    ("2020", (2020, 2020)), ("2016-2020", (2016, 2020)), (None, (None, None)), ("十四五", (None, None)),
+])
+def test_period_bounds(period, bounds):
+    assert period_bounds(period) == bounds
