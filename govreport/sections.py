@@ -46,6 +46,8 @@ def role_of(title: str, meta: DocMeta) -> Role | None:
     """The role a heading title names, or None."""
     plan = str(meta.plan_year or "")
     review = str((meta.plan_year or 0) - 1) if meta.plan_year else ""
+    if plan and f"{plan}年" in title and "回顾" not in title and "五五" not in title:
+        return Role.TASKS  # 2026年主要工作, 关于2026年工作
     for role, words in _role_words():
         for w in words:
             w = w.replace("{plan}", plan).replace("{review}", review)
@@ -109,8 +111,25 @@ def _role(own: Role | None, parent: Section | None, level: int, earlier: list[Se
     return Role.OTHER
 
 
+_BARE_LINE = re.compile(r"^[^\n，,。；;：:！!？?]{4,32}$", re.MULTILINE)
+_BARE_ROLES = frozenset({Role.REVIEW, Role.FIVE_YEAR, Role.TARGETS, Role.TASKS, Role.SELF_BUILDING, Role.PROBLEMS})
+_BARE_WORDS = ("回顾", "目标任务", "重点工作", "工作安排", "主要任务", "自身建设", "主要目标", "总体要求", "工作总结")
+
+
+def _bare_heads(view: str, meta: DocMeta) -> list[_Head]:
+    """Unnumbered part titles (“十四五”时期工作回顾, 2026年重点工作) for reports that have no 一、 heads."""
+    out = []
+    for m in _BARE_LINE.finditer(view):
+        title = m.group(0).strip()
+        if any(w in title for w in _BARE_WORDS) and role_of(title, meta) in _BARE_ROLES:
+            out.append(_Head(m.start(), 1, None, title, m.end()))
+    return out
+
+
 def build_sections(text: str, view: str, meta: DocMeta) -> tuple[Section, ...]:
     heads = _heads(view)
+    if not any(h.level == 1 for h in heads):
+        heads = sorted(heads + _bare_heads(view, meta), key=lambda h: h.start)
     sections: list[Section] = []
     n = len(text)
     first = heads[0].start if heads else n

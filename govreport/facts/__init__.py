@@ -26,6 +26,9 @@ from govreport.sections import SectionIndex
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = frozenset("；;")
 _FREE_UNITS = frozenset({"%", "个百分点", "位", "倍"})
+_LEAD = re.compile(r".*[，,、：:（(“”\"]")
+_MAX_LEAD = 16
+_MEASURE_SUFFIXES = ("增长", "增速", "涨幅", "增幅", "降幅")
 _FLIP = {Bound.MIN: Bound.MAX, Bound.MAX: Bound.MIN}
 
 
@@ -39,6 +42,7 @@ class _Item:
     sign: int
     gap: str
     subject_text: str | None
+    start: int  # where the fact's words start: the indicator, or the cue words before the number
 
 
 def _measure(gap: str, q: Quantity, mention: Mention | None, view: str) -> tuple[Measure, int]:
@@ -181,9 +185,16 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
                                     or c.relative.search(gap)):
             mention = subject = None
         # a mention may carry the measure itself (经济增长, 物价涨幅): read it with the gap
-        said = (mention.text if mention is not None and mention.end == anchor else "") + gap
+        said = (mention.text[-2:] if mention is not None and mention.end == anchor
+                and mention.text.endswith(_MEASURE_SUFFIXES) else "") + gap
         measure, sign = _measure(said, q, mention, view)
-        items.append(_Item(q, mention, measure, sign, gap, None if mention else _subject_text(gap)))
+        if mention is not None and mention.end == anchor:
+            start = mention.start  # 全县生产总值增长8%左右
+        else:  # 同比增长4%: the cue words after the last comma
+            lead = _LEAD.search(gap)
+            start = q.span.start - (len(gap) - lead.end() if lead else len(gap))
+            start = max(start, q.span.start - _MAX_LEAD)
+        items.append(_Item(q, mention, measure, sign, gap, None if mention else _subject_text(gap), start))
         anchor, objects = q.span.end, []
     return items
 
@@ -214,7 +225,7 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, section: 
             value=value,
             unit=q.unit,
             bound=bound,
-            span=q.span,
+            span=Span(it.start, q.span.end),
             value_max=value_max,
             rank_scope=rank_scope,
             rank_of=rank_of,
