@@ -139,7 +139,10 @@ def parse_header(text: str, view: str) -> Header:
     date = session = place = None
     date_year = term = number = None
     national = False
+    session_end = None
     if m := SESSION_LINE.search(head):
+        session_end = head.find("\n", m.end())
+        session_end = None if session_end < 0 else session_end
         if m.group("y"):
             date_year, date = _date(m)
         session = re.sub(r"\s+", "", text[m.start("session") : m.end("session")])
@@ -171,6 +174,9 @@ def parse_header(text: str, view: str) -> Header:
         speaker_title = re.sub(r"\s+", "", m.group("title"))
         if m.group("gov") and m.group("gov").strip():
             gov = re.sub(r"\s+", "", text[m.start("gov") : m.end("gov")])
+    if speaker is None and session_end is not None:  # a bare name on the line after the session line
+        if m := re.match(rf"[ \t]*\n[ \t]*(?P<name>{_NAME})[ \t]*(?:\n|$)", head[session_end:]):
+            speaker = re.sub(r"\s+", "", m.group("name"))
     if speaker is None and (m := SPEAKER_NEWS.search(head)):
         speaker, speaker_title = m.group("name"), m.group("title")
     return Header(

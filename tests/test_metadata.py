@@ -1,0 +1,487 @@
+"""Metadata on real reports (seeds, corpus) and on a table of synthetic header variants."""
+
+from __future__ import annotations
+
+import csv
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from govreport.errors import LexiconError
+from govreport.ingest import Document, clean_text, matching_view, read_source
+from govreport.metadata import extract_meta
+from govreport.metadata.cues import load_cues, npc_year, parse_cues, plan_start, year_from_cues
+from govreport.metadata.gazetteer import load_gazetteer, parse_gazetteer, parse_nicknames
+from govreport.metadata.header import cn_int
+from govreport.model import DocMeta
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS = SHARED / "corpus"
+SEEDS = SHARED / "seeds"
+
+needs_shared = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared data not beside the repo")
+
+
+def meta_of_path(path: Path) -> DocMeta:
+    doc = read_source(path)
+    return extract_meta(doc, matching_view(doc.text))
+
+
+def meta_of_text(raw: str) -> DocMeta:
+    text = clean_text(raw)
+    return extract_meta(Document(text=text, name="t"), matching_view(text))
+
+
+def _sources() -> list[dict[str, str]]:
+    path = CORPUS / "SOURCES.tsv"
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+# -- the corpus: 66 real reports, region / level / year from SOURCES.tsv ------------------------
+
+# The 1982 report (the 6th five-year plan, December 1982) has no title block and no cue that
+# dates it: its latest figures are plan targets for 1985. Known limitation.
+_UNDATABLE = {"national/national_1982.txt"}
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    "row",
+    [
+        pytest.param(r, marks=pytest.mark.xfail(strict=True, reason="no dating cue in the text"))
+        if r["file"] in _UNDATABLE
+        else r
+        for r in _sources()
+    ],
+    ids=lambda r: r["file"],
+)
+def test_corpus_region_level_year(row: dict[str, str]) -> None:
+    m = meta_of_path(CORPUS / row["file"])
+    assert (m.region, m.level, m.report_year) == (row["region"], row["level"], int(row["report_year"]))
+    assert m.plan_year == m.report_year
+    assert m.partial is (row["completeness"] != "full")
+    if m.level == "national":
+        assert (m.province, m.city, m.county, m.admin_code) == (None, None, None, None)
+    else:
+        assert m.province == row["region"] and m.admin_code and m.admin_code.endswith("0000")
+
+
+# Checked by hand against the title block of each text.
+SPEAKERS = [
+    ("national/national_1957.txt", "周恩来", None, "1957-06-26"),
+    ("national/national_2017.txt", "李克强", "总理", "2017-03-05"),
+    ("national/national_2021.txt", "李克强", "总理", "2021-03-05"),
+    ("national/national_2022.txt", "李克强", "总理", "2022-03-05"),
+    ("province-2026/河南省_2026.txt", "王凯", "省长", "2026-01-26"),
+    ("province-2026/云南省_2026.txt", "王予波", "省长", "2026-01-28"),
+    ("province-2026/北京市_2026.txt", "殷勇", "市长", "2026-01-25"),
+    ("province-2026/内蒙古自治区_2026.txt", "包钢", "主席", "2026-02-04"),
+    ("province-2026/新疆维吾尔自治区_2026.txt", "艾尔肯·吐尼亚孜", "主席", "2026-01-27"),
+    ("province-2026/湖南省_2026.txt", "毛伟明", None, "2026-02-03"),  # the name alone under the date line
+]
+
+
+@needs_shared
+@pytest.mark.parametrize(("file", "speaker", "title", "date"), SPEAKERS, ids=[s[0] for s in SPEAKERS])
+def test_corpus_speaker_and_date(file: str, speaker: str, title: str | None, date: str) -> None:
+    m = meta_of_path(CORPUS / file)
+    assert m.speaker == speaker
+    if title:
+        assert m.speaker_title == title
+    assert m.date == date
+
+
+@needs_shared
+def test_national_sessions_and_review_periods() -> None:
+    m = meta_of_path(CORPUS / "national/national_2022.txt")
+    assert m.session == "第十三届全国人民代表大会第五次会议" and m.review_period == "2021"
+    m = meta_of_path(CORPUS / "national/national_2003.txt")  # a new State Council: five-year review
+    assert (m.report_year, m.review_period) == (2003, "1998-2002")
+
+
+# -- the seeds against the gold answers --------------------------------------------------------
+
+
+def _gold_docs() -> list[dict]:
+    path = SHARED / "gold/dev/docs.jsonl"
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@needs_shared
+@pytest.mark.parametrize("gold", _gold_docs(), ids=lambda g: g["doc"])
+def test_seed_matches_gold(gold: dict) -> None:
+    m = meta_of_path(SEEDS / f"{gold['doc']}.txt")
+    got = {k: getattr(m, k) for k in gold if k != "doc"}
+    assert got == {k: v for k, v in gold.items() if k != "doc"}
+
+
+@needs_shared
+def test_seed_codes_and_titles() -> None:
+    assert meta_of_path(SEEDS / "003_d19a3fbfac6a3ffe.txt").admin_code == "411421"
+    m = meta_of_path(SEEDS / "004_18f387ea83068a96.txt")
+    # the site chrome says 发布时间: 2022-04-21; the report was given on 20 April
+    assert (m.title, m.date, m.admin_code) == ("西平县2022年政府工作报告", "2022-04-20", "411721")
+
+
+@needs_shared
+def test_metadata_is_fast() -> None:
+    docs = [read_source(CORPUS / r["file"]) for r in _sources()]
+    views = [matching_view(d.text) for d in docs]
+    extract_meta(docs[0], views[0])  # load the lexicons
+    t = time.perf_counter()
+    for d, v in zip(docs, views, strict=True):
+        extract_meta(d, v)
+    assert (time.perf_counter() - t) / len(docs) < 0.005
+
+
+# -- synthetic header variants -----------------------------------------------------------------
+
+BODY = (
+    "各位代表：\n现在，我代表{gov}人民政府，向大会报告工作，请予审议。\n一、过去一年工作回顾\n"
+    + "全{w}经济运行稳中有进。" * 5
+)
+
+
+def report(head: str, gov: str = "市", w: str = "市") -> str:
+    return head + "\n" + BODY.format(gov=gov, w=w)
+
+
+HEADERS = [
+    (  # the usual block, em dashes
+        report(
+            "政府工作报告\n——2020年5月12日在平顶山市第十一届人民代表大会第三次会议上\n平顶山市人民政府市长 张雷明"
+        ),
+        dict(
+            region="平顶山市",
+            level="city",
+            province="河南省",
+            city="平顶山市",
+            county=None,
+            admin_code="410400",
+            report_year=2020,
+            date="2020-05-12",
+            speaker="张雷明",
+            speaker_title="市长",
+            review_period="2019",
+            session="平顶山市第十一届人民代表大会第三次会议",
+            partial=False,
+        ),
+    ),
+    (  # Chinese-numeral date, ASCII dashes, 省长
+        report(
+            "政府工作报告\n--二〇二六年一月二十日在河南省第十四届人民代表大会第四次会议上\n河南省人民政府省长  王凯",
+            "省",
+            "省",
+        ),
+        dict(
+            region="河南省",
+            level="province",
+            province="河南省",
+            city=None,
+            report_year=2026,
+            date="2026-01-20",
+            speaker="王凯",
+            speaker_title="省长",
+            review_period="2025",
+        ),
+    ),
+    (  # no dashes, bracketed line, 代市长, first session → five-year review
+        report("政府工作报告\n（2021年4月8日在新郑市第十六届人民代表大会第一次会议上）\n代市长 李四"),
+        dict(
+            region="新郑市",
+            level="county",
+            province="河南省",
+            city="郑州市",
+            county="新郑市",
+            report_year=2021,
+            date="2021-04-08",
+            speaker="李四",
+            speaker_title="代市长",
+            review_period="2016-2020",
+        ),
+    ),
+    (  # full-width dashes, a district: 区长
+        report(
+            "政府工作报告\n－－2023年1月6日在郑州市金水区第十六届人民代表大会第三次会议上\n金水区人民政府区长 王五",
+            "区",
+            "区",
+        ),
+        dict(
+            region="金水区",
+            level="district",
+            province="河南省",
+            city="郑州市",
+            county="金水区",
+            admin_code="410105",
+            speaker_title="区长",
+            report_year=2023,
+        ),
+    ),
+    (  # an autonomous prefecture: 州长
+        report(
+            "政府工作报告\n——2024年1月9日在延边朝鲜族自治州第十六届人民代表大会第三次会议上\n州长 金某某",
+            "州",
+            "州",
+        ),
+        dict(
+            region="延边朝鲜族自治州",
+            level="city",
+            province="吉林省",
+            city="延边朝鲜族自治州",
+            county=None,
+            speaker="金某某",
+            speaker_title="州长",
+        ),
+    ),
+    (  # a league: 盟长 of the 行政公署
+        report("2024年锡林郭勒盟政府工作报告\n锡林郭勒盟行政公署盟长 张三", "盟", "盟"),
+        dict(
+            region="锡林郭勒盟",
+            level="city",
+            province="内蒙古自治区",
+            city="锡林郭勒盟",
+            report_year=2024,
+            date=None,
+            speaker="张三",
+            speaker_title="盟长",
+            review_period="2023",
+        ),
+    ),
+    (  # an autonomous county
+        report(
+            "政府工作报告\n——2022年1月5日在长阳土家族自治县第十届人民代表大会第一次会议上\n县长 覃某",
+            "县",
+            "县",
+        ),
+        dict(
+            region="长阳土家族自治县",
+            level="county",
+            province="湖北省",
+            city="宜昌市",
+            county="长阳土家族自治县",
+            review_period="2017-2021",
+        ),
+    ),
+    (  # a banner: 旗长
+        report(
+            "政府工作报告\n——2023年1月10日在准格尔旗第十八届人民代表大会第三次会议上\n准格尔旗人民政府旗长 高某",
+            "旗",
+            "旗",
+        ),
+        dict(
+            region="准格尔旗",
+            level="county",
+            province="内蒙古自治区",
+            city="鄂尔多斯市",
+            speaker_title="旗长",
+        ),
+    ),
+    (  # a district of a municipality: city is the municipality
+        report(
+            "政府工作报告\n——2022年1月5日在重庆市涪陵区第十八届人民代表大会第一次会议上\n涪陵区人民政府区长 赵六",
+            "区",
+            "区",
+        ),
+        dict(
+            region="涪陵区",
+            level="district",
+            province="重庆市",
+            city="重庆市",
+            county="涪陵区",
+            admin_code="500102",
+        ),
+    ),
+    (  # a repeated district name, disambiguated by the city named in the text
+        report("政府工作报告\n——2021年1月8日在鼓楼区第十七届人民代表大会第五次会议上\n区长 钱七", "区", "区")
+        + "\n在中共福州市委的坚强领导下，福州市鼓楼区全区上下团结奋斗。",
+        dict(region="鼓楼区", level="district", province="福建省", city="福州市", admin_code="350102"),
+    ),
+    (  # the same name without context: left unresolved
+        report("政府工作报告\n——2021年1月8日在鼓楼区第十七届人民代表大会第五次会议上\n区长 钱七", "区", "区"),
+        dict(region="鼓楼区", level="district", province=None, city=None, admin_code=None),
+    ),
+    (  # site chrome: the publication date is not the report date
+        report(
+            "来源: 西平县人民政府 发布时间: 2022-04-21\n西平县2022年政府工作报告\n西平县人民政府县长 侯公涛",
+            "县",
+            "县",
+        ),
+        dict(region="西平县", city="驻马店市", report_year=2022, date=None, speaker="侯公涛"),
+    ),
+    (  # national
+        "政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理 李强\n"
+        "各位代表：\n现在，我代表国务院，向大会报告政府工作。",
+        dict(
+            region="全国",
+            level="national",
+            province=None,
+            city=None,
+            admin_code=None,
+            report_year=2024,
+            date="2024-03-05",
+            speaker="李强",
+            speaker_title="总理",
+            session="第十四届全国人民代表大会第二次会议",
+            review_period="2023",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), HEADERS, ids=[f"h{i}" for i in range(len(HEADERS))])
+def test_header_variants(raw: str, expected: dict) -> None:
+    m = meta_of_text(raw)
+    assert {k: getattr(m, k) for k in expected} == expected
+
+
+FRAGMENTS = [
+    # page markers and body cues; year from anniversaries and five-year-plan openings
+    (
+        "（上接第二版）全市上下要以优异成绩庆祝建党100周年，在中共平顶山市委坚强领导下奋力谱写鹰城篇章。" * 2,
+        dict(partial=True, region="平顶山市", level="city", report_year=2021, review_period=None),
+    ),
+    (
+        "扛稳粮食安全责任，奋力实现“十五五”良好开局。全县上下要在中共民权县委领导下团结奋斗。" * 2,
+        dict(partial=True, region="民权县", city="商丘市", report_year=2026),
+    ),
+    (
+        "加快城市更新，2023年经济社会发展主要预期目标是：地区生产总值增长6%左右。全市要在泉城建设上久久为功。泉城"
+        * 2,
+        dict(partial=True, region="济南市", report_year=2023),
+    ),
+    (
+        "推进乡村振兴，加强基础设施建设，全县上下团结一心，努力完成各项任务。" * 3,
+        dict(partial=True, region=None, report_year=None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), FRAGMENTS, ids=[f"f{i}" for i in range(len(FRAGMENTS))])
+def test_fragments(raw: str, expected: dict) -> None:
+    m = meta_of_text(raw)
+    assert {k: getattr(m, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("s", "n"),
+    [
+        ("2026", 2026),
+        ("二〇二六", 2026),
+        ("一九八○", 1980),
+        ("二十", 20),
+        ("十三", 13),
+        ("三十一", 31),
+        ("十", 10),
+        ("五", 5),
+        ("三四", 34),
+        ("年", None),
+        ("", None),
+    ],
+)
+def test_cn_int(s: str, n: int | None) -> None:
+    assert cn_int(s) == n
+
+
+def test_npc_and_plan_years() -> None:
+    assert [npc_year(1, 1), npc_year(5, 2), npc_year(13, 5), npc_year(14, 2)] == [1954, 1979, 2022, 2024]
+    assert [plan_start(1), plan_start(6), plan_start(14), plan_start(15)] == [1953, 1981, 2021, 2026]
+
+
+@pytest.mark.parametrize(
+    ("s", "year"),
+    [
+        ("一、2015年工作回顾\n过去一年……", 2016),
+        ("各位代表：刚刚过去的1984年，是……", 1985),
+        ("我代表国务院，向第十届全国人民代表大会第一次会议报告过去五年的工作", 2003),
+        ("第九届全国人民代表大会第一次会议以来的五年，是很不平凡的五年", 2003),
+        ("一、“十一五”时期国民经济和社会发展的回顾", 2011),
+        ("今年是“十四五”开局之年", 2021),
+        ("以优异成绩迎接新中国成立70周年", 2019),
+    ],
+)
+def test_year_cues(s: str, year: int) -> None:
+    assert year_from_cues(s, 0, len(s))[0] == year
+
+
+# -- lexicons: gazetteer, nicknames, cues ------------------------------------------------------
+
+
+def test_gazetteer_content() -> None:
+    g = load_gazetteer()
+    assert sum(p.current and p.level == "province" for p in g.places) == 34
+    assert sum(p.current and p.level == "city" for p in g.places) > 330
+    assert sum(p.current and p.level in ("county", "district") for p in g.places) > 2800
+    henan, pds, mq = g.find("河南省")[0], g.find("平顶山市")[0], g.find("民权县")[0]
+    assert (henan.short, pds.short, mq.short, mq.code) == ("河南", "平顶山", "民权", "411421")
+    assert g.city_of(mq) == g.find("商丘市")[0] and g.province_of(mq) == henan
+    assert g.city_of(g.find("济源市")[0]) is None  # a county-level city under the province
+    assert g.find("广西壮族自治区")[0].short == "广西"
+    assert g.find("双江拉祜族佤族布朗族傣族自治县")[0].short == "双江"
+    xiangfan = g.find("襄樊市", year=2005)[0]  # a historic name, renamed 襄阳市 in 2010
+    assert (xiangfan.until, g.by_code[xiangfan.successor].name) == (2010, "襄阳市")
+    assert len(g.find("鼓楼区")) == 4
+    assert g.nickname("鹰城") == pds and g.nickname("羊城") == g.find("广州市")[0]
+
+
+def test_gazetteer_scan_skips_everyday_words() -> None:
+    g = load_gazetteer()
+    words = [h.word for h in g.scan("加强资源节约，推进乡村振兴，平顶山市和鹰城，民权县")]
+    assert words == ["平顶山市", "鹰城", "民权县"]
+
+
+def test_gazetteer_loads_fast() -> None:
+    load_gazetteer.cache_clear()
+    t = time.perf_counter()
+    load_gazetteer()
+    assert time.perf_counter() - t < 0.2  # ~20 ms on a laptop; generous for a loaded CI machine
+    t = time.perf_counter()
+    load_gazetteer()
+    assert time.perf_counter() - t < 0.001
+
+
+HEAD = "code\tname\tshort\tlevel\tkind\tparent\tuntil\tsuccessor\tcommon"
+PROV = "410000\t河南省\t河南\tprovince\t省\t\t\t\t"
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        ([PROV], "header"),
+        ([HEAD, "41000\t河南省\t河南\tprovince\t省\t\t\t\t"], "not 6 digits"),
+        ([HEAD, PROV, "410400\t平顶山市\t平顶山\tcity\t地级市\t419900\t\t\t"], "not in the gazetteer"),
+        ([HEAD, PROV, "410400\t平顶山市\t平顶山\tcity\t地级市\t410000\t\t"], "columns"),
+        ([HEAD, PROV, "410400\t平顶山市\t平顶山\ttown\t地级市\t410000\t\t\t"], "level"),
+        ([HEAD, PROV, PROV], "duplicate"),
+        ([HEAD, PROV, "410400\t平顶山市\t鹰城\tcity\t地级市\t410000\t\t\t"], "short name"),
+        ([HEAD, PROV, "410400\t平顶山市\t平顶山\tcity\t地级市\t410000\t20x0\t\t"], "until"),
+        ([HEAD], "no places"),
+    ],
+)
+def test_gazetteer_validation(lines: list[str], message: str) -> None:
+    with pytest.raises(LexiconError, match=message):
+        parse_gazetteer(lines, "test.tsv")
+
+
+def test_nickname_validation() -> None:
+    places = parse_gazetteer([HEAD, PROV, "410400\t平顶山市\t平顶山\tcity\t地级市\t410000\t\t\t"])
+    assert parse_nicknames(["nickname\tplace", "鹰城\t平顶山市"], places) == {"鹰城": "410400"}
+    with pytest.raises(LexiconError, match="names 0 places"):
+        parse_nicknames(["nickname\tplace", "羊城\t广州市"], places)
+    with pytest.raises(LexiconError, match="duplicate"):
+        parse_nicknames(["nickname\tplace", "鹰城\t平顶山市", "鹰城\t平顶山市"], places)
+
+
+def test_cue_validation() -> None:
+    assert load_cues()
+    head = "rule\tscope\tpattern\tkind\toffset\tnote"
+    with pytest.raises(LexiconError, match="scope"):
+        parse_cues([head, "r\teverywhere\t{Y}年\tyear\t0\t"])
+    with pytest.raises(LexiconError, match="rule r"):
+        parse_cues([head, "r\ttext\t({Y}年\tyear\t0\t"])
