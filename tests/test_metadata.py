@@ -307,6 +307,11 @@ HEADERS = [
         report("政府工作报告\n——2021年1月8日在鼓楼区第十七届人民代表大会第五次会议上\n区长 钱七", "区", "区"),
         dict(region="鼓楼区", level="district", province=None, city=None, admin_code=None),
     ),
+    (  # a local title block wins over national-sounding words in the body
+        report("政府工作报告\n——2019年1月8日在许昌市第七届人民代表大会第四次会议上\n市长 史某")
+        + "\n国务院决定在我市设立示范区，受国务院委托开展试点，全国领先。",
+        dict(region="许昌市", level="city", province="河南省", report_year=2019, review_period="2018"),
+    ),
     (  # site chrome: the publication date is not the report date
         report(
             "来源: 西平县人民政府 发布时间: 2022-04-21\n西平县2022年政府工作报告\n西平县人民政府县长 侯公涛",

@@ -23,7 +23,7 @@ from govreport.options import DEFAULT, Options
 
 __all__ = ["Gazetteer", "Header", "Place", "Region", "extract_meta", "is_partial", "load_gazetteer"]
 
-CONTINUED = re.compile(r"[（(]?\s*(?:上接|下转|接|转)\s*第?\s*[0-9一二三四五六七八九十]{1,3}\s*[版页]")
+CONTINUED = re.compile(r"(?:接|转)\s*第?\s*[0-9一二三四五六七八九十]{1,3}\s*[版页]")
 OPENING = re.compile(
     r"^(?:各\s*位\s*代\s*表|现在|我代表|我受|受[^，。]{0,12}委托|根据|过去(?:的)?一年|过去五年|五年来|一年来|"
     r"本届政府|刚刚过去|(?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:是|，|,|以来)|[一二三四五六七八九十]+、)"

@@ -39,17 +39,22 @@ class Region:
 NATIONAL = Region(region="全国", level="national")
 
 
+def national_header(header: Header) -> bool:
+    """The title block itself says national: an NPC session, the premier, the State Council."""
+    return (
+        header.national_session
+        or bool(header.speaker_title and header.speaker_title.endswith("总理"))
+        or bool(header.speaker_gov and header.speaker_gov.startswith("国务院"))
+    )
+
+
 def is_national(header: Header, view: str) -> bool:
-    if header.national_session:
-        return True
+    """No local title block: body cues (我代表国务院, …) or 全国 far more often than 全省/全市/全县."""
     if header.session_place and header.session_place != "全国":
         return False
-    if header.speaker_title and header.speaker_title.endswith("总理"):
-        return True
     body = view[: max(3000, (header.opening or 0) + 1500)]
     if NATIONAL_CUES.search(body):
         return True
-    # no title block: a text about the whole country says 全国 far more than 全省/全市/全县
     whole = Counter(m.group(1) for m in WHOLE.finditer(view))
     nation = len(re.findall(r"全[国國]", view))
     return header.speaker_gov is None and nation >= 10 and nation > 3 * max(whole.values(), default=0)
@@ -126,7 +131,7 @@ def _rank(level: str) -> int:
 
 
 def resolve(gaz: Gazetteer, header: Header, text_view: str, year: int | None, fragment: bool) -> Region:
-    if is_national(header, text_view):
+    if national_header(header):
         return NATIONAL
     r = Resolver(gaz, text_view, year)
     head_end = header.opening if header.opening is not None else min(len(text_view), 1500)
@@ -138,6 +143,8 @@ def resolve(gaz: Gazetteer, header: Header, text_view: str, year: int | None, fr
         name, place = r.last_place(s, near=head)
         if name:
             return describe(gaz, place, name) if place else _unresolved(name, gaz)
+    if is_national(header, text_view):
+        return NATIONAL
     # lines above the title/opening: 民权县十五届人大 / 西平县2022年政府工作报告
     if fragment:
         return from_body(r, text_view)
