@@ -47,10 +47,13 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None
         from rich.table import Table
 
         cols = list(columns or (rows[0] if rows else []))
-        table = Table(*cols, show_lines=False)
+        table = Table(show_lines=False)
+        for c in cols:
+            table.add_column(c, overflow="fold")
         for r in rows:
             table.add_row(*(str(_cell(r.get(c))) for c in cols))
-        Console().print(table)
+        # a pipe or file gets a wide table rather than one squeezed to 80 columns
+        Console(width=None if sys.stdout.isatty() else 200).print(table)
     else:
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False))
@@ -94,8 +97,8 @@ def ingest_command(paths: tuple[str, ...], db: str, jobs: int | None, show: bool
         sys.exit(2)
 
 
-FACT_TABLE = ("report_id", "region", "report_year", "kind", "period", "indicator", "measure", "value",
-              "value_max", "unit", "bound", "evidence")
+FACT_TABLE = ("report_id", "region", "kind", "period", "indicator", "measure", "value", "value_max", "unit",
+              "bound", "evidence")
 
 
 @click.command("facts")
