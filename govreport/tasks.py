@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from govreport.errors import LexiconError
+from govreport.ingest.normalize import matching_view
 from govreport.lexicons import read_tsv
 from govreport.model import DocMeta, Quantity, Role, Section, Span, Task
 from govreport.numbers import find_quantities
@@ -363,3 +364,37 @@ def extract_tasks(text: str, view: str, sections: tuple[Section, ...], meta: Doc
                         sentence=text[s_start:s_end].strip(),
                     ))
     return tuple(out)
+
+
+#: the columns of the 督查-style task table (``govreport tasks``)
+TASK_COLUMNS = ("序号", "工作任务", "量化指标", "责任领域", "建议牵头单位", "完成时限", "原文")
+
+
+def _as_written(text: str, task: Task) -> str:
+    """The task's quantity in the report's own words (22万亩, 300公里以上)."""
+    if task.value is None:
+        return ""
+    piece = text[task.span.start : task.span.end]
+    for q in find_quantities(matching_view(piece)):
+        if q.value == task.value and q.unit == task.unit:
+            return piece[q.span.start : q.span.end]
+    return f"{task.value:g}{task.unit or ''}"
+
+
+def task_rows(text: str, tasks: tuple[Task, ...] | list[Task]) -> list[dict[str, object]]:
+    """The task table: one row per task, keyed by ``TASK_COLUMNS``.
+
+    建议牵头单位 is a suggestion from ``lexicons/departments.tsv``, not the report's assignment.
+    """
+    return [
+        {
+            "序号": i,
+            "工作任务": f"{t.action}{t.object}",
+            "量化指标": _as_written(text, t),
+            "责任领域": t.area or "",
+            "建议牵头单位": t.department or "",
+            "完成时限": t.deadline or "",
+            "原文": t.sentence,
+        }
+        for i, t in enumerate(tasks, start=1)
+    ]
