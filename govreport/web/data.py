@@ -104,7 +104,21 @@ class WebData:
             report = self.store.get_report(report_id)
         except (KeyError, LookupError, GovReportError):
             return None
-        return jsonable(report) if report else None
+        if not report:
+            return None
+        report = jsonable(report)
+        names = self.indicator_names()
+        for fact in report.get("facts") or ():
+            if not fact.get("indicator_name"):
+                fact["indicator_name"] = names.get(fact["indicator"]) if fact.get("indicator") else None
+        return report
+
+    def indicator_names(self) -> dict[str, str]:
+        """Indicator id → Chinese name, from the table stored with the data (empty if none)."""
+        table = getattr(self.store, "indicators", None)
+        if not callable(table):
+            return {}
+        return {str(k): str(v.get("name")) for k, v in jsonable(table()).items() if v.get("name")}
 
     # -- facts, regions ---------------------------------------------------------------------
     def facts(self, **filters: Any) -> list[dict[str, Any]]:
@@ -154,9 +168,20 @@ class WebData:
             result = rows if isinstance(rows, list) else [result]
         return [_flatten_row(r) if isinstance(r, Mapping) else {"value": r} for r in result]
 
-    def indicators(self) -> list[str]:
-        names = {f.get("indicator") for f in self.facts() if f.get("indicator")}
-        return sorted(names)
+    def indicators(self) -> list[dict[str, Any]]:
+        """The indicators that occur in stored facts: id, Chinese name and fact count."""
+        names = self.indicator_names()
+        rows = getattr(self.store, "rows", None)
+        if callable(rows):  # one aggregate query instead of loading every fact
+            found = rows("SELECT indicator, count(*) AS n FROM facts WHERE indicator IS NOT NULL "
+                         "GROUP BY indicator ORDER BY indicator")
+            counts = {r["indicator"]: r["n"] for r in found}
+        else:
+            counts = {}
+            for fact in self.facts():
+                if fact.get("indicator"):
+                    counts[fact["indicator"]] = counts.get(fact["indicator"], 0) + 1
+        return [{"id": k, "name": names.get(k) or "", "count": counts[k]} for k in sorted(counts)]
 
     # -- search -----------------------------------------------------------------------------
     def search(self, query: str, limit: int = 50) -> list[dict[str, Any]]:
