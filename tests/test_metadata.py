@@ -74,7 +74,7 @@ def test_corpus_region_level_year(row: dict[str, str]) -> None:
 # Checked by hand against the title block of each text.
 SPEAKERS = [
     ("national/national_1957.txt", "周恩来", None, "1957-06-26"),
-    ("national/national_2017.txt", "李克强", "总理", "2017-03-05"),
+    ("national/national_2017.txt", "李克强", "总理", "2017-03-05"),  # title broken: 政府工作报\n告
     ("national/national_2021.txt", "李克强", "总理", "2021-03-05"),
     ("national/national_2022.txt", "李克强", "总理", "2022-03-05"),
     ("province-2026/河南省_2026.txt", "王凯", "省长", "2026-01-26"),
@@ -100,6 +100,7 @@ def test_corpus_speaker_and_date(file: str, speaker: str, title: str | None, dat
 def test_national_sessions_and_review_periods() -> None:
     m = meta_of_path(CORPUS / "national/national_2022.txt")
     assert m.session == "第十三届全国人民代表大会第五次会议" and m.review_period == "2021"
+    assert meta_of_path(CORPUS / "national/national_2017.txt").title == "政府工作报告"
     m = meta_of_path(CORPUS / "national/national_2003.txt")  # a new State Council: five-year review
     assert (m.report_year, m.review_period) == (2003, "1998-2002")
 
@@ -311,6 +312,37 @@ HEADERS = [
         report("政府工作报告\n——2019年1月8日在许昌市第七届人民代表大会第四次会议上\n市长 史某")
         + "\n国务院决定在我市设立示范区，受国务院委托开展试点，全国领先。",
         dict(region="许昌市", level="city", province="河南省", report_year=2019, review_period="2018"),
+    ),
+    (  # historic names: 襄樊市 (襄阳市 since 2010), 淮阳县 (淮阳区 since 2019); the date after the session
+        report("2008年襄樊市政府工作报告\n——在襄樊市第十四届人民代表大会第二次会议上（2008年1月10日）"),
+        dict(
+            region="襄樊市",
+            level="city",
+            province="湖北省",
+            city="襄樊市",
+            admin_code="420600",
+            report_year=2008,
+            date="2008-01-10",
+            title="2008年襄樊市政府工作报告",
+        ),
+    ),
+    (
+        report("二〇一五年淮阳县人民政府工作报告\n县长 王某", "县", "县"),
+        dict(
+            region="淮阳县", level="county", city="周口市", admin_code="411626", report_year=2015, date=None
+        ),
+    ),
+    (  # spaced title words, a spaced two-character name, 十一届人大三次会议
+        report(
+            "政 府 工 作 报 告\n——2020年5月12日在平顶山市十一届人大三次会议上\n平顶山市人民政府市长  张  三"
+        ),
+        dict(
+            region="平顶山市",
+            title="政府工作报告",
+            speaker="张三",
+            session="平顶山市十一届人大三次会议",
+            review_period="2019",
+        ),
     ),
     (  # site chrome: the publication date is not the report date
         report(

@@ -16,7 +16,7 @@ import re
 from govreport.ingest.document import Document
 from govreport.metadata.cues import npc_year, year_from_cues
 from govreport.metadata.gazetteer import Gazetteer, Place, load_gazetteer
-from govreport.metadata.header import DATE, Header, cn_int, parse_header
+from govreport.metadata.header import DATE, YEAR, Header, cn_int, parse_header
 from govreport.metadata.region import Region, resolve
 from govreport.model import DocMeta
 from govreport.options import DEFAULT, Options
@@ -57,9 +57,9 @@ def _title_year(title: str | None) -> int | None:
         return None
     if m := DATE.search(title):
         return cn_int(m.group("y"))
-    if m := re.search(r"(\d{4})\s*年", title):
-        y = int(m.group(1))
-        return y if 1949 <= y <= 2100 else None
+    if m := re.search(rf"({YEAR})\s*年", title):
+        y = cn_int(m.group(1))
+        return y if y and 1949 <= y <= 2100 else None
     return None
 
 

@@ -110,10 +110,7 @@ class Gazetteer:
         found = self.by_name.get(name, ())
         cur = tuple(p for p in found if p.current)
         old = tuple(p for p in found if not p.current and (year is None or year <= (p.until or 0)))
-        if year is not None and old:
-            # a historic name whose unit was renamed by then is not the current one
-            return old + cur if not cur else cur + old
-        return cur or old
+        return cur + old if year is not None else cur or old
 
     def nickname(self, word: str) -> Place | None:
         code = self.nicknames.get(word)

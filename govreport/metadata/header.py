@@ -109,10 +109,6 @@ def _date(m: re.Match[str]) -> tuple[int | None, str | None]:
     return y, f"{y:04d}-{mo:02d}-{d:02d}"
 
 
-def parse_session(s: str) -> re.Match[str] | None:
-    return SESSION.search(s)
-
-
 def _line_at(s: str, i: int) -> str:
     return s[s.rfind("\n", 0, i) + 1 : (s.find("\n", i) + 1 or len(s) + 1) - 1]
 
@@ -129,12 +125,15 @@ def parse_header(text: str, view: str) -> Header:
     end, opening = head_end(view)
     head = view[:end]
     title = title_start = None
-    for m in re.finditer(r"(?m)^[^\n]*$", head):
-        line = m.group(0)
-        if TITLE_WORDS.search(line) and not CHROME.search(line) and len(line.strip()) <= 60:
-            title = re.sub(r"^[#\s]+", "", text[m.start() : m.end()]).strip()
+    for m in TITLE_WORDS.finditer(head):  # the words may be spaced or broken over lines: 政府工作报\n告
+        start = head.rfind("\n", 0, m.start()) + 1
+        stop = head.find("\n", m.end())
+        stop = len(head) if stop < 0 else stop
+        line = head[start:stop]
+        if not CHROME.search(line) and len(line.strip()) <= 70:
+            title = re.sub(r"^[#\s]+", "", text[start:stop]).strip()
             title = re.sub(r"\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+", "", title)
-            title_start = m.start()
+            title_start = start
             break
     date = session = place = None
     date_year = term = number = None
@@ -145,6 +144,8 @@ def parse_header(text: str, view: str) -> Header:
         session_end = None if session_end < 0 else session_end
         if m.group("y"):
             date_year, date = _date(m)
+        elif dm := DATE.search(head, m.end(), min(len(head), m.end() + 40)):
+            date_year, date = _date(dm)
         session = re.sub(r"\s+", "", text[m.start("session") : m.end("session")])
     if session is None:  # 民权县十五届人大五次会议文件 above the title
         for sm in SESSION.finditer(head):
