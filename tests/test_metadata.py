@@ -344,6 +344,12 @@ HEADERS = [
             review_period="2019",
         ),
     ),
+    (  # a colon after the title, 代理市长
+        report(
+            "政府工作报告\n——2019年1月8日在开封市第十五届人民代表大会第四次会议上\n开封市人民政府代理市长：高某某"
+        ),
+        dict(region="开封市", speaker="高某某", speaker_title="代理市长"),
+    ),
     (  # site chrome: the publication date is not the report date
         report(
             "来源: 西平县人民政府 发布时间: 2022-04-21\n西平县2022年政府工作报告\n西平县人民政府县长 侯公涛",

@@ -75,7 +75,7 @@ SPEAKER_NEWS = re.compile(
 # 平顶山市人民政府市长 张雷明 / 省长 王凯 / 国务院总理\n李克强 — a line of its own, name last
 SPEAKER = re.compile(
     rf"(?m)^[ \t]*(?P<gov>[^\n，。：:；;]{{0,30}}?)[ \t]*(?P<title>{_TITLE})"
-    rf"[ \t]*\n?[ \t]*(?P<name>{_NAME})[ \t]*$"
+    rf"[ \t:：]*\n?[ \t]*(?P<name>{_NAME})[ \t]*$"
 )
 TITLE_WORDS = re.compile(r"政\s*府\s*工\s*作\s*报\s*告")
 CHROME = re.compile(r"来源|发布|时间|浏览|点击|作者|编辑|字号|打印|分享|首页|当前位置|>>")
