@@ -134,8 +134,13 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # -- tracking -----------------------------------------------------------------------------------
-def _unit_key(r: dict[str, Any]) -> str | None:
-    return r.get("admin_code") or r.get("region")
+def _unit_key(r: dict[str, Any]) -> tuple[str, str] | None:
+    """The reporting unit: its name within its province (codes can be missing in one year's
+    metadata and present in the next; names within a province are unique)."""
+    if not r.get("region"):
+        return None
+    province = r.get("province") if r.get("province") != r.get("region") else None
+    return (province or "", r["region"])
 
 
 def _outcome_value(f: dict[str, Any]) -> float:
@@ -164,11 +169,12 @@ def track(store: Store, region: str | None = None, indicator: str | None = None)
     outcomes: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
     for f in all_facts:
         if f["kind"] in ("actual", "estimate") and f["period_end"] is not None:
-            outcomes[(_unit_key(f), f["indicator"], f["period"])].append(f)
+            outcomes[(_unit_key(f), f["indicator"], f["period_start"], f["period_end"])].append(f)
     rows: list[TrackRow] = []
     seen: set[tuple[Any, ...]] = set()
     for t in targets:
-        key = (t["report_id"], t["indicator"], t["measure"], t["period"], t["value"], t["value_max"], t["bound"])
+        key = (t["report_id"], t["indicator"], t["measure"], t["period_start"], t["period_end"], t["value"],
+               t["value_max"], t["bound"])
         if key in seen:  # the same target repeated in one report
             continue
         seen.add(key)
@@ -187,7 +193,7 @@ def track(store: Store, region: str | None = None, indicator: str | None = None)
         if not later:
             rows.append(TrackRow(verdict="no_outcome", **base))
             continue
-        cands = [f for f in outcomes.get((unit_key, t["indicator"], t["period"]), [])
+        cands = [f for f in outcomes.get((unit_key, t["indicator"], t["period_start"], t["period_end"]), [])
                  if f["report_year"] is not None and f["report_year"] > t["period_end"]]
         if not cands:
             rows.append(TrackRow(verdict="not_reported", **base))
@@ -224,23 +230,40 @@ def no_target_rows(store: Store, region: str | None = None, indicator: str | Non
     rows = []
     for r in store.list_reports(region=region):
         text = store.report_text(r["id"])
-        view = fold(text)
         done: set[str] = set()
-        for cue in cues:
-            m = cue.pattern.search(view)
-            if not m or cue.indicator in done:
-                continue
-            done.add(cue.indicator)
-            s_start, s_end = _sentence(text, m.start(), m.end())
-            info = table.get(cue.indicator, {})
-            year = r["plan_year"] or r["report_year"]
-            rows.append(TrackRow(
-                region=r["region"], admin_code=r["admin_code"], level=r["level"], year=year,
-                period=str(year) if year else None, indicator=cue.indicator, indicator_name=info.get("name"),
-                direction=info.get("direction"), verdict="no_target", target_report=r["id"],
-                target_report_year=r["report_year"], target_span=(m.start(), m.end()),
-                target_evidence=text[m.start():m.end()], target_sentence=text[s_start:s_end]))
+        for start, line in _target_lines(text):
+            view = fold(line)
+            for cue in cues:
+                m = cue.pattern.search(view) if cue.indicator not in done else None
+                if m:
+                    done.add(cue.indicator)
+                    rows.append(_no_target_row(r, cue, text, start + m.start(), start + m.end(), table))
     return rows
+
+
+def _target_lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) of the lines that mention a target (目标/目標): the only place a cue can
+    match, so only they are folded (folding every character of every report is slow)."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if "目标" in line or "目標" in line:
+            out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _no_target_row(r: dict[str, Any], cue: NoTargetCue, text: str, start: int, end: int,
+                   table: dict[str, dict[str, Any]]) -> TrackRow:
+    s_start, s_end = _sentence(text, start, end)
+    info = table.get(cue.indicator, {})
+    year = r["plan_year"] or r["report_year"]
+    return TrackRow(
+        region=r["region"], admin_code=r["admin_code"], level=r["level"], year=year,
+        period=str(year) if year else None, indicator=cue.indicator, indicator_name=info.get("name"),
+        direction=info.get("direction"), verdict="no_target", target_report=r["id"],
+        target_report_year=r["report_year"], target_span=(start, end),
+        target_evidence=text[start:end], target_sentence=text[s_start:s_end])
 
 
 # -- comparison across levels ------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from test_store_support import fact, make_report
+from test_store_support import SHARED, fact, make_report
 
 from govreport.errors import QueryError, StoreError
 from govreport.store import SCHEMA_VERSION, fulltext, open_store, schema
@@ -171,3 +171,22 @@ def test_search_finds_substrings_of_any_length(store, query, ids):
 ])
 def test_period_bounds(period, bounds):
     assert period_bounds(period) == bounds
+
+
+def test_ingest_keeps_same_named_files_and_replaces_edited_ones(tmp_path):
+    from govreport.store.ingest import ingest
+
+    text = (SHARED / "seeds" / "002_169e54f75cef3fbb.txt").read_text(encoding="utf-8")
+    a, b = tmp_path / "a" / "2021.txt", tmp_path / "b" / "2021.txt"
+    for i, f in enumerate((a, b)):
+        f.parent.mkdir()
+        f.write_text(text + f"\n（{i}）\n", encoding="utf-8")
+    with open_store(tmp_path / "s.db") as s:
+        first = ingest(s, [a, b], jobs=1)
+        assert len(first.added) == 2 and first.renamed and first.renamed[0][1].startswith("2021-")
+        assert {r["source_path"] for r in s.list_reports()} == {str(a.resolve()), str(b.resolve())}
+        a.write_text(text.replace("创成全国文明城市", "创成全国文明城市和卫生城市"), encoding="utf-8")
+        second = ingest(s, [a, b], jobs=1)
+        assert second.added == ["2021"] and second.replaced == ["2021"] and second.skipped == [str(b)]
+        assert len(s.list_reports()) == 2 and s.check_whole() == []
+        assert "文明城市和卫生城市" in s.get_report("2021")["text"]

@@ -91,6 +91,8 @@ def ingest_command(paths: tuple[str, ...], db: str, jobs: int | None, show: bool
                             on_error=error_line)
     except GovReportError as exc:
         _fail(exc)
+    for path, rid in result.renamed:
+        click.echo(f"govreport: {path}: another file has the same name; stored as {rid}", err=True)
     click.echo(f"ingested {len(result.added)}, skipped {len(result.skipped)} already stored, "
                f"failed {len(result.failed)} → {db}", err=True)
     if result.failed:

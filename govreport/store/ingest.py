@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from govreport.errors import GovReportError
@@ -27,6 +27,7 @@ class IngestResult:
     skipped: list[str] = field(default_factory=list)  # paths whose content is already stored
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line problem)
     replaced: list[str] = field(default_factory=list)  # report ids that replaced a stored report
+    renamed: list[tuple[str, str]] = field(default_factory=list)  # (path, id) when the file stem was taken
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,14 +106,22 @@ def ingest(store: Store, files: Sequence[str | Path], *, jobs: int | None = None
             if on_error:
                 on_error(done.path, problem)
             return
+        report = done.report
+        source = str(Path(done.path).resolve())
+        rid = report.doc.id
+        taken = store.rows("SELECT source_path FROM reports WHERE id = ?", (rid,))
+        if taken and taken[0]["source_path"] != source:
+            # another file has this id (same file name in another folder): keep both
+            rid = f"{rid}-{done.sha256[:8]}"
+            report = replace(report, doc=replace(report.doc, id=rid))
+            result.renamed.append((done.path, rid))
         try:
-            store.write_report(done.report, sha256=done.sha256, size=done.size, source_path=done.path)
+            store.write_report(report, sha256=done.sha256, size=done.size, source_path=source)
         except GovReportError as exc:
             result.failed.append((done.path, _one_line(exc)))
             if on_error:
                 on_error(done.path, _one_line(exc))
             return
-        rid = done.report.doc.id
         if rid in known_ids:
             result.replaced.append(rid)
         known_ids.add(rid)
