@@ -18,6 +18,7 @@ from govreport.store.queries import Store
 from govreport.tracking import track
 
 FORMATS = ("csv", "parquet", "xlsx", "dta")
+_XML_ILLEGAL = r"[\x00-\x08\x0b\x0c\x0e-\x1f]"
 STATA_STR_MAX = 2045
 
 #: fact export columns and their (Chinese) labels
@@ -103,6 +104,10 @@ def write_frame(df: pd.DataFrame, fmt: str, out: str | Path, labels: dict[str, s
     elif fmt == "parquet":
         df.to_parquet(out, index=False, engine="pyarrow")
     elif fmt == "xlsx":
+        df = df.copy()
+        for col in df.columns:  # XML 1.0 (and so openpyxl) refuses most control characters
+            if col not in _INT_COLUMNS and col not in _FLOAT_COLUMNS:
+                df[col] = df[col].str.replace(_XML_ILLEGAL, "", regex=True)
         df.to_excel(out, index=False, engine="openpyxl", sheet_name="data")
     elif fmt == "dta":
         _to_stata(df, out, labels or {})

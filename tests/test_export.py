@@ -22,7 +22,7 @@ def store(tmp_path_factory):
         fact("target", "2021", "gdp", "growth", 6.0, "%", "min", "全省生产总值增长6%以上。", "6%以上"),
         fact("actual", "2020", "grain_output", "level", 1.2e7, "吨", "exact", "粮食总产量240亿斤。" + LONG,
              "240亿斤"),
-        fact("actual", "2020", None, "change", 1.5, "个百分点", "exact", "提高1.5个百分点。", "1.5个百分点"),
+        fact("actual", "2020", None, "change", 1.5, "个百分点", "exact", "提高1.5个百分点。\x0b", "1.5个百分点"),
     ], admin_code="620000"), sha256="1" * 64)
     s.write_report(make_report("gs_2022", "甘肃省", 2022, [
         fact("actual", "2021", "gdp", "growth", 6.9, "%", "exact", "全省生产总值增长6.9%。", "6.9%"),
@@ -63,6 +63,7 @@ def test_fact_export_round_trip(store, tmp_path, fmt):
     else:
         assert grain["sentence"].endswith(LONG)
     assert pd.isna(df.iloc[2]["indicator"]) or df.iloc[2]["indicator"] == ""
+    assert df.iloc[2]["sentence"].rstrip("\x0b") == "提高1.5个百分点。"
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
