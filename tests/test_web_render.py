@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,15 @@ def test_format_number(value, shown) -> None:
     assert format_number(value) == shown
 
 
+@pytest.mark.parametrize(("values", "top"), [([7.3, 44], 50), ([0.5, 1], 1), ([6.5, 7.0], 7.0), ([2e10, 9e10], 1e11)])
+def test_axis_covers_every_value(values, top) -> None:
+    from govreport.web.charts import _nice_ticks
+
+    ticks = _nice_ticks(min(values), max(values))
+    assert ticks[0] <= min(values) and ticks[-1] >= max(values)
+    assert ticks[-1] == pytest.approx(top)
+
+
 def test_line_chart_draws_targets_and_outcomes() -> None:
     svg = str(line_chart([Series("target", "target", [(2019, 7.0), (2020, 6.5)], dashed=True),
                           Series("outcome", "outcome", [(2019, 7.3), (2020, 2.1)])],
@@ -139,3 +149,27 @@ def test_line_chart_draws_targets_and_outcomes() -> None:
     assert "<b>" not in svg and "&lt;b&gt;gdp&lt;/b&gt;" in svg
     assert ">2019<" in svg and ">2020<" in svg
     assert str(line_chart([Series("target", "target", [])])) == ""
+
+
+@pytest.mark.parametrize(("years", "gap", "expected"), [
+    ([2019, 2020], 1, [2019, 2020]),
+    (list(range(2000, 2021)), 5, [2000, 2005, 2010, 2015, 2020]),
+    (list(range(2000, 2022)), 5, [2000, 2005, 2010, 2015, 2021]),  # 2020 too close to the last
+    ([1954, 1955, 1956, 1978, 1990, 2000, 2007, 2009, 2011, 2022], 10, [1954, 1978, 1990, 2000, 2011, 2022]),
+    ([2020], 5, [2020]),
+])
+def test_year_labels_keep_a_gap_and_the_ends(years, gap, expected) -> None:
+    from govreport.web.charts import year_labels
+
+    got = year_labels(years, float, gap)
+    assert got == expected
+    assert all(b - a >= gap for a, b in pairwise(got))
+
+
+@pytest.mark.parametrize(("value", "label"), [
+    (1.5e12, "1.5万亿"), (4e8, "4亿"), (35_000_000, "3,500万"), (7.5, "7.5"), (-2e4, "-2万"), (0, "0"),
+])
+def test_axis_labels_are_compact(value, label) -> None:
+    from govreport.web.charts import compact_number
+
+    assert compact_number(value) == label

@@ -7,7 +7,7 @@ outcomes. Every label is escaped; numbers are formatted here, never taken as mar
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
@@ -35,10 +35,35 @@ def _nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
     start = math.floor(lo / step) * step
     ticks = []
     value = start
-    while value <= hi + step * 0.5:
+    while True:
         ticks.append(round(value, 10))
+        if value >= hi - step * 1e-9:
+            return ticks
         value += step
-    return ticks
+
+
+def compact_number(value: float) -> str:
+    """A short axis label: 1.2亿, 3,500万, 7.5."""
+    for size, suffix in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
+        if abs(value) >= size:
+            return f"{value / size:,.4g}{suffix}"
+    return format_number(value)
+
+
+def year_labels(years: Sequence[int], position: Callable[[int], float], min_gap: float) -> list[int]:
+    """The years to label on the axis: none closer than ``min_gap`` (in ``position`` units) to
+    the previous one; the first and the last always labelled."""
+    if not years:
+        return []
+    picked = [years[0]]
+    for year in years[1:]:
+        if position(year) - position(picked[-1]) >= min_gap:
+            picked.append(year)
+    if picked[-1] != years[-1]:
+        if len(picked) > 1 and position(years[-1]) - position(picked[-1]) < min_gap:
+            picked.pop()
+        picked.append(years[-1])
+    return picked
 
 
 def line_chart(series: Sequence[Series], *, title: str = "", unit: str = "",
@@ -54,10 +79,13 @@ def line_chart(series: Sequence[Series], *, title: str = "", unit: str = "",
     inset = 24  # keep the first and last year off the axes
     plot_w, plot_h = width - left - right, height - top - bottom
 
+    first, last = years[0], years[-1]
+
     def px(year: int) -> float:
-        if len(years) == 1:
+        """Years on a linear scale, so gaps between reports show as gaps."""
+        if first == last:
             return left + plot_w / 2
-        return left + inset + (years.index(year) / (len(years) - 1)) * (plot_w - 2 * inset)
+        return left + inset + (year - first) / (last - first) * (plot_w - 2 * inset)
 
     def py(value: float) -> float:
         span = (y_hi - y_lo) or 1.0
@@ -72,8 +100,8 @@ def line_chart(series: Sequence[Series], *, title: str = "", unit: str = "",
         y = py(tick)
         out.append(f'<line class="grid" x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}"/>')
         out.append(f'<text class="tick" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">'
-                   f"{escape(format_number(tick))}</text>")
-    for year in years:
+                   f"{escape(compact_number(tick))}</text>")
+    for year in year_labels(years, px, min_gap=36):
         out.append(f'<text class="tick" x="{px(year):.1f}" y="{height - bottom + 16}" '
                    f'text-anchor="middle">{year}</text>')
     if unit:

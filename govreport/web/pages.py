@@ -173,7 +173,8 @@ def _tracking_chart(rows: list[dict[str, Any]], region: str | None, indicator: s
             continue
         if isinstance(r.get("target_value"), int | float):
             targets.append((year, float(r["target_value"])))
-        if isinstance(r.get("outcome_value"), int | float):
+        comparable = r.get("outcome_measure") in (None, measure) and r.get("outcome_unit") in (None, unit)
+        if comparable and isinstance(r.get("outcome_value"), int | float):
             outcomes.append((year, float(r["outcome_value"])))
     return line_chart([Series("target", "target", targets, dashed=True), Series("outcome", "outcome", outcomes)],
                       title=f"{reg} {ind} ({measure})", unit=unit or "")
