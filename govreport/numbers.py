@@ -129,7 +129,7 @@ def _number(s: str) -> tuple[float, float | None] | None:
     if v is not None:
         return v, None
     # vague pairs: 两三, 三四, 七八 (+ optional 十/百/千/万 after)
-    if len(s) >= 2 and s[0] in CN_DIGITS and s[1] in CN_DIGITS and CN_DIGITS[s[1]] == CN_DIGITS[s[0]] + 1:
+    if len(s) >= 2 and s[0] in CN_DIGITS and s[1] in CN_DIGITS and CN_DIGITS[s[1]] - CN_DIGITS[s[0]] in (1, 2):
         rest = s[2:]
         scale = chinese_to_number("一" + rest) if rest else 1.0
         if scale is None:
@@ -165,8 +165,9 @@ def is_year(view: str, start: int, end: int) -> bool:
 
 def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
     num, unit_text = m.group("num"), m.group("unit")
-    if m.start() > 0 and view[m.start() - 1].isascii() and view[m.start() - 1].isalpha():
-        return None  # PM2.5, G20, 5G: part of a name
+    if m.start() > 0 and ((view[m.start() - 1].isascii() and view[m.start() - 1].isalnum())
+                          or view[m.start() - 1] in CN_DIGITS):
+        return None  # PM2.5, G20: part of a name; 二0三五年: inside another numeral
     chinese = not num[0].isdigit()
     mag = m.group("mag") or ""
     frac = m.group("frac")

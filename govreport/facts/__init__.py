@@ -51,19 +51,24 @@ def _measure(gap: str, q: Quantity, mention: Mention | None, view: str) -> tuple
     if q.unit == "位" and q.span.start > 0 and view[q.span.start - 1] == "第":
         return Measure.RANK, 1
     tail = gap[-12:]
-    last = None
-    for m in c.measure.finditer(tail):
-        last = m
-    cat = c.measure_kind.get(last.group(0)) if last else None
+    words = [m.group(0) for m in c.measure.finditer(tail)]
+    cats = [c.measure_kind[w] for w in words]
+    if q.unit == "%" and c.share.search(gap) and not (mention and ("比重" in mention.text or "占比" in mention.text)):
+        return Measure.SHARE, 1
+    cat = cats[-1] if cats else None
     if cat == "level_verbs":
-        return Measure.LEVEL, 1  # 完成, 达到, 降至0.5%, 提高到55%: the level reached
+        if len(words[-1]) >= 2 and words[-1].endswith(("至", "到")):
+            return Measure.LEVEL, 1  # 降至0.5%, 提高到55%: the level reached
+        # a copula (为, 达到, 控制在) keeps the measure named before it: 经济增长预期目标为7%
+        earlier = [x for x in cats[:-1] if x != "level_verbs"]
+        if not earlier:
+            return Measure.LEVEL, 1
+        cat = earlier[-1]
     neg = cat in ("growth_neg", "growth_avg_neg")
     sign = -1 if neg else 1
     if q.unit == "个百分点":
         return Measure.CHANGE, sign
     if q.unit == "%":
-        if c.share.search(gap) and not (mention and "比重" in mention.text):
-            return Measure.SHARE, 1
         if cat in ("growth_avg", "growth_avg_neg"):
             return Measure.GROWTH_AVG, sign
         if cat in ("growth", "growth_neg", "change"):
@@ -81,7 +86,7 @@ def _measure(gap: str, q: Quantity, mention: Mention | None, view: str) -> tuple
 def _is_rate_of_change(m: Mention) -> bool:
     """Indicators whose bare percent is a growth rate (CPI 3%, 规上工业增加值 8%)."""
     ind = indicator(m.indicator)
-    return ind.default_unit == "%" and "growth rate" in ind.notes or "decline" in ind.notes or \
+    return (ind.default_unit == "%" and "growth rate" in ind.notes) or "decline" in ind.notes or \
         m.text.endswith(("涨幅", "增速", "增幅"))
 
 
@@ -146,7 +151,7 @@ def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: Doc
         section = index.at(q0.span.start)
         sentence = text[s_start:s_end]
         scope = paragraph_scope[1]
-        facts_here, scope = _facts(items, view, sentence, s_start, section, meta, scope, options)
+        facts_here, scope = _facts(items, view, sentence, s_start, para_start, section, meta, scope, options)
         paragraph_scope = (para_start, scope)
         facts.extend(facts_here)
         qi, pos = qj, s_end
@@ -199,7 +204,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
     return items
 
 
-def _facts(items: list[_Item], view: str, sentence: str, s_start: int, section: Section | None,
+def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_start: int, section: Section | None,
            meta: DocMeta, scope: str | None, options: Options) -> tuple[list[Fact], str | None]:
     out: list[Fact] = []
     role = section.role if section else Role.OTHER
@@ -214,7 +219,7 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, section: 
             continue
         value, value_max, bound = _signed(q, it.sign)
         before = view[s_start : q.span.start]
-        kind = kind_of(before, role, meta)
+        kind = kind_of(before, role, meta, view[para_start : q.span.start])
         period = period_of(kind, it.measure, before, it.gap, role, meta)
         out.append(Fact(
             kind=kind,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from govreport.facts.cues import compiled
 from govreport.model import DocMeta, Kind, Measure, Role
 
@@ -36,8 +38,15 @@ def _years(before: str) -> list[int]:
     return out
 
 
-def kind_of(before: str, role: Role, meta: DocMeta) -> Kind:
-    """``before``: the sentence up to the number."""
+def _last(pattern: re.Pattern[str], text: str) -> int:
+    pos = -1
+    for m in pattern.finditer(text):
+        pos = m.start()
+    return pos
+
+
+def kind_of(before: str, role: Role, meta: DocMeta, paragraph: str = "") -> Kind:
+    """``before``: the sentence up to the number; ``paragraph``: the paragraph up to the number."""
     c = compiled()
     if c.estimate.search(before):
         return Kind.ESTIMATE
@@ -55,11 +64,14 @@ def kind_of(before: str, role: Role, meta: DocMeta) -> Kind:
         if "预期目标" in before or "今年" in before:
             return Kind.TARGET
         return Kind.ACTUAL
+    context = paragraph or before
+    last_past = _last(c.past, context)
+    last_target = max(_last(c.target, context), _last(c.plan_words, context))
+    if last_past > last_target:
+        return Kind.ACTUAL  # 过去一年，…。国内生产总值增长10.3%
     if role in _FORWARD_ROLES:
-        if c.past.search(before) and not target_cue:
-            return Kind.ACTUAL
         return Kind.TARGET
-    return Kind.TARGET if target_cue else Kind.ACTUAL
+    return Kind.TARGET if last_target >= 0 else Kind.ACTUAL
 
 
 def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, meta: DocMeta) -> str | None:

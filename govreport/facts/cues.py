@@ -62,7 +62,7 @@ def compiled() -> Cues:
         relative=re.compile(r"(?:高于|低于|快于|慢于|超出|领先|多于|少于|(?<!同)比[^上去同较\d重例率]|较[^上去同\d])[^，,、；;]+$"),
         target=re.compile(_alt(c["kind"]["target"])),
         estimate=re.compile(_alt(c["kind"]["estimate"])),
-        past=re.compile(r"去年|上年|过去一年|过去五年|一年来|五年来|以来|已经|已"),
+        past=re.compile(r"去年|上年|过去一年|过去五年|一年来|五年来|以来|已经|已|取得|实现了|完成了"),
         year=re.compile(r"(?<!\d)((?:19|20)\d\d)年"),
         plan_words=re.compile(r"今年|明年|本年|全年目标|预期目标"),
         five_year=re.compile(r"十[一二三四五六]五|今后五年|未来五年|五年规划|到20\d\d年|2035年"),

@@ -1,0 +1,52 @@
+"""The evaluation gate: the dev-set score may not drop below the pinned floor.
+
+Raise FLOOR as the extractor improves; never lower it silently.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from shared_paths import SEEDS, SHARED
+
+from govreport import extract
+
+FLOOR_STRICT_F1 = 0.99
+FLOOR_DOC_FIELDS = 1.0
+
+
+@pytest.fixture(scope="module")
+def scored(tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore[type-arg]
+    out = tmp_path_factory.mktemp("pred")
+    for path in SEEDS:
+        report = extract(path)
+        (out / f"{report.doc.id}.json").write_text(report.to_json(), encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    assert spec and spec.loader
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    result, _ = score.score(SHARED / "gold" / "dev", out)
+    return result  # type: ignore[no-any-return]
+
+
+def test_strict_fact_f1_floor(scored: dict) -> None:  # type: ignore[type-arg]
+    assert scored["docs_missing"] == []
+    assert scored["facts_strict_prf"][2] >= FLOOR_STRICT_F1, json.dumps(scored, ensure_ascii=False)
+
+
+def test_doc_fields_floor(scored: dict) -> None:  # type: ignore[type-arg]
+    for field, acc in scored["doc_field_accuracy"].items():
+        assert acc >= FLOOR_DOC_FIELDS, field
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=[p.stem for p in SEEDS])
+def test_seed_spans_hold_their_numbers(path: Path) -> None:
+    report = extract(path)
+    assert report.facts
+    for f in report.facts:
+        piece = report.text[f.span.start : f.span.end]
+        assert any(c.isdigit() or c in "〇零一二两三四五六七八九十百千" for c in piece), (f, piece)
+        assert f.sentence == report.text[f.sentence_span.start : f.sentence_span.end]

@@ -1,0 +1,169 @@
+"""Facts from sentences of many styles and levels: a table of sentence → canonical facts.
+
+Each sentence is put in a small report, under a review heading (kind actual) or a plan heading
+(kind target), and every fact with a canonical indicator must be exactly the expected set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from govreport import extract
+from govreport.options import Options
+
+HEAD = "2021年某市人民政府工作报告\n——2021年1月20日在某市第十五届人民代表大会第五次会议上\n各位代表：\n"
+PARTS = {
+    "review": "一、2020年工作回顾\n",
+    "plan": "二、2021年工作安排\n",
+    "five": "二、“十四五”时期主要目标任务\n",
+}
+
+# part, sentence, expected {(indicator, measure, value, unit, bound)}
+CASES: list[tuple[str, str, set[tuple[str, str, float, str, str]]]] = [
+    # --- city and county reviews
+    ("review", "全年生产总值增长7.5%、居全省第4位。",
+     {("gdp", "growth", 7.5, "%", "exact"), ("gdp", "rank", 4, "位", "exact")}),
+    ("review", "一般公共预算收入171.4亿元、增长11%，分别居全省第7位、第4位。",
+     {("budget_revenue", "level", 1.714e10, "元", "exact"), ("budget_revenue", "growth", 11, "%", "exact"),
+      ("budget_revenue", "rank", 7, "位", "exact"), ("budget_revenue", "rank", 4, "位", "exact")}),
+    ("review", "税收收入124.9亿元，占一般公共预算收入比重72.9%。",
+     {("tax_revenue", "level", 1.249e10, "元", "exact"), ("tax_revenue", "share", 72.9, "%", "exact")}),
+    ("review", "全县金融机构各项存款余额282.8亿元，同比增长16.8%。",
+     {("deposits", "level", 2.828e10, "元", "exact"), ("deposits", "growth", 16.8, "%", "exact")}),
+    ("review", "全社会用电量首次突破10亿度，同比增长7.7%。",
+     {("electricity_consumption", "level", 1e9, "千瓦时", "min"),
+      ("electricity_consumption", "growth", 7.7, "%", "exact")}),
+    ("review", "工业用电量完成4.8亿千瓦时，年均增长8.2%。",
+     {("industrial_electricity", "level", 4.8e8, "千瓦时", "exact"),
+      ("industrial_electricity", "growth_avg", 8.2, "%", "exact")}),
+    ("review", "全县生产总值达到279亿元，较2017年净增83.4亿元，年均增长7.2%。",
+     {("gdp", "level", 2.79e10, "元", "exact"), ("gdp", "change", 8.34e9, "元", "exact"),
+      ("gdp", "growth_avg", 7.2, "%", "exact")}),
+    ("review", "城镇化率42.7%，较2017年提高5.5个百分点。",
+     {("urbanization_rate", "level", 42.7, "%", "exact"), ("urbanization_rate", "change", 5.5, "个百分点", "exact")}),
+    ("review", "贫困发生率降至0.5%。", {("poverty_rate", "level", 0.5, "%", "exact")}),
+    ("review", "常住人口城镇化率达到55.5%。", {("urbanization_rate", "level", 55.5, "%", "exact")}),
+    ("review", "城镇新增就业9万人，农村劳动力转移就业2.1万人，返乡下乡创业1.7万人。",
+     {("new_urban_jobs", "level", 90000, "人", "exact"), ("rural_labor_transfer", "level", 21000, "人", "exact")}),
+    ("review", "高新技术产业增加值增长12.7%，高于规模以上工业4个百分点。",
+     {("high_tech_value_added", "growth", 12.7, "%", "exact")}),
+    ("review", "规模以上工业企业利润增长42.9%。", {("industrial_profit", "growth", 42.9, "%", "exact")}),
+    ("review", "财政民生支出占比达到76.7%。", {("livelihood_spending_share", "level", 76.7, "%", "exact")}),
+    ("review", "城镇居民人均可支配收入达30325元，年均增长6.1%。",
+     {("urban_disposable_income", "level", 30325, "元", "exact"),
+      ("urban_disposable_income", "growth_avg", 6.1, "%", "exact")}),
+    ("review", "农村居民人均可支配收入16191元，增长8.5%。",
+     {("rural_disposable_income", "level", 16191, "元", "exact"),
+      ("rural_disposable_income", "growth", 8.5, "%", "exact")}),
+    ("review", "粮食总产达95.9万吨。", {("grain_output", "level", 959000, "吨", "exact")}),
+    ("review", "粮食产量1350.97亿斤，创历史新高。", {("grain_output", "level", 67548500, "吨", "exact")}),
+    ("review", "社会消费品零售总额完成69.4亿元，增长10.8%、居第6位。",
+     {("retail_sales", "level", 6.94e9, "元", "exact"), ("retail_sales", "growth", 10.8, "%", "exact"),
+      ("retail_sales", "rank", 6, "位", "exact")}),
+    ("review", "固定资产投资增长9.1%。", {("fixed_asset_investment", "growth", 9.1, "%", "exact")}),
+    ("review", "进出口总值13.4亿元，增长25.3%。",
+     {("trade", "level", 1.34e9, "元", "exact"), ("trade", "growth", 25.3, "%", "exact")}),
+    ("review", "实际利用外资1300多亿美元。", {("foreign_investment", "level", 1.3e11, "美元", "min")}),
+    ("review", "居民消费价格上涨2%。", {("cpi", "growth", 2, "%", "exact")}),
+    ("review", "单位国内生产总值能耗下降5%。", {("energy_intensity", "growth", -5, "%", "exact")}),
+    ("review", "城镇登记失业率4.02%。", {("registered_unemployment", "level", 4.02, "%", "exact")}),
+    ("review", "PM2.5平均浓度36.2微克/立方米，优良天数增加25天。",
+     {("pm25", "level", 36.2, "微克/立方米", "exact"), ("good_air_days", "change", 25, "天", "exact")}),
+    ("review", "全省PM2.5浓度下降13.7%。", {("pm25", "growth", -13.7, "%", "exact")}),
+    ("review", "国内生产总值达到114万亿元，增长8.1%。",
+     {("gdp", "level", 1.14e14, "元", "exact"), ("gdp", "growth", 8.1, "%", "exact")}),
+    ("review", "财政收入突破20万亿元，增长10.7%。",
+     {("fiscal_revenue", "level", 2e13, "元", "min"), ("fiscal_revenue", "growth", 10.7, "%", "exact")}),
+    ("review", "城镇新增就业1269万人，城镇调查失业率平均为5.1%。",
+     {("new_urban_jobs", "level", 1.269e7, "人", "exact"), ("surveyed_unemployment", "level", 5.1, "%", "exact")}),
+    ("review", "全年粮食产量1.37万亿斤。", {("grain_output", "level", 6.85e8, "吨", "exact")}),
+    ("review", "研发经费投入强度达到2.5%。", {("rd_intensity", "level", 2.5, "%", "exact")}),
+    ("review", "全社会研发经费投入增长12%。", {("rd_spending", "growth", 12, "%", "exact")}),
+    ("review", "累计减贫31.6万人。", {("poverty_reduction", "level", 316000, "人", "exact")}),
+    ("review", "地区生产总值迈上5万亿元台阶。", {("gdp", "level", 5e12, "元", "min")}),
+    ("review", "常住人口达到732万人。", {("population", "level", 7.32e6, "人", "exact")}),
+    ("review", "规上工业增加值增长8%，年均增长7.8%。",
+     {("industrial_value_added", "growth", 8, "%", "exact"), ("industrial_value_added", "growth_avg", 7.8, "%", "exact")}),
+    ("review", "人均地区生产总值突破10万元。", {("gdp_per_capita", "level", 100000, "元", "min")}),
+    ("review", "空气质量优良天数比例达到85.2%。", {("good_air_days", "level", 85.2, "%", "exact")}),
+    ("review", "国内生产总值比上年增长百分之七点八。", {("gdp", "growth", 7.8, "%", "exact")}),
+    ("review", "社会消费品零售总额2.9万亿元。", {("retail_sales", "level", 2.9e12, "元", "exact")}),
+    ("review", "地方一般公共预算收入完成3826.5亿元，同口径增长4.7%。",
+     {("budget_revenue", "level", 3.8265e11, "元", "exact"), ("budget_revenue", "growth", 4.7, "%", "exact")}),
+    ("review", "高新技术产业增加值占规模以上工业比重达到45.3%。", {("high_tech_value_added", "share", 45.3, "%", "exact")}),
+    ("review", "规模以上工业企业755户。", set()),
+    ("review", "经济增长的贡献率上升3个百分点。", set()),
+    ("review", "主要经济指标增幅均高于全省平均水平。", set()),
+    # --- plan-year targets
+    ("plan", "生产总值增长7%左右，规模以上工业增加值增长7.5%以上。",
+     {("gdp", "growth", 7, "%", "approx"), ("industrial_value_added", "growth", 7.5, "%", "min")}),
+    ("plan", "居民消费价格指数涨幅控制在3.5%，城镇登记失业率控制在4.5%以内。",
+     {("cpi", "growth", 3.5, "%", "max"), ("registered_unemployment", "level", 4.5, "%", "max")}),
+    ("plan", "万元生产总值能耗降低2.2%以上。", {("energy_intensity", "growth", -2.2, "%", "max")}),
+    ("plan", "常住人口城镇化率提高1.5个百分点左右。", {("urbanization_rate", "change", 1.5, "个百分点", "approx")}),
+    ("plan", "粮食产量稳定在14.8亿斤以上。", {("grain_output", "level", 740000, "吨", "min")}),
+    ("plan", "粮食总产保持在96万吨以上。", {("grain_output", "level", 960000, "吨", "min")}),
+    ("plan", "城镇新增就业5700人，城镇调查失业率控制在5.5%以内。",
+     {("new_urban_jobs", "level", 5700, "人", "exact"), ("surveyed_unemployment", "level", 5.5, "%", "max")}),
+    ("plan", "国内生产总值增长5.5%左右；城镇新增就业1100万人以上。",
+     {("gdp", "growth", 5.5, "%", "approx"), ("new_urban_jobs", "level", 1.1e7, "人", "min")}),
+    ("plan", "经济增长5%左右、在实际工作中努力争取更好结果。", {("gdp", "growth", 5, "%", "approx")}),
+    ("plan", "地区生产总值按增长5%安排。", {("gdp", "growth", 5, "%", "exact")}),
+    ("plan", "赤字率拟按2.8%左右安排。", {("deficit_ratio", "level", 2.8, "%", "approx")}),
+    ("plan", "拟安排地方政府专项债券3.65万亿元。", {("special_bonds", "level", 3.65e12, "元", "exact")}),
+    ("plan", "国内生产总值增长6%—6.5%。", {("gdp", "growth", 6, "%", "range")}),
+    ("plan", "固定资产投资增长10%以上；社会消费品零售总额增长9%以上。",
+     {("fixed_asset_investment", "growth", 10, "%", "min"), ("retail_sales", "growth", 9, "%", "min")}),
+    ("plan", "一般公共预算收入增长6%。", {("budget_revenue", "growth", 6, "%", "exact")}),
+    ("plan", "全社会研发投入强度3.42%左右。", {("rd_intensity", "level", 3.42, "%", "approx")}),
+    ("plan", "居民消费价格涨幅3%左右。", {("cpi", "growth", 3, "%", "approx")}),
+    ("plan", "粮食产量保持在1.3万亿斤以上。", {("grain_output", "level", 6.5e8, "吨", "min")}),
+    ("plan", "确保粮食种植面积稳定在650万亩以上。", {("grain_area", "level", 6.5e6, "亩", "min")}),
+    ("plan", "细颗粒物年均浓度控制在29微克/立方米左右。", {("pm25", "level", 29, "微克/立方米", "approx")}),
+    ("plan", "居民收入增长与经济增长同步。", set()),
+    ("plan", "进出口稳量提质。", set()),
+    ("five", "常住人口城镇化率达到65%左右。", {("urbanization_rate", "level", 65, "%", "approx")}),
+    ("five", "全社会研发经费投入年均增长10%以上。", {("rd_spending", "growth_avg", 10, "%", "min")}),
+]
+
+
+def _facts(part: str, sentence: str):  # type: ignore[no-untyped-def]
+    report = extract(HEAD + PARTS[part] + sentence + "\n", Options(text_only=True, tasks=False, slogans=False))
+    return report, [f for f in report.facts if f.indicator]
+
+
+@pytest.mark.parametrize(("part", "sentence", "expected"), CASES, ids=[c[1][:24] for c in CASES])
+def test_sentence_facts(part: str, sentence: str, expected: set) -> None:  # type: ignore[type-arg]
+    report, facts = _facts(part, sentence)
+    got = {(f.indicator, str(f.measure), round(f.value, 6), f.unit, str(f.bound)) for f in facts}
+    assert got == {(i, m, round(v, 6), u, b) for i, m, v, u, b in expected}
+    kind = {"review": "actual", "plan": "target", "five": "target"}[part]
+    for f in facts:
+        assert str(f.kind) == kind
+        assert any(ch.isdigit() or ch in "一二三四五六七八九十" for ch in report.text[f.span.start : f.span.end])
+
+
+@pytest.mark.parametrize(("part", "sentence", "period"), [
+    ("review", "全年生产总值增长7.5%。", "2020"),
+    ("plan", "生产总值增长7%左右。", "2021"),
+    ("five", "全社会研发经费投入年均增长10%以上。", "2021-2025"),
+    ("review", "2019年，全县生产总值达到279亿元。", "2019"),
+    ("review", "全县生产总值较2016年净增83.4亿元。", "2016-2020"),
+    ("review", "预计全年生产总值增长6%左右。", "2020"),
+])
+def test_periods(part: str, sentence: str, period: str) -> None:
+    _, facts = _facts(part, sentence)
+    assert facts and facts[0].period == period
+
+
+def test_estimate_kind() -> None:
+    _, facts = _facts("review", "预计全年生产总值增长6%左右。")
+    assert [str(f.kind) for f in facts] == ["estimate"]
+
+
+def test_rank_scope_and_rank_of() -> None:
+    _, facts = _facts("review", "全年生产总值增长7.5%、居全省第4位，规模以上工业增加值增长8.7%、居第4位；"
+                                "税收收入124.9亿元，占一般公共预算收入比重72.9%，分别居第5位、第6位。")
+    ranks = [(f.indicator, f.rank_scope, f.rank_of, f.value) for f in facts if str(f.measure) == "rank"]
+    assert ranks == [("gdp", "province", "growth", 4), ("industrial_value_added", "province", "growth", 4),
+                     ("tax_revenue", "province", "level", 5), ("tax_revenue", "province", "share", 6)]
