@@ -53,6 +53,9 @@ _LEXICON_DIR = "govreport.lexicons"
 #: jieba part-of-speech tags of numeral-led words that are quantities, places, times or idioms
 #: (一个, 一方面, 两国, 三峡, 四季, 一如既往): such a word cannot open a compound's segment
 _NOT_FORMULA_TAGS = {"m", "mq", "q", "ns", "d", "f", "i", "t", "b", "l", "c", "p", "r"}
+#: tags that reject even a quoted candidate: idioms and quantity words (“千方百计”, “一把手”), while
+#: abbreviations and names (三农 nz, 四化 j, 三资 n) may be formulas
+_IDIOM_TAGS = {"i", "m", "mq", "q", "d", "f", "t", "c", "p", "r"}
 #: connectives that make a numeral sequence a comparison or a repetition (一年比一年, 一个接一个)
 _CONNECTIVES = set("又接比到和同至与或为着的及是这那要了在把被向")
 
@@ -104,17 +107,22 @@ def load_lexicon() -> SloganLexicon:
 
 
 @lru_cache(maxsize=1)
-def _jieba_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(numeral-led words and idioms, other short words) of jieba's bundled dictionary.
+def _jieba_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Word sets from jieba's bundled dictionary, the established Chinese word list we already ship:
 
-    jieba's dictionary is the established Chinese word list we already ship. The first set
-    rejects ordinary words and idioms (千方百计, 一心一意, 三番五次); the second tells where
-    the last segment of an unquoted compound ends (两不愁三|保障, 四馆一|中心). Read once per process.
+    0. numeral-led words: an unquoted candidate that is one is an ordinary word (一方面, 千方百计);
+    1. numeral-led quantity, place, time and idiom words (一个, 两国, 三峡, 四季), which cannot
+       open a segment of an unquoted compound;
+    2. other words of 2–3 characters, which tell where the last segment of a compound ends
+       (两不愁三|保障, 四馆一|中心);
+    3. numeral-led idioms and quantity words, rejected even in quotes (千方百计, 一把手).
+
+    Read once per process.
     """
     import jieba
 
     path = Path(jieba.__file__).with_name("dict.txt")
-    numeral_led, quantity_like, short = set(), set(), set()
+    numeral_led, quantity_like, idioms, short = set(), set(), set(), set()
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
@@ -125,9 +133,11 @@ def _jieba_words() -> tuple[frozenset[str], frozenset[str]]:
                 numeral_led.add(word)
                 if tag in _NOT_FORMULA_TAGS:
                     quantity_like.add(word)
+                if tag in _IDIOM_TAGS:
+                    idioms.add(word)
             elif len(word) <= 3:
                 short.add(word)
-    return frozenset(numeral_led), frozenset(quantity_like), frozenset(short)
+    return frozenset(numeral_led), frozenset(quantity_like), frozenset(short), frozenset(idioms)
 
 
 def _common_words() -> frozenset[str]:
@@ -212,8 +222,8 @@ def formula_number(q: str, quoted: bool, lex: SloganLexicon | None = None) -> in
         return None
     if q.startswith("一") and _numerals_in(q) < 2:
         return None  # 一把手, 一站式: a lone 一 is an article, not a count
-    if q in _common_words():
-        return None  # an ordinary word or idiom (千方百计)
+    if q in (_jieba_words()[3] if quoted else _common_words()):
+        return None  # an idiom or quantity word (千方百计, 一把手); unquoted, any ordinary word
     if not quoted and rest[0] in "大项张条类种篇" and q not in lex.known:
         return None
     return number

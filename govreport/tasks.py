@@ -64,7 +64,8 @@ _PROJECT_END = re.compile(
 _GENERIC = re.compile(r"一批|一系列|若干|各类|重点|重大|相关|配套|有关|等|和|及|、|一些|多个|城乡|建设$")
 _NAME_MARKER = re.compile(r"[线段至号期寺河江湖港湾岛桥峡岭关庄屯堡滩]|[“\"《]|[A-Z]\d|\d+[号期]")
 _DEADLINE = re.compile(
-    r"(?:到|至|在|于)?(?:(?:\d{4}|今|明)年(?:\d{1,2}月)?(?:底|末|内)?前|(?:\d{4}|今|明)年(?:底|末|内)"
+    r"(?:到|至|在|于)?(?:(?:\d{4}|[〇○零一二三四五六七八九]{4}|今|明)年(?:\d{1,2}月)?(?:底|末|内)?前"
+    r"|(?:\d{4}|[〇○零一二三四五六七八九]{4}|今|明)年(?:底|末|内)"
     r"|\d{1,2}月(?:底|末|份)?前|年底前?|年内|年末前?|上半年|下半年|[一二三四]季度(?:末|前)?)"
     r"|(?:到|至)\d{4}年"
 )
@@ -206,8 +207,9 @@ def _heading_area(section: Section | None, by_id: dict[str, Section]) -> str | N
     return None
 
 
-def _deadline(view: str, start: int, end: int) -> str | None:
-    m = _DEADLINE.search(view, start, end)
+def find_deadline(view: str, start: int = 0, end: int | None = None) -> str | None:
+    """A stated deadline in ``view[start:end]`` (年底前, 6月底前, 一九八五年底前, 到2025年), or None."""
+    m = _DEADLINE.search(view, start, len(view) if end is None else end)
     return m.group().lstrip("到至在于") if m else None
 
 
@@ -348,7 +350,8 @@ def extract_tasks(text: str, view: str, sections: tuple[Section, ...], meta: Doc
                     continue
                 for f in _clause_tasks(view, c_start, c_end, lex):
                     q = f.quantity
-                    deadline = _deadline(view, c_start, c_end) or _deadline(view, s_start, s_end)
+                    # the task's clause, else a deadline that opens the sentence (年底前，完成…)
+                    deadline = find_deadline(view, c_start, c_end) or find_deadline(view, s_start, c_start)
                     out.append(Task(
                         action=f.action,
                         object=f.obj,
