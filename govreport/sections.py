@@ -46,14 +46,15 @@ def role_of(title: str, meta: DocMeta) -> Role | None:
     """The role a heading title names, or None."""
     plan = str(meta.plan_year or "")
     review = str((meta.plan_year or 0) - 1) if meta.plan_year else ""
-    if plan and f"{plan}年" in title and "回顾" not in title and "五五" not in title:
-        return Role.TASKS  # 2026年主要工作, 关于2026年工作
+    found = None
     for role, words in _role_words():
-        for w in words:
-            w = w.replace("{plan}", plan).replace("{review}", review)
-            if w and not w.startswith("年") and w in title:
-                return role
-    return None
+        if any((w := word.replace("{plan}", plan).replace("{review}", review)) and not w.startswith("年")
+               and w in title for word in words):
+            found = role
+            break
+    if found in (None, Role.REVIEW, Role.TASKS) and plan and f"{plan}年" in title and "回顾" not in title:
+        return Role.TASKS  # 2026年主要工作, 关于2026年工作
+    return found
 
 
 def _heads(view: str) -> list[_Head]:
