@@ -16,6 +16,7 @@ from govreport.errors import LexiconError
 _LISTS = ("prefix", "contains", "contains_any", "exact", "tail")  # lists of literal cues
 _NUMBERS = ("prefix_max_len", "contains_max_len")
 _SPACE = re.compile(r"\s+")
+_SENTENCE_MARKS = set("。!?;:,、”’)》」』")
 #: a navigation bar flattened to one line: 4+ words of 2–8 characters, no punctuation, no digits.
 #: Written by hand because it is a shape, not a word list (spaced titles like 政 府 工 作 报 告 have
 #: one-character words and are kept).
@@ -105,8 +106,8 @@ def is_boilerplate(line: str, r: Rules | None = None) -> bool:
     key = _key(line)
     if not key or key in r.exact or key.startswith(r.prefix) or any(c in key for c in r.contains_any):
         return True
-    if not any(ch.isalnum() for ch in key):
-        return True  # punctuation only: 】 > | ×
+    if not any(ch.isalnum() or ch in _SENTENCE_MARKS for ch in key):
+        return True  # symbols only: 】 > | × (a lone 。 or ” is the tail of a wrapped paragraph)
     if "。" not in line and any(c in key for c in r.contains):
         return True
     if any(p.search(key) for p in r.patterns):

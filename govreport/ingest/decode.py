@@ -1,7 +1,9 @@
 """Bytes → str, and the checks that tell a report from something that is not one.
 
 Order: byte-order mark; UTF-8 (strict); a charset the file declares (HTML ``<meta charset>``);
-then GB18030 (a superset of GB2312/GBK) or Big5, chosen by charset-normalizer when both decode.
+then GB18030 (a superset of GB2312/GBK) or Big5, told apart by the share of GB2312 characters
+when both decode (charset-normalizer's guess was tried and read a Big5 seed as GB18030);
+last, a text with a few bad bytes, decoded with U+FFFD in their place.
 Every failure is an ``IngestError`` naming the input and the problem in one line.
 """
 
@@ -11,8 +13,6 @@ import codecs
 import re
 import zipfile
 from io import BytesIO
-
-from charset_normalizer import from_bytes
 
 from govreport.errors import IngestError
 
@@ -46,6 +46,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"7z\xbc\xaf\x27\x1c", "a 7z archive, not a report (unpack it first)"),
     (b"Rar!\x1a\x07", "a RAR archive, not a report (unpack it first)"),
     (b"\x7fELF", "a program (ELF), not a report"),
+    (b"MZ", "a program (Windows executable), not a report"),
     (b"{\\rtf", "RTF is not supported; save it as .docx or .txt"),
 )
 
@@ -84,7 +85,7 @@ def _zip_kind(data: bytes, source: str) -> str:
     try:
         names = set(zipfile.ZipFile(BytesIO(data)).namelist())
     except (zipfile.BadZipFile, OSError) as exc:
-        raise IngestError(source, f"a damaged zip/DOCX file ({exc})") from exc
+        raise IngestError(source, "a damaged zip/DOCX file") from exc
     if "word/document.xml" in names:
         return "docx"
     if any(n.startswith("xl/") for n in names):
@@ -127,14 +128,36 @@ def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, 
             decoded[label] = data.decode(codec)
         except UnicodeDecodeError:
             continue
-    if not decoded:
-        raise IngestError(source, "cannot decode the bytes as UTF-8, GB18030/GBK or Big5 text")
     if len(decoded) > 1:
-        best = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
-        label = "big5" if best is not None and best.encoding == "big5" else "gb18030"
-    else:
-        label = next(iter(decoded))
-    return _checked(decoded[label], source), label
+        # Both decode (Big5 bytes are mostly valid GBK): GB text keeps to GB2312's characters;
+        # Big5 read as GB18030 gives ~50% characters outside it (trail bytes 0x40–0x7E).
+        label = "gb18030" if _gb2312_share(decoded["gb18030"]) >= 0.9 else "big5"
+        return _checked(decoded[label], source), label
+    if decoded:
+        label, text = next(iter(decoded.items()))
+        return _checked(text, source), label
+    return _nearly(data, source)
+
+
+def _gb2312_share(text: str) -> float:
+    cjk = "".join(_CJK.findall(text[:20000]))
+    return len(cjk.encode("gb2312", "ignore")) / 2 / max(1, len(cjk))
+
+
+def _nearly(data: bytes, source: str) -> tuple[str, str]:
+    """A few bad bytes (a file cut mid-character, a damaged byte): decode with U+FFFD for them,
+    by the codec that needs the fewest replacements, only if almost every byte decodes."""
+    tries: dict[str, str] = {}
+    for codec, label in (("utf-8", "utf-8"), *_LEGACY):
+        tries[label] = data.decode(codec, errors="replace")
+    bad = min(t.count("\ufffd") for t in tries.values())
+    fewest = [label for label, t in tries.items() if t.count("\ufffd") == bad]
+    if bad > max(3, len(data) // 20000):
+        raise IngestError(source, "cannot decode the bytes as UTF-8, GB18030/GBK or Big5 text")
+    label = fewest[0]
+    if "gb18030" in fewest and "big5" in fewest:
+        label = "gb18030" if _gb2312_share(tries["gb18030"]) >= 0.9 else "big5"
+    return _checked(tries[label], source), label
 
 
 def _utf16_or_binary(data: bytes, source: str) -> tuple[str, str]:
@@ -167,7 +190,7 @@ def cjk_count(text: str) -> int:
     return len(_CJK.findall(text))
 
 
-def check_report_text(text: str, source: str) -> None:
+def check_report_text(text: str, source: str, min_cjk: int = 20) -> None:
     """Refuse cleaned text that has almost no Chinese characters (not a report)."""
     if not text.strip():
         raise IngestError(source, "no text left after removing page furniture")
@@ -176,5 +199,5 @@ def check_report_text(text: str, source: str) -> None:
     sample = text[:50000]
     cjk = cjk_count(sample)
     visible = len(sample) - sample.count(" ") - sample.count("\n")
-    if cjk < 20 or cjk < 0.15 * visible:
+    if cjk < min_cjk or cjk < 0.15 * visible:
         raise IngestError(source, f"not a report: almost no Chinese text ({cjk} Chinese characters)")

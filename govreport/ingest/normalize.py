@@ -19,8 +19,9 @@ from importlib import resources
 
 from govreport.ingest.boilerplate import strip_boilerplate
 
-#: removed outright: zero-width spaces/joiners, word joiner, soft hyphen, BOM, bidi marks
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f]")
+#: removed outright: zero-width spaces/joiners, word joiner, soft hyphen, BOM, bidi marks, and
+#: private-use characters (icon-font glyphs of web pages; HTML extraction drops them too)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\ue000-\uf8ff]")
 #: made one plain space: runs of spaces, NBSP, ideographic space, tabs, other Unicode spaces
 _SPACES = re.compile("[ \u00a0\u3000\t\u2002\u2003\u2009\u202f\u205f\x0b\x0c]+")
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
@@ -49,7 +50,7 @@ _FINAL = tuple("。！？：；”」』!?:;")
 #: a line starting like this starts a new paragraph (a heading or numbered item)
 HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]{1,3}[）)]|\d{1,3}[、.．](?!\d)"
-    r"|第[一二三四五六七八九十百\d]+[章节部分篇条]|[①-⑳]|[—-]{1,2}|各位代表|附件|名词解释|[A-Za-z][、.．])"
+    r"|第[一二三四五六七八九十百\d]+[章节部分篇条]|[①-⑳]|—{1,2}|各位代表|附件|名词解释|[A-Za-z][、.．])"
 )
 
 
@@ -70,8 +71,8 @@ def _clean_line(line: str) -> str:
 
 
 def glue(a: str, b: str) -> str:
-    """Join two pieces of one wrapped paragraph (a space only between Latin letters/digits)."""
-    return a + " " + b if a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum() else a + b
+    """Join two pieces of one wrapped paragraph (a space only between two Latin words)."""
+    return a + " " + b if a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha() else a + b
 
 
 def reflow(lines: list[str]) -> list[str]:

@@ -3,12 +3,15 @@
 PDF text comes as visual lines. A paragraph goes on across a line break unless the line
 stops short of the right margin, the next line is indented (Chinese paragraphs start two
 characters in), the vertical gap widens, or the next line starts a heading/numbered item.
+Running headers and footers (page numbers) are dropped first.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 from io import BytesIO
 
@@ -43,6 +46,30 @@ def _page_lines(page: LTPage) -> list[_Line]:
     return out
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def _running_key(line: _Line) -> tuple[str, int]:
+    return _DIGITS.sub("#", line.text), round(line.y0 / 4)
+
+
+def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """Drop running headers and footers: a first or last line whose text (digits aside) recurs at
+    the same height at the top or bottom of at least half the pages (and of two)."""
+    if len(pages) < 2:
+        return pages
+    counts: Counter[tuple[str, int]] = Counter()
+    for lines in pages:
+        counts.update({_running_key(x) for x in (lines[:2] + lines[-2:])})
+    running = {k for k, n in counts.items() if n >= max(2, len(pages) / 2)}
+    if not running:
+        return pages
+    return [
+        [x for i, x in enumerate(lines) if not ((i < 2 or i >= len(lines) - 2) and _running_key(x) in running)]
+        for lines in pages
+    ]
+
+
 def _paragraphs(pages: list[list[_Line]]) -> list[str]:
     paras: list[str] = []
     prev: _Line | None = None
@@ -75,13 +102,13 @@ def pdf_to_text(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise IngestError(source, "the PDF is encrypted (password protected); save an unlocked copy") from exc
     except (PDFSyntaxError, PSException) as exc:
-        raise IngestError(source, f"a damaged or truncated PDF ({exc or type(exc).__name__})") from exc
+        raise IngestError(source, "a damaged or truncated PDF") from exc
     except (ValueError, KeyError, TypeError, AssertionError) as exc:  # pdfminer on malformed objects
-        raise IngestError(source, f"a damaged PDF ({type(exc).__name__}: {exc})") from exc
+        raise IngestError(source, "a damaged or truncated PDF") from exc
     if not pages:
         raise IngestError(source, "a damaged or truncated PDF (no pages)")
     empty = sum(1 for p in pages if not p)
     if empty == len(pages):
         raise IngestError(source, "the PDF has no text layer (scanned images?); OCR it first")
     warnings = (f"{empty} of {len(pages)} PDF pages have no text layer",) if empty else ()
-    return "\n".join(_paragraphs(pages)), warnings
+    return "\n".join(_paragraphs(_drop_running_lines(pages))), warnings

@@ -41,6 +41,8 @@ def read_bytes(data: bytes, name: str, options: Options = DEFAULT, source: str |
         raw = docx_to_text(data, src)
     else:
         raw, encoding = decode(data, src, declared_charset(data) if fmt == "html" else None)
+        if bad := raw.count("\ufffd"):
+            warnings = (f"{bad} undecodable byte sequence(s) replaced by U+FFFD",)
         if fmt == "txt" and _LOOKS_HTML.search(raw[:4096]):
             fmt = "html"
         if fmt == "html":
@@ -63,7 +65,7 @@ def read_text(text: str, options: Options = DEFAULT) -> Document:
     cleaned = clean_text(text)
     warnings: tuple[str, ...] = ()
     try:
-        check_report_text(cleaned, "<text>")
+        check_report_text(cleaned, "<text>", min_cjk=1)
     except IngestError as exc:
         warnings = (exc.problem,)
     return Document(text=cleaned, name=options.doc_id or "text", source="<text>", source_format=fmt,
