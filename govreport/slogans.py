@@ -16,16 +16,16 @@ unless listed as a formula, an ordinary word or idiom of jieba's bundled diction
 
 from __future__ import annotations
 
-import csv
+import importlib.util
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from govreport.errors import LexiconError
+from govreport.lexicons import read_tsv
 from govreport.model import Slogan, Span
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -49,7 +49,6 @@ _GE_NEG = re.compile(f"[{NUMERALS}]{{1,3}}个(?:毫不[{_HAN}]{{2}}|不[{_HAN}])
 #: left context that makes a numeral part of a larger number or an ordinal (第三, 十三五, 长三角)
 _BAD_LEFT = set(NUMERALS) | set("第初周期其长每逐这那哪某任统唯同单划专均另之") | set("0123456789")
 
-_LEXICON_DIR = "govreport.lexicons"
 #: jieba part-of-speech tags of numeral-led words that are quantities, places, times or idioms
 #: (一个, 一方面, 两国, 三峡, 四季, 一如既往): such a word cannot open a compound's segment
 _NOT_FORMULA_TAGS = {"m", "mq", "q", "ns", "d", "f", "i", "t", "b", "l", "c", "p", "r"}
@@ -68,26 +67,13 @@ class SloganLexicon:
     excluded: frozenset[str]
 
 
-def _rows(name: str, columns: int) -> list[list[str]]:
-    try:
-        body = resources.files(_LEXICON_DIR).joinpath(name).read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError) as exc:
-        raise LexiconError(f"{name}: cannot read ({exc})") from exc
-    lines = [ln for ln in body.splitlines() if ln.strip() and not ln.startswith("#")]
-    rows = list(csv.reader(lines[1:], delimiter="\t"))
-    for i, row in enumerate(rows, start=2):
-        if len(row) < columns or not row[0].strip():
-            raise LexiconError(f"{name}: data row {i} needs {columns} tab-separated columns: {row!r}")
-    return rows
-
-
 @lru_cache(maxsize=1)
 def load_lexicon() -> SloganLexicon:
     """The slogan data files, validated (a malformed file raises ``LexiconError``)."""
     known: dict[str, int] = {}
     unquoted = set()
-    for row in _rows("slogans.tsv", 3):
-        text, number, match = row[0].strip(), row[1].strip(), row[2].strip()
+    for row in read_tsv("slogans.tsv"):
+        text, number, match = row["text"].strip(), row["number"].strip(), row["match"].strip()
         if not number.isdigit():
             raise LexiconError(f"slogans.tsv: number of {text!r} is not an integer: {number!r}")
         if match not in {"any", "quoted"}:
@@ -98,11 +84,11 @@ def load_lexicon() -> SloganLexicon:
         if match == "any":
             unquoted.add(text)
     words = []
-    for row in _rows("slogans_quantity_words.tsv", 2):
-        if row[1].strip() not in {"measure", "time", "other"}:
-            raise LexiconError(f"slogans_quantity_words.tsv: bad kind {row[1]!r} for {row[0]!r}")
-        words.append(row[0].strip())
-    excluded = frozenset(row[0].strip() for row in _rows("slogans_excluded.tsv", 2))
+    for row in read_tsv("slogans_quantity_words.tsv"):
+        if row["kind"].strip() not in {"measure", "time", "other"}:
+            raise LexiconError(f"slogans_quantity_words.tsv: bad kind {row['kind']!r} for {row['word']!r}")
+        words.append(row["word"].strip())
+    excluded = frozenset(row["text"].strip() for row in read_tsv("slogans_excluded.tsv"))
     return SloganLexicon(known, frozenset(unquoted), tuple(sorted(set(words), key=len, reverse=True)), excluded)
 
 
@@ -119,24 +105,24 @@ def _jieba_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], froz
 
     Read once per process.
     """
-    import jieba
-
-    path = Path(jieba.__file__).with_name("dict.txt")
-    numeral_led, quantity_like, idioms, short = set(), set(), set(), set()
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) < 3 or len(parts[0]) < 2:
-                continue
-            word, tag = parts[0], parts[2]
-            if word[0] in _LEADS:
-                numeral_led.add(word)
-                if tag in _NOT_FORMULA_TAGS:
-                    quantity_like.add(word)
-                if tag in _IDIOM_TAGS:
-                    idioms.add(word)
-            elif len(word) <= 3:
-                short.add(word)
+    spec = importlib.util.find_spec("jieba")  # the data file only: importing jieba is not needed
+    if spec is None or spec.origin is None:
+        raise LexiconError("jieba is not installed; its dictionary is needed to tell words from formulas")
+    path = Path(spec.origin).with_name("dict.txt")
+    numeral_led, quantity_like, idioms, short = set(), set(), set(), []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, rest = line.partition(" ")
+        if len(word) < 2:
+            continue
+        if word[0] in _LEADS:
+            numeral_led.add(word)
+            tag = rest.rpartition(" ")[2]
+            if tag in _NOT_FORMULA_TAGS:
+                quantity_like.add(word)
+            if tag in _IDIOM_TAGS:
+                idioms.add(word)
+        elif len(word) <= 3:
+            short.append(word)
     return frozenset(numeral_led), frozenset(quantity_like), frozenset(short), frozenset(idioms)
 
 
@@ -200,8 +186,8 @@ def formula_number(q: str, quoted: bool, lex: SloganLexicon | None = None) -> in
     q = q.strip()
     if q in lex.known:
         return lex.known[q] or None
-    if q in lex.excluded or _PLAN_NAME.match(q) or len(q) > 12:
-        return None
+    if _PLAN_NAME.match(q) or len(q) > 12 or any(q.startswith(x) for x in lex.excluded):
+        return None  # 十四五, 四人帮, 二线口岸
     if any(q.startswith(k) and len(q) - len(k) >= 3 for k in lex.known):
         return None  # a name that contains a formula (三农影视拍摄基地): the formula alone counts
     m = _DIGIT_FORMULA.match(q.replace("＋", "+"))
