@@ -49,7 +49,7 @@ _PAST = re.compile(r"去年|上年|过去|已经|已完成|已建成|累计完�
 #: words that make an "object" a target statement (交易额达到100亿元 is a fact)
 _TARGET_WORDS = re.compile(r"达到|增长|提高|下降|降低|控制在|稳定在|保持|突破|超过|不低于|不少于|占比|比重|率$")
 #: an object cut short (新建6个国家级、…) or a verb phrase (安排450亿元支持…)
-_DANGLING = re.compile(r"[级类等和及与的为达有是将]$|^(?:支持|用于|推动|推进|实施|带动|实现|次|到|后|的|了|将)"
+_DANGLING = re.compile(r"[级类等和及与的为达有是将]$|^(?:支持|用于|推动|推进|实施|带动|实现|次|到|后|的|了|将|方面|领域)"
                        r"|将|可达|共有|就有|受到|增加$|减少$")
 #: what may follow a quantity inside its item: a unit note in brackets, 等, 左右 (read by numbers)
 _ITEM_TAIL = re.compile(r"\s*(?:[（(][^）)]{1,4}[）)])?\s*(?:等)?\s*$")
@@ -297,20 +297,43 @@ def _after_verb(view: str, vstart: int, action: str, pos: int, end: int, lex: Ta
         elif last is None and not own:
             pending += view[item_start:item_end] + "、"  # 新建道路、桥梁20条: a list of objects
         elif item_start == pos and inside and not view[pos : inside[0].span.start].strip():
-            # verb, quantity, object: 完成4个老旧小区改造, 新建8个5000平方米以上公园游园
-            q = inside[0]
-            if stop >= 0 and not any(o.span.start == stop + 1 for o in quantities):
-                return  # 推进40万吨聚碳酸酯、…项目: a list sharing a head word, not one object
-            raw = view[q.span.end : item_end].rstrip("。！？!?；;，, ")
-            obj = _clean_object(raw)
-            if obj and not any(o.unit == q.unit for o in inside[1:]):  # 4个X和2个Y: two tasks in one
-                yield _Found(action, obj, vstart, q.span.end + len(raw), q)
+            # verb, quantity, object: 完成4个老旧小区改造, 新建8个5000平方米以上公园游园;
+            # and lists of them: 新建10家X、30家Y和10家Z
+            yield from _quantity_first(view, vstart, action, pos, end, quantities)
             return
         else:
             return
         if stop < 0:
             break
         item_start = stop + 1
+
+
+#: sizes that, before an object, describe a plant or project (40万吨聚碳酸酯), not a task's amount
+_CAPACITY = frozenset({"weight", "power", "energy", "volume", "containers"})
+
+
+def _quantity_first(view: str, vstart: int, action: str, pos: int, end: int,
+                    quantities: list[Quantity]) -> Iterator[_Found]:
+    """Items "quantity object" after the verb, separated by 、 or 和 (each item opens with its size)."""
+    starts = {q.span.start: q for q in quantities}
+    q = starts.get(pos + len(view[pos:end]) - len(view[pos:end].lstrip(" 各共约")))
+    while q is not None and q.dimension not in _CAPACITY:  # 推进40万吨聚碳酸酯…: a plant's capacity
+        # the object runs to the next 、/和 that opens another sized item, else to the clause end
+        stop, nxt = end, None
+        for m in re.finditer(r"[、和及与]", view[q.span.end : end]):
+            at = q.span.end + m.end()
+            if at in starts:
+                stop, nxt = q.span.end + m.start(), starts[at]
+                break
+        raw = view[q.span.end : stop].rstrip("。！？!?；;，, ")
+        if "、" in raw:
+            return  # 推进40万吨聚碳酸酯、…项目: a list sharing a head word, not one object
+        if nxt is None and any(o.unit == q.unit and o.span.start > q.span.end for o in quantities):
+            return  # another count of the same kind inside: not one object
+        obj = _clean_object(raw)
+        if obj:
+            yield _Found(action, obj, vstart if q.span.start <= pos + 2 else q.span.start, q.span.end + len(raw), q)
+        q = nxt
 
 
 def _inner_verb(obj: str, lex: TaskLexicon) -> bool:
