@@ -216,3 +216,15 @@ def _timed(fn, *args) -> float:  # type: ignore[no-untyped-def]
     t = time.perf_counter()
     fn(*args)
     return time.perf_counter() - t
+
+
+def test_reading_a_60k_character_text_is_fast(tmp_path: Path) -> None:
+    """Reading + cleaning a 60k-character .txt takes a few ms (no HTML machinery for plain text)."""
+    from govreport.ingest import read_source
+
+    text = "\n".join(p.read_text(encoding="utf-8") for p in SEEDS)
+    path = tmp_path / "big.txt"
+    path.write_text((text * (60_000 // len(text) + 1))[:60_000], encoding="utf-8")
+    read_source(path)
+    best = min(_timed(read_source, path) for _ in range(7))
+    assert best < 0.010, f"{best * 1000:.1f} ms"

@@ -98,11 +98,13 @@ def _is_menu(line: str) -> bool:
 def is_boilerplate(line: str, r: Rules | None = None) -> bool:
     """Is this one line page furniture?"""
     r = r or rules()
+    fast = _fast(r)
     if len(line) > r.contains_max_len:
         # a long line: only a furniture prefix or a never-in-a-report phrase can condemn it
-        return (len(line) <= r.prefix_max_len and _key(line[:40]).startswith(r.prefix)) or any(
-            c in line for c in _any_forms(r)
-        )
+        if len(line) <= r.prefix_max_len and unicodedata.normalize("NFKC", line[0]) in fast.prefix_first:
+            if _key(line[:40]).startswith(r.prefix):
+                return True
+        return fast.any_cue.search(line) is not None
     key = _key(line)
     if not key or key in r.exact or key.startswith(r.prefix) or any(c in key for c in r.contains_any):
         return True
@@ -118,10 +120,17 @@ def is_boilerplate(line: str, r: Rules | None = None) -> bool:
 _FULL_WIDTH = str.maketrans(",:;!?()", "，：；！？（）")
 
 
+@dataclass(frozen=True, slots=True)
+class _Fast:
+    prefix_first: frozenset[str]  # first characters of the prefix cues
+    any_cue: re.Pattern[str]  # contains_any cues, half- and full-width punctuation, spaces allowed
+
+
 @lru_cache(maxsize=1)
-def _any_forms(r: Rules) -> tuple[str, ...]:
-    """``contains_any`` cues as written (half-width) and with full-width punctuation."""
-    return tuple({*r.contains_any, *(c.translate(_FULL_WIDTH) for c in r.contains_any)})
+def _fast(r: Rules) -> _Fast:
+    forms = {*r.contains_any, *(c.translate(_FULL_WIDTH) for c in r.contains_any)}
+    alternatives = sorted((r"\s*".join(map(re.escape, c)) for c in forms), key=len, reverse=True)
+    return _Fast(frozenset(c[0] for c in r.prefix), re.compile("|".join(alternatives)))
 
 
 def strip_boilerplate(lines: list[str]) -> list[str]:

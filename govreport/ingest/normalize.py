@@ -55,9 +55,7 @@ HEADING_START = re.compile(
 
 
 def _clean_line(line: str) -> str:
-    if "&" in line:
-        line = _ENTITY.sub(lambda m: html.unescape(m.group(0)), line)
-    line = _SPACES.sub(" ", _INVISIBLE.sub("", line))
+    """One line, once invisible characters and odd spaces are gone (``clean_text`` does that first)."""
     if "**" in line:
         line = _MD_BOLD.sub(r"\1", line)
     if line.startswith("#"):
@@ -101,7 +99,10 @@ def reflow(lines: list[str]) -> list[str]:
 
 def clean_text(raw: str, boilerplate: bool = True) -> str:
     """One paragraph per line, no blank lines, no surrounding white space, no page furniture."""
-    lines = [c for c in map(_clean_line, raw.splitlines()) if c]
+    raw = _INVISIBLE.sub("", raw)
+    if "&" in raw:
+        raw = _ENTITY.sub(lambda m: html.unescape(m.group(0)), raw)
+    lines = [c for c in map(_clean_line, _SPACES.sub(" ", raw).splitlines()) if c]
     if boilerplate:
         lines = strip_boilerplate(lines)
     return "\n".join(reflow(lines))
