@@ -75,8 +75,21 @@ class Database:
         self.path = Path(path)
         self.readonly = readonly
         self._lock = threading.RLock()
+        self._connect()
         try:
             if readonly:
+                version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+                if version == 0:
+                    raise StoreError(f"{self.path}: not a govreport database")
+            else:
+                migrate(self.conn)
+                self._load_indicators()
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: {exc}") from exc
+
+    def _connect(self) -> None:
+        try:
+            if self.readonly:
                 if not self.path.exists():
                     raise StoreError(f"{self.path}: no such database")
                 uri = f"file:{self.path.resolve().as_posix()}?mode=ro"
@@ -87,18 +100,17 @@ class Database:
                                             timeout=30)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
-            if readonly:
+            if self.readonly:
                 self.conn.execute("PRAGMA query_only = ON")
-                version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-                if version == 0:
-                    raise StoreError(f"{self.path}: not a govreport database")
             else:
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
-                migrate(self.conn)
-                self._load_indicators()
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: {exc}") from exc
+
+    def reopen(self) -> None:
+        """A fresh connection (after ``close``), e.g. once worker processes have forked."""
+        self._connect()
 
     # -- plumbing -----------------------------------------------------------------------
     def close(self) -> None:

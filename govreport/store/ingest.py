@@ -131,8 +131,15 @@ def ingest(store: Store, files: Sequence[str | Path], *, jobs: int | None = None
         for path in wrap(todo):
             write(_work(path, options))
         return result
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # SQLite forbids carrying an open connection across fork(): close it while the workers
+    # start (they start on the first submit) and reopen it for the writes
+    store.close()
+    try:
+        pool = ProcessPoolExecutor(max_workers=jobs)
         futures: list[tuple[str, Future[_Done]]] = [(p, pool.submit(_work, p, options)) for p in todo]
+    finally:
+        store.reopen()
+    with pool:
         for path, fut in wrap(futures):
             try:
                 done = fut.result()
