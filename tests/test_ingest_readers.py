@@ -264,6 +264,38 @@ def test_html_head_lines_kept(reports: Reports) -> None:
     assert "平顶山市人民政府市长 张雷明" in text[:6]
 
 
+def html_layout(lines: list[str], layout: str) -> str:
+    """Other ways sites lay a report out."""
+    esc = [html.escape(x) for x in lines]
+    nav = "<a>首页</a> | <a>政务公开</a> | <a>新闻中心</a> | <a>办事服务</a>"
+    if layout == "table-br":  # an old table layout: the whole report in one cell, <br> between paragraphs
+        return (f"<html><head><title>政府工作报告--某县人民政府</title></head><body><table><tr><td>{nav}</td></tr>"
+                f"<tr><td>{'<br>'.join(esc)}</td></tr><tr><td>版权所有：某县人民政府 豫ICP备123号</td></tr>"
+                "</table></body></html>")
+    if layout == "br-br":  # text nodes in one div, blank lines between paragraphs
+        return f"<html><body><div class=nav>{nav}</div><div id=zoom>{'<br><br>'.join(esc)}</div></body></html>"
+    # "head-outside": title, date line and speaker above the article body, in their own blocks
+    cut = next(i for i, x in enumerate(lines) if x.startswith("各位代表"))
+    head = "".join(f"<p class=sub>{x}</p>" for x in esc[:cut])
+    body = "".join(f"<p>{x}</p>" for x in esc[cut:])
+    return (f"<html><head><title>政府工作报告_政务公开</title></head><body><div class=nav>{nav}</div>"
+            f"<h1>政府工作报告</h1><div class=sub>{head}</div><div class=info>发布时间：2021-04-01 来源：县政府办</div>"
+            f"<div id=zoom>{body}</div><div class=foot>版权所有 豫ICP备123号 网站标识码：4114210001</div></body></html>")
+
+
+@pytest.mark.parametrize("layout", ["table-br", "br-br", "head-outside"])
+@pytest.mark.parametrize("seed", ["001_b22adb992074723f.txt", "003_d19a3fbfac6a3ffe.txt"])
+def test_html_layouts(reports: Reports, tmp_path: Path, seed: str, layout: str) -> None:
+    plain = reports[(seed, "plain")]
+    path = tmp_path / "page.html"
+    path.write_text(html_layout(source_lines(SHARED / "seeds" / seed), layout), encoding="utf-8")
+    page = govreport.extract(path)
+    lines = page.text.split("\n")
+    assert [p for p in plain.text.split("\n") if p not in lines] == []
+    assert len(lines) <= len(plain.text.split("\n")) + 1
+    assert fact_keys(page) == fact_keys(plain)
+
+
 def test_docx_table_cells_are_read(tmp_path: Path) -> None:
     lines = ["政府工作报告", "各位代表：", "主要预期目标如下："]
     table = [["指标", "2021年目标"], ["地区生产总值增长", "6%以上"], ["城镇新增就业", "5.5万人"]]

@@ -10,6 +10,8 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from govreport.ingest.boilerplate import strip_boilerplate
+
 _BLOCK = {
     "p", "div", "li", "tr", "br", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
     "header", "footer", "nav", "ul", "ol", "dl", "dd", "dt", "blockquote", "pre", "hr", "form", "center",
@@ -73,10 +75,21 @@ def html_to_text(markup: str) -> str:
     title = _title(root)
     full = block_lines(root)
     main_lines = [x.strip() for x in main.splitlines() if x.strip()]
-    if len(_CJK.findall(main)) < 0.5 * len(_CJK.findall("\n".join(full))):
-        return "\n".join(full)  # trafilatura missed the body (table layouts, odd markup)
+    kept = strip_boilerplate(full)
+    if _cjk(main_lines) < 0.5 * _cjk(kept) or _paragraphs(main_lines) < 0.5 * _paragraphs(kept):
+        # trafilatura missed the body or ran its lines together (table layouts, <br> inside a cell)
+        return "\n".join(kept)
     head = _recover_head(full, main_lines, title)
     return "\n".join(head + main_lines)
+
+
+def _cjk(lines: list[str]) -> int:
+    return sum(len(_CJK.findall(x)) for x in lines)
+
+
+def _paragraphs(lines: list[str]) -> int:
+    """Lines that look like report paragraphs (ten or more Chinese characters)."""
+    return sum(1 for x in lines if len(_CJK.findall(x)) >= 10)
 
 
 def _recover_head(full: list[str], main_lines: list[str], title: str | None) -> list[str]:
