@@ -117,11 +117,16 @@ def _national(rows, year, indicator, value, bound):
 
 # (year, indicator, target value, bound, outcome printed in the next report, verdict)
 NATIONAL = [
+    (2003, "gdp", 7.0, "approx", 9.1, "met"),  # 经济增长预期目标为7%左右 → 2004: 比上年增长9.1%
     (2007, "cpi", 3.0, "max", 4.8, "missed"),  # 涨幅在3%以内 → 2008: 去年…上涨4.8%
     (2008, "gdp", 8.0, "approx", 9.0, "met"),  # 8%左右 → 2009: 比上年增长9%
     (2008, "new_urban_jobs", 1.0e7, "exact", 1.113e7, "met"),  # 1000万人 → 1113万人
     (2009, "gdp", 8.0, "approx", 8.7, "met"),
     (2009, "new_urban_jobs", 9.0e6, "min", 1.102e7, "met"),
+    (2010, "gdp", 8.0, "approx", 10.3, "met"),  # 2011: 过去一年…国内生产总值增长10.3%
+    (2010, "cpi", 3.0, "approx", 3.3, "met"),  # 居民消费价格涨幅控制在 3.3%: within 0.5 of 3%左右
+    pytest.param(2010, "new_urban_jobs", 9.0e6, "min", 1.168e7, "met", marks=pytest.mark.xfail(
+        reason="the five-year figure 城镇新增就业5771万人 (2006-2010) is read as period 2010")),
     (2014, "gdp", 7.5, "approx", 7.4, "met"),  # 7.5%左右 → 7.4%
     (2014, "cpi", 3.5, "approx", 2.0, "met"),
     (2014, "new_urban_jobs", 1.0e7, "min", 1.322e7, "met"),
