@@ -50,7 +50,7 @@ _PAST = re.compile(r"去年|上年|过去|已经|已完成|已建成|累计完�
 _TARGET_WORDS = re.compile(r"达到|增长|提高|下降|降低|控制在|稳定在|保持|突破|超过|不低于|不少于|占比|比重|率$")
 #: an object cut short (新建6个国家级、…) or a verb phrase (安排450亿元支持…)
 _DANGLING = re.compile(r"[级类等和及与的为达有是将]$|^(?:支持|用于|推动|推进|实施|带动|实现|次|到|后|的|了|将|方面|领域)"
-                       r"|将|可达|共有|就有|受到|增加$|减少$")
+                       r"|将|可达|共有|就有|受到|增加$|减少$|了|总额|计划安排|完成$|安排$|共$|就节")
 #: what may follow a quantity inside its item: a unit note in brackets, 等, 左右 (read by numbers)
 _ITEM_TAIL = re.compile(r"\s*(?:[（(][^）)]{1,4}[）)])?\s*(?:等)?\s*$")
 _CONNECTOR = "和及与并、"
@@ -256,8 +256,8 @@ def _clause_tasks(view: str, start: int, end: int, lex: TaskLexicon) -> Iterator
     if not m:
         return
     action, pos = _verb_chain(view, m, end, lex)
-    if action in lex.modals:
-        return
+    if action in lex.modals or view.startswith(("了", "过"), pos):
+        return  # 推广了…: a result, not a commitment
     found = list(_after_verb(view, m.start(), action, pos, end, lex))
     if not found and pos > m.end() and m.group() not in lex.modals:
         # 完成造林8.7万亩: the second "verb" was the object
