@@ -350,8 +350,9 @@ BAD = [
     ("broken.docx", lambda: b"PK\x03\x04" + b"\x00" * 100, "a damaged zip/DOCX file"),
     ("english.txt", lambda: ("The government work report was delivered today. " * 40).encode(),
      "not a report: almost no Chinese text (0 Chinese characters)"),
-    ("english.html", lambda: html_page(["The government work report was delivered today. " * 5] * 20, "Report").encode(),
-     "not a report: almost no Chinese text (41 Chinese characters)"),
+    ("english.html", lambda: ("<html><body><h1>Report</h1>" + "<p>The report was delivered today.</p>" * 40
+                              + "</body></html>").encode(),
+     "not a report: almost no Chinese text (0 Chinese characters)"),
 ]
 
 
