@@ -298,6 +298,28 @@ def test_upload_file_and_script_is_inert(client: TestClient) -> None:
     assert r.text.count('data-facts="') >= len(extract(data).facts) > 0
 
 
+def test_upload_a_docx_report(client: TestClient) -> None:
+    import io
+
+    import docx
+
+    text = SEED_FILES[2].read_text(encoding="utf-8")
+    document = docx.Document()
+    for line in text.splitlines():
+        if line.strip():
+            document.add_paragraph(line.strip())
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = buffer.getvalue()
+    r = client.post("/upload.json", files={"file": ("新郑.docx", data, "application/octet-stream")})
+    assert r.status_code == 200, r.text[:300]
+    report = r.json()["report"]
+    assert report["doc"]["source"] == "新郑.docx"
+    assert len(report["facts"]) == len(extract(data).facts) > 0
+    page = client.post("/upload", files={"file": ("新郑.docx", data, "application/octet-stream")})
+    assert page.status_code == 200 and page.text.count('data-facts="') >= len(report["facts"])
+
+
 @pytest.mark.parametrize(("name", "data", "status"), [
     ("picture.png", b"\x89PNG\r\n\x1a\n" + b"0" * 100, 415),
     ("report.txt", b"\x89PNG\r\n\x1a\n" + b"0" * 100, 415),  # content, not only the name, is checked

@@ -1,11 +1,13 @@
 """The read-only pages. Each handler builds one payload; it is shown as HTML or, at the
-``.json`` twin of the same path, returned as JSON."""
+``.json`` twin of the same path, returned as JSON. Handlers are plain functions run in the
+thread pool, so a slow query does not hold up the event loop (the store serialises access)."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -18,7 +20,7 @@ from govreport.web.render import highlight, outline, span_of
 
 #: (template, payload for JSON, extra context for HTML only)
 Page = tuple[str, dict[str, Any], dict[str, Any]]
-Handler = Callable[[Request], Awaitable[Page]]
+Handler = Callable[[Request], Page]
 
 #: verdicts in the order the tracking page lists them
 VERDICTS = ("met", "missed", "no_outcome", "not_reported", "not_comparable", "no_target")
@@ -44,14 +46,14 @@ def _twin(path: str, handler: Handler, name: str) -> list[Route]:
 
     async def as_json(request: Request) -> Response:
         try:
-            _, payload, _ = await handler(request)
+            _, payload, _ = await run_in_threadpool(handler, request)
         except GovReportError as exc:
             raise HTTPException(400, str(exc)) from exc
         return UnicodeJSON(payload)
 
     async def as_html(request: Request) -> Response:
         try:
-            template, payload, extra = await handler(request)
+            template, payload, extra = await run_in_threadpool(handler, request)
         except GovReportError as exc:
             raise HTTPException(400, str(exc)) from exc
         context = {**payload, **extra, "json_url": _json_url(request)}
@@ -68,7 +70,7 @@ def _json_url(request: Request) -> str:
 
 # -- reports ---------------------------------------------------------------------------------
 
-async def reports_page(request: Request) -> Page:
+def reports_page(request: Request) -> Page:
     q = request.query_params
     filters: dict[str, Any] = {
         "province": q.get("province") or None,
@@ -86,7 +88,7 @@ async def reports_page(request: Request) -> Page:
     return "reports.html", payload, {"facet_pairs": facets}
 
 
-async def report_page(request: Request) -> Page:
+def report_page(request: Request) -> Page:
     report_id = request.path_params["report_id"]
     report = _data(request).report(report_id)
     if report is None:
@@ -117,7 +119,7 @@ def viewer_context(report: dict[str, Any]) -> dict[str, Any]:
 
 # -- regions ---------------------------------------------------------------------------------
 
-async def region_page(request: Request) -> Page:
+def region_page(request: Request) -> Page:
     region = request.path_params["region"]
     payload = _data(request).region(region)
     if not payload["reports"] and not payload["series"]:
@@ -137,7 +139,7 @@ async def region_page(request: Request) -> Page:
 
 # -- tracking --------------------------------------------------------------------------------
 
-async def tracking_page(request: Request) -> Page:
+def tracking_page(request: Request) -> Page:
     q = request.query_params
     region, indicator, verdict = q.get("region") or None, q.get("indicator") or None, q.get("verdict") or None
     data = _data(request)
@@ -182,7 +184,7 @@ def _tracking_chart(rows: list[dict[str, Any]], region: str | None, indicator: s
 
 # -- compare ---------------------------------------------------------------------------------
 
-async def compare_page(request: Request) -> Page:
+def compare_page(request: Request) -> Page:
     q = request.query_params
     year = _int(q.get("year"), "year")
     indicator = q.get("indicator") or None
@@ -198,7 +200,7 @@ async def compare_page(request: Request) -> Page:
 
 # -- search ----------------------------------------------------------------------------------
 
-async def search_page(request: Request) -> Page:
+def search_page(request: Request) -> Page:
     query = (request.query_params.get("q") or "").strip()
     limit = min(_int(request.query_params.get("limit"), "limit") or SEARCH_LIMIT, 200)
     hits = _data(request).search(query, limit=limit) if query else []

@@ -11,6 +11,7 @@ import re
 from pathlib import PurePath
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -80,7 +81,7 @@ async def _extract_from(request: Request) -> dict[str, Any]:
         await form.close()
     check_type(name, data)
     try:
-        report = extract(data, Options(doc_id=_doc_id(name), max_bytes=limit))
+        report = await run_in_threadpool(extract, data, Options(doc_id=_doc_id(name), max_bytes=limit))
     except GovReportError as exc:
         raise HTTPException(422, f"could not extract the report: {exc}") from exc
     out = report.to_dict()
