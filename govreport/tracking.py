@@ -314,8 +314,8 @@ def compare(store: Store, year: int, indicator: str, measure: str | None = None)
     for f in store.facts(year=year, indicator=indicator, kind="target"):
         if measure and f["measure"] != measure:
             continue
-        if f["period_end"] is not None and f["period_start"] != year and f["period_end"] != year:
-            continue
+        if f["period_end"] is not None and not f["period_start"] == f["period_end"] == year:
+            continue  # a multi-year goal (2026-2030) or another year's target
         key = (f["report_id"], f["measure"], f["unit"])
         first.setdefault(key, f)
     by_region: dict[tuple[Any, ...], dict[str, Any]] = {}

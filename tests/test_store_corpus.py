@@ -17,7 +17,7 @@ from govreport.cli.common import expand_paths
 from govreport.store import open_store
 from govreport.store.fulltext import fold
 from govreport.store.ingest import ingest
-from govreport.tracking import track
+from govreport.tracking import compare, track
 
 FILES = expand_paths(str(d) for d in CORPUS_DIRS)
 
@@ -175,3 +175,18 @@ def test_national_rows_cover_the_headline_targets(national_rows):
 
 def test_shared_data_is_there():
     assert (SHARED / "spec" / "README.md").exists()
+
+
+@pytest.mark.parametrize(("region", "bound", "value", "value_max"), [
+    ("北京市", "approx", 5.0, None),  # 地区生产总值增长5%左右
+    ("安徽省", "range", 5.0, 5.5),  # 全省地区生产总值增长5%—5.5%
+    ("西藏自治区", "min", 7.0, None),  # 地区生产总值增长7%以上
+    ("天津市", "exact", 4.5, None),  # 地区生产总值增长4.5%
+])
+def test_compare_2026_provincial_gdp_targets(store, region, bound, value, value_max):
+    rows = compare(store, 2026, "gdp", measure="growth")
+    assert len({r.region for r in rows}) >= 20
+    assert all(r.level == "province" and r.parent == "全国" and r.parent_value is None for r in rows)
+    mine = [r for r in rows if r.region == region]
+    assert [(r.bound, r.value, r.value_max) for r in mine] == [(bound, value, value_max)]
+    assert store.report_text(mine[0].report_id)[mine[0].span[0]:mine[0].span[1]] == mine[0].evidence

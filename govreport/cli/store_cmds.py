@@ -182,8 +182,8 @@ def compare_command(db: str, year: int, indicator: str, measure: str | None, fmt
             rows = [r.to_dict() for r in compare(store, year, indicator, measure=measure)]
     except GovReportError as exc:
         _fail(exc)
-    emit(rows, fmt, ("level", "region", "parent", "measure", "bound", "value", "unit", "parent_value",
-                     "above_parent", "report_id"))
+    emit(rows, fmt, ("level", "region", "parent", "measure", "bound", "value", "value_max", "unit",
+                     "parent_value", "above_parent", "report_id", "evidence"))
 
 
 @click.command("export")
