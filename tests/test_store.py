@@ -153,6 +153,8 @@ def test_bigram_tokens(text, tokens):
     ("高标准农田", ["henan_2021"]),
     ("三保障", ["hebei_2021", "henan_2021"]),
     ("增", ["hebei_2021", "henan_2021"]),  # one character: scanned
+    ("2022年", ["hebei_2022"]),  # indexed token 2022, then checked for 年
+    ("2022年 标准", []),
     ("生产总值 农田", ["henan_2021"]),  # all terms must occur
     ("农田建设", []),
 ])

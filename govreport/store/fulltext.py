@@ -15,7 +15,9 @@ Why character bigrams (and not jieba or the FTS5 trigram tokenizer):
   bigram tokenizer and loading a C extension is not portable.
 
 Latin letters and digits are indexed as lower-cased words (GDP, pm2, 5), so mixed queries such
-as PM2.5 work too. A one-character query falls back to a ``LIKE`` scan of the paragraphs.
+as PM2.5 work too. A lone CJK character inside a term (2020年) is not indexed: the term is
+looked up by its other tokens and checked with ``LIKE``; a query of single characters only
+falls back to a ``LIKE`` scan of the paragraphs.
 
 Text and queries are first folded character by character (``fold``: traditional → simplified,
 full-width → half-width), keeping the length, so 脱贫 finds 脫貧 and hit offsets found in the
@@ -72,18 +74,23 @@ def index_text(text: str) -> str:
     return " ".join(tokens(text))
 
 
-def match_expression(query: str) -> str | None:
-    """An FTS5 MATCH expression for ``query`` (whitespace-separated terms are ANDed), or
-    ``None`` when some term has no bigram (a single CJK character or only punctuation)."""
-    parts = []
+def query_plan(query: str) -> tuple[str | None, list[str]]:
+    """How to run ``query`` (whitespace-separated terms, all required): an FTS5 MATCH
+    expression, or ``None`` when no term has an indexed token, and the terms that must also
+    be checked with ``LIKE`` because the index alone cannot pin them down (a lone CJK
+    character, as in 2020年, is not indexed as such: such a term is looked up by its other
+    tokens and then checked)."""
+    parts: list[str] = []
+    like: list[str] = []
     for term in query.split():
         toks = tokens(term)
-        if not toks:
+        indexed = [t for t in toks if not (len(t) == 1 and _CJK_RUN.fullmatch(t))]
+        if indexed and len(indexed) == len(toks):
+            parts.append('"' + " ".join(toks) + '"')
             continue
-        if any(len(t) == 1 and _CJK_RUN.fullmatch(t) for t in toks):
-            return None
-        parts.append('"' + " ".join(toks) + '"')
-    return " AND ".join(parts) if parts else None
+        parts.extend(f'"{t}"' for t in indexed)
+        like.append(term)
+    return (" AND ".join(parts) if parts else None), like
 
 
 def find_terms(text: str, query: str) -> list[tuple[int, int]]:

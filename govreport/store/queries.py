@@ -199,19 +199,19 @@ class Store(Database):
             raise QueryError("empty search query")
         where, params = _where(filters, "r")
         extra = where.replace(" WHERE ", " AND ", 1)
-        expr = fulltext.match_expression(query)
+        expr, like_terms = fulltext.query_plan(query)
+        likes = "".join(" AND p.text LIKE ? ESCAPE '\\'" for _ in like_terms)
+        like_params = ["%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                       for t in like_terms]
+        cols = ("SELECT p.report_id, p.seq, p.start, p.end, p.text, r.region, r.level, r.report_year, "
+                "r.admin_code FROM ")
         if expr is not None:
-            sql = ("SELECT p.report_id, p.seq, p.start, p.end, p.text, r.region, r.level, r.report_year, "
-                   "r.admin_code FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid "
-                   f"JOIN reports r ON r.id = p.report_id WHERE paragraphs_fts MATCH ?{extra} "
+            sql = (cols + "paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid "
+                   f"JOIN reports r ON r.id = p.report_id WHERE paragraphs_fts MATCH ?{likes}{extra} "
                    "ORDER BY bm25(paragraphs_fts), p.report_id, p.seq LIMIT ?")
-            rows = self.rows(sql, [expr, *params, int(limit)])
-        else:  # a one-character term: no bigram to look up, scan instead
-            likes = " AND ".join("p.text LIKE ? ESCAPE '\\'" for _ in query.split())
-            like_params = ["%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-                           for t in query.split()]
-            sql = ("SELECT p.report_id, p.seq, p.start, p.end, p.text, r.region, r.level, r.report_year, "
-                   f"r.admin_code FROM paragraphs p JOIN reports r ON r.id = p.report_id WHERE {likes}{extra} "
+            rows = self.rows(sql, [expr, *like_params, *params, int(limit)])
+        else:  # only one-character terms: nothing indexed to look up, scan instead
+            sql = (cols + f"paragraphs p JOIN reports r ON r.id = p.report_id WHERE 1{likes}{extra} "
                    "ORDER BY r.report_year DESC, p.report_id, p.seq LIMIT ?")
             rows = self.rows(sql, [*like_params, *params, int(limit)])
         out = []
