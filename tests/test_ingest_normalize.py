@@ -208,8 +208,8 @@ def test_matching_view_is_fast() -> None:
     text = "\n".join(clean_text(p.read_text(encoding="utf-8")) for p in SEEDS)
     text = (text * (100_000 // len(text) + 1))[:100_000]
     matching_view(text)
-    best = min(_timed(matching_view, text) for _ in range(5))
-    assert best < 0.02, f"{best * 1000:.1f} ms for 100k characters"
+    best = min(_timed(matching_view, text) for _ in range(10))
+    assert best < 0.02, f"{best * 1000:.1f} ms for 100k characters"  # ~3 ms on an idle machine
 
 
 def _timed(fn, *args) -> float:  # type: ignore[no-untyped-def]
@@ -226,5 +226,5 @@ def test_reading_a_60k_character_text_is_fast(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     path.write_text((text * (60_000 // len(text) + 1))[:60_000], encoding="utf-8")
     read_source(path)
-    best = min(_timed(read_source, path) for _ in range(7))
-    assert best < 0.010, f"{best * 1000:.1f} ms"
+    best = min(_timed(read_source, path) for _ in range(10))
+    assert best < 0.010, f"{best * 1000:.1f} ms"  # ~4 ms on an idle machine
