@@ -157,6 +157,10 @@ def test_reports_filters(client: TestClient, store, query: str, field: str, valu
     expected = [r["id"] for r in store.list_reports() if r[field] == value]
     assert [r["id"] for r in payload["reports"]] == expected
     assert payload["count"] == len(expected)
+    # each facet is counted over the reports matching the other filters
+    for name, counts in payload["facets"].items():
+        over = len(store.list_reports()) if name == field else len(expected)
+        assert sum(c["count"] for c in counts) == over, name
     page = client.get(f"/reports?{query}").text
     assert f'<span class="count" id="report-count">{len(expected)}</span>' in page
     for rid in expected:
@@ -180,7 +184,7 @@ def test_viewer_highlights_every_fact(client: TestClient, store, rid: str) -> No
     assert covered == set(range(len(report["facts"])))
     for kind in ("target", "actual", "estimate"):
         n = sum(1 for f in report["facts"] if f["kind"] == kind)
-        assert f'<span class="ann fact kind-{kind}">{kind} {n}</span>' in page
+        assert re.search(rf'data-toggle="{kind}"[^>]*>{kind} {n}</button>', page), kind
     for s in report["sections"]:
         if s["title"]:
             assert f'href="#sec-{s["id"]}"' in page and f'id="sec-{s["id"]}"' in page

@@ -85,7 +85,22 @@ class WebData:
             rows = [r for r in rows if _same(r.get(key), value)]
         return rows
 
-    def facets(self) -> dict[str, list[tuple[Any, int]]]:
+    def facets(self, filters: Mapping[str, Any] | None = None) -> dict[str, list[tuple[Any, int]]]:
+        """Value counts of each facet. With filters, each facet is counted over the reports that
+        match every *other* filter, so the counts say what choosing a value would leave."""
+        active = {k: v for k, v in (filters or {}).items() if v is not None and v != ""}
+        if not active:
+            return self._store_facets()
+        out: dict[str, list[tuple[Any, int]]] = {}
+        for name in FACETS:
+            rows = self.reports({k: v for k, v in active.items() if k != name})
+            counts: dict[Any, int] = {}
+            for row in rows:
+                counts[row.get(name)] = counts.get(row.get(name), 0) + 1
+            out[name] = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] is None, str(kv[0])))
+        return out
+
+    def _store_facets(self) -> dict[str, list[tuple[Any, int]]]:
         raw = jsonable(self.store.facets())
         out: dict[str, list[tuple[Any, int]]] = {}
         for name in FACETS:

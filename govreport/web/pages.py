@@ -81,7 +81,7 @@ def reports_page(request: Request) -> Page:
     }
     data = _data(request)
     reports = data.reports(filters)
-    facets = data.facets()
+    facets = data.facets(filters)
     active = {k: v for k, v in filters.items() if v is not None}
     payload = {"filters": active, "count": len(reports), "reports": reports,
                "facets": {k: [{"value": v, "count": c} for v, c in facets[k]] for k in FACETS}}
@@ -190,7 +190,7 @@ def compare_page(request: Request) -> Page:
     indicator = q.get("indicator") or None
     data = _data(request)
     rows = data.compare(year, indicator) if year is not None and indicator else []
-    years = [v for v, _ in data.facets()["report_year"]]
+    years = sorted((v for v, _ in data.facets()["report_year"] if v is not None), reverse=True)
     payload = {"filters": {"year": year, "indicator": indicator}, "count": len(rows), "rows": rows}
     columns = [c for c in ("level", "region", "parent", "measure", "value", "value_max", "unit", "bound",
                            "parent_value", "above_parent", "evidence", "report_id")

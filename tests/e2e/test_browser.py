@@ -91,6 +91,22 @@ def test_keyboard_opens_a_fact(page, e2e_db: Path) -> None:
     assert page.locator("#fp-kind").inner_text() in ("target", "actual", "estimate")
 
 
+def test_legend_hides_and_shows_a_kind(page, e2e_db: Path) -> None:
+    report = _seed_with_facts(e2e_db)
+    kind = report["facts"][0]["kind"]
+    page.goto(f"/reports/{report['doc']['id']}")
+    mark = page.locator(f"#report-text .ann.fact.kind-{kind}").first
+    colour = "e => getComputedStyle(e).backgroundColor"
+    shown = mark.evaluate(colour)
+    assert shown != "rgba(0, 0, 0, 0)"
+    toggle = page.locator(f'#legend [data-toggle="{kind}"]')
+    toggle.click()
+    assert toggle.get_attribute("aria-pressed") == "false"
+    assert mark.evaluate(colour) == "rgba(0, 0, 0, 0)"
+    toggle.click()
+    assert mark.evaluate(colour) == shown
+
+
 def test_filter_the_report_list(page, e2e_db: Path, shots: Path) -> None:
     store = open_store(e2e_db, readonly=True)
     reports = store.list_reports()

@@ -104,6 +104,15 @@
     }
   });
 
+  // legend buttons show or hide one kind of highlight
+  document.querySelectorAll("#legend .toggle").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var on = button.getAttribute("aria-pressed") !== "true";
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      text.classList.toggle("hide-" + button.getAttribute("data-toggle"), !on);
+    });
+  });
+
   // #at-N (from a search hit): scroll to character offset N of the text and flash it
   function goTo(offset) {
     var walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
