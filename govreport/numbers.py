@@ -183,6 +183,8 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
     if parsed is None:
         return None
     value, value_max = parsed
+    if chinese and unit_text == "度":
+        return None  # 一度, 再度: "at one time", not kilowatt-hours
     if chinese and value_max is None and not mag and units()[unit_text or "%"].dimension in _PHRASE_DIMENSIONS:
         return None  # 五个振兴, 十项举措, 三大攻坚战: phrases; statistics of counts use Arabic digits
     if num2 := m.group("num2"):
@@ -254,11 +256,25 @@ def _merge_range(view: str, a: Quantity, b: Quantity) -> Quantity | None:
                     b.dimension)
 
 
+# 居全省第一, 跃居首位: ranks written in words (第4位 in digits is found by the main grammar)
+_RANK_WORDS = re.compile(r"(?:居|列|排|名列|排名|跃居|升至|保持)[^，,。；;、\n\d]{0,8}?(?P<rank>第(?P<n>[一二三四五六七八九十]{1,3})(?:位|名)?(?![\u4e00-\u9fff])|首位)")
+
+
+def _word_ranks(view: str, start: int, end: int) -> list[Quantity]:
+    out = []
+    for m in _RANK_WORDS.finditer(view, start, end):
+        n = 1.0 if m.group("n") is None else chinese_to_number(m.group("n"))
+        if n:
+            out.append(Quantity(n, "位", Bound.EXACT, Span(m.start("rank"), m.end("rank")), None, "位", "rank"))
+    return out
+
+
 def find_quantities(view: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Every quantity in ``view[start:end]``, with spans into ``view``, in order."""
     g = grammar()
+    stop = len(view) if end is None else end
     out: list[Quantity] = []
-    for m in g.regex.finditer(view, start, len(view) if end is None else end):
+    for m in g.regex.finditer(view, start, stop):
         q = _quantity(view, m, g)
         if q is None:
             continue
@@ -266,6 +282,12 @@ def find_quantities(view: str, start: int = 0, end: int | None = None) -> list[Q
             out[-1] = merged
         else:
             out.append(q)
+    if "第" in view or "首位" in view:
+        ranks = _word_ranks(view, start, stop)
+        if ranks:
+            taken = [(r.span.start, r.span.end) for r in ranks]
+            kept = [q for q in out if not any(a <= q.span.start < b for a, b in taken)]
+            out = sorted(kept + ranks, key=lambda q: q.span.start)
     return out
 
 

@@ -91,6 +91,21 @@ CASES: list[tuple[str, str, set[tuple[str, str, float, str, str]]]] = [
     ("review", "地方一般公共预算收入完成3826.5亿元，同口径增长4.7%。",
      {("budget_revenue", "level", 3.8265e11, "元", "exact"), ("budget_revenue", "growth", 4.7, "%", "exact")}),
     ("review", "高新技术产业增加值占规模以上工业比重达到45.3%。", {("high_tech_value_added", "share", 45.3, "%", "exact")}),
+    ("review", "地区生产总值、规模以上工业增加值、固定资产投资分别增长7.2%、8.1%、10.3%。",
+     {("gdp", "growth", 7.2, "%", "exact"), ("industrial_value_added", "growth", 8.1, "%", "exact"),
+      ("fixed_asset_investment", "growth", 10.3, "%", "exact")}),
+    ("review", "城乡居民人均可支配收入分别达到35678元、16789元，分别增长6.8%、7.9%。",
+     {("urban_disposable_income", "level", 35678, "元", "exact"), ("rural_disposable_income", "level", 16789, "元", "exact"),
+      ("urban_disposable_income", "growth", 6.8, "%", "exact"), ("rural_disposable_income", "growth", 7.9, "%", "exact")}),
+    ("review", "存款余额由4.6万亿元增加到8.7万亿元。",
+     {("deposits", "level", 4.6e12, "元", "exact"), ("deposits", "level", 8.7e12, "元", "exact")}),
+    ("review", "规模以上工业增加值增速居全省第一。", {("industrial_value_added", "rank", 1, "位", "exact")}),
+    ("review", "全市生产总值完成2345.6亿元，同比增长6.5%，增速高于全省0.3个百分点。",
+     {("gdp", "level", 2.3456e11, "元", "exact"), ("gdp", "growth", 6.5, "%", "exact")}),
+    ("review", "一般公共预算收入完成25.6亿元，增长10.2%，其中税收收入18.3亿元，占比71.5%。",
+     {("budget_revenue", "level", 2.56e9, "元", "exact"), ("budget_revenue", "growth", 10.2, "%", "exact"),
+      ("tax_revenue", "level", 1.83e9, "元", "exact"), ("tax_revenue", "share", 71.5, "%", "exact")}),
+    ("review", "地区生产总值（GDP）增长7%，比全省平均水平高0.5个百分点。", {("gdp", "growth", 7, "%", "exact")}),
     ("review", "规模以上工业企业755户。", set()),
     ("review", "经济增长的贡献率上升3个百分点。", set()),
     ("review", "主要经济指标增幅均高于全省平均水平。", set()),
@@ -140,7 +155,7 @@ def test_sentence_facts(part: str, sentence: str, expected: set) -> None:  # typ
     kind = {"review": "actual", "plan": "target", "five": "target"}[part]
     for f in facts:
         assert str(f.kind) == kind
-        assert any(ch.isdigit() or ch in "一二三四五六七八九十" for ch in report.text[f.span.start : f.span.end])
+        assert any(ch.isdigit() or ch in "一二三四五六七八九十首" for ch in report.text[f.span.start : f.span.end])
 
 
 @pytest.mark.parametrize(("part", "sentence", "period"), [
@@ -154,6 +169,11 @@ def test_sentence_facts(part: str, sentence: str, expected: set) -> None:  # typ
 def test_periods(part: str, sentence: str, period: str) -> None:
     _, facts = _facts(part, sentence)
     assert facts and facts[0].period == period
+
+
+def test_from_value_takes_the_base_period() -> None:
+    _, facts = _facts("review", "全县生产总值由2015年的180亿元增加到279亿元。")
+    assert [(f.value, f.period) for f in facts] == [(1.8e10, "2015"), (2.79e10, "2020")]
 
 
 def test_estimate_kind() -> None:

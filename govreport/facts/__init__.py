@@ -26,6 +26,10 @@ from govreport.sections import SectionIndex
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = frozenset("；;")
 _FREE_UNITS = frozenset({"%", "个百分点", "位", "倍"})
+_RANKED_BY = {"增速": "growth", "增幅": "growth", "增长": "growth", "总量": "level", "规模": "level", "比重": "share",
+              "占比": "share"}
+_COORD = re.compile(r"[、和及与]|以及")
+_LIST_GAP = re.compile(r"[、和]")
 _LEAD = re.compile(r".*[，,、：:（(“”\"]")
 _MAX_LEAD = 16
 _MEASURE_SUFFIXES = ("增长", "增速", "涨幅", "增幅", "降幅")
@@ -43,12 +47,13 @@ class _Item:
     gap: str
     subject_text: str | None
     start: int  # where the fact's words start: the indicator, or the cue words before the number
+    from_year: str | None = None  # 由2015年的X增加到Y: X is the level of the base year ("" if unsaid)
 
 
 def _measure(gap: str, q: Quantity, mention: Mention | None, view: str) -> tuple[Measure, int]:
     """Measure and sign from the words just before a number and its unit."""
     c = compiled()
-    if q.unit == "位" and q.span.start > 0 and view[q.span.start - 1] == "第":
+    if q.unit == "位" and (view[q.span.start - 1 : q.span.start] == "第" or view[q.span.start] in "第首"):
         return Measure.RANK, 1
     tail = gap[-12:]
     words = [m.group(0) for m in c.measure.finditer(tail)]
@@ -163,6 +168,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
     c = compiled()
     items: list[_Item] = []
     subject: Mention | None = None
+    group: list[Mention] = []  # 固定资产投资、社会消费品零售总额分别增长…: subjects in a row
+    pending: list[Mention] = []  # subjects still to hand out to a 分别 list
     anchor = s_start
     objects: list[Mention] = []  # mentions that are objects (占…比重, 高于…), not subjects
     mi = 0
@@ -172,34 +179,54 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
             mi += 1
             if m.start < anchor:
                 continue
-            if any(ch in _CLAUSE_END for ch in view[anchor : m.start]):
-                subject = None
-            if c.comparison.search(view[max(anchor, m.start - 4) : m.start]):
+            between = view[anchor : m.start]
+            if any(ch in _CLAUSE_END for ch in between):
+                subject, group = None, []
+            if c.comparison.search(view[max(anchor, m.start - 4) : m.start]) or c.denominator.match(view, m.end):
                 objects.append(m)
                 continue
-            subject, anchor, objects = m, m.end, []
+            if subject is not None and anchor == subject.end and _COORD.fullmatch(between):
+                group.append(m)
+            else:
+                group = list(c.split_mentions.get(m.text, ())) or [m]
+                group = [g if isinstance(g, Mention) else Mention(m.start, m.end, g, m.text) for g in group]
+            subject, anchor, objects, pending = m, m.end, [], []
         gap = view[anchor : q.span.start]
         cut = max(gap.rfind("；"), gap.rfind(";"))
         if cut >= 0:
-            subject, gap = None, gap[cut + 1 :]
+            subject, group, pending, gap = None, [], [], gap[cut + 1 :]
+        listed = bool(items) and _LIST_GAP.fullmatch(gap) is not None and items[-1].q.unit == q.unit
+        if "分别" in gap and len(group) > 1:
+            pending = list(group)
         plain = gap
         for o in objects:
             plain = plain.replace(o.text, "")
-        mention = subject
-        if mention is not None and (foreign_chars(plain) >= 2 or not _compatible(q, mention)
-                                    or c.relative.search(gap)):
-            mention = subject = None
+        if pending and ("分别" in gap or listed):
+            mention: Mention | None = pending.pop(0)
+        else:
+            pending = []
+            mention = subject if len(group) <= 1 else None
+            if mention is not None and (foreign_chars(plain) >= 2 or not _compatible(q, mention)
+                                        or c.relative.search(gap)):
+                mention = subject = None
+                group = []
         # a mention may carry the measure itself (经济增长, 物价涨幅): read it with the gap
         said = (mention.text[-2:] if mention is not None and mention.end == anchor
                 and mention.text.endswith(_MEASURE_SUFFIXES) else "") + gap
-        measure, sign = _measure(said, q, mention, view)
+        if listed and items[-1].measure is not Measure.RANK:
+            measure, sign = items[-1].measure, items[-1].sign  # 分别增长6.8%、7.9%
+        else:
+            measure, sign = _measure(said, q, mention, view)
+        base = c.from_value.search(gap)
         if mention is not None and mention.end == anchor:
             start = mention.start  # 全县生产总值增长8%左右
         else:  # 同比增长4%: the cue words after the last comma
             lead = _LEAD.search(gap)
             start = q.span.start - (len(gap) - lead.end() if lead else len(gap))
             start = max(start, q.span.start - _MAX_LEAD)
-        items.append(_Item(q, mention, measure, sign, gap, None if mention else _subject_text(gap), start))
+        items.append(_Item(q, mention, Measure.LEVEL if base else measure, 1 if base else sign, gap,
+                           None if mention else _subject_text(gap), start,
+                           from_year=(base.group(1) or "") if base else None))
         anchor, objects = q.span.end, []
     return items
 
@@ -220,7 +247,10 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
         value, value_max, bound = _signed(q, it.sign)
         before = view[s_start : q.span.start]
         kind = kind_of(before, role, meta, view[para_start : q.span.start])
-        period = period_of(kind, it.measure, before, it.gap, role, meta)
+        if it.from_year is not None:  # the starting level of a 由…增加到… pair
+            kind, period = Kind.ACTUAL, it.from_year or None
+        else:
+            period = period_of(kind, it.measure, before, it.gap, role, meta, view[para_start : q.span.start])
         out.append(Fact(
             kind=kind,
             period=period,
@@ -259,7 +289,7 @@ def _rank_of(items: list[_Item], i: int) -> str | None:
             return str(targets[pos_in_run].measure)
     if ranked and pos_in_run == 0:
         return str(ranked[-1].measure)
-    return None
+    return _RANKED_BY.get(next((w for w in _RANKED_BY if w in first.gap[-8:]), ""), None)
 
 
 __all__ = ["Kind", "extract_facts"]

@@ -30,7 +30,7 @@ def _years(before: str) -> list[int]:
     out = []
     for m in c.year.finditer(before):
         lead = before[max(0, m.start() - 1) : m.start()]
-        if lead in ("较", "比", "与", "同", "从", "自", "于"):
+        if lead in ("较", "比", "与", "同", "从", "自", "于", "由"):
             continue
         if before.startswith(("以来", "起"), m.end()):
             continue
@@ -74,7 +74,8 @@ def kind_of(before: str, role: Role, meta: DocMeta, paragraph: str = "") -> Kind
     return Kind.TARGET if last_target >= 0 else Kind.ACTUAL
 
 
-def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, meta: DocMeta) -> str | None:
+def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, meta: DocMeta,
+              paragraph: str = "") -> str | None:
     c = compiled()
     plan = meta.plan_year
     first, last = review_years(meta)
@@ -83,9 +84,14 @@ def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, m
     if kind is Kind.TARGET:
         if plan is None:
             return None
+        if years and years[-1] >= plan:
+            return str(years[-1])
+        context = paragraph or before
+        if _last(c.plan_words, context) > _last(c.five_year, context):
+            return str(plan)  # 今年…预期目标 inside a part on the five-year plan
         if role is Role.FIVE_YEAR or c.five_year.search(before):
             return f"{plan}-{plan + 4}"
-        return str(years[-1]) if years and years[-1] >= plan else str(plan)
+        return str(plan)
     end = years[-1] if years else last
     if end is None:
         return None

@@ -26,6 +26,9 @@ class Cues:
     scope_of: dict[str, str]
     comparison: re.Pattern[str]
     relative: re.Pattern[str]
+    denominator: re.Pattern[str]
+    from_value: re.Pattern[str]
+    split_mentions: dict[str, tuple[str, ...]]
     target: re.Pattern[str]
     estimate: re.Pattern[str]
     past: re.Pattern[str]
@@ -60,6 +63,9 @@ def compiled() -> Cues:
         comparison=re.compile(r"(?:高于|低于|快于|慢于|超过|超出|领先|比|较|与|同|占|相当于|达到了?)$"),
         # 高于全省平均水平2个百分点, 快于规模以上工业4个百分点: relative to something else
         relative=re.compile(r"(?:高于|低于|快于|慢于|超出|领先|多于|少于|(?<!同)比[^上去同较\d重例率]|较[^上去同\d])[^，,、；;]+$"),
+        denominator=re.compile(r"中?的?(?:比重|比例)"),  # 国内生产总值中的比重: a denominator
+        from_value=re.compile(r"(?:由|从)(?:((?:19|20)\d\d)年(?:末|底)?|上年|去年|上年末)?的?$"),
+        split_mentions={k: tuple(v) for k, v in c.get("split_mentions", {}).items()},
         target=re.compile(_alt(c["kind"]["target"])),
         estimate=re.compile(_alt(c["kind"]["estimate"])),
         past=re.compile(r"去年|上年|过去一年|过去五年|一年来|五年来|以来|已经|已|取得|实现了|完成了"),
