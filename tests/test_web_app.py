@@ -273,7 +273,8 @@ def test_search_highlights_every_term(client: TestClient, store, query: str) -> 
         assert all(any(t in m for t in query.split()) or any(m in t for t in query.split()) for m in marked)
         assert "\ue000" not in hit["snippet"] and "\ue001" not in hit["snippet"]
         assert html.unescape(re.sub(r"<[^>]+>", "", snip)) == hit["snippet"]
-        assert f'href="/reports/{hit["report_id"]}#at-{hit["matches"][0][0]}"' in page
+        start, end = hit["matches"][0]
+        assert f'href="/reports/{hit["report_id"]}#at-{start}-{end}"' in page
 
 
 # -- upload ---------------------------------------------------------------------------------------

@@ -160,6 +160,7 @@ class WebData:
             point[f"{slot}_max"] = row.get("value_max")
             point[f"{slot}_bound"] = row.get("bound")
             point[f"{slot}_report"] = row.get("report_id")
+            point[f"{slot}_span"] = row.get("span")
         series = []
         for group in sorted(groups.values(), key=lambda g: (-len(g["points"]), g["indicator"], g["measure"])):
             group["points"] = [group["points"][y] for y in sorted(group["points"])]

@@ -113,25 +113,31 @@
     });
   });
 
-  // #at-N (from a search hit): scroll to character offset N of the text and flash it
-  function goTo(offset) {
+  // #at-START or #at-START-END (from a search hit or a tracked fact): select those characters
+  // of the text and scroll them into view
+  function point(offset) {
     var walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
-    var pos = 0, node;
+    var pos = 0, node, last = null;
     while ((node = walker.nextNode())) {
       var len = node.nodeValue.length;
-      if (pos + len > offset) {
-        var range = document.createRange();
-        range.setStart(node, offset - pos);
-        range.setEnd(node, Math.min(len, offset - pos + 1));
-        var rect = range.getBoundingClientRect();
-        window.scrollTo({top: window.scrollY + rect.top - window.innerHeight / 3});
-        var host = node.parentElement;
-        if (host && host !== text) { host.classList.add("flash"); }
-        return;
-      }
+      if (pos + len > offset) { return [node, offset - pos]; }
       pos += len;
+      last = node;
     }
+    return last ? [last, last.nodeValue.length] : null;
   }
-  var m = /^#at-(\d+)$/.exec(window.location.hash);
-  if (m) { goTo(Number(m[1])); }
+  function goTo(start, end) {
+    var a = point(start), b = point(end > start ? end : start + 1);
+    if (!a || !b) { return; }
+    var range = document.createRange();
+    range.setStart(a[0], a[1]);
+    range.setEnd(b[0], b[1]);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    var rect = range.getBoundingClientRect();
+    window.scrollTo({top: window.scrollY + rect.top - window.innerHeight / 3});
+  }
+  var m = /^#at-(\d+)(?:-(\d+))?$/.exec(window.location.hash);
+  if (m) { goTo(Number(m[1]), m[2] ? Number(m[2]) : Number(m[1]) + 1); }
 })();
