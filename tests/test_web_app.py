@@ -277,6 +277,18 @@ def test_search_highlights_every_term(client: TestClient, store, query: str) -> 
         assert f'href="/reports/{hit["report_id"]}#at-{start}-{end}"' in page
 
 
+@pytest.mark.parametrize("filters", [{"year": 2022}, {"level": "county"}, {"year": 2021, "level": "county"}])
+def test_search_filters(client: TestClient, store, filters: dict) -> None:
+    payload = client.get("/search.json", params={"q": "高标准农田", **filters}).json()
+    expected = store.search("高标准农田", **filters)
+    assert expected
+    assert [(h["report_id"], h["paragraph"]) for h in payload["hits"]] == \
+        [(h["report_id"], h["paragraph"]) for h in expected]
+    for hit in payload["hits"]:
+        assert all(hit["report_year" if k == "year" else k] == v for k, v in filters.items())
+    assert payload["filters"] == filters
+
+
 # -- upload ---------------------------------------------------------------------------------------
 
 def test_upload_paste_shows_the_extraction_without_storing(client: TestClient, db: Path) -> None:

@@ -200,12 +200,15 @@ class WebData:
         return [{"id": k, "name": names.get(k) or "", "count": counts[k]} for k in sorted(counts)]
 
     # -- search -----------------------------------------------------------------------------
-    def search(self, query: str, limit: int = 50) -> list[dict[str, Any]]:
-        """Hits with ``snippet`` as plain text and ``snippet_marks``, [start, end] of each hit in it."""
+    def search(self, query: str, limit: int = 50, **filters: Any) -> list[dict[str, Any]]:
+        """Hits with ``snippet`` as plain text and ``snippet_marks``, [start, end] of each hit in it.
+
+        ``filters`` (level, year, province, region) are passed to the store when given."""
         func = self.store.search
+        args: dict[str, Any] = {k: v for k, v in filters.items() if v not in (None, "")}
         if not _accepts(func, "mark"):
-            return jsonable(func(query, limit=limit))
-        hits = jsonable(func(query, limit=limit, mark=(MARK_OPEN, MARK_CLOSE)))
+            return jsonable(func(query, limit=limit, **args))
+        hits = jsonable(func(query, limit=limit, mark=(MARK_OPEN, MARK_CLOSE), **args))
         for hit in hits:
             hit["snippet"], hit["snippet_marks"] = split_marks(str(hit.get("snippet") or ""))
         return hits

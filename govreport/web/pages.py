@@ -201,10 +201,19 @@ def compare_page(request: Request) -> Page:
 # -- search ----------------------------------------------------------------------------------
 
 def search_page(request: Request) -> Page:
-    query = (request.query_params.get("q") or "").strip()
-    limit = min(_int(request.query_params.get("limit"), "limit") or SEARCH_LIMIT, 200)
-    hits = _data(request).search(query, limit=limit) if query else []
-    return "search.html", {"query": query, "count": len(hits), "hits": hits}, {}
+    q = request.query_params
+    query = (q.get("q") or "").strip()
+    limit = min(_int(q.get("limit"), "limit") or SEARCH_LIMIT, 200)
+    filters = {"level": q.get("level") or None, "year": _int(q.get("year"), "year")}
+    data = _data(request)
+    hits = data.search(query, limit=limit, **filters) if query else []
+    facets = data.facets()
+    payload = {"query": query, "filters": {k: v for k, v in filters.items() if v is not None},
+               "count": len(hits), "hits": hits}
+    return "search.html", payload, {
+        "levels": [v for v, _ in facets["level"] if v],
+        "years": sorted((v for v, _ in facets["report_year"] if v is not None), reverse=True),
+    }
 
 
 def routes() -> list[Route]:
