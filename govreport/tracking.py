@@ -150,8 +150,10 @@ def _outcome_value(f: dict[str, Any]) -> float:
 
 
 def _pick(cands: list[dict[str, Any]]) -> dict[str, Any]:
-    """Prefer actual over estimate, a review section, then text order."""
-    return min(cands, key=lambda f: (f["kind"] != "actual", f["role"] != "review", f["seq"]))
+    """Prefer actual over estimate, a review section, a figure stated as such (not 以上/以内),
+    then text order."""
+    return min(cands, key=lambda f: (f["kind"] != "actual", f["role"] != "review",
+                                     f["bound"] not in ("exact", "approx"), f["seq"]))
 
 
 def track(store: Store, region: str | None = None, indicator: str | None = None) -> list[TrackRow]:

@@ -54,6 +54,8 @@ def store(tmp_path_factory):
         fact("target", "2020", "retail_sales", "growth", 10.0, "%", "approx", "社会消费品零售总额增长10%左右。",
              "10%左右"),
         fact("target", "2020", "trade", "growth", 5.0, "%", "approx", "进出口总额增长5%。", "5%"),
+        fact("target", "2020", "grain_output", "level", 6.5e7, "吨", "min", "粮食产量保持在1300亿斤以上。",
+             "1300亿斤以上"),
     ], admin_code="410000")
     y21 = make_report("hn_2021", "河南省", 2021, [
         fact("actual", "2020", "cpi", "growth", 0.2, "%", "exact", "居民消费价格上涨0.2%。", "0.2%"),
@@ -66,6 +68,9 @@ def store(tmp_path_factory):
         fact("actual", "2020", "retail_sales", "level", 2.2e12, "元", "exact", "社会消费品零售总额2.2万亿元。",
              "2.2万亿元"),
         fact("target", "2021", "gdp", "growth", 6.0, "%", "min", "全省生产总值增长6%以上。", "6%以上"),
+        fact("actual", "2020", "grain_output", "level", 6.5e7, "吨", "min", "粮食产量稳定在1300亿斤以上。",
+             "1300亿斤以上"),
+        fact("actual", "2020", "grain_output", "level", 6.8e7, "吨", "exact", "粮食产量1360亿斤。", "1360亿斤"),
     ], admin_code="410000")
     # a later review (two years on) states the trade outcome the 2021 report left out
     y22 = make_report("hn_2022", "河南省", 2022, [
@@ -96,6 +101,7 @@ def store(tmp_path_factory):
     ("hn_2020", "fixed_asset_investment", "met", 8.4, "hn_2021", 0.4),  # an estimate, inside 8%-9%
     ("hn_2020", "retail_sales", "not_comparable", 2.2e12, "hn_2021", None),  # growth vs level
     ("hn_2020", "trade", "missed", 3.0, "hn_2022", -2.0),  # from the later review
+    ("hn_2020", "grain_output", "met", 6.8e7, "hn_2021", 3e6),  # the figure, not 稳定在…以上
     ("hn_2021", "gdp", "not_reported", None, None, None),  # 2022 report is there, no GDP for 2021
     ("cn_2020", "gdp", "no_outcome", None, None, None),  # no later national report
 ])
