@@ -242,6 +242,3 @@ class Store(Database):
             "r.n_slogans != (SELECT count(*) FROM slogans g WHERE g.report_id = r.id) OR "
             "r.n_paragraphs != (SELECT count(*) FROM paragraphs p WHERE p.report_id = r.id)")
         return [r["id"] for r in rows]
-
-
-LEVELS = tuple(LEVEL_ORDER)
