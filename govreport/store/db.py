@@ -178,7 +178,8 @@ class Database:
         """Store ``report`` (replacing a stored report of the same id) in one transaction."""
         with self.transaction() as conn:
             self._delete(conn, report.doc.id)
-            conn.execute("DELETE FROM reports WHERE sha256 = ?", (sha256,))
+            for same in conn.execute("SELECT id FROM reports WHERE sha256 = ?", (sha256,)).fetchall():
+                self._delete(conn, same["id"])  # the same content stored under another id
             self._insert(conn, report, sha256=sha256, size=size, source_path=source_path)
 
     def _insert(self, conn: sqlite3.Connection, report: Report, *, sha256: str, size: int | None,
