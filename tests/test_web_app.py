@@ -302,6 +302,8 @@ def test_upload_paste_shows_the_extraction_without_storing(client: TestClient, d
     twin = client.post("/upload.json", data={"text": text}).json()["report"]
     assert twin["text"] == expected.text
     assert len(twin["facts"]) == len(expected.facts)
+    named = [f for f in twin["facts"] if f["indicator"]]
+    assert named and all(f["indicator_name"] for f in named)
     assert (db.stat().st_mtime_ns, len(client.get("/reports.json").json()["reports"])) == before
 
 

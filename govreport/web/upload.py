@@ -86,7 +86,20 @@ async def _extract_from(request: Request) -> dict[str, Any]:
         raise HTTPException(422, f"could not extract the report: {exc}") from exc
     out = report.to_dict()
     out["doc"]["source"] = name
+    names = _indicator_names()
+    for fact in out["facts"]:
+        fact["indicator_name"] = names.get(fact["indicator"]) if fact["indicator"] else None
     return out
+
+
+def _indicator_names() -> dict[str, str]:
+    """Indicator id → Chinese name from the canonical table (the store's loader of the lexicon)."""
+    try:
+        from govreport.store.db import load_indicator_table
+
+        return {str(r["id"]): str(r["name"]) for r in load_indicator_table()}
+    except (ImportError, GovReportError, OSError, KeyError):
+        return {}
 
 
 async def upload_form(request: Request) -> Response:
