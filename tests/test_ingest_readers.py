@@ -305,6 +305,48 @@ def test_docx_table_cells_are_read(tmp_path: Path) -> None:
     assert doc.text.split("\n") == [*lines, "指标 2021年目标", "地区生产总值增长 6%以上", "城镇新增就业 5.5万人"]
 
 
+def mht_bytes(page: str, charset: str = "gb2312") -> bytes:
+    """A web archive as Word saves a "single file web page" (quoted-printable HTML), often named .doc."""
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    message = MIMEMultipart("related")
+    part = MIMEText(page, "html", charset)
+    message.attach(part)
+    message.attach(MIMEText("img{}", "css", "us-ascii"))
+    return message.as_bytes()
+
+
+def test_web_archive_saved_as_doc(reports: Reports, tmp_path: Path) -> None:
+    seed = SEEDS[2]
+    path = tmp_path / "report.doc"
+    path.write_bytes(mht_bytes(html_page(source_lines(seed), "政府工作报告", "gb2312")))
+    page = govreport.extract(path)
+    assert (page.doc.source_format, page.doc.encoding) == ("html", "gb18030")
+    plain = reports[(seed.name, "plain")]
+    assert [p for p in plain.text.split("\n") if p not in page.text.split("\n")] == []
+    assert fact_keys(page) == fact_keys(plain)
+
+
+def test_docx_content_controls_are_read(tmp_path: Path) -> None:
+    """Paragraphs inside a content control (w:sdt) are read in their place."""
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    document = docx.Document()
+    for line in ["政府工作报告", "各位代表：", "全县生产总值增长5%，一般公共预算收入增长3%。"]:
+        document.add_paragraph(line)
+    inner = document.paragraphs[1]._p
+    sdt = etree.SubElement(document.element.body, qn("w:sdt"))
+    content = etree.SubElement(sdt, qn("w:sdtContent"))
+    inner.addprevious(sdt)
+    content.append(inner)
+    buf = io.BytesIO()
+    document.save(buf)
+    (tmp_path / "c.docx").write_bytes(buf.getvalue())
+    assert read_source(tmp_path / "c.docx").text == "政府工作报告\n各位代表：\n全县生产总值增长5%，一般公共预算收入增长3%。"
+
+
 def test_format_is_decided_by_content_not_name(tmp_path: Path) -> None:
     seed = SEEDS[0]
     lines = source_lines(seed)
@@ -345,6 +387,8 @@ BAD = [
     ("scan.pdf", image_only_pdf, "the PDF has no text layer (scanned images?); OCR it first"),
     ("old.doc", ole_doc, "old Word .doc not supported; save as .docx"),
     ("old.txt", ole_doc, "old Word .doc not supported; save as .docx"),
+    ("empty.mht", lambda: b"MIME-Version: 1.0\nContent-Type: multipart/related; boundary=x\n\n--x\n"
+     b"Content-Type: text/css\n\np{}\n--x--\n", "a web archive (.mht) with no HTML page in it"),
     ("book.xlsx", lambda: zip_with(["[Content_Types].xml", "xl/workbook.xml"]), "an Excel workbook, not a report"),
     ("pack.zip", lambda: zip_with(["a.txt", "b.txt"]), "a zip archive, not a report (unpack it first)"),
     ("broken.docx", lambda: b"PK\x03\x04" + b"\x00" * 100, "a damaged zip/DOCX file"),

@@ -114,7 +114,7 @@ def is_boilerplate(line: str, r: Rules | None = None) -> bool:
         return True
     if any(p.search(key) for p in r.patterns):
         return True
-    return " " in line and _is_menu(line)
+    return _MENU_SPLIT.search(line) is not None and _is_menu(line)
 
 
 _FULL_WIDTH = str.maketrans(",:;!?()", "，：；！？（）")

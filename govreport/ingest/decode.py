@@ -51,6 +51,8 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: a web archive (.mht/.mhtml, also Word's "single file web page" often saved as .doc): MIME headers
+_MHT = re.compile(rb"(?:MIME-Version|From|Subject|Date|Content-Type|Content-Location)\s*:", re.I)
 _HTML_HEAD = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_-]+)""", re.I)
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")  # runs: fast to count
@@ -58,13 +60,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 
 
 def sniff_format(data: bytes, name: str, source: str) -> str:
-    """``pdf``, ``docx``, ``html`` or ``txt`` from the content (magic bytes), the name only as a hint.
+    """``pdf``, ``docx``, ``mht``, ``html`` or ``txt`` from the content (magic bytes), the name as a hint.
 
     Raises ``IngestError`` for formats that are known but not reports (images, archives, .doc).
     """
     head = data[:1024]
     if b"%PDF-" in head:
         return "pdf"
+    if _MHT.match(head.lstrip()) and b"multipart/related" in head.lower():
+        return "mht"
     if head.startswith(_OLE):
         if "WordDocument".encode("utf-16-le") in data[:1 << 20] or name.lower().endswith((".doc", ".wps")):
             raise IngestError(source, "old Word .doc not supported; save as .docx")
@@ -98,7 +102,12 @@ def _zip_kind(data: bytes, source: str) -> str:
 def declared_charset(data: bytes) -> str | None:
     """The codec for the charset an HTML page declares in its head, if any."""
     m = _META_CHARSET.search(data[:4096])
-    return _DECLARED.get(m.group(1).decode("ascii").lower()) if m else None
+    return charset_codec(m.group(1).decode("ascii")) if m else None
+
+
+def charset_codec(name: str | None) -> str | None:
+    """The codec for a declared charset name (GB2312/GBK → GB18030, Big5 → Big5-HKSCS), if known."""
+    return _DECLARED.get(name.strip().lower()) if name else None
 
 
 def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, str]:

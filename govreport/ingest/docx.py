@@ -37,10 +37,17 @@ def docx_to_text(data: bytes, source: str) -> str:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise IngestError(source, "a damaged DOCX file") from exc
     lines: list[str] = []
-    for child in document.element.body.iterchildren():
+    _blocks(document.element.body, document, lines)
+    return "\n".join(lines)
+
+
+def _blocks(parent: object, document: object, lines: list[str]) -> None:
+    """Paragraphs and tables in order, looking inside content controls (w:sdt/w:sdtContent)."""
+    for child in parent.iterchildren():  # type: ignore[attr-defined]
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(Paragraph(child, document).text)
+            lines.append(Paragraph(child, document).text)  # type: ignore[arg-type]
         elif tag == "tbl":
-            lines.extend(_table_lines(Table(child, document)))
-    return "\n".join(lines)
+            lines.extend(_table_lines(Table(child, document)))  # type: ignore[arg-type]
+        elif tag in ("sdt", "sdtContent"):
+            _blocks(child, document, lines)

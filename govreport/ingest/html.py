@@ -4,13 +4,17 @@ may leave out. Page furniture left over is removed by the line filters in ``clea
 
 from __future__ import annotations
 
+import email
+import email.policy
 import re
 
 import lxml.html
 import trafilatura
 from lxml import etree
 
+from govreport.errors import IngestError
 from govreport.ingest.boilerplate import strip_boilerplate
+from govreport.ingest.decode import charset_codec, declared_charset, decode
 
 _BLOCK = {
     "p", "div", "li", "tr", "br", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
@@ -103,3 +107,15 @@ def _recover_head(full: list[str], main_lines: list[str], title: str | None) -> 
     if t_at is None:
         return [] if has_title else [title]
     return full[t_at:start] if not has_title or start - t_at <= 12 else []
+
+
+def mht_page(data: bytes, source: str) -> tuple[str, str]:
+    """The HTML page inside a web archive (.mht), decoded: ``(markup, encoding)``."""
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes) and payload.strip():
+                declared = charset_codec(part.get_content_charset()) or declared_charset(payload)
+                return decode(payload, source, declared)
+    raise IngestError(source, "a web archive (.mht) with no HTML page in it")

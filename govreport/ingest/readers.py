@@ -35,6 +35,11 @@ def read_bytes(data: bytes, name: str, options: Options = DEFAULT, source: str |
         from govreport.ingest.pdf import pdf_to_text  # pdfminer loads slowly; only when needed
 
         raw, warnings = pdf_to_text(data, src)
+    elif fmt == "mht":
+        from govreport.ingest.html import html_to_text, mht_page
+
+        markup, encoding = mht_page(data, src)
+        raw, fmt = html_to_text(markup), "html"
     elif fmt == "docx":
         from govreport.ingest.docx import docx_to_text
 
