@@ -93,6 +93,16 @@ def test_rewriting_a_report_replaces_it_whole(store):
     assert store.check_whole() == []
     # the replaced text is no longer searchable: its FTS rows went with it
     assert [r["report_id"] for r in store.search("两不愁")] == ["hebei_2021"]
+    indexed = {r["rowid"] for r in store.rows(
+        "SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH '\"两不\" OR \"生产\" OR \"年政\"'")}
+    assert indexed and indexed <= {r["id"] for r in store.rows("SELECT id FROM paragraphs")}
+    # the same content under a new id replaces the old row too
+    store.write_report(make_report("henan_2021_copy", "河南省", 2021, [GDP_TARGET], admin_code="410000"),
+                       sha256="d" * 64)
+    assert [r["id"] for r in store.list_reports(region="河南省")] == ["henan_2021_copy"]
+    indexed = {r["rowid"] for r in store.rows(
+        "SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH '\"两不\" OR \"生产\" OR \"年政\"'")}
+    assert indexed <= {r["id"] for r in store.rows("SELECT id FROM paragraphs")}
 
 
 def test_region_series_keeps_one_row_per_period(store):
