@@ -20,6 +20,7 @@ from govreport.tracking import track
 FORMATS = ("csv", "parquet", "xlsx", "dta")
 _XML_ILLEGAL = r"[\x00-\x08\x0b\x0c\x0e-\x1f]"
 STATA_STR_MAX = 2045
+XLSX_MAX_ROWS = 1_048_575  # a sheet's rows less the header
 
 #: fact export columns and their (Chinese) labels
 FACT_COLUMNS: dict[str, str] = {
@@ -104,6 +105,9 @@ def write_frame(df: pd.DataFrame, fmt: str, out: str | Path, labels: dict[str, s
     elif fmt == "parquet":
         df.to_parquet(out, index=False, engine="pyarrow")
     elif fmt == "xlsx":
+        if len(df) > XLSX_MAX_ROWS:
+            raise QueryError(f"{len(df)} rows do not fit an Excel sheet ({XLSX_MAX_ROWS} at most): "
+                             "filter with --region/--indicator or use csv or parquet")
         df = df.copy()
         for col in df.columns:  # XML 1.0 (and so openpyxl) refuses most control characters
             if col not in _INT_COLUMNS and col not in _FLOAT_COLUMNS:

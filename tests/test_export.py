@@ -78,6 +78,15 @@ def test_track_export_round_trip(store, tmp_path, fmt):
     assert row["outcome_evidence"] == "6.9%"
 
 
+def test_too_many_rows_for_excel(store, tmp_path, monkeypatch):
+    import govreport.export as export_module
+
+    monkeypatch.setattr(export_module, "XLSX_MAX_ROWS", 3)
+    with pytest.raises(QueryError, match="Excel"):
+        export(store, "xlsx", tmp_path / "x.xlsx")
+    assert not (tmp_path / "x.xlsx").exists()
+
+
 def test_filters_and_bad_format(store, tmp_path):
     assert len(facts_frame(store, indicator="gdp")) == 2
     with pytest.raises(QueryError):
