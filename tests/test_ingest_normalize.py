@@ -45,6 +45,8 @@ pytestmark = pytest.mark.skipif(not SEEDS, reason="shared/seeds not found")
         # HTML entities and markdown marks
         ("增长&nbsp;5%&amp;以上&#12290;", "增长 5%&以上。"),
         ("# 政府工作报告", "政府工作报告"),
+        ("<p>第一段。</p><p>第二段<span style='x'>增长</span>5%。<br/>第三段。", "第一段。\n第二段增长5%。\n第三段。"),
+        ("PM2.5浓度<35微克/立方米，优良天数比例>85%", "PM2.5浓度<35微克/立方米，优良天数比例>85%"),
         ("**扛稳粮食安全重任。**认真落实", "扛稳粮食安全重任。认真落实"),
         # blank lines and page numbers go; the fragment marker stays
         ("第一段。\n\n\n第二段。", "第一段。\n第二段。"),

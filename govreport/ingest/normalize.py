@@ -1,8 +1,8 @@
 """Text cleaning (the kept text) and the same-length matching view (for the extractors).
 
 ``clean_text``: one paragraph per line, no blank lines; invisible characters, glued
-romanisation ``統(tǒng)計``, footnote markers ``[1]``/``〔1〕``, markdown marks, HTML entities,
-page numbers and page furniture removed; hard-wrapped text (PDF copies) reflowed.
+romanisation ``統(tǒng)計``, footnote markers ``[1]``/``〔1〕``, markdown marks, HTML entities and
+left-over tags, page numbers and page furniture removed; hard-wrapped text (PDF copies) reflowed.
 
 ``matching_view``: the same text with full-width forms made half-width and traditional
 characters made simplified, character by character, so offsets in the view are offsets in the text.
@@ -24,6 +24,10 @@ from govreport.ingest.boilerplate import strip_boilerplate
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\ue000-\uf8ff]")
 #: made one plain space: runs of spaces, NBSP, ideographic space, tabs, other Unicode spaces
 _SPACES = re.compile("[ \u00a0\u3000\t\u2002\u2003\u2009\u202f\u205f\x0b\x0c]+")
+#: markup left in text scraped from pages: block tags break the line, inline tags go
+_BLOCK_TAG = re.compile(r"<(?:br|/?p|/?div|/?li|/?tr|/?h[1-6]|/?table|/?center)\b[^<>]{0,200}>", re.I)
+_INLINE_TAG = re.compile(r"</?(?:span|font|strong|b|i|u|em|a|img|td|th|tbody|ul|ol|section|article)\b[^<>]{0,200}>",
+                         re.I)
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -100,6 +104,8 @@ def reflow(lines: list[str]) -> list[str]:
 def clean_text(raw: str, boilerplate: bool = True) -> str:
     """One paragraph per line, no blank lines, no surrounding white space, no page furniture."""
     raw = _INVISIBLE.sub("", raw)
+    if "<" in raw:
+        raw = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n", raw))
     if "&" in raw:
         raw = _ENTITY.sub(lambda m: html.unescape(m.group(0)), raw)
     lines = [c for c in map(_clean_line, _SPACES.sub(" ", raw).splitlines()) if c]
