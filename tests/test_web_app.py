@@ -11,6 +11,7 @@ import html
 import re
 import warnings
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -91,7 +92,8 @@ def seed_ids() -> list[str]:
 
 # -- every page and its twin --------------------------------------------------------------------
 
-PAGES = ["/reports", "/reports?year=2021", "/reports?level=county&partial=0",
+PAGES = ["/reports", "/reports?year=2021", "/reports?level=county&partial=0", "/reports?limit=2&offset=2",
+         "/regions",
          f"/reports/{SEED_FILES[0].stem if SEED_FILES else 'x'}", f"/reports/{EVIL_ID}",
          "/regions/" + EVIL_REGION, "/tracking", "/tracking?indicator=gdp", "/compare",
          "/compare?year=2022&indicator=gdp", "/search?q=高标准农田", "/search?q=", "/search?q=粮食 产量"]
@@ -167,6 +169,30 @@ def test_reports_filters(client: TestClient, store, query: str, field: str, valu
         assert f'href="/reports/{rid}"' in page
 
 
+def test_reports_list_pages(client: TestClient, store) -> None:
+    ids = [r["id"] for r in store.list_reports()]
+    seen = []
+    url = "/reports?limit=2"
+    while url:
+        page = client.get(url)
+        payload = client.get(url.replace("/reports?", "/reports.json?")).json()
+        assert payload["count"] == len(ids) and len(payload["reports"]) <= 2
+        seen += [r["id"] for r in payload["reports"]]
+        found = re.search(r'<a href="([^"]+)" rel="next">', page.text)
+        url = html.unescape(found.group(1)) if found else None
+    assert seen == ids
+
+
+def test_regions_index_lists_every_region(client: TestClient, store) -> None:
+    payload = client.get("/regions.json").json()
+    regions = {r["region"] for r in store.list_reports() if r["region"]}
+    assert {r["region"] for r in payload["regions"]} == regions and payload["count"] == len(regions)
+    assert sum(r["reports"] for r in payload["regions"]) == sum(1 for r in store.list_reports() if r["region"])
+    page = client.get("/regions").text
+    for region in regions:
+        assert f'href="/regions/{quote(region)}"' in page
+
+
 # -- report viewer ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("rid", [*seed_ids(), EVIL_ID])
@@ -202,7 +228,7 @@ def test_viewer_json_twin_is_the_stored_report(client: TestClient, store, rid: s
 
 
 def test_a_report_with_script_tags_renders_inert(client: TestClient) -> None:
-    for path in (f"/reports/{EVIL_ID}", "/reports", "/regions/" + EVIL_REGION, "/search?q=粗体",
+    for path in (f"/reports/{EVIL_ID}", "/reports", "/regions", "/regions/" + EVIL_REGION, "/search?q=粗体",
                  "/tracking", "/compare?year=2022&indicator=gdp"):
         page = client.get(path).text
         scripts = re.findall(r"<script[^>]*>", page)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -22,9 +23,13 @@ from govreport.web.render import highlight, outline, span_of
 Page = tuple[str, dict[str, Any], dict[str, Any]]
 Handler = Callable[[Request], Page]
 
+#: levels from the top down, for ordering
+LEVELS = {"national": 0, "province": 1, "city": 2, "county": 3, "district": 4}
 #: verdicts in the order the tracking page lists them
 VERDICTS = ("met", "missed", "no_outcome", "not_reported", "not_comparable", "no_target")
 SEARCH_LIMIT = 50
+#: reports per page of the list
+PAGE_SIZE = 200
 
 
 def _data(request: Request) -> WebData:
@@ -79,13 +84,28 @@ def reports_page(request: Request) -> Page:
         "partial": {"1": True, "true": True, "0": False, "false": False}.get((q.get("partial") or "").lower()),
         "region": q.get("region") or None,
     }
+    limit = min(max(_int(q.get("limit"), "limit") or PAGE_SIZE, 1), 1000)
+    offset = max(_int(q.get("offset"), "offset") or 0, 0)
     data = _data(request)
     reports = data.reports(filters)
     facets = data.facets(filters)
     active = {k: v for k, v in filters.items() if v is not None}
-    payload = {"filters": active, "count": len(reports), "reports": reports,
+    payload = {"filters": active, "count": len(reports), "offset": offset, "limit": limit,
+               "reports": reports[offset:offset + limit],
                "facets": {k: [{"value": v, "count": c} for v, c in facets[k]] for k in FACETS}}
-    return "reports.html", payload, {"facet_pairs": facets}
+    pages = {}
+    if offset > 0:
+        pages["prev"] = _with(request, offset=max(offset - limit, 0))
+    if offset + limit < len(reports):
+        pages["next"] = _with(request, offset=offset + limit)
+    return "reports.html", payload, {"facet_pairs": facets, "pages": pages}
+
+
+def _with(request: Request, **changes: Any) -> str:
+    """This page's URL with some query parameters changed."""
+    params = dict(request.query_params)
+    params.update({k: str(v) for k, v in changes.items()})
+    return request.url.path + "?" + urlencode(params)
 
 
 def report_page(request: Request) -> Page:
@@ -118,6 +138,24 @@ def viewer_context(report: dict[str, Any]) -> dict[str, Any]:
 
 
 # -- regions ---------------------------------------------------------------------------------
+
+def regions_page(request: Request) -> Page:
+    reports = _data(request).reports({})
+    regions: dict[str, dict[str, Any]] = {}
+    for r in reports:
+        if not r.get("region"):
+            continue
+        entry = regions.setdefault(r["region"], {"region": r["region"], "province": r.get("province"),
+                                                 "level": r.get("level"), "reports": 0, "years": []})
+        entry["reports"] += 1
+        if r.get("report_year") is not None:
+            entry["years"].append(r["report_year"])
+    rows = sorted(regions.values(), key=lambda e: (LEVELS.get(e["level"] or "", 9), e["province"] or "",
+                                                    e["region"]))
+    for row in rows:
+        row["years"] = sorted(set(row["years"]))
+    return "regions.html", {"count": len(rows), "regions": rows}, {}
+
 
 def region_page(request: Request) -> Page:
     region = request.path_params["region"]
@@ -220,6 +258,7 @@ def routes() -> list[Route]:
     out: list[Route] = []
     out += _twin("/reports", reports_page, "reports")
     out += _twin("/reports/{report_id}", report_page, "report")
+    out += _twin("/regions", regions_page, "regions")
     out += _twin("/regions/{region}", region_page, "region")
     out += _twin("/tracking", tracking_page, "tracking")
     out += _twin("/compare", compare_page, "compare")
