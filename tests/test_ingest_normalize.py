@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -233,3 +234,28 @@ def test_reading_a_60k_character_text_is_fast(tmp_path: Path) -> None:
     read_source(path)
     best = min(_timed(read_source, path) for _ in range(10))
     assert best < 0.010, f"{best * 1000:.1f} ms"  # ~4 ms on an idle machine
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"prefix": "首页"}, "'prefix' must be a list of non-empty strings"),
+        ({"exact": ["导航 菜单"]}, "must be half-width with no spaces"),
+        ({"contains": ["来源："]}, "must be half-width with no spaces"),
+        ({"patterns": ["(unclosed"]}, "bad pattern"),
+        ({"tail_share": 1.5}, "'tail_share' must be a number between 0 and 1"),
+        ({"contains_max_len": 0}, "'contains_max_len' must be a positive integer"),
+    ],
+)
+def test_boilerplate_lexicon_is_validated(change: dict, message: str) -> None:
+    from importlib import resources
+
+    import yaml
+
+    from govreport.errors import LexiconError
+    from govreport.ingest.boilerplate import _validate
+
+    data = yaml.safe_load((resources.files("govreport") / "lexicons" / "boilerplate.yaml").read_text("utf-8"))
+    _validate(data, "boilerplate.yaml")  # the shipped file is valid
+    with pytest.raises(LexiconError, match=re.escape(message)):
+        _validate(data | change, "boilerplate.yaml")
