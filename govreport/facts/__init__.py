@@ -224,6 +224,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
             lead = _LEAD.search(gap)
             start = q.span.start - (len(gap) - lead.end() if lead else len(gap))
             start = max(start, q.span.start - _MAX_LEAD)
+            while start < q.span.start and view[start - 1].isdigit() and view[start].isdigit():
+                start += 1  # never begin inside a number (…955年)
         items.append(_Item(q, mention, Measure.LEVEL if base else measure, 1 if base else sign, gap,
                            None if mention else _subject_text(gap), start,
                            from_year=(base.group(1) or "") if base else None))
