@@ -207,6 +207,9 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
     else:
         canonical, factor, dimension, raw_unit = "", 1.0, "number", mag
     start, end = m.start(), m.end()
+    if start > 0 and view[start - 1] == "第" and unit_text in ("位", "名") and not frac:
+        start -= 1  # 第4位, 第六名: a rank, and the span holds 第
+        canonical, factor, dimension, raw_unit = "位", 1.0, "rank", unit_text
     if value_max is not None and num2 is None and not m.group("rsep"):
         bound: Bound = Bound.RANGE
     elif value_max is not None:
@@ -257,7 +260,7 @@ def _merge_range(view: str, a: Quantity, b: Quantity) -> Quantity | None:
 
 
 # 居全省第一, 跃居首位: ranks written in words (第4位 in digits is found by the main grammar)
-_RANK_WORDS = re.compile(r"(?:居|列|排|名列|排名|跃居|升至|保持)[^，,。；;、\n\d]{0,8}?(?P<rank>第(?P<n>[一二三四五六七八九十]{1,3})(?:位|名)?(?![\u4e00-\u9fff])|首位)")
+_RANK_WORDS = re.compile(r"(?:居|列|排|名列|排名|跃居|升至|上升到|上升至|提升到|提升至|前移至|进入|保持)[^，,。；;、\n\d]{0,8}?(?P<rank>第(?P<n>[一二三四五六七八九十]{1,3})(?:位|名)?(?![\u4e00-\u9fff])|首位)")
 
 
 def _word_ranks(view: str, start: int, end: int) -> list[Quantity]:

@@ -166,6 +166,7 @@ CASES = [
     ("第4位", 4, None, "位", E),
     ("居全省第7位", 7, None, "位", E),
     ("第12位", 12, None, "位", E),
+    ("三位专家", 3, None, "人", E),
     # Chinese numerals with real units
     ("三千五百万元", 3.5e7, None, "元", E),
     ("二十万亿元", 2e13, None, "元", E),
@@ -230,7 +231,7 @@ def test_chinese_numerals_reject(text: str) -> None:
 def test_spans_point_at_the_words() -> None:
     view = matching_view("全年生产总值增长7.5%、居全省第4位，粮食产量稳定在14.8亿斤以上。")
     found = find_quantities(view)
-    assert [view[q.span.start : q.span.end] for q in found] == ["7.5%", "4位", "14.8亿斤以上"]
+    assert [view[q.span.start : q.span.end] for q in found] == ["7.5%", "第4位", "14.8亿斤以上"]
 
 
 # --- properties: format a number the way reports do, parse it back --------------------------------

@@ -28,6 +28,7 @@ _CLAUSE_END = frozenset("；;")
 _FREE_UNITS = frozenset({"%", "个百分点", "位", "倍"})
 _RANKED_BY = {"增速": "growth", "增幅": "growth", "增长": "growth", "总量": "level", "规模": "level", "比重": "share",
               "占比": "share"}
+_RANK_VERB = re.compile(r"居|位居|位列|排名|名列|排")
 _COORD = re.compile(r"[、和及与]|以及")
 _LIST_GAP = re.compile(r"[、和]")
 _LEAD = re.compile(r".*[，,、：:（(“”\"]")
@@ -53,7 +54,7 @@ class _Item:
 def _measure(gap: str, q: Quantity, mention: Mention | None, view: str) -> tuple[Measure, int]:
     """Measure and sign from the words just before a number and its unit."""
     c = compiled()
-    if q.unit == "位" and (view[q.span.start - 1 : q.span.start] == "第" or view[q.span.start] in "第首"):
+    if q.dimension == "rank":
         return Measure.RANK, 1
     tail = gap[-12:]
     words = [m.group(0) for m in c.measure.finditer(tail)]
@@ -224,7 +225,11 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
             lead = _LEAD.search(gap)
             start = q.span.start - (len(gap) - lead.end() if lead else len(gap))
             start = max(start, q.span.start - _MAX_LEAD)
-        items.append(_Item(q, mention, Measure.LEVEL if base else measure, 1 if base else sign, gap,
+            while start < q.span.start and view[start - 1].isdigit() and view[start].isdigit():
+                start += 1  # never begin inside a number (…955年)
+        if base and measure is not Measure.RANK:
+            measure, sign = Measure.LEVEL, 1
+        items.append(_Item(q, mention, measure, sign, gap,
                            None if mention else _subject_text(gap), start,
                            from_year=(base.group(1) or "") if base else None))
         anchor, objects = q.span.end, []
@@ -287,8 +292,8 @@ def _rank_of(items: list[_Item], i: int) -> str | None:
         targets = ranked[-run_len:]
         if len(targets) == run_len:
             return str(targets[pos_in_run].measure)
-    if ranked and pos_in_run == 0:
-        return str(ranked[-1].measure)
+    if ranked and pos_in_run == 0 and len(first.gap) <= 8 and _RANK_VERB.search(first.gap):
+        return str(ranked[-1].measure)  # 增长7.5%、居全省第4位
     return _RANKED_BY.get(next((w for w in _RANKED_BY if w in first.gap[-8:]), ""), None)
 
 

@@ -64,7 +64,7 @@ def compiled() -> Cues:
         # 高于全省平均水平2个百分点, 快于规模以上工业4个百分点: relative to something else
         relative=re.compile(r"(?:高于|低于|快于|慢于|超出|领先|多于|少于|(?<!同)比[^上去同较\d重例率]|较[^上去同\d])[^，,、；;]+$"),
         denominator=re.compile(r"中?的?(?:比重|比例)"),  # 国内生产总值中的比重: a denominator
-        from_value=re.compile(r"(?:由|从)(?:((?:19|20)\d\d)年(?:末|底)?|上年|去年|上年末)?的?$"),
+        from_value=re.compile(r"(?:由|从)(?:((?:19|20)\d\d)年(?:末|底)?|上年|去年|上年末)?的?(?:世界|全国|全省|全市)?$"),
         split_mentions={k: tuple(v) for k, v in c.get("split_mentions", {}).items()},
         target=re.compile(_alt(c["kind"]["target"])),
         estimate=re.compile(_alt(c["kind"]["estimate"])),
