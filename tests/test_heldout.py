@@ -1,0 +1,84 @@
+"""Held-out check: 8 corpus reports labelled by hand, never used to tune the extractor.
+
+tests/fixtures/gold_heldout/ holds the headline facts (main expected-targets paragraph and
+headline results of the review) of 3 national reports (2022, 2015, 2008) and 5 provincial
+2026 reports, labelled from the text alone with the dev gold's conventions. The floors are
+the measured score at labelling time (strict F1 minus 0.02, doc fields as measured);
+raise them as the extractor improves, never lower them silently.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from shared_paths import CORPUS, SHARED
+
+from govreport import extract
+
+GOLD = Path(__file__).resolve().parent / "fixtures" / "gold_heldout"
+
+FLOOR_STRICT_F1 = 0.86
+FLOOR_DOC_FIELDS = {
+    "region": 1.0,
+    "province": 1.0,
+    "city": 1.0,
+    "level": 1.0,
+    "report_year": 1.0,
+    "date": 1.0,
+    "speaker": 1.0,
+    "review_period": 0.5,
+    "plan_year": 1.0,
+    "partial": 1.0,
+}
+
+
+def _gold_ids() -> list[str]:
+    with open(GOLD / "docs.jsonl", encoding="utf-8") as fh:
+        return [json.loads(line)["doc"] for line in fh if line.strip()]
+
+
+def _score_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def scored(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, list]:  # type: ignore[type-arg]
+    by_stem = {p.stem: p for p in CORPUS}
+    out = tmp_path_factory.mktemp("heldout_pred")
+    for doc_id in _gold_ids():
+        report = extract(by_stem[doc_id])
+        (out / f"{doc_id}.json").write_text(report.to_json(), encoding="utf-8")
+    result, misses = _score_module().score(GOLD, out, show_misses=True)
+    print(json.dumps(result, ensure_ascii=False, indent=1))
+    for miss in misses:
+        print("miss:", *miss)
+    return result, misses
+
+
+def test_gold_covers_eight_reports_with_facts() -> None:
+    ids = _gold_ids()
+    assert len(ids) == 8
+    with open(GOLD / "facts.jsonl", encoding="utf-8") as fh:
+        docs_with_facts = {json.loads(line)["doc"] for line in fh if line.strip()}
+    assert docs_with_facts == set(ids)
+
+
+def test_heldout_strict_fact_f1_floor(scored: tuple[dict, list]) -> None:  # type: ignore[type-arg]
+    result, misses = scored
+    assert result["docs_missing"] == []
+    detail = json.dumps(result, ensure_ascii=False) + "\n" + "\n".join(map(str, misses))
+    assert result["facts_strict_prf"][2] >= FLOOR_STRICT_F1, detail
+
+
+@pytest.mark.parametrize("field", sorted(FLOOR_DOC_FIELDS))
+def test_heldout_doc_field_floor(scored: tuple[dict, list], field: str) -> None:  # type: ignore[type-arg]
+    result, _ = scored
+    assert result["doc_field_accuracy"][field] >= FLOOR_DOC_FIELDS[field], result["doc_field_accuracy"]
