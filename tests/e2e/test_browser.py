@@ -144,6 +144,7 @@ def test_search_shows_highlighted_snippets(page, shots: Path) -> None:
     assert re.search(r"#at-\d+-\d+$", page.url)
     # the viewer selects the matched words
     assert page.evaluate("() => window.getSelection().toString()") == "高标准农田"
+    assert not page.errors, page.errors
 
 
 def test_hostile_report_is_inert_in_the_browser(page, shots: Path) -> None:
@@ -196,3 +197,4 @@ def test_region_and_tracking_charts(page, shots: Path) -> None:
     page.wait_for_load_state()
     assert page.locator("svg.chart").count() >= 1
     page.screenshot(path=str(shots / "region.png"), full_page=True)
+    assert not page.errors, page.errors  # no script error, no CSP violation
