@@ -174,16 +174,18 @@ class Database:
         return conn.execute("DELETE FROM reports WHERE id = ?", (report_id,)).rowcount > 0
 
     def write_report(self, report: Report, *, sha256: str, size: int | None = None,
-                     source_path: str | None = None) -> None:
-        """Store ``report`` (replacing a stored report of the same id) in one transaction."""
+                     source_path: str | None = None, index: list[str] | None = None) -> None:
+        """Store ``report`` (replacing a stored report of the same id) in one transaction.
+
+        ``index``: ``paragraph_index(report.text)`` if already computed."""
         with self.transaction() as conn:
             self._delete(conn, report.doc.id)
             for same in conn.execute("SELECT id FROM reports WHERE sha256 = ?", (sha256,)).fetchall():
                 self._delete(conn, same["id"])  # the same content stored under another id
-            self._insert(conn, report, sha256=sha256, size=size, source_path=source_path)
+            self._insert(conn, report, sha256=sha256, size=size, source_path=source_path, index=index)
 
     def _insert(self, conn: sqlite3.Connection, report: Report, *, sha256: str, size: int | None,
-                source_path: str | None) -> None:
+                source_path: str | None, index: list[str] | None = None) -> None:
         doc = asdict(report.doc)
         text = report.text
         paragraphs = _paragraphs(text)
@@ -233,11 +235,23 @@ class Database:
             "INSERT INTO slogans VALUES (?,?,?,?,?,?,?)",
             [(rid, i, s.text, s.number, int(s.quoted), s.span.start, s.span.end)
              for i, s in enumerate(report.slogans)])
-        for i, (start, end) in enumerate(paragraphs):
-            cur = conn.execute("INSERT INTO paragraphs (report_id, seq, start, end, text) VALUES (?,?,?,?,?)",
-                               (rid, i, start, end, text[start:end]))
-            conn.execute("INSERT INTO paragraphs_fts (rowid, tokens) VALUES (?, ?)",
-                         (cur.lastrowid, fulltext.index_text(text[start:end])))
+        if index is None or len(index) != len(paragraphs):
+            index = paragraph_index(text)
+        # explicit ids (above any ever used: AUTOINCREMENT keeps them in sqlite_sequence) let
+        # both tables be filled with executemany
+        base = conn.execute("SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'paragraphs'), 0), "
+                            "coalesce((SELECT max(id) FROM paragraphs), 0))").fetchone()[0]
+        conn.executemany("INSERT INTO paragraphs (id, report_id, seq, start, end, text) VALUES (?,?,?,?,?,?)",
+                         [(base + 1 + i, rid, i, start, end, text[start:end])
+                          for i, (start, end) in enumerate(paragraphs)])
+        conn.executemany("INSERT INTO paragraphs_fts (rowid, tokens) VALUES (?, ?)",
+                         [(base + 1 + i, tokens) for i, tokens in enumerate(index)])
+
+
+def paragraph_index(text: str) -> list[str]:
+    """The full-text index column of each paragraph of ``text`` (computed in the ingest
+    workers, so the writing process only inserts)."""
+    return [fulltext.index_text(text[start:end]) for start, end in _paragraphs(text)]
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

@@ -28,14 +28,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 from opencc import OpenCC
 
 _T2S = OpenCC("t2s")
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+_RUN = re.compile(f"[{_CJK}]+|[0-9A-Za-z]+")
+_CJK_RUN = re.compile(f"[{_CJK}]+")
 
 
-@lru_cache(maxsize=65536)
 def _fold_char(ch: str) -> str:
     out = unicodedata.normalize("NFKC", ch)
     if len(out) != 1:
@@ -44,13 +45,21 @@ def _fold_char(ch: str) -> str:
     return simple if len(simple) == 1 else out
 
 
+#: code point → folded character, for the characters seen so far whose fold differs
+#: (``_FOLD`` is filled before ``_SEEN``, so a character seen by one thread is ready for all)
+_FOLD: dict[int, str] = {}
+_SEEN: set[str] = set()
+
+
 def fold(text: str) -> str:
     """Same-length copy of ``text`` in simplified characters and half-width forms."""
-    return "".join(_fold_char(ch) for ch in text)
-
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
-_RUN = re.compile(f"[{_CJK}]+|[0-9A-Za-z]+")
-_CJK_RUN = re.compile(f"[{_CJK}]+")
+    new = set(text) - _SEEN
+    for ch in new:
+        folded = _fold_char(ch)
+        if folded != ch:
+            _FOLD[ord(ch)] = folded
+    _SEEN.update(new)
+    return text.translate(_FOLD)
 
 
 def tokens(text: str) -> list[str]:
@@ -63,7 +72,7 @@ def tokens(text: str) -> list[str]:
             if len(run) == 1:
                 out.append(run)
             else:
-                out.extend(run[i : i + 2] for i in range(len(run) - 1))
+                out.extend(map(str.__add__, run, run[1:]))
         else:
             out.append(run.lower())
     return out

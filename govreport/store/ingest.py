@@ -18,6 +18,7 @@ from pathlib import Path
 from govreport.errors import GovReportError
 from govreport.model import Report
 from govreport.options import DEFAULT, Options
+from govreport.store.db import paragraph_index
 from govreport.store.queries import Store
 
 
@@ -37,6 +38,7 @@ class _Done:
     size: int = 0
     report: Report | None = None
     problem: str | None = None
+    index: list[str] | None = None  # the paragraphs' full-text index column
 
 
 def file_sha256(path: Path) -> tuple[str, int]:
@@ -61,9 +63,10 @@ def _work(path: str, options: Options) -> _Done:
     try:
         sha, size = file_sha256(Path(path))
         report = extract(Path(path), options)
+        index = paragraph_index(report.text)
     except Exception as exc:  # a bad file must not stop the batch
         return _Done(path, problem=_one_line(exc))
-    return _Done(path, sha, size, report)
+    return _Done(path, sha, size, report, index=index)
 
 
 def ingest(store: Store, files: Sequence[str | Path], *, jobs: int | None = None,
@@ -116,7 +119,7 @@ def ingest(store: Store, files: Sequence[str | Path], *, jobs: int | None = None
             report = replace(report, doc=replace(report.doc, id=rid))
             result.renamed.append((done.path, rid))
         try:
-            store.write_report(report, sha256=done.sha256, size=done.size, source_path=source)
+            store.write_report(report, sha256=done.sha256, size=done.size, source_path=source, index=done.index)
         except GovReportError as exc:
             result.failed.append((done.path, _one_line(exc)))
             if on_error:
