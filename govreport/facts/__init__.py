@@ -49,6 +49,7 @@ class _Item:
     subject_text: str | None
     start: int  # where the fact's words start: the indicator, or the cue words before the number
     from_year: str | None = None  # 由2015年的X增加到Y: X is the level of the base year ("" if unsaid)
+    listed: bool = False  # follows the item before it in a list (6.8%、7.9%)
 
 
 def _measure(gap: str, q: Quantity, mention: Mention | None, view: str) -> tuple[Measure, int]:
@@ -59,7 +60,7 @@ def _measure(gap: str, q: Quantity, mention: Mention | None, view: str) -> tuple
     tail = gap[-12:]
     words = [m.group(0) for m in c.measure.finditer(tail)]
     cats = [c.measure_kind[w] for w in words]
-    if q.unit == "%" and c.share.search(gap) and not (mention and ("比重" in mention.text or "占比" in mention.text)):
+    if q.unit == "%" and _is_share(gap, mention):
         return Measure.SHARE, 1
     cat = cats[-1] if cats else None
     if cat == "level_verbs":
@@ -89,6 +90,14 @@ def _measure(gap: str, q: Quantity, mention: Mention | None, view: str) -> tuple
     return Measure.LEVEL, 1
 
 
+def _is_share(gap: str, mention: Mention | None) -> bool:
+    """占一般公共预算收入比重72.9%, 税占比77.4% — but not 民生支出占比76.7%, itself a share indicator."""
+    if mention is not None and any(w in indicator(mention.indicator).name for w in ("占比", "比重", "强度")):
+        return False
+    said = gap + (mention.text if mention is not None else "")
+    return compiled().share.search(said) is not None
+
+
 def _is_rate_of_change(m: Mention) -> bool:
     """Indicators whose bare percent is a growth rate (CPI 3%, 规上工业增加值 8%)."""
     ind = indicator(m.indicator)
@@ -100,7 +109,9 @@ def _compatible(q: Quantity, mention: Mention) -> bool:
     ind = indicator(mention.indicator)
     if q.unit in _FREE_UNITS or q.unit == ind.default_unit:
         return True
-    return ind.default_unit == "%" and q.dimension == "money"
+    if q.dimension.startswith("money"):  # 2.17万亿美元 of 进出口总额, 亿元 of 规上工业增加值
+        return ind.default_unit in ("元", "美元", "%")
+    return ind.default_unit == "%" and q.dimension in ("money",)
 
 
 def _signed(q: Quantity, sign: int) -> tuple[float, float | None, Bound]:
@@ -164,53 +175,86 @@ def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: Doc
     return tuple(facts)
 
 
+def _slots(view: str, ms: list[Mention], respectively: int, floor: int) -> list[Mention | None]:
+    """The subjects a 分别 hands values to, in order: 固定资产投资、规上服务业营收分别增长… →
+    [固定资产投资, None]; 城乡居民人均可支配收入分别… → [城镇…, 农村…] (a split mention)."""
+    c = compiled()
+    head_start = max(floor, *(view.rfind(ch, floor, respectively) + 1 for ch in "，,；;：:"))
+    head = view[head_start:respectively]
+    slots: list[Mention | None] = []
+    pos = head_start
+    for piece in _COORD.split(head):
+        end = pos + len(piece)
+        inside = [m for m in ms if pos <= m.start and m.end <= end]
+        m = inside[-1] if inside else None
+        split = c.split_mentions.get(m.text, ()) if m is not None else ()
+        if split:
+            slots += [Mention(m.start, m.end, ind, m.text) for ind in split]  # type: ignore[union-attr]
+        else:
+            slots.append(m)
+        pos = end + 1
+    return slots
+
+
+def _list_length(view: str, qs: list[Quantity], i: int) -> int:
+    """How many quantities from ``qs[i]`` on form one list (6.8%、7.9%)."""
+    n = 1
+    while i + n < len(qs) and _LIST_GAP.fullmatch(view[qs[i + n - 1].span.end : qs[i + n].span.start]):
+        n += 1
+    return n
+
+
 def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> list[_Item]:
     """Pair each quantity of one sentence with its subject and measure."""
     c = compiled()
     items: list[_Item] = []
     subject: Mention | None = None
-    group: list[Mention] = []  # 固定资产投资、社会消费品零售总额分别增长…: subjects in a row
-    pending: list[Mention] = []  # subjects still to hand out to a 分别 list
+    pending: list[Mention | None] = []  # subjects still to hand out to a 分别 list
+    last_slots: list[Mention | None] = []
     anchor = s_start
     objects: list[Mention] = []  # mentions that are objects (占…比重, 高于…), not subjects
     mi = 0
-    for q in qs:
+    for qi, q in enumerate(qs):
+        fresh = False
         while mi < len(ms) and ms[mi].end <= q.span.start:
             m = ms[mi]
             mi += 1
             if m.start < anchor:
                 continue
-            between = view[anchor : m.start]
-            if any(ch in _CLAUSE_END for ch in between):
-                subject, group = None, []
+            if any(ch in _CLAUSE_END for ch in view[anchor : m.start]):
+                subject, last_slots = None, []
             if c.comparison.search(view[max(anchor, m.start - 4) : m.start]) or c.denominator.match(view, m.end):
                 objects.append(m)
                 continue
-            if subject is not None and anchor == subject.end and _COORD.fullmatch(between):
-                group.append(m)
-            else:
-                group = list(c.split_mentions.get(m.text, ())) or [m]
-                group = [g if isinstance(g, Mention) else Mention(m.start, m.end, g, m.text) for g in group]
-            subject, anchor, objects, pending = m, m.end, [], []
+            subject, anchor, objects, pending, fresh = m, m.end, [], [], True
         gap = view[anchor : q.span.start]
         cut = max(gap.rfind("；"), gap.rfind(";"))
         if cut >= 0:
-            subject, group, pending, gap = None, [], [], gap[cut + 1 :]
+            subject, pending, last_slots, gap = None, [], [], gap[cut + 1 :]
         listed = bool(items) and _LIST_GAP.fullmatch(gap) is not None and items[-1].q.unit == q.unit
-        if "分别" in gap and len(group) > 1:
-            pending = list(group)
+        resp = gap.rfind("分别")
+        if resp >= 0:
+            slots = _slots(view, ms, q.span.start - len(gap) + resp, s_start)
+            if len(slots) > 1:
+                pending, last_slots = list(slots), list(slots)
+            elif len(last_slots) > 1:  # …分别达到X元、Y元，分别增长6.8%、7.9%
+                pending = list(last_slots)
+        elif not listed and not fresh and len(last_slots) > 1 and _list_length(view, qs, qi) == len(last_slots) \
+                and foreign_chars(gap) < 2:
+            pending = list(last_slots)  # …分别达X元、Y元，增长4.2%、5.3%
         plain = gap
         for o in objects:
             plain = plain.replace(o.text, "")
-        if pending and ("分别" in gap or listed):
+        if pending and (resp >= 0 or listed or len(pending) == len(last_slots)):
             mention: Mention | None = pending.pop(0)
         else:
             pending = []
-            mention = subject if len(group) <= 1 else None
+            mention = subject
             if mention is not None and (foreign_chars(plain) >= 2 or not _compatible(q, mention)
                                         or c.relative.search(gap)):
                 mention = subject = None
-                group = []
+        if mention is not None and not _compatible(q, mention):
+            mention = None
         # a mention may carry the measure itself (经济增长, 物价涨幅): read it with the gap
         said = (mention.text[-2:] if mention is not None and mention.end == anchor
                 and mention.text.endswith(_MEASURE_SUFFIXES) else "") + gap
@@ -219,6 +263,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
         else:
             measure, sign = _measure(said, q, mention, view)
         base = c.from_value.search(gap)
+        if base and measure is not Measure.RANK:
+            measure, sign = Measure.LEVEL, 1
         if mention is not None and mention.end == anchor:
             start = mention.start  # 全县生产总值增长8%左右
         else:  # 同比增长4%: the cue words after the last comma
@@ -227,11 +273,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
             start = max(start, q.span.start - _MAX_LEAD)
             while start < q.span.start and view[start - 1].isdigit() and view[start].isdigit():
                 start += 1  # never begin inside a number (…955年)
-        if base and measure is not Measure.RANK:
-            measure, sign = Measure.LEVEL, 1
-        items.append(_Item(q, mention, measure, sign, gap,
-                           None if mention else _subject_text(gap), start,
-                           from_year=(base.group(1) or "") if base else None))
+        items.append(_Item(q, mention, measure, sign, gap, None if mention else _subject_text(gap), start,
+                           from_year=(base.group(1) or "") if base else None, listed=listed))
         anchor, objects = q.span.end, []
     return items
 
