@@ -37,12 +37,16 @@ def test_rerun_ingests_nothing(db):
 
 
 def test_bad_file_is_one_line_and_exit_2(db, tmp_path):
-    bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"")
-    result = run("ingest", str(bad), str(tmp_path / "missing.txt"), "--db", str(db))
+    empty, binary, missing = tmp_path / "empty.txt", tmp_path / "binary.txt", tmp_path / "missing.txt"
+    empty.write_bytes(b"")
+    binary.write_bytes(bytes(range(256)) * 20)
+    result = run("ingest", str(empty), str(binary), str(missing), "--db", str(db), "--jobs", "2")
     assert result.exit_code == 2
     errors = [line for line in result.output.splitlines() if line.startswith("govreport:")]
-    assert len(errors) == 2 and all("bad.txt" in e or "missing.txt" in e for e in errors)
+    assert len(errors) == 3
+    for path, line in zip((empty, binary, missing), sorted(errors, key=lambda e: ("missing" in e, "binary" in e)),
+                          strict=True):
+        assert line.startswith(f"govreport: {path}: ") and line.count(str(path)) == 1
 
 
 def test_facts_formats_agree(db):

@@ -214,7 +214,7 @@ def test_matching_view_is_fast() -> None:
     text = "\n".join(clean_text(p.read_text(encoding="utf-8")) for p in SEEDS)
     text = (text * (100_000 // len(text) + 1))[:100_000]
     matching_view(text)
-    best = min(_timed(matching_view, text) for _ in range(10))
+    best = _best_time(matching_view, text, under=0.02)
     assert best < 0.02, f"{best * 1000:.1f} ms for 100k characters"  # ~3 ms on an idle machine
 
 
@@ -222,6 +222,16 @@ def _timed(fn, *args) -> float:  # type: ignore[no-untyped-def]
     t = time.perf_counter()
     fn(*args)
     return time.perf_counter() - t
+
+
+def _best_time(fn, arg, under: float, tries: int = 40) -> float:  # type: ignore[no-untyped-def]
+    """The best of up to ``tries`` runs, stopping once one is under the bound (a busy machine is slow)."""
+    best = float("inf")
+    for _ in range(tries):
+        best = min(best, _timed(fn, arg))
+        if best < under:
+            break
+    return best
 
 
 def test_reading_a_60k_character_text_is_fast(tmp_path: Path) -> None:
@@ -232,7 +242,7 @@ def test_reading_a_60k_character_text_is_fast(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     path.write_text((text * (60_000 // len(text) + 1))[:60_000], encoding="utf-8")
     read_source(path)
-    best = min(_timed(read_source, path) for _ in range(10))
+    best = _best_time(read_source, path, under=0.010)
     assert best < 0.010, f"{best * 1000:.1f} ms"  # ~4 ms on an idle machine
 
 

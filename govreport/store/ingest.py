@@ -15,7 +15,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from govreport.errors import GovReportError
+from govreport.errors import GovReportError, IngestError
 from govreport.model import Report
 from govreport.options import DEFAULT, Options
 from govreport.store.db import paragraph_index
@@ -51,9 +51,9 @@ def file_sha256(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def _one_line(exc: BaseException) -> str:
+def _one_line(exc: BaseException | str) -> str:
     text = " ".join(str(exc).split()) or type(exc).__name__
-    return text if isinstance(exc, GovReportError) else f"{type(exc).__name__}: {text}"
+    return text if isinstance(exc, GovReportError | str) else f"{type(exc).__name__}: {text}"
 
 
 def _work(path: str, options: Options) -> _Done:
@@ -65,7 +65,8 @@ def _work(path: str, options: Options) -> _Done:
         report = extract(Path(path), options)
         index = paragraph_index(report.text)
     except Exception as exc:  # a bad file must not stop the batch
-        return _Done(path, problem=_one_line(exc))
+        problem = _one_line(exc.problem if isinstance(exc, IngestError) else exc)
+        return _Done(path, problem=problem.removeprefix(f"{path}: "))
     return _Done(path, sha, size, report, index=index)
 
 
