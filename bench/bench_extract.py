@@ -15,10 +15,14 @@ import time
 import unicodedata
 from pathlib import Path
 
-from govreport.ingest import matching_view
+from govreport.facts import extract_facts
+from govreport.ingest import Document, clean_text, matching_view, read_source
+from govreport.metadata import extract_meta
+from govreport.metadata.gazetteer import load_gazetteer
 from govreport.numbers import find_quantities
 from govreport.options import Options
 from govreport.pipeline import extract
+from govreport.sections import build_sections
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
@@ -36,6 +40,28 @@ def grammar_only(texts: list[str]) -> int:
 
 def full(texts: list[str], options: Options) -> int:
     return sum(len(extract(t, options).facts) for t in texts)
+
+
+def stages(files: list[Path], texts: list[str]) -> list[tuple[str, float]]:
+    """Each step of the pipeline on its own, over the same texts."""
+    docs = [Document(text=clean_text(t), name=f.stem) for f, t in zip(files, texts, strict=True)]
+    views = [matching_view(d.text) for d in docs]
+    metas = [extract_meta(d, v) for d, v in zip(docs, views, strict=True)]
+    secs = [build_sections(d.text, v, m) for d, v, m in zip(docs, views, metas, strict=True)]
+    steps = [
+        ("read + decode + clean (files)", lambda: [read_source(f) for f in files]),
+        ("matching view (T→S, full width)", lambda: [matching_view(d.text) for d in docs]),
+        ("metadata", lambda: [extract_meta(d, v) for d, v in zip(docs, views, strict=True)]),
+        ("sections", lambda: [build_sections(d.text, v, m) for d, v, m in zip(docs, views, metas, strict=True)]),
+        ("facts", lambda: [extract_facts(d.text, v, s, m) for d, v, s, m in zip(docs, views, secs, metas,
+                                                                                strict=True)]),
+    ]
+    out = []
+    for name, fn in steps:
+        out.append((name, timed(fn, repeat=3)))
+    load_gazetteer.cache_clear()
+    out.append(("gazetteer load (once per process)", timed(load_gazetteer, repeat=1)))
+    return out
 
 
 def timed(fn, *args, repeat: int) -> float:  # type: ignore[no-untyped-def]
@@ -68,6 +94,9 @@ def main() -> None:
             ("extract: text → facts", t_facts), ("extract: all (facts+tasks+slogans)", t_full)]
     for name, t in rows:
         print(f"{name:38s} {chars / t / 1e6:7.2f} M chars/s   {t / t_base:6.2f}x baseline time")
+    print("steps:")
+    for name, t in stages(files, texts):
+        print(f"  {name:36s} {t * 1000:8.1f} ms   {t / t_base:6.2f}x baseline time")
 
 
 if __name__ == "__main__":

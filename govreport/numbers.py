@@ -88,11 +88,15 @@ def _alternation(words: list[str]) -> str:
 @cache
 def grammar() -> _Grammar:
     unit_alt = _alternation(list(units()))
-    num = rf"(?:{_ARABIC}(?:万\d{{1,4}}(?![\d.]))?|[{_CN_HEAD}][{_CN}]*(?:点[{_CN}]+)?)"
+    # A Chinese numeral counts only after 分之, when it holds 万/亿, or when a unit, 多/余 or a
+    # range follows (一是, 统一 are words): this keeps the scan from stopping at every 一.
+    cn = rf"[{_CN_HEAD}][{_CN}]*(?:点[{_CN}]+)?"
+    cn_next = rf"(?=多|余|[-—–~～至到]|{unit_alt})"
+    num = rf"(?:{_ARABIC}(?:万\d{{1,4}}(?![\d.]))?|{cn}{cn_next}|[{_CN_HEAD}][{_CN}]*[万亿][{_CN}]*)"
+    frac_num = rf"(?:{_ARABIC}|{cn})"
     pattern = (
-        r"(?P<frac>(?:百|千|十|[一二三四五六七八九]|\d+)分之)?"
-        rf"(?P<num>{num})"
-        r"(?:(?P<rsep>[-—–~～至到])(?P<num2>" + num + r"))?"
+        rf"(?:(?P<frac>(?:百|千|十|[一二三四五六七八九]|\d+)分之)(?P<fnum>{frac_num})|(?P<num>{num}))"
+        rf"(?:(?P<rsep>[-—–~～至到])(?P<num2>{frac_num}))?"
         r"(?P<vague1>多|余)?"
         r"(?P<mag>万亿|亿万|百万|千万|亿|万|千(?!瓦|米|克))?"
         r"(?P<vague2>多|余)?"
@@ -164,7 +168,7 @@ def is_year(view: str, start: int, end: int) -> bool:
 
 
 def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
-    num, unit_text = m.group("num"), m.group("unit")
+    num, unit_text = m.group("num") or m.group("fnum"), m.group("unit")
     if m.start() > 0 and ((view[m.start() - 1].isascii() and view[m.start() - 1].isalnum())
                           or view[m.start() - 1] in CN_DIGITS):
         return None  # PM2.5, G20: part of a name; 二0三五年: inside another numeral
@@ -175,7 +179,7 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
         return None  # a bare Chinese numeral is a word (一是, 统一), not a quantity
     if not chinese and not unit_text and not mag and not frac:
         return None  # a bare Arabic number (a code, a list index): not a quantity
-    if is_year(view, m.start("num"), m.end("num")) and (unit_text in {"年", None} or m.group("rsep")):
+    if is_year(view, m.start(), m.start() + len(num)) and (unit_text in {"年", None} or m.group("rsep")):
         return None
     if unit_text == "年" and len(num) == 4:
         return None
@@ -183,8 +187,8 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
     if parsed is None:
         return None
     value, value_max = parsed
-    if chinese and unit_text == "度":
-        return None  # 一度, 再度: "at one time", not kilowatt-hours
+    if chinese and unit_text in ("度", "方"):
+        return None  # 一度 ("at one time"), 一方面: words, not kilowatt-hours or cubic metres
     if chinese and value_max is None and not mag and units()[unit_text or "%"].dimension in _PHRASE_DIMENSIONS:
         return None  # 五个振兴, 十项举措, 三大攻坚战: phrases; statistics of counts use Arabic digits
     if num2 := m.group("num2"):

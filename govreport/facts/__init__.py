@@ -15,7 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from govreport.facts.context import kind_of, period_of
+from govreport.facts.context import base_period, kind_of, period_of
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.mentions import Mention, find_mentions, indicator
 from govreport.model import Bound, DocMeta, Fact, Kind, Measure, Quantity, Role, Section, Span
@@ -28,6 +28,7 @@ _CLAUSE_END = frozenset("；;")
 _FREE_UNITS = frozenset({"%", "个百分点", "位", "倍"})
 _RANKED_BY = {"增速": "growth", "增幅": "growth", "增长": "growth", "总量": "level", "规模": "level", "比重": "share",
               "占比": "share"}
+_ONE_YEAR = re.compile(r"同比|比上年|较上年|比去年|一年来|去年|上年")
 _RANK_VERB = re.compile(r"居|位居|位列|排名|名列|排")
 _COORD = re.compile(r"[、和及与]|以及")
 _LIST_GAP = re.compile(r"[、和]")
@@ -107,7 +108,7 @@ def _is_rate_of_change(m: Mention) -> bool:
 
 def _compatible(q: Quantity, mention: Mention) -> bool:
     ind = indicator(mention.indicator)
-    if q.unit in _FREE_UNITS or q.unit == ind.default_unit:
+    if q.unit in _FREE_UNITS or q.unit == ind.default_unit or (q.unit, ind.default_unit) == ("人次", "人"):
         return True
     if q.dimension.startswith("money"):  # 2.17万亿美元 of 进出口总额, 亿元 of 规上工业增加值
         return ind.default_unit in ("元", "美元", "%")
@@ -172,7 +173,22 @@ def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: Doc
         paragraph_scope = (para_start, scope)
         facts.extend(facts_here)
         qi, pos = qj, s_end
-    return tuple(facts)
+    return _first_mentions(facts)
+
+
+def _first_mentions(facts: list[Fact]) -> tuple[Fact, ...]:
+    """A headline figure restated later (提出国内生产总值增长8%左右，主要是…) is kept once, where it is
+    first stated; facts without a canonical indicator are all kept."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for f in facts:
+        if f.indicator is not None:
+            key = (f.kind, f.period, f.indicator, f.measure, f.value, f.value_max, f.bound, f.rank_scope)
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(f)
+    return tuple(out)
 
 
 def _slots(view: str, ms: list[Mention], respectively: int, floor: int) -> list[Mention | None]:
@@ -292,21 +308,33 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             rank_of = _rank_of(items, i)
         if it.mention is None and not options.unmatched_facts:
             continue
-        value, value_max, bound = _signed(q, it.sign)
         before = view[s_start : q.span.start]
-        kind = kind_of(before, role, meta, view[para_start : q.span.start])
+        paragraph = view[para_start : q.span.start]
+        kind = kind_of(before, role, meta, paragraph)
         if it.from_year is not None:  # the starting level of a 由…增加到… pair
-            kind, period = Kind.ACTUAL, it.from_year or None
+            kind, period = Kind.ACTUAL, it.from_year or base_period(meta, before)
+            if period is None or it.measure is Measure.RANK:
+                continue  # 从世界第六位上升到第四位: the starting rank is not a figure of its own
         else:
-            period = period_of(kind, it.measure, before, it.gap, role, meta, view[para_start : q.span.start])
+            period = period_of(kind, it.measure, before, it.gap, role, meta, paragraph)
+        value, value_max, bound = _signed(q, it.sign)
+        bound = _list_bound(items, i, bound)
+        unit, measure = q.unit, it.measure
+        if unit == "倍" and measure in (Measure.GROWTH, Measure.GROWTH_CUM):  # 增长1.71倍 → +171%
+            value, value_max, unit = value * 100, value_max * 100 if value_max is not None else None, "%"
+            review = meta.review_period or ""
+            if period and "-" in period:
+                measure = Measure.GROWTH_CUM
+            elif kind is Kind.ACTUAL and "-" in review and not _ONE_YEAR.search(before):
+                measure, period = Measure.GROWTH_CUM, review  # 财政收入…增长1.71倍 in a five-year review
         out.append(Fact(
             kind=kind,
             period=period,
             indicator=it.mention.indicator if it.mention else None,
             indicator_text=it.mention.text if it.mention else it.subject_text,
-            measure=it.measure,
+            measure=measure,
             value=value,
-            unit=q.unit,
+            unit=unit,
             bound=bound,
             span=Span(it.start, q.span.end),
             value_max=value_max,
@@ -318,6 +346,21 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             indicator_span=Span(it.mention.start, it.mention.end) if it.mention else None,
         ))
     return out, scope
+
+
+def _list_bound(items: list[_Item], i: int, bound: Bound) -> Bound:
+    """分别增长5%、6.5%左右: a bound written once after a list holds for every item of it."""
+    if bound is not Bound.EXACT:
+        return bound
+    j = i
+    while j + 1 < len(items) and items[j + 1].listed:
+        j += 1
+    if j == i:
+        return bound
+    last = items[j].q.bound
+    if last in (Bound.APPROX, Bound.MIN, Bound.MAX):
+        return _FLIP.get(last, last) if items[i].sign < 0 else last
+    return bound
 
 
 def _rank_of(items: list[_Item], i: int) -> str | None:

@@ -101,6 +101,42 @@ def reflow(lines: list[str]) -> list[str]:
     return out
 
 
+_CONTINUES = tuple("”」』，,、。）)%％万亿元")
+_OPENING = tuple("“「『（(")
+_SHORT = 8
+
+
+def rejoin_fragments(lines: list[str]) -> list[str]:
+    """Re-join words that a scraped page broke out onto lines of their own.
+
+    Wiki and news pages turn every link into its own line (党的十八届六中全会 / 正式明确 / 习近平 /
+    总书记的核心地位…, or 74.4 / 万亿元，增长6.7%). Applies only to the body (after 各位代表) of a
+    text with many such fragments; a line joins the one before it when that one does not end a
+    sentence, neither is a heading, and one of them is a fragment or the break splits a number
+    from its unit or a quote from its words.
+    """
+    start = next((i for i, x in enumerate(lines) if x.startswith("各位代表")), min(3, len(lines)))
+    body = lines[start + 1 :]
+    fragments = sum(1 for x in body if len(x) <= _SHORT and not x.endswith(_FINAL))
+    if fragments < 5 or fragments < 0.05 * len(body):
+        return lines
+    out = lines[: start + 1]
+    last_piece = 0
+    for line in body:
+        prev = out[-1] if len(out) > start + 1 else ""
+        split = prev and (line.startswith(_CONTINUES) or prev.endswith(_OPENING)
+                          or (prev[-1].isdigit() and not HEADING_START.match(line))
+                          or (prev[-1].isascii() and prev[-1].isalpha() and line[0].isdigit()))  # PM / 2.5
+        short = len(line) <= _SHORT or last_piece <= _SHORT
+        if prev and not prev.endswith(_FINAL) and (split or (short and not HEADING_START.match(line)
+                                                             and not HEADING_START.match(prev))):
+            out[-1] = glue(prev, line)
+        else:
+            out.append(line)
+        last_piece = len(line)
+    return out
+
+
 def clean_text(raw: str, boilerplate: bool = True) -> str:
     """One paragraph per line, no blank lines, no surrounding white space, no page furniture."""
     raw = _INVISIBLE.sub("", raw)
@@ -111,7 +147,7 @@ def clean_text(raw: str, boilerplate: bool = True) -> str:
     lines = [c for c in map(_clean_line, _SPACES.sub(" ", raw).splitlines()) if c]
     if boilerplate:
         lines = strip_boilerplate(lines)
-    return "\n".join(reflow(lines))
+    return "\n".join(rejoin_fragments(reflow(lines)))
 
 
 def _opencc_chars(name: str) -> dict[str, list[str]]:

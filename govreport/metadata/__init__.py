@@ -44,12 +44,15 @@ def is_partial(view: str, header: Header) -> bool:
     if header.opening is not None or header.session:
         return False
     start = header.title_start or 0
-    for m in re.finditer(r"(?m)^[^\n]*$", view, start):
+    for m in _LINE.finditer(view, start):
         line = m.group(0).strip()
         if m.start() == header.title_start or len(line) < 25:
             continue
         return not OPENING.match(line)
     return True
+
+
+_LINE = re.compile(r"(?m)^[^\n]*$")
 
 
 def _title_year(title: str | None) -> int | None:
