@@ -21,7 +21,7 @@ from govreport import extract
 
 GOLD = Path(__file__).resolve().parent / "fixtures" / "gold_heldout"
 
-FLOOR_STRICT_F1 = 0.86
+FLOOR_STRICT_F1 = 0.96  # raised from 0.86 (first measurement) as the extractor improved
 FLOOR_DOC_FIELDS = {
     "region": 1.0,
     "province": 1.0,
@@ -30,7 +30,7 @@ FLOOR_DOC_FIELDS = {
     "report_year": 1.0,
     "date": 1.0,
     "speaker": 1.0,
-    "review_period": 0.5,
+    "review_period": 1.0,
     "plan_year": 1.0,
     "partial": 1.0,
 }

@@ -191,6 +191,22 @@ def _first_mentions(facts: list[Fact]) -> tuple[Fact, ...]:
     return tuple(out)
 
 
+_PREFIX = re.compile(r"[\u4e00-\u9fff]{1,12}$")
+
+
+def _modified(view: str, m: Mention, floor: int) -> bool:
+    """The words glued before a mention narrow it to a part (一般贸易进出口, 省属企业研发投入)."""
+    prefix = _PREFIX.search(view, max(floor, m.start - 12), m.start)
+    if prefix is None:
+        return False
+    words = prefix.group(0)
+    last_glue = None
+    for g in compiled().glue.finditer(words):
+        last_glue = g
+    touching = words[last_glue.end() :] if last_glue else words  # only what touches the mention counts
+    return len(touching) >= 3
+
+
 def _slots(view: str, ms: list[Mention], respectively: int, floor: int) -> list[Mention | None]:
     """The subjects a 分别 hands values to, in order: 固定资产投资、规上服务业营收分别增长… →
     [固定资产投资, None]; 城乡居民人均可支配收入分别… → [城镇…, 农村…] (a split mention)."""
@@ -241,6 +257,10 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
                 subject, last_slots = None, []
             if c.comparison.search(view[max(anchor, m.start - 4) : m.start]) or c.denominator.match(view, m.end):
                 objects.append(m)
+                continue
+            if _modified(view, m, anchor):
+                subject, pending = None, []  # 跨境电商平台进出口: a part of the indicator, not the indicator
+                anchor = m.end
                 continue
             subject, anchor, objects, pending, fresh = m, m.end, [], [], True
         gap = view[anchor : q.span.start]
