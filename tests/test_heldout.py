@@ -1,4 +1,7 @@
-"""Held-out check: 8 corpus reports labelled by hand, never used to tune the extractor.
+"""Second dev check: 8 corpus reports labelled by hand before the extractor was run on them.
+
+Their misses were then used to find general failures (aliases, 分别 lists, 倍, scraped line
+breaks), so this set is no longer blind; tests/fixtures/gold_blind/ is the untouched one.
 
 tests/fixtures/gold_heldout/ holds the headline facts (main expected-targets paragraph and
 headline results of the review) of 3 national reports (2022, 2015, 2008) and 5 provincial
