@@ -14,7 +14,7 @@ from shared_paths import SEEDS, SHARED
 
 from govreport import extract
 
-FLOOR_STRICT_F1 = 0.99
+FLOOR_STRICT_F1 = 0.995  # measured 1.0 (was 0.9942 when first pinned at 0.99)
 FLOOR_DOC_FIELDS = 1.0
 
 

@@ -64,11 +64,13 @@ def kind_of(before: str, role: Role, meta: DocMeta, paragraph: str = "") -> Kind
         if "预期目标" in before or "今年" in before:
             return Kind.TARGET
         return Kind.ACTUAL
-    context = paragraph or before
+    # in a forward part the paragraph's last cue decides (过去一年，…。国内生产总值增长10.3%);
+    # elsewhere (preamble, unnamed parts) only the sentence's own cues count
+    context = (paragraph or before) if role in _FORWARD_ROLES else before
     last_past = _last(c.past, context)
     last_target = max(_last(c.target, context), _last(c.plan_words, context))
     if last_past > last_target:
-        return Kind.ACTUAL  # 过去一年，…。国内生产总值增长10.3%
+        return Kind.ACTUAL
     if role in _FORWARD_ROLES:
         return Kind.TARGET
     return Kind.TARGET if last_target >= 0 else Kind.ACTUAL
