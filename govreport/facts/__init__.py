@@ -59,7 +59,8 @@ def _measure(gap: str, q: Quantity, mention: Mention | None, view: str) -> tuple
     if q.dimension == "rank":
         return Measure.RANK, 1
     tail = gap[-12:]
-    words = [m.group(0) for m in c.measure.finditer(tail)]
+    # 人口自然增长率, 贫困发生率: a measure word followed by 率 names a rate, it is no verb
+    words = [m.group(0) for m in c.measure.finditer(tail) if not tail.startswith("率", m.end())]
     cats = [c.measure_kind[w] for w in words]
     if q.unit == "%" and _is_share(gap, mention):
         return Measure.SHARE, 1
@@ -124,9 +125,12 @@ def _signed(q: Quantity, sign: int) -> tuple[float, float | None, Bound]:
 
 
 def _subject_text(gap: str) -> str | None:
-    """The report's words for a subject that is not a canonical indicator (best effort)."""
-    piece = re.split(r"[，,、：:（）()“”\"]", gap)[-1]
-    piece = compiled().measure.sub("", piece).strip()
+    """The report's words for a subject that is not a canonical indicator (best effort): the words
+    after the last comma, less the cue words that end them (增长, 达到, 控制在)."""
+    piece = re.split(r"[，,、：:（）()“”\"]", gap)[-1].strip()
+    trail = compiled().trailing_cues.search(piece)
+    if trail:
+        piece = piece[: trail.start()]
     return piece[-16:] or None
 
 
@@ -298,6 +302,10 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
             measure, sign = items[-1].measure, items[-1].sign  # 分别增长6.8%、7.9%
         else:
             measure, sign = _measure(said, q, mention, view)
+            prev = items[-1] if items else None
+            if (measure is Measure.LEVEL and prev is not None and prev.mention is mention and mention is not None
+                    and prev.q.unit == q.unit and prev.measure is not Measure.RANK and c.copula_only.fullmatch(gap)):
+                measure, sign = prev.measure, prev.sign  # 增长13%以上，力争达到15%
         base = c.from_value.search(gap)
         if base and measure is not Measure.RANK:
             measure, sign = Measure.LEVEL, 1

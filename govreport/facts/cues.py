@@ -29,6 +29,8 @@ class Cues:
     denominator: re.Pattern[str]
     from_value: re.Pattern[str]
     split_mentions: dict[str, tuple[str, ...]]
+    copula_only: re.Pattern[str]
+    trailing_cues: re.Pattern[str]
     target: re.Pattern[str]
     estimate: re.Pattern[str]
     past: re.Pattern[str]
@@ -62,10 +64,12 @@ def compiled() -> Cues:
         scope_of=scope_of,
         comparison=re.compile(r"(?:高于|低于|快于|慢于|超过|超出|领先|比|较|与|同|占|相当于|达到了?)$"),
         # 高于全省平均水平2个百分点, 快于规模以上工业4个百分点: relative to something else
-        relative=re.compile(r"(?:高于|低于|快于|慢于|超出|领先|多于|少于|(?<!同)比[^上去同较\d重例率]|较[^上去同\d])[^，,、；;]+$"),
+        relative=re.compile(r"(?:高于|低于|快于|慢于|超出|领先|多于|少于|(?<![同可对])比[^上去同较\d重例率年]|较[^上去同\d年])[^，,、；;]+$"),
         denominator=re.compile(r"中?的?(?:比重|比例)"),  # 国内生产总值中的比重: a denominator
         from_value=re.compile(r"(?:由|从)(?:((?:19|20)\d\d)年(?:末|底)?|上年|去年|上年末)?的?(?:世界|全国|全省|全市)?$"),
         split_mentions={k: tuple(v) for k, v in c.get("split_mentions", {}).items()},
+        copula_only=re.compile(r"[，,、]?(?:力争|争取|努力|确保)?(?:达到|实现|为|达)?"),
+        trailing_cues=re.compile(rf"(?:{_alt(list(kind_of) + [w for ws in c['bound_prefix'].values() for w in ws])})+$"),
         target=re.compile(_alt(c["kind"]["target"])),
         estimate=re.compile(_alt(c["kind"]["estimate"])),
         past=re.compile(r"去年|上年|过去一年|过去五年|一年来|五年来|以来|已经|已|取得|实现了|完成了"),
