@@ -133,8 +133,7 @@ NATIONAL = [
     (2015, "gdp", 7.0, "approx", 6.9, "met"),
     (2015, "new_urban_jobs", 1.0e7, "min", 1.312e7, "met"),
     (2015, "cpi", 3.0, "approx", None, "not_reported"),  # 2016: 居民消费价格涨幅保持较低水平
-    pytest.param(2016, "gdp", 6.5, "range", 6.7, "met", marks=pytest.mark.xfail(
-        reason="the 2017 text breaks 国内生产总值达到74.4 / 万亿元，增长6.7% over three lines")),
+    (2016, "gdp", 6.5, "range", 6.7, "met"),  # 6.5%－7% → 2017: 74.4 / 万亿元，增长6.7% (broken lines)
     (2016, "cpi", 3.0, "approx", 2.0, "met"),
     (2016, "registered_unemployment", 4.5, "max", 4.02, "met"),
     (2016, "energy_intensity", -3.4, "max", -5.0, "met"),  # 下降3.4%以上 → 下降5%
