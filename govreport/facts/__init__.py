@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from govreport.facts.context import base_period, kind_of, period_of
 from govreport.facts.cues import compiled, foreign_chars
-from govreport.facts.mentions import Mention, find_mentions, indicator
+from govreport.facts.mentions import Mention, alias_index, find_mentions, indicator
 from govreport.model import Bound, DocMeta, Fact, Kind, Measure, Quantity, Role, Section, Span
 from govreport.numbers import find_quantities
 from govreport.options import DEFAULT, Options
@@ -219,10 +219,13 @@ def _slots(view: str, ms: list[Mention], respectively: int, floor: int) -> list[
     head = view[head_start:respectively]
     slots: list[Mention | None] = []
     pos = head_start
-    for piece in _COORD.split(head):
+    pieces = _COORD.split(head)
+    for k, piece in enumerate(pieces):
         end = pos + len(piece)
         inside = [m for m in ms if pos <= m.start and m.end <= end]
         m = inside[-1] if inside else None
+        if m is None and k + 1 < len(pieces):
+            m = _elided(piece, pos, ms, end)  # 城镇、农村居民人均可支配收入: 城镇 shares the rest
         split = c.split_mentions.get(m.text, ()) if m is not None else ()
         if split:
             slots += [Mention(m.start, m.end, ind, m.text) for ind in split]  # type: ignore[union-attr]
@@ -230,6 +233,25 @@ def _slots(view: str, ms: list[Mention], respectively: int, floor: int) -> list[
             slots.append(m)
         pos = end + 1
     return slots
+
+
+def _elided(piece: str, pos: int, ms: list[Mention], end: int) -> Mention | None:
+    """In 城镇、农村居民人均可支配收入 the first item is 城镇 + the rest of the second's name."""
+    nxt = next((m for m in ms if m.start > end), None)
+    word = piece.strip()
+    if nxt is None or not word or len(word) > 4:
+        return None
+    aliases = alias_index()
+    for cut in range(1, len(nxt.text)):
+        ind = aliases.get(word + nxt.text[cut:])
+        if ind is not None:
+            return Mention(pos, end, ind, word + nxt.text[cut:])
+    return None
+
+
+def _distinct_subjects(items: list[_Item]) -> bool:
+    ids = [it.mention.indicator if it.mention else None for it in items]
+    return None not in ids and len(set(ids)) == len(ids) and len({it.q.unit for it in items}) == 1
 
 
 def _list_length(view: str, qs: list[Quantity], i: int) -> int:
@@ -273,6 +295,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
             subject, pending, last_slots, gap = None, [], [], gap[cut + 1 :]
         listed = bool(items) and _LIST_GAP.fullmatch(gap) is not None and items[-1].q.unit == q.unit
         resp = gap.rfind("分别")
+        handout = False  # a list of values is handed to several subjects in turn
         if resp >= 0:
             slots = _slots(view, ms, q.span.start - len(gap) + resp, s_start)
             if len(slots) > 1:
@@ -281,11 +304,18 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
                 pending = list(last_slots)
         elif not listed and not fresh and len(last_slots) > 1 and _list_length(view, qs, qi) == len(last_slots) \
                 and foreign_chars(gap) < 2:
-            pending = list(last_slots)  # …分别达X元、Y元，增长4.2%、5.3%
+            pending, handout = list(last_slots), True  # …分别达X元、Y元，增长4.2%、5.3%
+        elif not fresh and not listed and (n := _list_length(view, qs, qi)) > 1 and len(items) >= n \
+                and foreign_chars(gap) < 2 and _distinct_subjects(items[-n:]):
+            pending, handout = [it.mention for it in items[-n:]], True  # A 17175元，B 5153元，实际增长9.8%和8.5%
+        elif fresh and subject is not None and (n := _list_length(view, qs, qi)) > 1:
+            slots = _slots(view, ms, subject.end, s_start)  # X和Y实际增长9.8%和8.5%
+            if len(slots) == n and all(slots):
+                pending, last_slots, handout = list(slots), list(slots), True
         plain = gap
         for o in objects:
             plain = plain.replace(o.text, "")
-        if pending and (resp >= 0 or listed or len(pending) == len(last_slots)):
+        if pending and (resp >= 0 or listed or handout):
             mention: Mention | None = pending.pop(0)
         else:
             pending = []

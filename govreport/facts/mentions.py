@@ -29,6 +29,12 @@ def automaton() -> ahocorasick.Automaton:
     return auto
 
 
+@cache
+def alias_index() -> dict[str, str]:
+    """Every alias → its indicator id."""
+    return {alias: ind.id for ind in indicators().values() for alias in ind.aliases}
+
+
 def find_mentions(view: str) -> list[Mention]:
     """Longest non-overlapping indicator mentions in ``view``, in order."""
     auto = automaton()
