@@ -38,20 +38,12 @@ def chinese_to_number(s: str) -> float | None:
     """三千五百 → 3500, 二〇二三 → 2023, 一万五千亿 → 1.5e12, 二十万亿 → 2e13, 两 → 2; else None."""
     if not s:
         return None
-    if "亿" in s:
-        left, _, right = s.rpartition("亿")
-        lv = chinese_to_number(left) if left else 1.0
-        rv = chinese_to_number(right) if right else 0.0
-        if lv is None or rv is None:
-            return None
-        return lv * 1e8 + rv
-    if "万" in s:
-        left, _, right = s.partition("万")
-        lv = chinese_to_number(left) if left else 1.0
-        rv = chinese_to_number(right) if right else 0.0
-        if lv is None or rv is None:
-            return None
-        return lv * 1e4 + rv
+    for mark, scale in (("亿", 1e8), ("万", 1e4)):  # 一万五千亿: split at the last 亿, then at 万
+        if mark in s:
+            left, _, right = s.rpartition(mark) if mark == "亿" else s.partition(mark)
+            lv = chinese_to_number(left) if left else 1.0
+            rv = chinese_to_number(right) if right else 0.0
+            return None if lv is None or rv is None else lv * scale + rv
     if all(c in CN_DIGITS or c.isdigit() for c in s):  # digit by digit: 二〇二三, 二0三五
         if len(s) == 2 and not any(c in "零〇○" or c.isdigit() for c in s):
             return None  # 两三, 七八: a vague range (see _number), not 23 or 78

@@ -7,3 +7,30 @@ from pathlib import Path
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
 CORPUS = sorted((SHARED / "corpus").glob("*/*.txt"))
+
+
+def score_module():  # type: ignore[no-untyped-def]
+    """``../shared/eval/score.py``, loaded as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def extract_and_score(gold: Path, sources: list[Path], out: Path) -> tuple[dict, list]:  # type: ignore[type-arg]
+    """Extract each source into ``out/<id>.json`` and score the folder against ``gold``."""
+    import json
+
+    from govreport import extract
+
+    for path in sources:
+        report = extract(path)
+        (out / f"{report.doc.id}.json").write_text(report.to_json(), encoding="utf-8")
+    result, misses = score_module().score(gold, out, show_misses=True)
+    print(json.dumps(result, ensure_ascii=False, indent=1))
+    for miss in misses:
+        print("miss:", *miss)
+    return result, misses

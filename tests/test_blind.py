@@ -16,17 +16,14 @@ them, 家庭 aliases, 平均每年实际增长), so the score after that (0.98) 
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import re
 import unicodedata
 from pathlib import Path
-from types import ModuleType
 
 import pytest
-from shared_paths import CORPUS, SHARED
+from shared_paths import CORPUS, SHARED, extract_and_score
 
-from govreport import extract
 from govreport.model import Bound, Kind, Measure
 
 GOLD = Path(__file__).resolve().parent / "fixtures" / "gold_blind"
@@ -60,26 +57,10 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
-def _score_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def scored(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, list]:  # type: ignore[type-arg]
     by_stem = {p.stem: p for p in CORPUS}
-    out = tmp_path_factory.mktemp("blind_pred")
-    for doc_id in _gold_ids():
-        report = extract(by_stem[doc_id])
-        (out / f"{doc_id}.json").write_text(report.to_json(), encoding="utf-8")
-    result, misses = _score_module().score(GOLD, out, show_misses=True)
-    print(json.dumps(result, ensure_ascii=False, indent=1))
-    for miss in misses:
-        print("miss:", *miss)
-    return result, misses
+    return extract_and_score(GOLD, [by_stem[i] for i in _gold_ids()], tmp_path_factory.mktemp("blind_pred"))
 
 
 def test_gold_covers_eight_reports_with_facts() -> None:

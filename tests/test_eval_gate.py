@@ -5,12 +5,11 @@ Raise FLOOR as the extractor improves; never lower it silently.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
-from shared_paths import SEEDS, SHARED
+from shared_paths import SEEDS, SHARED, extract_and_score
 
 from govreport import extract
 
@@ -20,16 +19,8 @@ FLOOR_DOC_FIELDS = 1.0
 
 @pytest.fixture(scope="module")
 def scored(tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore[type-arg]
-    out = tmp_path_factory.mktemp("pred")
-    for path in SEEDS:
-        report = extract(path)
-        (out / f"{report.doc.id}.json").write_text(report.to_json(), encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
-    assert spec and spec.loader
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
-    result, _ = score.score(SHARED / "gold" / "dev", out)
-    return result  # type: ignore[no-any-return]
+    result, _ = extract_and_score(SHARED / "gold" / "dev", SEEDS, tmp_path_factory.mktemp("pred"))
+    return result
 
 
 def test_strict_fact_f1_floor(scored: dict) -> None:  # type: ignore[type-arg]
