@@ -195,6 +195,7 @@ def _first_mentions(facts: list[Fact]) -> tuple[Fact, ...]:
     return tuple(out)
 
 
+_POSTPOSITIONS = ("下", "中", "后", "时", "前", "里", "上", "看")
 _PREFIX = re.compile(r"[\u4e00-\u9fff]{1,12}$")
 
 
@@ -208,7 +209,8 @@ def _modified(view: str, m: Mention, floor: int) -> bool:
     for g in compiled().glue.finditer(words):
         last_glue = g
     touching = words[last_glue.end() :] if last_glue else words  # only what touches the mention counts
-    return len(touching) >= 3
+    # 正常年景下粮食产量, 扣除自然因素影响后空气优良天数比率: a condition before the subject, not a part
+    return len(touching) >= 3 and not touching.endswith(_POSTPOSITIONS)
 
 
 def _slots(view: str, ms: list[Mention], respectively: int, floor: int) -> list[Mention | None]:
