@@ -15,6 +15,7 @@ expression finds every candidate and a small amount of Python reads each one whe
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -134,14 +135,18 @@ def _number(s: str) -> tuple[float, float | None] | None:
     return None
 
 
+_MINUS = frozenset("-−－")
+_BEFORE_SIGN = frozenset("为长是在达于到：:，,(（ \n")
+_CJK_AFTER = re.compile(r"[\u4e00-\u9fff]")
 _PHRASE_DIMENSIONS = frozenset({"count", "years", "months", "days", "hours", "times", "tenths"})
 
 
 def _bound_before(view: str, start: int, g: _Grammar) -> tuple[Bound | None, int]:
-    window = view[max(0, start - 4) : start]
+    skip = 1 if view[start - 1 : start] == "有" else 0  # 至少有1所, 超过有…
+    window = view[max(0, start - skip - 4) : start - skip]
     for word, bound in g.prefix:
         if window.endswith(word):
-            return bound, start - len(word)
+            return bound, start - skip - len(word)
     return None, start
 
 
@@ -165,6 +170,8 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
                           or view[m.start() - 1] in CN_DIGITS):
         return None  # PM2.5, G20: part of a name; 二0三五年: inside another numeral
     chinese = not num[0].isdigit()
+    if m.start() > 0 and view[m.start() - 1] == "第" and unit_text not in ("位", "名"):
+        return None  # 第一人民医院, 第3批: an ordinal, not an amount
     mag = m.group("mag") or ""
     frac = m.group("frac")
     if chinese and not (unit_text or frac or mag or (len(num) > 2 and ("万" in num or "亿" in num))):
@@ -179,8 +186,15 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
     if parsed is None:
         return None
     value, value_max = parsed
+    if m.start() > 0 and view[m.start() - 1] in _MINUS and (m.start() < 2 or view[m.start() - 2] in _BEFORE_SIGN):
+        value = -value  # 涨幅为-0.3%, 增长-2.1%: a sign, not the dash of a range (8%-9%)
+        if value_max is not None:
+            value, value_max = -value_max, value
     if chinese and unit_text in ("度", "方"):
         return None  # 一度 ("at one time"), 一方面: words, not kilowatt-hours or cubic metres
+    ordinal = m.start() > 0 and view[m.start() - 1] == "第"
+    if chinese and value_max is None and not mag and value < 10 and not ordinal and _CJK_AFTER.match(view, m.end()):
+        return None  # 四人帮, 一人一档, 三块地: a numeral inside a word or slogan
     if chinese and value_max is None and not mag and units()[unit_text or "%"].dimension in _PHRASE_DIMENSIONS:
         return None  # 五个振兴, 十项举措, 三大攻坚战: phrases; statistics of counts use Arabic digits
     if num2 := m.group("num2"):
@@ -223,6 +237,8 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
     if pre:
         start = new_start
     k = scale * factor
+    if not math.isfinite(value * k) or (value_max is not None and not math.isfinite(value_max * k)):
+        return None  # a run of 400 digits is no amount
     return Quantity(
         value=_clean(value * k),
         unit=canonical,
@@ -256,12 +272,18 @@ def _merge_range(view: str, a: Quantity, b: Quantity) -> Quantity | None:
 
 
 # 居全省第一, 跃居首位: ranks written in words (第4位 in digits is found by the main grammar)
-_RANK_WORDS = re.compile(r"(?:居|列|排|名列|排名|跃居|升至|上升到|上升至|提升到|提升至|前移至|进入|保持)[^，,。；;、\n\d]{0,8}?(?P<rank>第(?P<n>[一二三四五六七八九十]{1,3})(?:位|名)?(?![\u4e00-\u9fff])|首位)")
+
+
+@cache
+def _rank_words() -> re.Pattern[str]:
+    verbs = _alternation(cues()["rank_verbs"])
+    return re.compile(rf"(?:{verbs})[^，,。；;、\n\d]{{0,8}}?(?P<rank>第(?P<n>[一二三四五六七八九十]{{1,3}})(?:位|名)?"
+                      r"(?![\u4e00-\u9fff])|首位)")
 
 
 def _word_ranks(view: str, start: int, end: int) -> list[Quantity]:
     out = []
-    for m in _RANK_WORDS.finditer(view, start, end):
+    for m in _rank_words().finditer(view, start, end):
         n = 1.0 if m.group("n") is None else chinese_to_number(m.group("n"))
         if n:
             out.append(Quantity(n, "位", Bound.EXACT, Span(m.start("rank"), m.end("rank")), None, "位", "rank"))

@@ -32,8 +32,9 @@ class _Head:
     start: int  # line start
     level: int
     number: str | None
-    title: str
+    title: str  # on the matching view (for role words); the Section's title is the text's words
     title_end: int
+    title_start: int = -1
 
 
 @cache
@@ -64,7 +65,7 @@ def _heads(view: str) -> list[_Head]:
         line_end = len(view) if line_end < 0 else line_end
         if m.group("bold"):
             title = m.group("bold").rstrip("。.")
-            heads.append(_Head(m.start(), 4, None, title, m.end()))
+            heads.append(_Head(m.start(), 4, None, title, m.end() - 2, m.start("bold")))
             continue
         if m.group("l1") or m.group("part"):
             level, number = 1, m.group("l1") or m.group("part")
@@ -82,7 +83,7 @@ def _heads(view: str) -> list[_Head]:
                 continue  # a numbered sentence (一、…), not a heading
             else:
                 title_end = min(title_end, body_start + 60)
-        heads.append(_Head(m.start(), level, number, view[body_start:title_end].strip(), title_end))
+        heads.append(_Head(m.start(), level, number, view[body_start:title_end].strip(), title_end, body_start))
     return _consistent(heads)
 
 
@@ -123,7 +124,7 @@ def _bare_heads(view: str, meta: DocMeta) -> list[_Head]:
     for m in _BARE_LINE.finditer(view):
         title = m.group(0).strip()
         if any(w in title for w in _BARE_WORDS) and role_of(title, meta) in _BARE_ROLES:
-            out.append(_Head(m.start(), 1, None, title, m.end()))
+            out.append(_Head(m.start(), 1, None, title, m.end(), m.start()))
     return out
 
 
@@ -135,7 +136,7 @@ def build_sections(text: str, view: str, meta: DocMeta) -> tuple[Section, ...]:
     n = len(text)
     first = heads[0].start if heads else n
     if first > 0:
-        title = view[: view.find("\n")] if "\n" in view[:first] else view[:first]
+        title = text[: text.find("\n")] if "\n" in text[:first] else text[:first]
         sections.append(Section("s0", None, 0, None, title[:60], Role.PREAMBLE, Span(0, first)))
     stack: list[tuple[int, Section]] = []  # (level, section)
     for i, h in enumerate(heads):
@@ -149,7 +150,8 @@ def build_sections(text: str, view: str, meta: DocMeta) -> tuple[Section, ...]:
         parent = stack[-1][1] if stack else None
         role = _role(role_of(h.title, meta), parent, h.level, sections)
         sec = Section(f"s{len(sections) + (0 if sections and sections[0].id == 's0' else 1)}",
-                      parent.id if parent else None, h.level, h.number, h.title, role,
+                      parent.id if parent else None, h.level, h.number,
+                      text[h.title_start : h.title_end].strip().rstrip("。.").strip(), role,
                       Span(h.start, end), Span(h.start, h.title_end))
         sections.append(sec)
         stack.append((h.level, sec))

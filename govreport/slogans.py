@@ -290,6 +290,10 @@ def extract_slogans(text: str, view: str) -> tuple[Slogan, ...]:
             take(m.start(), m.end(), False, as_quoted=True)
     out = []
     for start, end, quoted in sorted(found):
+        while end > start and text[end - 1].isspace():
+            end -= 1  # a span holds the words, never the space after them
+        while start < end and text[start].isspace():
+            start += 1
         q = view[start:end]
         number = formula_number(q, True, lex) or (_lead(q) or (0, ""))[0]
         out.append(Slogan(text=text[start:end], number=number, span=Span(start, end), quoted=quoted))

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 import jieba
 import pytest
 from click.testing import CliRunner
+from shared_paths import SHARED
 
 from govreport.attention import (
     JiebaSegmenter,
@@ -23,7 +23,6 @@ from govreport.attention import (
 from govreport.cli import cli
 from govreport.errors import LexiconError
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus"
 SEED = SHARED / "seeds" / "000_c3a01e0d5631b880.txt"
 TOPICS = {"environment", "innovation", "digital_economy", "rural_poverty", "employment", "public_health",

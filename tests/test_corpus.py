@@ -21,16 +21,20 @@ def test_corpus_report(path: Path) -> None:
     assert report.facts, "a whole report with no facts"
     for f in report.facts:
         assert 0 <= f.span.start < f.span.end <= len(text)
-        assert _NUMERAL.search(text[f.span.start : f.span.end]), f
+        words = text[f.span.start : f.span.end]
+        assert _NUMERAL.search(words), f
+        assert words == words.strip() and "\n" not in words, f
         if f.indicator_span:
             assert f.indicator_text is not None
             assert f.indicator_span.start <= f.span.start
     for s in report.sections:
         assert 0 <= s.span.start <= s.span.end <= len(text)
+        assert s.title in text[s.span.start : s.span.end] or s.level == 0  # the report's own words
     for t in report.tasks:
         assert 0 <= t.span.start < t.span.end <= len(text)
     for s in report.slogans:
         assert 0 <= s.span.start < s.span.end <= len(text)
+        assert text[s.span.start : s.span.end].strip() == text[s.span.start : s.span.end]
 
 
 # GDP growth targets as printed in the State Council reports (value, value_max, bound)

@@ -125,6 +125,8 @@ CASES: list[tuple[str, str, set[tuple[str, str, float, str, str]]]] = [
     ("review", "城镇居民人均可支配收入和农村居民人均纯收入实际增长9.8%和8.5%。",
      {("urban_disposable_income", "growth", 9.8, "%", "exact"), ("rural_disposable_income", "growth", 8.5, "%", "exact")}),
     ("review", "跨境电商平台进出口增长27.4%。", set()),
+    ("review", "单位国内生产总值用水量、能耗分别下降23%、15%。", set()),
+    ("review", "居民消费价格涨幅为-0.3%。", {("cpi", "growth", -0.3, "%", "exact")}),
     ("review", "化学需氧量和二氧化硫排放量分别下降3.2%和4.1%。", set()),
     ("review", "规模以上工业企业755户。", set()),
     ("review", "经济增长的贡献率上升3个百分点。", set()),

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import opencc
 import pytest
+from shared_paths import SHARED
 
 from govreport.ingest import clean_text, read_bytes, read_source
 from govreport.ingest.decode import declared_charset, decode, sniff_format
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
 pytestmark = pytest.mark.skipif(not SEEDS, reason="shared/seeds not found")
 

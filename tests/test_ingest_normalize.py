@@ -7,12 +7,12 @@ from pathlib import Path
 
 import opencc
 import pytest
+from shared_paths import SHARED
 
 from govreport.ingest import clean_text, matching_view
 from govreport.ingest.boilerplate import is_boilerplate
 from govreport.ingest.normalize import reflow
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
 CORPUS = sorted((SHARED / "corpus").glob("*/*.txt"))
 pytestmark = pytest.mark.skipif(not SEEDS, reason="shared/seeds not found")

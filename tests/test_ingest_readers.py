@@ -20,6 +20,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
+from shared_paths import SHARED
 
 import govreport
 from govreport.cli import cli
@@ -28,7 +29,6 @@ from govreport.ingest import clean_text, read_bytes, read_source
 from govreport.model import Report
 from govreport.options import Options
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
 pytestmark = pytest.mark.skipif(not SEEDS, reason="shared/seeds not found")
 

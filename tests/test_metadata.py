@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from shared_paths import SHARED
 
 from govreport.errors import LexiconError
 from govreport.ingest import Document, clean_text, matching_view, read_source
@@ -16,7 +17,6 @@ from govreport.metadata.gazetteer import load_gazetteer, parse_gazetteer, parse_
 from govreport.metadata.header import cn_int
 from govreport.model import DocMeta
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus"
 SEEDS = SHARED / "seeds"
 

@@ -9,12 +9,12 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from shared_paths import SHARED
 
 from govreport.ingest import matching_view, read_source
 from govreport.model import Slogan
 from govreport.slogans import extract_slogans, formula_number, load_lexicon, numeral_value, slogan_counts
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "seeds"
 CORPUS = SHARED / "corpus"
 LABELS = Path(__file__).parent / "fixtures" / "labels" / "slogans.tsv"

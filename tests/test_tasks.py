@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from shared_paths import SHARED
 
 from govreport.cli import cli
 from govreport.model import Bound, Report, Role
 from govreport.pipeline import extract
 from govreport.tasks import TASK_COLUMNS, find_deadline, load_lexicon, suggest_department, task_rows
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "seeds"
 CORPUS = SHARED / "corpus"
 LABELS = Path(__file__).parent / "fixtures" / "labels" / "tasks.tsv"

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from shared_paths import SHARED
 
 from govreport.model import Bound, DocMeta, Fact, Kind, Measure, Report, Role, Section, Slogan, Span, Task
 from govreport.pipeline import extract
@@ -26,7 +27,6 @@ with warnings.catch_warnings():
 
 from govreport.web import create_app
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED_FILES = sorted((SHARED / "seeds").glob("*.txt"))
 EVIL_ID = "evil_report"
 EVIL_REGION = "恶意县<svg onload=alert(1)>"

@@ -8,12 +8,13 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from shared_paths import SHARED
 
 from govreport.web.charts import Series, line_chart
 from govreport.web.data import split_marks
 from govreport.web.render import format_number, highlight, mark_terms, outline
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = SHARED / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 NUMBER = re.compile(r"\d+(?:\.\d+)?(?:%|万|亿)?")
 

@@ -26,15 +26,10 @@ from govreport.sections import SectionIndex
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = frozenset("；;")
 _FREE_UNITS = frozenset({"%", "个百分点", "位", "倍"})
-_RANKED_BY = {"增速": "growth", "增幅": "growth", "增长": "growth", "总量": "level", "规模": "level", "比重": "share",
-              "占比": "share"}
-_ONE_YEAR = re.compile(r"同比|比上年|较上年|比去年|一年来|去年|上年")
-_RANK_VERB = re.compile(r"居|位居|位列|排名|名列|排")
 _COORD = re.compile(r"[、和及与]|以及")
 _LIST_GAP = re.compile(r"[、和]")
 _LEAD = re.compile(r".*[，,、：:（(“”\"]")
 _MAX_LEAD = 16
-_MEASURE_SUFFIXES = ("增长", "增速", "涨幅", "增幅", "降幅")
 _FLIP = {Bound.MIN: Bound.MAX, Bound.MAX: Bound.MIN}
 
 
@@ -195,7 +190,6 @@ def _first_mentions(facts: list[Fact]) -> tuple[Fact, ...]:
     return tuple(out)
 
 
-_POSTPOSITIONS = ("下", "中", "后", "时", "前", "里", "上", "看")
 _PREFIX = re.compile(r"[\u4e00-\u9fff]{1,12}$")
 
 
@@ -210,7 +204,7 @@ def _modified(view: str, m: Mention, floor: int) -> bool:
         last_glue = g
     touching = words[last_glue.end() :] if last_glue else words  # only what touches the mention counts
     # 正常年景下粮食产量, 扣除自然因素影响后空气优良天数比率: a condition before the subject, not a part
-    return len(touching) >= 3 and not touching.endswith(_POSTPOSITIONS)
+    return len(touching) >= 3 and not touching.endswith(compiled().postpositions)
 
 
 def _slots(view: str, ms: list[Mention], respectively: int, floor: int) -> list[Mention | None]:
@@ -224,7 +218,8 @@ def _slots(view: str, ms: list[Mention], respectively: int, floor: int) -> list[
     pieces = _COORD.split(head)
     for k, piece in enumerate(pieces):
         end = pos + len(piece)
-        inside = [m for m in ms if pos <= m.start and m.end <= end]
+        inside = [m for m in ms if pos <= m.start and m.end <= end
+                  and not c.comparison.search(view[max(pos, m.start - 4) : m.start])]
         m = inside[-1] if inside else None
         if m is None and k + 1 < len(pieces):
             m = _elided(piece, pos, ms, end)  # 城镇、农村居民人均可支配收入: 城镇 shares the rest
@@ -329,7 +324,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
             mention = None
         # a mention may carry the measure itself (经济增长, 物价涨幅): read it with the gap
         said = (mention.text[-2:] if mention is not None and mention.end == anchor
-                and mention.text.endswith(_MEASURE_SUFFIXES) else "") + gap
+                and mention.text.endswith(c.measure_suffixes) else "") + gap
         if listed and items[-1].measure is not Measure.RANK:
             measure, sign = items[-1].measure, items[-1].sign  # 分别增长6.8%、7.9%
         else:
@@ -385,7 +380,7 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             review = meta.review_period or ""
             if period and "-" in period:
                 measure = Measure.GROWTH_CUM
-            elif kind is Kind.ACTUAL and "-" in review and not _ONE_YEAR.search(before):
+            elif kind is Kind.ACTUAL and "-" in review and not compiled().one_year.search(before):
                 measure, period = Measure.GROWTH_CUM, review  # 财政收入…增长1.71倍 in a five-year review
         out.append(Fact(
             kind=kind,
@@ -438,9 +433,10 @@ def _rank_of(items: list[_Item], i: int) -> str | None:
         targets = ranked[-run_len:]
         if len(targets) == run_len:
             return str(targets[pos_in_run].measure)
-    if ranked and pos_in_run == 0 and len(first.gap) <= 8 and _RANK_VERB.search(first.gap):
+    if ranked and pos_in_run == 0 and len(first.gap) <= 8 and compiled().rank_verb.search(first.gap):
         return str(ranked[-1].measure)  # 增长7.5%、居全省第4位
-    return _RANKED_BY.get(next((w for w in _RANKED_BY if w in first.gap[-8:]), ""), None)
+    ranked_by = compiled().ranked_by
+    return ranked_by.get(next((w for w in ranked_by if w in first.gap[-8:]), ""), None)
 
 
 __all__ = ["Kind", "extract_facts"]

@@ -37,6 +37,11 @@ class Cues:
     year: re.Pattern[str]
     plan_words: re.Pattern[str]
     five_year: re.Pattern[str]
+    one_year: re.Pattern[str]
+    rank_verb: re.Pattern[str]
+    ranked_by: dict[str, str]
+    measure_suffixes: tuple[str, ...]
+    postpositions: tuple[str, ...]
 
 
 @cache
@@ -62,9 +67,11 @@ def compiled() -> Cues:
         base_year=re.compile(r"(?:较|比|与|同)((?:19|20)\d\d)年(?:末|底)?(?:相比)?"),
         rank_scope=re.compile(_alt(list(scope_of))),
         scope_of=scope_of,
-        comparison=re.compile(r"(?:高于|低于|快于|慢于|超过|超出|领先|比|较|与|同|占|相当于|达到了?)$"),
-        # 高于全省平均水平2个百分点, 快于规模以上工业4个百分点: relative to something else
-        relative=re.compile(r"(?:高于|低于|快于|慢于|超出|领先|多于|少于|(?<![同可对])比[^上去同较\d重例率年]|较[^上去同\d年])[^，,、；;]+$"),
+        comparison=re.compile(rf"(?:{_alt(c['object_before'])})$"),
+        # 高于全省平均水平2个百分点, 快于规模以上工业4个百分点: relative to something else;
+        # 比/较 only when not 同比, 可比价格, 比上年, 比重, 较2015年 (a base year is a measure)
+        relative=re.compile(rf"(?:{_alt(c['relative'])}|(?<![同可对])比[^上去同较\d重例率年]|较[^上去同\d年])"
+                            r"[^，,、；;]+$"),
         denominator=re.compile(r"中?的?(?:比重|比例)"),  # 国内生产总值中的比重: a denominator
         from_value=re.compile(r"(?:由|从)(?:((?:19|20)\d\d)年(?:末|底)?|上年|去年|上年末)?的?(?:世界|全国|全省|全市)?$"),
         split_mentions={k: tuple(v) for k, v in c.get("split_mentions", {}).items()},
@@ -72,10 +79,15 @@ def compiled() -> Cues:
         trailing_cues=re.compile(rf"(?:{_alt(list(kind_of) + [w for ws in c['bound_prefix'].values() for w in ws])})+$"),
         target=re.compile(_alt(c["kind"]["target"])),
         estimate=re.compile(_alt(c["kind"]["estimate"])),
-        past=re.compile(r"去年|上年|过去一年|过去五年|一年来|五年来|以来|已经|已|取得|实现了|完成了"),
+        past=re.compile(_alt(c["context"]["past"])),
         year=re.compile(r"(?<!\d)((?:19|20)\d\d)年"),
-        plan_words=re.compile(r"今年|明年|本年|全年目标|预期目标"),
-        five_year=re.compile(r"十[一二三四五六]五|今后五年|未来五年|五年规划|到20\d\d年|2035年"),
+        plan_words=re.compile(_alt(c["context"]["plan"])),
+        five_year=re.compile(rf"{_alt(c['context']['five_year'])}|到20\d\d年"),
+        one_year=re.compile(_alt(c["context"]["one_year"])),
+        rank_verb=re.compile(_alt(c["rank_verbs"])),
+        ranked_by=dict(c["ranked_by"]),
+        measure_suffixes=tuple(c["measure_suffixes"]),
+        postpositions=tuple(c["postpositions"]),
     )
 
 

@@ -9,42 +9,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Chinese numerals for dates and ordinals only (years digit by digit, months/days/ordinals up
-# to 99). A dozen lines; the general numeral parser lives with the fact extractor.
-_CN_DIGIT = {
-    "〇": 0,
-    "○": 0,
-    "零": 0,
-    "O": 0,
-    "Ｏ": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+from govreport.numbers import CN_DIGITS, chinese_to_number
 
 
 def cn_int(s: str) -> int | None:
     """'2026' / '二〇二六' (digit by digit) / '二十' / '十三' / '13' → int; None if not a number."""
-    s = re.sub(r"\s+", "", s)
+    s = re.sub(r"\s+", "", s).replace("O", "〇").replace("Ｏ", "〇")  # a letter O stands in for 〇
     if not s:
         return None
     if s.isdigit():
         return int(s)
-    if "十" not in s:
-        if all(c in _CN_DIGIT for c in s):
-            return int("".join(str(_CN_DIGIT[c]) for c in s))
-        return None
-    tens, _, ones = s.partition("十")
-    if (tens and tens not in _CN_DIGIT) or (ones and ones not in _CN_DIGIT):
-        return None
-    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
+    value = chinese_to_number(s)
+    if value is None and len(s) == 2 and all(c in CN_DIGITS for c in s):
+        value = float("".join(str(CN_DIGITS[c]) for c in s))  # 二五 as a day of the month: 25
+    return int(value) if value is not None and value == int(value) else None
 
 
 YEAR = r"(?:\d(?:\s?\d){3}|[〇○零OＯ一二三四五六七八九]{4})"
