@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import tempfile
 from pathlib import Path
 
@@ -59,7 +60,17 @@ def serve_command(db: str | None, example: bool, host: str, port: int, max_uploa
         except GovReportError as exc:
             raise click.ClickException(str(exc)) from exc
         click.echo(f"govreport: serving {db} on http://{host}:{port}/", err=True)
-        uvicorn.run(app, host=host, port=port, log_level="info")
+        # uvicorn re-raises SIGTERM after its graceful shutdown; turn it into SystemExit so the
+        # temporary example database is removed on the way out
+        previous = signal.signal(signal.SIGTERM, _exit_on_signal)
+        try:
+            uvicorn.run(app, host=host, port=port, log_level="info")
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _exit_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def register(group: click.Group) -> None:
