@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-#: the report bundled with the repository, served by ``--example``
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "pingdingshan_2020.txt"
+#: the report shipped with the package (the 2020 work report of 平顶山市), served by ``--example``
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "pingdingshan_2020.txt"
 
 
 def build_example_db(db: Path, sources: list[Path] | None = None) -> Path:
@@ -21,7 +21,7 @@ def build_example_db(db: Path, sources: list[Path] | None = None) -> Path:
     missing = [str(f) for f in files if not Path(f).is_file()]
     if missing:
         raise click.ClickException(f"example report not found: {', '.join(missing)} "
-                                   "(--example needs a source checkout with examples/)")
+                                   "(the package's examples/ folder is missing: reinstall govreport)")
     store = open_store(db)
     try:
         result = ingest(store, files, jobs=1)
