@@ -6,7 +6,7 @@ region (the first later report that states it: normally the Y+1 report, else a l
 review) and gives a verdict per "Tracking verdicts" in the JSON contract:
 ``met``, ``missed``, ``no_outcome``, ``not_reported``, ``not_comparable``; plus
 ``no_target`` rows for indicators a report explicitly sets no target for (cue phrases in
-``store/no_target_cues.tsv``), as distinct from a target that was not extracted.
+``lexicons/no_target_cues.tsv``), as distinct from a target that was not extracted.
 
 ``compare(store, year, indicator)`` lines up the targets of every level for one year.
 """
@@ -111,10 +111,10 @@ class NoTargetCue:
 
 @lru_cache(maxsize=1)
 def no_target_cues() -> tuple[NoTargetCue, ...]:
-    """The cue phrases of ``store/no_target_cues.tsv``, validated: each pattern compiles and
+    """The cue phrases of ``lexicons/no_target_cues.tsv``, validated: each pattern compiles and
     matches its own example."""
     cues = []
-    with resources.files("govreport.store").joinpath("no_target_cues.tsv").open(encoding="utf-8") as fh:
+    with resources.files("govreport.lexicons").joinpath("no_target_cues.tsv").open(encoding="utf-8") as fh:
         lines = [line for line in fh if line.strip() and not line.startswith("#")]
     for n, row in enumerate(csv.DictReader(lines, delimiter="\t"), start=2):
         try:

@@ -18,6 +18,25 @@ import click
 from govreport.cli.common import error_line, expand_paths, progress
 from govreport.errors import GovReportError
 
+LEVELS = click.Choice(["national", "province", "city", "county", "district"])
+MEASURES = click.Choice(["level", "growth", "growth_avg", "growth_cum", "change", "share", "rank"])
+LIMIT = click.IntRange(min=1)
+
+
+def _check_indicator(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An indicator id must be one of the canonical ids (a typo would match nothing, silently)."""
+    from govreport.lexicons import indicators
+
+    if value is not None and value not in indicators():
+        raise click.BadParameter(f"{value!r} is not an indicator id; one of: {', '.join(indicators())}")
+    return value
+
+
+def indicator_option(required: bool = False) -> Callable:
+    return click.option("--indicator", required=required, callback=_check_indicator,
+                        help="indicator id (see govreport/lexicons/indicators.tsv)")
+
+
 DB_OPTION = click.option("--db", "db", default="govreport.db", show_default=True, type=click.Path(dir_okay=False),
                          help="the SQLite database file")
 
@@ -57,6 +76,8 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None
     else:
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False))
+    if not rows:
+        click.echo("govreport: nothing matches", err=True)
 
 
 def _open(db: str, readonly: bool = True):
@@ -107,11 +128,11 @@ FACT_TABLE = ("report_id", "region", "kind", "period", "indicator", "measure", "
 @DB_OPTION
 @click.option("--region", help="region name or admin code")
 @click.option("--year", type=int, help="report year")
-@click.option("--indicator", help="indicator id (see indicators.tsv)")
+@indicator_option()
 @click.option("--kind", type=click.Choice(["target", "actual", "estimate"]))
-@click.option("--measure")
-@click.option("--level", type=click.Choice(["national", "province", "city", "county", "district"]))
-@click.option("--limit", type=int)
+@click.option("--measure", type=MEASURES)
+@click.option("--level", type=LEVELS)
+@click.option("--limit", type=LIMIT)
 @_output_options
 def facts_command(db: str, region: str | None, year: int | None, indicator: str | None, kind: str | None,
                   measure: str | None, level: str | None, limit: int | None, fmt: str) -> None:
@@ -128,16 +149,18 @@ def facts_command(db: str, region: str | None, year: int | None, indicator: str 
 @click.command("search")
 @click.argument("query", nargs=-1, required=True)
 @DB_OPTION
-@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--limit", type=LIMIT, default=50, show_default=True)
 @click.option("--region", help="region name or admin code")
 @click.option("--year", type=int, help="report year")
+@click.option("--level", type=LEVELS)
 @_output_options
 def search_command(query: tuple[str, ...], db: str, limit: int, region: str | None, year: int | None,
-                   fmt: str) -> None:
+                   level: str | None, fmt: str) -> None:
     """Full-text search (Chinese words of any length; several words must all occur)."""
+    filters = {"level": level} if level else {}
     try:
         with _open(db) as store:
-            rows = store.search(" ".join(query), limit=limit, region=region, year=year)
+            rows = store.search(" ".join(query), limit=limit, region=region, year=year, **filters)
     except GovReportError as exc:
         _fail(exc)
     emit(rows, fmt, ("report_id", "region", "report_year", "snippet"))
@@ -150,8 +173,9 @@ TRACK_TABLE = ("region", "year", "indicator", "measure", "target_bound", "target
 @click.command("track")
 @DB_OPTION
 @click.option("--region", help="region name or admin code")
-@click.option("--indicator", help="indicator id")
-@click.option("--verdict", "verdicts", multiple=True, help="keep only these verdicts (repeatable)")
+@indicator_option()
+@click.option("--verdict", "verdicts", multiple=True, help="keep only these verdicts (repeatable)",
+              type=click.Choice(["met", "missed", "no_outcome", "not_reported", "not_comparable", "no_target"]))
 @_output_options
 def track_command(db: str, region: str | None, indicator: str | None, verdicts: tuple[str, ...],
                   fmt: str) -> None:
@@ -170,8 +194,8 @@ def track_command(db: str, region: str | None, indicator: str | None, verdicts: 
 @click.command("compare")
 @DB_OPTION
 @click.option("--year", type=int, required=True, help="report year")
-@click.option("--indicator", required=True, help="indicator id")
-@click.option("--measure", help="only this measure (growth, level, ...)")
+@indicator_option(required=True)
+@click.option("--measure", type=MEASURES, help="only this measure")
 @_output_options
 def compare_command(db: str, year: int, indicator: str, measure: str | None, fmt: str) -> None:
     """One year's targets for an indicator at every level, each beside its parent's."""
@@ -192,7 +216,7 @@ def compare_command(db: str, year: int, indicator: str, measure: str | None, fmt
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="output file")
 @click.option("--track", "track_targets", is_flag=True, help="one row per tracked target instead of per fact")
 @click.option("--region", help="region name or admin code")
-@click.option("--indicator", help="indicator id")
+@indicator_option()
 def export_command(db: str, fmt: str, out: str, track_targets: bool, region: str | None,
                    indicator: str | None) -> None:
     """Write facts (or tracked targets) as CSV, Parquet, Excel or Stata."""
