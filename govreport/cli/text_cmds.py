@@ -93,7 +93,7 @@ def tasks_command(paths: tuple[str, ...], fmt: str, out: str | None) -> None:
 
 @click.command("slogans")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--csv", "as_csv", is_flag=True, help="CSV (report, slogan, number, count)")
+@click.option("--csv", "as_csv", is_flag=True, help="CSV instead of tab-separated columns (report, slogan, number, count)")
 def slogans_command(paths: tuple[str, ...], as_csv: bool) -> None:
     """Numbered policy formulas (五个振兴, 两不愁三保障, “三清”) and how often each occurs."""
     from govreport.slogans import slogan_counts
@@ -110,6 +110,7 @@ def slogans_command(paths: tuple[str, ...], as_csv: bool) -> None:
         writer.writeheader()
         writer.writerows(rows)
     else:
+        click.echo("report\tslogan\tnumber\tcount")
         for row in rows:
             click.echo(f"{row['report']}\t{row['slogan']}\t{row['number']}\t{row['count']}")
 
