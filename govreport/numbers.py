@@ -281,8 +281,19 @@ def _rank_words() -> re.Pattern[str]:
                       r"(?![\u4e00-\u9fff])|首位)")
 
 
+_RANK_N = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
+# 分别居全市第2、第1、第3、第5位: only the last rank of the list carries 位
+_RANK_LIST = re.compile(rf"(?:第{_RANK_N}、)+第{_RANK_N}(?:位|名)")
+_RANK_ITEM = re.compile(rf"第({_RANK_N})、")
+
+
 def _word_ranks(view: str, start: int, end: int) -> list[Quantity]:
     out = []
+    for lst in _RANK_LIST.finditer(view, start, end):
+        for m in _RANK_ITEM.finditer(view, lst.start(), lst.end()):
+            n = float(m.group(1)) if m.group(1).isdigit() else chinese_to_number(m.group(1))
+            if n:
+                out.append(Quantity(n, "位", Bound.EXACT, Span(m.start(), m.end() - 1), None, "位", "rank"))
     for m in _rank_words().finditer(view, start, end):
         n = 1.0 if m.group("n") is None else chinese_to_number(m.group("n"))
         if n:

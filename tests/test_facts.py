@@ -124,6 +124,9 @@ CASES: list[tuple[str, str, set[tuple[str, str, float, str, str]]]] = [
      {("urban_disposable_income", "growth", 4.3, "%", "exact"), ("rural_disposable_income", "growth", 5.3, "%", "exact")}),
     ("review", "城镇居民人均可支配收入和农村居民人均纯收入实际增长9.8%和8.5%。",
      {("urban_disposable_income", "growth", 9.8, "%", "exact"), ("rural_disposable_income", "growth", 8.5, "%", "exact")}),
+    ("review", "城镇、农村常住居民人均可支配收入分别达到35680元、18920元，同比分别增长6.2%、7.8%。",
+     {("urban_disposable_income", "level", 35680, "元", "exact"), ("rural_disposable_income", "level", 18920, "元", "exact"),
+      ("urban_disposable_income", "growth", 6.2, "%", "exact"), ("rural_disposable_income", "growth", 7.8, "%", "exact")}),
     ("review", "跨境电商平台进出口增长27.4%。", set()),
     ("review", "单位国内生产总值用水量、能耗分别下降23%、15%。", set()),
     ("review", "居民消费价格涨幅为-0.3%。", {("cpi", "growth", -0.3, "%", "exact")}),
@@ -162,6 +165,9 @@ CASES: list[tuple[str, str, set[tuple[str, str, float, str, str]]]] = [
     ("plan", "城乡居民人均可支配收入分别增长5%、6.5%左右。",
      {("urban_disposable_income", "growth", 5, "%", "approx"), ("rural_disposable_income", "growth", 6.5, "%", "approx")}),
     ("plan", "人口自然增长率控制在6‰以内。", set()),
+    ("plan", "生产总值增长6.5%以上，力争7%；全社会固定资产投资突破300亿元，增长15%。",
+     {("gdp", "growth", 6.5, "%", "min"), ("gdp", "growth", 7, "%", "min"),
+      ("fixed_asset_investment", "level", 3e10, "元", "min"), ("fixed_asset_investment", "growth", 15, "%", "exact")}),
     ("plan", "居民收入增长与经济增长同步。", set()),
     ("plan", "进出口稳量提质。", set()),
     ("five", "常住人口城镇化率达到65%左右。", {("urbanization_rate", "level", 65, "%", "approx")}),
@@ -196,6 +202,14 @@ def test_sentence_facts(part: str, sentence: str, expected: set) -> None:  # typ
 def test_periods(part: str, sentence: str, period: str) -> None:
     _, facts = _facts(part, sentence)
     assert facts and facts[0].period == period
+
+
+def test_rank_list_over_several_subjects() -> None:
+    _, facts = _facts("review", "生产总值、规上工业增加值、固定资产投资、社会消费品零售总额分别增长5.1%、7.3%、11.2%、4.5%，"
+                                "分别居全市第2、第1、第3、第5位。")
+    ranks = [(f.indicator, f.value, f.rank_scope, f.rank_of) for f in facts if str(f.measure) == "rank"]
+    assert ranks == [("gdp", 2, "city", "growth"), ("industrial_value_added", 1, "city", "growth"),
+                     ("fixed_asset_investment", 3, "city", "growth"), ("retail_sales", 5, "city", "growth")]
 
 
 def test_from_value_takes_the_base_period() -> None:

@@ -430,9 +430,10 @@ def _rank_of(items: list[_Item], i: int) -> str | None:
         run_len = 1
         while run_start + run_len < len(items) and items[run_start + run_len].measure is Measure.RANK:
             run_len += 1
-        targets = ranked[-run_len:]
-        if len(targets) == run_len:
-            return str(targets[pos_in_run].measure)
+        # …171.4亿元、增长11%，分别居全省第7位、第4位 / 四项指标分别增长…，分别居全市第2、第1…位
+        before = [it for it in items[:run_start] if it.measure is not Measure.RANK][-run_len:]
+        if len(before) == run_len:
+            return str(before[pos_in_run].measure)
     if ranked and pos_in_run == 0 and len(first.gap) <= 8 and compiled().rank_verb.search(first.gap):
         return str(ranked[-1].measure)  # 增长7.5%、居全省第4位
     ranked_by = compiled().ranked_by
