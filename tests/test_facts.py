@@ -217,6 +217,19 @@ def test_from_value_takes_the_base_period() -> None:
     assert [(f.value, f.period) for f in facts] == [(1.8e10, "2015"), (2.79e10, "2020")]
 
 
+@pytest.mark.parametrize(("part", "sentence", "expected"), [
+    ("review", "“十三五”期间，全市累计新增城镇就业15万人，城镇居民人均可支配收入年均增长7.5%。",
+     [("new_urban_jobs", "level", 150000, "2016-2020"), ("urban_disposable_income", "growth_avg", 7.5, "2016-2020")]),
+    ("review", "全市生产总值2020年达到500亿元，是2015年的1.6倍。",
+     [("gdp", "level", 5e10, "2020"), ("gdp", "growth_cum", 60, "2015-2020")]),
+    ("five", "到2025年，地区生产总值突破800亿元，年均增长7%左右。",
+     [("gdp", "level", 8e10, "2025"), ("gdp", "growth_avg", 7, "2021-2025")]),
+])
+def test_named_periods_and_ratios(part: str, sentence: str, expected: list) -> None:  # type: ignore[type-arg]
+    _, facts = _facts(part, sentence)
+    assert [(f.indicator, str(f.measure), f.value, f.period) for f in facts] == expected
+
+
 def test_estimate_kind() -> None:
     _, facts = _facts("review", "预计全年生产总值增长6%左右。")
     assert [str(f.kind) for f in facts] == ["estimate"]

@@ -26,6 +26,7 @@ from govreport.sections import SectionIndex
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = frozenset("；;")
 _FREE_UNITS = frozenset({"%", "个百分点", "位", "倍"})
+_RATIO = re.compile(r"是(?:(?:19|20)\d\d年)?的?$")
 _COORD = re.compile(r"[、和及与]|以及")
 _LIST_GAP = re.compile(r"[、和]")
 _LEAD = re.compile(r".*[，,、：:（(“”\"]")
@@ -60,6 +61,8 @@ def _measure(gap: str, q: Quantity, mention: Mention | None, view: str) -> tuple
     if q.unit == "%" and _is_share(gap, mention):
         return Measure.SHARE, 1
     cat = cats[-1] if cats else None
+    if q.unit == "倍" and _RATIO.search(gap):
+        return Measure.GROWTH_CUM, 1  # 是2016年的1.6倍
     if cat == "level_verbs":
         if len(words[-1]) >= 2 and words[-1].endswith(("至", "到")):
             return Measure.LEVEL, 1  # 降至0.5%, 提高到55%: the level reached
@@ -376,7 +379,9 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
         bound = _list_bound(items, i, bound)
         unit, measure = q.unit, it.measure
         if unit == "倍" and measure in (Measure.GROWTH, Measure.GROWTH_CUM):  # 增长1.71倍 → +171%
-            value, value_max, unit = value * 100, value_max * 100 if value_max is not None else None, "%"
+            less = 1 if _RATIO.search(it.gap) else 0  # 是2016年的1.6倍 → +60%
+            value, value_max, unit = (round((value - less) * 100, 9),
+                                      round((value_max - less) * 100, 9) if value_max is not None else None, "%")
             review = meta.review_period or ""
             if period and "-" in period:
                 measure = Measure.GROWTH_CUM

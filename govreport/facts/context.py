@@ -30,7 +30,7 @@ def _years(before: str) -> list[int]:
     out = []
     for m in c.year.finditer(before):
         lead = before[max(0, m.start() - 1) : m.start()]
-        if lead in ("较", "比", "与", "同", "从", "自", "于", "由"):
+        if lead in ("较", "比", "与", "同", "从", "自", "于", "由") or (lead == "是" and before.startswith("的", m.end())):
             continue
         if before.startswith(("以来", "起"), m.end()):
             continue
@@ -83,11 +83,15 @@ def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, m
     first, last = review_years(meta)
     years = _years(before)
     base = c.base_year.search(gap)
+    named = _named_plan(before, paragraph)
     if kind is Kind.TARGET:
         if plan is None:
             return None
         if years and years[-1] >= plan:
-            return str(years[-1])
+            # 到2026年…年均增长7%: an average runs from the plan year to that year
+            return f"{plan}-{years[-1]}" if measure is Measure.GROWTH_AVG and years[-1] > plan else str(years[-1])
+        if named and int(named[:4]) >= plan and _last(c.plans, before) >= 0:
+            return named  # “十五五”时期…
         context = paragraph or before
         if _last(c.plan_words, context) > _last(c.five_year, context):
             return str(plan)  # 今年…预期目标 inside a part on the five-year plan
@@ -98,14 +102,30 @@ def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, m
     if end is None:
         return None
     if base and measure in (Measure.CHANGE, Measure.GROWTH_CUM):
-        return f"{base.group(1)}-{end}"
-    if measure is Measure.GROWTH_AVG:
+        start = int(base.group(1))
+        if first is not None and first != last and end == last and start in (first - 1, first):
+            return f"{first}-{last}"  # 较2017年净增 in a review of 2017-2021: the five years reviewed
+        return f"{start}-{end}"
+    cumulative = "累计" in before[-12:]
+    if measure is Measure.GROWTH_AVG or cumulative:
+        if named and (not years or int(named[-4:]) <= end):
+            return named  # “十三五”期间年均增长7.5%
         if first is not None and last is not None and first != last:
             return f"{first}-{last}"
         return None
-    if "累计" in before[-12:]:
-        return f"{first}-{last}" if first != last else None
     return str(end)
+
+
+def _named_plan(before: str, paragraph: str) -> str | None:
+    """The years of the five-year plan the sentence (else its paragraph) names, e.g. 2016-2020."""
+    c = compiled()
+    for text in (before, paragraph):
+        found = None
+        for m in c.plans.finditer(text):
+            found = m.group(0)
+        if found:
+            return c.plan_years[found]
+    return None
 
 
 def base_period(meta: DocMeta, before: str) -> str | None:

@@ -42,6 +42,8 @@ class Cues:
     ranked_by: dict[str, str]
     measure_suffixes: tuple[str, ...]
     postpositions: tuple[str, ...]
+    plans: re.Pattern[str]
+    plan_years: dict[str, str]
 
 
 @cache
@@ -64,7 +66,7 @@ def compiled() -> Cues:
         measure=re.compile(_alt(list(kind_of))),
         measure_kind=kind_of,
         share=re.compile(r"占[^，,。；;]{0,24}?(?:的)?(?:比重|比例|份额)|占比|所占比例|比重"),
-        base_year=re.compile(r"(?:较|比|与|同)((?:19|20)\d\d)年(?:末|底)?(?:相比)?"),
+        base_year=re.compile(r"(?:较|比|与|同|是)((?:19|20)\d\d)年(?:末|底)?(?:相比|的)?"),
         rank_scope=re.compile(_alt(list(scope_of))),
         scope_of=scope_of,
         comparison=re.compile(rf"(?:{_alt(c['object_before'])})$"),
@@ -88,6 +90,8 @@ def compiled() -> Cues:
         ranked_by=dict(c["ranked_by"]),
         measure_suffixes=tuple(c["measure_suffixes"]),
         postpositions=tuple(c["postpositions"]),
+        plans=re.compile(_alt(list(c["five_year_plans"]))),
+        plan_years={k: str(v) for k, v in c["five_year_plans"].items()},
     )
 
 
