@@ -112,6 +112,8 @@ def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, m
             return named  # “十三五”期间年均增长7.5%
         if first is not None and last is not None and first != last:
             return f"{first}-{last}"
+        if measure is Measure.GROWTH_AVG and last is not None:
+            return f"{last - 4}-{last}"  # 年均增长 in a review: the five years up to the reviewed one
         return None
     return str(end)
 
