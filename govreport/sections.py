@@ -2,7 +2,8 @@
 
 Headings recognised at the start of a line (on the matching view):
 level 1 ``一、`` / ``第一部分``; level 2 ``（一）`` ``(一)``; level 3 ``1.`` ``1、`` ``（1）``;
-level 4 bold topic heads ``**扛稳粮食安全重任。**``. A heading's title runs to the first 。 or
+level 4 bold topic heads ``**扛稳粮食安全重任。**`` and dash-led topic sentences
+``——经济保持平稳增长。``. A heading's title runs to the first 。 or
 the end of a short line. Roles come from heading words (``lexicons/sections.yaml``) and are
 inherited by children that say nothing of their own.
 """
@@ -21,7 +22,7 @@ _CN_NUM = "一二三四五六七八九十"
 _HEADING = re.compile(
     rf"^(?:(?P<l1>[{_CN_NUM}]{{1,3}})[、.]|第(?P<part>[{_CN_NUM}]{{1,3}})部分[、:\s]?"
     rf"|[(（](?P<l2>[{_CN_NUM}]{{1,3}})[)）]|(?P<l3>\d{{1,2}})[.、](?!\d)|[(（](?P<l3b>\d{{1,2}})[)）]"
-    r"|\*\*(?P<bold>[^*\n]{2,40})\*\*)",
+    r"|\*\*(?P<bold>[^*\n]{2,40})\*\*|[—-]{1,2}(?P<dash>[^—\n。！!]{2,30})[。！!])",
     re.MULTILINE,
 )
 _TITLE_END = re.compile(r"[。!?！？]")
@@ -66,6 +67,9 @@ def _heads(view: str) -> list[_Head]:
         if m.group("bold"):
             title = m.group("bold").rstrip("。.")
             heads.append(_Head(m.start(), 4, None, title, m.end() - 2, m.start("bold")))
+            continue
+        if m.group("dash"):  # ——经济保持平稳增长。 a paragraph led by its topic
+            heads.append(_Head(m.start(), 4, None, m.group("dash"), m.end("dash"), m.start("dash")))
             continue
         if m.group("l1") or m.group("part"):
             level, number = 1, m.group("l1") or m.group("part")

@@ -58,3 +58,10 @@ def test_facts_point_at_their_section() -> None:
     for f in report.facts:
         s = by_id[f.section]
         assert s.span.start <= f.span.start < s.span.end
+
+
+def test_dash_led_topic_sentences_are_subsections() -> None:
+    report = extract(SHARED / "seeds/001_b22adb992074723f.txt", OPTS)
+    review = next(s for s in report.sections if s.level == 1 and s.role is Role.REVIEW)
+    topics = [s.title for s in report.sections if s.level == 4 and s.parent == review.id]
+    assert topics[:3] == ["经济保持平稳增长", "产业转型实现突破", "质量效益稳步提升"]
