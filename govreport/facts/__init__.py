@@ -109,9 +109,9 @@ def _compatible(q: Quantity, mention: Mention) -> bool:
     ind = indicator(mention.indicator)
     if q.unit in _FREE_UNITS or q.unit == ind.default_unit or (q.unit, ind.default_unit) == ("人次", "人"):
         return True
-    if q.dimension.startswith("money"):  # 2.17万亿美元 of 进出口总额, 亿元 of 规上工业增加值
-        return ind.default_unit in ("元", "美元", "%")
-    return ind.default_unit == "%" and q.dimension in ("money",)
+    # any currency for a money indicator (2.17万亿美元 of 进出口总额), and money for a growth-rate
+    # indicator stated as an amount (规上工业增加值1200亿元)
+    return q.dimension.startswith("money") and ind.default_unit in ("元", "美元", "%")
 
 
 def _signed(q: Quantity, sign: int) -> tuple[float, float | None, Bound]:
