@@ -7,6 +7,9 @@ from pathlib import Path
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
 CORPUS = sorted((SHARED / "corpus").glob("*/*.txt"))
+#: the doc fields score.py checks
+DOC_FIELDS = ("region", "province", "city", "level", "report_year", "date", "speaker", "review_period",
+              "plan_year", "partial")
 
 
 def score_module():  # type: ignore[no-untyped-def]

@@ -62,15 +62,19 @@ def evil_report() -> Report:
     return Report(doc, text, sections, facts, tasks, slogans)
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("web") / "web.db"
+def build_web_db(path: Path) -> Path:
+    """The seeds plus the hostile report in a new database (shared with the browser tests)."""
     store = open_store(path)
     result = ingest(store, SEED_FILES, jobs=1)
     assert not result.failed, result.failed
     store.write_report(evil_report(), sha256=hashlib.sha256(b"evil").hexdigest())
     store.close()
     return path
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_web_db(tmp_path_factory.mktemp("web") / "web.db")
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ are skipped, unless GOVREPORT_REQUIRE_BROWSER=1, when they fail.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import socket
@@ -51,20 +50,11 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def e2e_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from test_web_app import evil_report
-
-    from govreport.store import open_store
-    from govreport.store.ingest import ingest
+    from test_web_app import build_web_db
 
     if not SEED_FILES:
         pytest.skip(f"no seed reports in {SHARED / 'seeds'}")
-    path = tmp_path_factory.mktemp("e2e") / "e2e.db"
-    store = open_store(path)
-    result = ingest(store, SEED_FILES, jobs=1)
-    assert not result.failed, result.failed
-    store.write_report(evil_report(), sha256=hashlib.sha256(b"evil").hexdigest())
-    store.close()
-    return path
+    return build_web_db(tmp_path_factory.mktemp("e2e") / "e2e.db")
 
 
 @pytest.fixture(scope="session")
