@@ -230,6 +230,11 @@ def test_named_periods_and_ratios(part: str, sentence: str, expected: list) -> N
     assert [(f.indicator, str(f.measure), f.value, f.period) for f in facts] == expected
 
 
+def test_a_flow_in_a_five_year_paragraph_is_the_five_year_total() -> None:
+    _, facts = _facts("review", "这五年，人民生活明显改善。城镇新增就业5771万人。过去一年，城镇新增就业1168万人。")
+    assert [(f.value, f.period) for f in facts] == [(5.771e7, "2016-2020"), (1.168e7, "2020")]
+
+
 def test_estimate_kind() -> None:
     _, facts = _facts("review", "预计全年生产总值增长6%左右。")
     assert [str(f.kind) for f in facts] == ["estimate"]

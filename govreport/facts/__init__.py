@@ -374,7 +374,8 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             if period is None or it.measure is Measure.RANK:
                 continue  # 从世界第六位上升到第四位: the starting rank is not a figure of its own
         else:
-            period = period_of(kind, it.measure, before, it.gap, role, meta, paragraph)
+            period = period_of(kind, it.measure, before, it.gap, role, meta, paragraph,
+                               it.mention.indicator if it.mention else None)
         value, value_max, bound = _signed(q, it.sign)
         bound = _list_bound(items, i, bound)
         unit, measure = q.unit, it.measure

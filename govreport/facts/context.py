@@ -77,7 +77,7 @@ def kind_of(before: str, role: Role, meta: DocMeta, paragraph: str = "") -> Kind
 
 
 def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, meta: DocMeta,
-              paragraph: str = "") -> str | None:
+              paragraph: str = "", indicator: str | None = None) -> str | None:
     c = compiled()
     plan = meta.plan_year
     first, last = review_years(meta)
@@ -107,6 +107,16 @@ def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, m
             return f"{first}-{last}"  # 较2017年净增 in a review of 2017-2021: the five years reviewed
         return f"{start}-{end}"
     cumulative = "累计" in before[-12:]
+    if indicator in c.flows and measure is Measure.LEVEL and not years and last is not None:
+        # 这五年，…城镇新增就业5771万人: a flow in a paragraph about five years is their total,
+        # unless a one-year cue (过去一年, 去年) comes after the five-year one
+        context = paragraph or before
+        five = _last(c.five_year_context, context)
+        plan_here = named if named and _last(c.plans, before) >= 0 and int(named[-4:]) <= last else None
+        if plan_here:
+            return plan_here
+        if five >= 0 and five > max(_last(c.one_year, context), _last(c.past_one_year, context)):
+            return f"{first}-{last}" if first != last else f"{last - 4}-{last}"
     if measure is Measure.GROWTH_AVG or cumulative:
         if named and (not years or int(named[-4:]) <= end):
             return named  # “十三五”期间年均增长7.5%

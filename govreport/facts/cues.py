@@ -43,6 +43,9 @@ class Cues:
     measure_suffixes: tuple[str, ...]
     postpositions: tuple[str, ...]
     plans: re.Pattern[str]
+    flows: frozenset[str]
+    past_one_year: re.Pattern[str]
+    five_year_context: re.Pattern[str]
     plan_years: dict[str, str]
 
 
@@ -91,6 +94,9 @@ def compiled() -> Cues:
         measure_suffixes=tuple(c["measure_suffixes"]),
         postpositions=tuple(c["postpositions"]),
         plans=re.compile(_alt(list(c["five_year_plans"]))),
+        flows=frozenset(c["flow_indicators"]),
+        past_one_year=re.compile(r"过去一年|这一年|全年|今年以来"),
+        five_year_context=re.compile(_alt(c["five_year_context"])),
         plan_years={k: str(v) for k, v in c["five_year_plans"].items()},
     )
 
