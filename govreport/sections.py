@@ -88,17 +88,7 @@ def _heads(view: str) -> list[_Head]:
             else:
                 title_end = min(title_end, body_start + 60)
         heads.append(_Head(m.start(), level, number, view[body_start:title_end].strip(), title_end, body_start))
-    return _consistent(heads)
-
-
-def _consistent(heads: list[_Head]) -> list[_Head]:
-    """Drop numbered items that break the sequence of their level (lists inside a paragraph)."""
-    out: list[_Head] = []
-    for h in heads:
-        if h.level == 3 and not any(o.level in (1, 2) for o in out[-30:]) and out and out[-1].level != 3:
-            pass
-        out.append(h)
-    return out
+    return heads
 
 
 _OVERRIDING = frozenset({Role.SELF_BUILDING, Role.PROBLEMS, Role.NOTES, Role.TARGETS, Role.FIVE_YEAR})
@@ -160,15 +150,6 @@ def build_sections(text: str, view: str, meta: DocMeta) -> tuple[Section, ...]:
         sections.append(sec)
         stack.append((h.level, sec))
     return tuple(sections)
-
-
-def section_at(sections: tuple[Section, ...], pos: int) -> Section | None:
-    """The innermost section whose span holds ``pos``."""
-    best: Section | None = None
-    for s in sections:
-        if s.span.start <= pos < s.span.end and (best is None or s.level >= best.level):
-            best = s
-    return best
 
 
 class SectionIndex:
