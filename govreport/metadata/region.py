@@ -212,6 +212,8 @@ def from_body(r: Resolver, view: str) -> Region:
         return Region()
     if word == "市":  # 全市 of a county-level city vs a prefecture: trust the votes, but the kind must fit
         ranked = [(n, c) for n, c in ranked if r.gaz.by_code[c].kind in ("地级市", "县级市", "直辖市")]
+        if not ranked:  # 全市叶县: the only place named is a county, not the city the text speaks of
+            return Region()
     top_n, top = ranked[0]
     if top_n < 3 or (len(ranked) > 1 and ranked[1][0] * 2 > top_n):
         return Region()
