@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+if not (SHARED / "seeds").is_dir() or not (SHARED / "gold").is_dir():  # never collect zero cases silently
+    raise RuntimeError(f"the shared data is missing: expected seeds/ and gold/ under {SHARED}")
 SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
 CORPUS = sorted((SHARED / "corpus").glob("*/*.txt"))
+DEV2 = sorted((SHARED / "dev2" / "raw").glob("*.txt"))
 #: the doc fields score.py checks
 DOC_FIELDS = ("region", "province", "city", "level", "report_year", "date", "speaker", "review_period",
               "plan_year", "partial")
@@ -37,3 +40,14 @@ def extract_and_score(gold: Path, sources: list[Path], out: Path) -> tuple[dict,
     for miss in misses:
         print("miss:", *miss)
     return result, misses
+
+
+def digest(paths: list[Path]) -> str:
+    """SHA-256 over the names and bytes of ``paths`` (sorted by name): a gate pins it, so a changed gold
+    file or source text is noticed instead of silently moving the score."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for p in sorted(paths, key=lambda p: p.name):
+        h.update(p.name.encode("utf-8") + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()
