@@ -149,6 +149,13 @@ def _outcome_value(f: dict[str, Any]) -> float:
     return f["value"]
 
 
+def _like_with_like(t: dict[str, Any], o: dict[str, Any]) -> bool:
+    """A one-year verdict needs one-year figures on both sides: a cumulative growth (五年内增长44%,
+    同1978年相比增长102%) states several years' change, whatever period it was given."""
+    one_year = t["period_start"] == t["period_end"]
+    return not (one_year and "growth_cum" in (t["measure"], o["measure"]))
+
+
 def _pick(cands: list[dict[str, Any]]) -> dict[str, Any]:
     """Prefer actual over estimate, a review section, a figure stated as such (not 以上/以内),
     then text order."""
@@ -211,7 +218,7 @@ def track(store: Store, region: str | None = None, indicator: str | None = None)
                    "outcome_unit": o["unit"], "outcome_report": o["report_id"],
                    "outcome_report_year": o["report_year"], "outcome_span": tuple(o["span"]),
                    "outcome_evidence": o["evidence"], "outcome_sentence": o["sentence"]}
-        if not same:
+        if not same or not _like_with_like(t, o):
             rows.append(TrackRow(verdict="not_comparable", **base, **outcome))
             continue
         verdict, gap = judge(t["value"], t["bound"], t["unit"], info.get("direction"), _outcome_value(o),
