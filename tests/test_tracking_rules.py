@@ -70,6 +70,11 @@ CASES = {
         _gdp("target", "2020", 7.0, "min", words="7%以上"),
         [("o21", 2021, [fact("actual", "2020", "cpi", "growth", 2.0, "%", "exact", "物价上涨2%。", "2%")])],
         ("not_reported", None, None, None)),
+    "a same-year estimate is no outcome even when a later report exists": (
+        _gdp("target", "2020", 7.0, "min", words="7%以上"),
+        [("o20", 2020, [_gdp("estimate", "2020", 7.5)]),
+         ("o21", 2021, [fact("actual", "2020", "cpi", "growth", 2.0, "%", "exact", "物价上涨2%。", "2%")])],
+        ("not_reported", None, None, None)),
     "growth against level is not comparable": (
         _gdp("target", "2020", 7.0, "min", words="7%以上"),
         [("o21", 2021, [fact("actual", "2020", "gdp", "level", 5.4e12, "元", "exact",
@@ -121,3 +126,46 @@ def test_a_better_outcome_never_turns_met_into_missed(value, width, actual, bett
     first, _ = judge(value, bound, unit, direction, actual, value_max)
     second, _ = judge(value, bound, unit, direction, improved, value_max)
     assert not (first == "met" and second == "missed")
+
+
+def test_a_namesake_in_another_province_is_not_the_same_unit(tmp_path):
+    """朝阳区 of 北京市 and 朝阳区 of 长春市 (吉林省) are two units: one's review is not the other's outcome."""
+    s = open_store(tmp_path / "t.db")
+    target = make_report("bj", "朝阳区", 2020, [_gdp("target", "2020", 6.0, "min", words="6%以上")],
+                         level="district", province="北京市", city="北京市")
+    other = make_report("cc", "朝阳区", 2021, [_gdp("actual", "2020", 7.0)], level="district", province="吉林省",
+                        city="长春市")
+    for i, r in enumerate([target, other]):
+        s.write_report(r, sha256=f"{i:064d}")
+    rows = [r for r in track(s, indicator="gdp") if r.target_report == "bj"]
+    s.close()
+    assert [(r.verdict, r.outcome_report) for r in rows] == [("no_outcome", None)]
+
+
+def test_rows_come_nation_first_then_by_region_and_year(tmp_path):
+    s = open_store(tmp_path / "t.db")
+    reports = [make_report("hn21", "河南省", 2021, [_gdp("target", "2021", 6.0, "min", words="6%以上")]),
+               make_report("ah20", "安徽省", 2020, [_gdp("target", "2020", 7.0, "min", words="7%以上")]),
+               make_report("hn20", "河南省", 2020, [_gdp("target", "2020", 7.0, "min", words="7%以上")]),
+               make_report("cn20", "全国", 2020, [_gdp("target", "2020", 6.0, "min", words="6%以上")],
+                           level="national")]
+    for i, r in enumerate(reports):
+        s.write_report(r, sha256=f"{i:064d}")
+    got = [(r.region, r.year) for r in track(s, indicator="gdp")]
+    s.close()
+    assert got[0] == ("全国", 2020)
+    assert got[1:] == sorted(got[1:])
+    assert {g[0] for g in got[1:]} == {"河南省", "安徽省"}
+
+
+def test_a_no_target_row_is_dated_by_the_plan_year(tmp_path):
+    """A report delivered in December 2020 plans 2021: its 不设具体目标 is about 2021."""
+    s = open_store(tmp_path / "t.db")
+    r = make_report("dec", "河南省", 2020, [], extra="今年不设经济增长具体目标。")
+    from dataclasses import replace
+
+    r = replace(r, doc=replace(r.doc, plan_year=2021))
+    s.write_report(r, sha256="0" * 64)
+    rows = [row for row in track(s) if row.verdict == "no_target"]
+    s.close()
+    assert [(row.indicator, row.year, row.period) for row in rows] == [("gdp", 2021, "2021")]
