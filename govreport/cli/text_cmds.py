@@ -13,6 +13,7 @@ import click
 
 from govreport.cli.common import error_line, expand_paths
 from govreport.errors import GovReportError
+from govreport.spreadsheet import safe_cell
 
 
 def _reports(paths: tuple[str, ...]) -> list[Any]:
@@ -38,7 +39,8 @@ def _task_table(reports: list[Any]) -> tuple[list[str], list[dict[str, Any]]]:
     rows: list[dict[str, Any]] = []
     for r in reports:
         for row in task_rows(r.text, r.tasks):
-            rows.append(({"报告": r.doc.id} if many else {}) | row)
+            # report text goes into spreadsheet cells: none may start like a formula
+            rows.append({k: safe_cell(v) for k, v in (({"报告": r.doc.id} if many else {}) | row).items()})
     return columns, rows
 
 
