@@ -116,7 +116,8 @@ def write_frame(df: pd.DataFrame, fmt: str, out: str | Path, labels: dict[str, s
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "csv":
-        _neutralize(df).to_csv(out, index=False, encoding="utf-8")
+        # CRLF rows (RFC 4180): a cell holding a CR is then quoted, not split
+        _neutralize(df).to_csv(out, index=False, encoding="utf-8", lineterminator="\r\n")
     elif fmt == "parquet":
         df.to_parquet(out, index=False, engine="pyarrow")
     elif fmt == "xlsx":

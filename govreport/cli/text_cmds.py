@@ -82,7 +82,8 @@ def tasks_command(paths: tuple[str, ...], fmt: str, out: str | None) -> None:
         _write_xlsx(columns, rows, Path(out or ""))
     else:
         buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+        # CRLF rows (RFC 4180, as Excel writes): a cell holding a CR is then quoted, not split
+        writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n")
         writer.writeheader()
         writer.writerows(rows)
         if out:
