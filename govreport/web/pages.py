@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, unquote_to_bytes, urlencode
 
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -174,6 +174,10 @@ async def _report_by_path(request: Request) -> Response:
     """``/reports/ID`` and ``/reports/ID.json``: the twin only when ID itself is a stored
     report, so an id that ends in ``.json`` (or holds a ``/``) is still reachable."""
     rest: str = request.path_params["rest"]
+    raw = request.scope.get("raw_path")
+    if isinstance(raw, bytes) and raw.startswith(b"/reports/"):
+        # the path as sent, decoded exactly once (``a%252Fb`` is the id ``a%2Fb``, not ``a/b``)
+        rest = unquote_to_bytes(raw[len(b"/reports/"):]).decode("utf-8", "replace")
     twin = rest.endswith(".json") and await run_in_threadpool(_data(request).has_report, rest[:-5])
     request.scope["path_params"] = {"report_id": rest[:-5] if twin else rest}
     return await (_report_json if twin else _report_html)(request)
