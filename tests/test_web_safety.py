@@ -259,3 +259,27 @@ def test_a_worker_that_dies_is_a_422(monkeypatch: pytest.MonkeyPatch) -> None:
     with TestClient(create_app(store=_NoStore())) as c:
         r = c.post("/upload.json", data={"text": TEXT})
     assert r.status_code == 422 and "without a result" in r.json()["error"]
+
+
+def test_the_server_reads_a_database_in_a_folder_it_cannot_write(db: Path, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import shutil
+
+    import govreport.store.db as db_module
+
+    folder = tmp_path / "readonly"
+    folder.mkdir()
+    copy = folder / "s.db"
+    shutil.copy(db, copy)
+    real_access = os.access
+    # root may write anywhere, so the folder's mode alone cannot show it: answer for the folder
+    # what os.access answers an unprivileged server user there
+    monkeypatch.setattr(db_module.os, "access",
+                        lambda p, mode, *a, **k: False if str(p) == str(folder) and mode & os.W_OK
+                        else real_access(p, mode, *a, **k))
+    with TestClient(create_app(copy)) as c:
+        assert c.app.state.store.immutable
+        assert c.get("/reports.json").json()["count"] == len(ODD_IDS)
+        assert c.get("/search.json", params={"q": "生产总值"}).json()["count"] > 0
+    assert [p.name for p in folder.iterdir()] == ["s.db"]  # no -wal or -shm was needed
