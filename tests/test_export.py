@@ -215,3 +215,14 @@ def test_task_table_cells_are_not_formulas(tmp_path, monkeypatch, fmt):
         for value in row:
             _assert_no_formula_text(value)
     assert values[0][0] == "'=evil" and values[1][-1] == "'-1+1推进改革。"
+
+
+def test_query_csv_output_quotes_formula_text(capsys):
+    import csv
+    import io
+
+    from govreport.cli.store_cmds import emit
+
+    emit([{"report_id": "=cmd|' /C calc'!A0", "value": -2.5, "span": [3, 9], "evidence": "@SUM(A1)"}], "csv")
+    (row,) = csv.DictReader(io.StringIO(capsys.readouterr().out))
+    assert row == {"report_id": "'=cmd|' /C calc'!A0", "value": "-2.5", "span": "3-9", "evidence": "'@SUM(A1)"}
