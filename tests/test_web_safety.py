@@ -149,6 +149,14 @@ def test_every_response_carries_the_security_headers(client: TestClient) -> None
         _secure(r)
 
 
+def test_the_body_limit_answer_carries_the_security_headers() -> None:
+    with TestClient(create_app(store=_NoStore(), max_upload=1000)) as c:
+        for path in ("/upload", "/upload.json"):
+            r = c.post(path, content=b"x" * 200_000, headers={"content-type": "multipart/form-data; boundary=b"})
+            assert r.status_code == 413
+            _secure(r)
+
+
 def test_an_unhandled_exception_is_a_500_with_headers_and_no_traceback(db: Path) -> None:
     def boom(request: Request) -> Response:
         raise RuntimeError("secret internal detail")
