@@ -3,7 +3,8 @@
 ``facts_frame`` / ``track_frame`` build pandas DataFrames from the store's named queries;
 ``export`` writes them as CSV (UTF-8), Parquet (pyarrow), XLSX (openpyxl) or Stata .dta
 (version 118, Unicode; ASCII variable names ≤ 32 characters, strings ≤ 2045 characters,
-Chinese variable labels).
+Chinese variable labels). In CSV and XLSX a text cell that starts like a formula gets a
+leading single quote (``spreadsheet.safe_cell``); numeric columns stay numbers.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from govreport.errors import QueryError
+from govreport.spreadsheet import safe_cell
 from govreport.store.queries import Store
 from govreport.tracking import track
 
@@ -97,11 +99,25 @@ def _to_stata(df: pd.DataFrame, out: Path, labels: dict[str, str]) -> None:
     df.to_stata(out, write_index=False, version=118, variable_labels={c: labels[c] for c in df.columns})
 
 
+def _text_columns(df: pd.DataFrame) -> list[str]:
+    return [c for c in df.columns if c not in _INT_COLUMNS and c not in _FLOAT_COLUMNS]
+
+
+def _neutralize(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text cells cannot be read as formulas (``spreadsheet.safe_cell``);
+    the numeric columns are left as numbers."""
+    df = df.copy()
+    for col in _text_columns(df):
+        df[col] = df[col].map(safe_cell, na_action="ignore").astype("string")
+    return df
+
+
 def write_frame(df: pd.DataFrame, fmt: str, out: str | Path, labels: dict[str, str] | None = None) -> Path:
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "csv":
-        df.to_csv(out, index=False, encoding="utf-8")
+        # CRLF rows (RFC 4180): a cell holding a CR is then quoted, not split
+        _neutralize(df).to_csv(out, index=False, encoding="utf-8", lineterminator="\r\n")
     elif fmt == "parquet":
         df.to_parquet(out, index=False, engine="pyarrow")
     elif fmt == "xlsx":
@@ -109,10 +125,9 @@ def write_frame(df: pd.DataFrame, fmt: str, out: str | Path, labels: dict[str, s
             raise QueryError(f"{len(df)} rows do not fit an Excel sheet ({XLSX_MAX_ROWS} at most): "
                              "filter with --region/--indicator or use csv or parquet")
         df = df.copy()
-        for col in df.columns:  # XML 1.0 (and so openpyxl) refuses most control characters
-            if col not in _INT_COLUMNS and col not in _FLOAT_COLUMNS:
-                df[col] = df[col].str.replace(_XML_ILLEGAL, "", regex=True)
-        df.to_excel(out, index=False, engine="openpyxl", sheet_name="data")
+        for col in _text_columns(df):  # XML 1.0 (and so openpyxl) refuses most control characters
+            df[col] = df[col].str.replace(_XML_ILLEGAL, "", regex=True)
+        _neutralize(df).to_excel(out, index=False, engine="openpyxl", sheet_name="data")
     elif fmt == "dta":
         _to_stata(df, out, labels or {})
     else:

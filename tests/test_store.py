@@ -202,3 +202,121 @@ def test_ingest_keeps_same_named_files_and_replaces_edited_ones(tmp_path):
         assert second.added == ["2021"] and second.replaced == ["2021"] and second.skipped == [str(b)]
         assert len(s.list_reports()) == 2 and s.check_whole() == []
         assert "文明城市和卫生城市" in s.get_report("2021")["text"]
+
+
+# -- an edited file replaces its older version ------------------------------------------------------
+
+def _ingest_cli(*args: str) -> str:
+    from click.testing import CliRunner
+
+    from govreport.cli import cli
+
+    result = CliRunner().invoke(cli, ["ingest", *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _seed_copies(tmp_path):
+    text = (SHARED / "seeds" / "002_169e54f75cef3fbb.txt").read_text(encoding="utf-8")
+    a, b = tmp_path / "a" / "2021.txt", tmp_path / "b" / "2021.txt"  # b is stored as 2021-<sha>
+    for mark, f in zip("甲乙", (a, b), strict=True):
+        f.parent.mkdir()
+        f.write_text(text.replace("创成全国文明城市", f"创成全国文明城市（旧稿{mark}）"), encoding="utf-8")
+    return text, a, b
+
+
+def test_reingesting_an_edited_file_keeps_one_version(tmp_path):
+    text, a, b = _seed_copies(tmp_path)
+    db = str(tmp_path / "v.db")
+    _ingest_cli(str(a), str(b), "--db", db, "--jobs", "1")
+    with open_store(db, readonly=True) as s:
+        assert len(s.list_reports()) == 2 and len({h["report_id"] for h in s.search("旧稿")}) == 2
+    for f in (a, b):
+        f.write_text(text.replace("创成全国文明城市", "创成全国文明城市和卫生城市"), encoding="utf-8")
+        f.write_text(f.read_text(encoding="utf-8") + f"\n（{f.parent.name}）\n", encoding="utf-8")
+    assert "ingested 2, skipped 0" in _ingest_cli(str(a), str(b), "--db", db, "--jobs", "1")
+    with open_store(db, readonly=True) as s:
+        reports = s.list_reports()
+        assert sorted(r["source_path"] for r in reports) == [str(a.resolve()), str(b.resolve())]
+        for r in reports:  # only the new text of each file is stored
+            assert "文明城市和卫生城市" in s.get_report(r["id"])["text"]
+        assert s.check_whole() == []
+        assert len(s.rows("SELECT DISTINCT report_id FROM paragraphs")) == 2
+        assert {h["report_id"] for h in s.search("卫生城市")} == {r["id"] for r in reports}
+        assert s.search("旧稿") == []  # the old texts are out of the index
+
+
+def test_keep_versions_keeps_the_older_version(tmp_path):
+    text, a, _ = _seed_copies(tmp_path)
+    db = str(tmp_path / "k.db")
+    _ingest_cli(str(a), "--db", db)
+    a.write_text(text.replace("创成全国文明城市", "创成全国文明城市和卫生城市"), encoding="utf-8")
+    _ingest_cli(str(a), "--db", db, "--keep-versions")
+    with open_store(db, readonly=True) as s:
+        reports = s.list_reports()
+        assert len(reports) == 2 and {r["source_path"] for r in reports} == {str(a.resolve())}
+        texts = {r["id"]: s.get_report(r["id"])["text"] for r in reports}
+        assert "旧稿甲" in texts["2021"] and "和卫生城市" not in texts["2021"]
+        (new_id,) = set(texts) - {"2021"}
+        assert new_id.startswith("2021-") and "和卫生城市" in texts[new_id]
+    a.write_text(text, encoding="utf-8")  # a third version, without the flag: it replaces both
+    _ingest_cli(str(a), "--db", db)
+    with open_store(db, readonly=True) as s:
+        (only,) = [s.get_report(r["id"])["text"] for r in s.list_reports()]
+        assert "创成全国文明城市" in only and "旧稿甲" not in only and "和卫生城市" not in only
+
+
+def test_write_report_replaces_by_source_path_only_when_given(store):
+    r1 = make_report("v1", "河南省", 2020)
+    r2 = make_report("v2", "河南省", 2020, extra="新的一段。")
+    assert store.write_report(r1, sha256="1" * 64, source_path="/x/henan.txt") == []
+    assert store.write_report(r2, sha256="2" * 64, source_path="/x/henan.txt") == ["v1"]
+    assert store.write_report(r1, sha256="1" * 64, source_path="/x/henan.txt", keep_versions=True) == []
+    assert {r["id"] for r in store.list_reports()} >= {"v1", "v2"}
+    # without a source path (reports written by hand) nothing else is replaced
+    store.write_report(make_report("v3", "河南省", 2020, extra="三"), sha256="3" * 64)
+    assert {"v1", "v2", "v3"} <= {r["id"] for r in store.list_reports()}
+
+
+# -- read-only opening: a folder the server cannot write ----------------------------------------------
+
+def test_readonly_open_in_an_unwritable_folder_is_immutable(tmp_path, monkeypatch):
+    import os
+
+    import govreport.store.db as db_module
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = folder / "r.db"
+    with open_store(path) as s:  # a WAL database, as `govreport ingest` writes it
+        s.write_report(make_report("henan_2021", "河南省", 2021, [GDP_ACTUAL]), sha256="a" * 64)
+        assert s.rows("PRAGMA journal_mode")[0]["journal_mode"] == "wal"
+    before = sorted(p.name for p in folder.iterdir())
+    assert before == ["r.db"]
+    # tests run as root, who can write anywhere: the folder's mode cannot stop us, so tell the
+    # store the truth it would see as an unprivileged user (and check that it asked)
+    asked = []
+    real_access = os.access
+
+    def access(p, mode, *args, **kwargs):
+        if mode & os.W_OK and str(p) == str(folder):
+            asked.append(p)
+            return False
+        return real_access(p, mode, *args, **kwargs)
+
+    monkeypatch.setattr(db_module.os, "access", access)
+    folder.chmod(0o555)
+    try:
+        with open_store(path, readonly=True) as ro:
+            assert asked and ro.immutable
+            assert [r["id"] for r in ro.list_reports()] == ["henan_2021"]
+            assert ro.search("生产总值")
+            with pytest.raises(StoreError):
+                ro.delete_report("henan_2021")
+        # immutable: no -wal or -shm file was made beside the database
+        assert sorted(p.name for p in folder.iterdir()) == before
+    finally:
+        folder.chmod(0o755)
+    monkeypatch.setattr(db_module.os, "access", real_access)
+    with open_store(path, readonly=True) as ro:
+        assert not ro.immutable and len(ro.list_reports()) == 1

@@ -93,10 +93,12 @@ def test_serve_example_runs_the_app_on_the_example(served: dict) -> None:
 
 def test_serve_db_opens_it_read_only(example_db: Path, served: dict) -> None:
     before = example_db.read_bytes()
-    out = CliRunner().invoke(cli, ["serve", "--db", str(example_db), "--host", "0.0.0.0", "--max-upload", "2"])
+    out = CliRunner().invoke(cli, ["serve", "--db", str(example_db), "--host", "0.0.0.0", "--max-upload", "2",
+                                   "--upload-timeout", "7.5"])
     assert out.exit_code == 0, out.output
     assert served["host"] == "0.0.0.0" and served["port"] == 8000
     app = served["app"]
     assert app.state.store.readonly and app.state.max_upload == 2 * 1024 * 1024
+    assert app.state.upload_timeout == 7.5
     assert served["reports"]["count"] == 1
     assert example_db.read_bytes() == before

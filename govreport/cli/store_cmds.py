@@ -17,6 +17,7 @@ import click
 
 from govreport.cli.common import error_line, expand_paths, progress
 from govreport.errors import GovReportError
+from govreport.spreadsheet import safe_cell
 
 LEVELS = click.Choice(["national", "province", "city", "county", "district"])
 MEASURES = click.Choice(["level", "growth", "growth_avg", "growth_cum", "change", "share", "rank"])
@@ -60,7 +61,7 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None
             return
         writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
-        writer.writerows({k: _cell(v) for k, v in r.items()} for r in rows)
+        writer.writerows({k: safe_cell(_cell(v)) for k, v in r.items()} for r in rows)
     elif fmt == "table":
         from rich.console import Console
         from rich.table import Table
@@ -96,11 +97,13 @@ def _fail(exc: GovReportError) -> None:
 @DB_OPTION
 @click.option("--jobs", "-j", type=int, default=None, help="worker processes (default: CPU count)")
 @click.option("--progress/--no-progress", "show", default=None, help="progress bar (default: on a terminal)")
-def ingest_command(paths: tuple[str, ...], db: str, jobs: int | None, show: bool | None) -> None:
+@click.option("--keep-versions", is_flag=True, help="keep the older version of an edited file beside the new one")
+def ingest_command(paths: tuple[str, ...], db: str, jobs: int | None, show: bool | None,
+                   keep_versions: bool) -> None:
     """Extract report files (or folders of them) into the database.
 
     Files whose content (SHA-256) is already stored are skipped; each report is written in
-    one transaction. A bad file is reported on one line and skipped; the exit code is then 2.
+    one transaction. An edited file replaces its older version (unless --keep-versions). A bad file is reported on one line and skipped; the exit code is then 2.
     """
     from govreport.store.ingest import ingest
 
@@ -109,7 +112,7 @@ def ingest_command(paths: tuple[str, ...], db: str, jobs: int | None, show: bool
         store = _open(db, readonly=False)
         with store:
             result = ingest(store, files, jobs=jobs, wrap=lambda items: progress(items, "ingest", show),
-                            on_error=error_line)
+                            on_error=error_line, keep_versions=keep_versions)
     except GovReportError as exc:
         _fail(exc)
     for path, rid in result.renamed:

@@ -13,6 +13,7 @@ import click
 
 from govreport.cli.common import error_line, expand_paths
 from govreport.errors import GovReportError
+from govreport.spreadsheet import safe_cell
 
 
 def _reports(paths: tuple[str, ...]) -> list[Any]:
@@ -38,7 +39,8 @@ def _task_table(reports: list[Any]) -> tuple[list[str], list[dict[str, Any]]]:
     rows: list[dict[str, Any]] = []
     for r in reports:
         for row in task_rows(r.text, r.tasks):
-            rows.append(({"报告": r.doc.id} if many else {}) | row)
+            # report text goes into spreadsheet cells: none may start like a formula
+            rows.append({k: safe_cell(v) for k, v in (({"报告": r.doc.id} if many else {}) | row).items()})
     return columns, rows
 
 
@@ -80,7 +82,8 @@ def tasks_command(paths: tuple[str, ...], fmt: str, out: str | None) -> None:
         _write_xlsx(columns, rows, Path(out or ""))
     else:
         buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+        # CRLF rows (RFC 4180, as Excel writes): a cell holding a CR is then quoted, not split
+        writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n")
         writer.writeheader()
         writer.writerows(rows)
         if out:

@@ -39,7 +39,10 @@ def build_example_db(db: Path, sources: list[Path] | None = None) -> Path:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--max-upload", default=5, show_default=True, type=click.IntRange(1, 100),
               help="upload size limit in MB")
-def serve_command(db: str | None, example: bool, host: str, port: int, max_upload: int) -> None:
+@click.option("--upload-timeout", default=60.0, show_default=True, type=click.FloatRange(0.1, 3600),
+              help="seconds an upload's extraction may take before it is stopped")
+def serve_command(db: str | None, example: bool, host: str, port: int, max_upload: int,
+                  upload_timeout: float) -> None:
     """Serve the web app: reports with their facts highlighted, regions, tracking, search, upload."""
     import uvicorn
 
@@ -56,7 +59,7 @@ def serve_command(db: str | None, example: bool, host: str, port: int, max_uploa
         if not Path(db).is_file():
             raise click.ClickException(f"{db}: no such database (create it with `govreport ingest PATH --db {db}`)")
         try:
-            app = create_app(db, max_upload=max_upload * 1024 * 1024)
+            app = create_app(db, max_upload=max_upload * 1024 * 1024, upload_timeout=upload_timeout)
         except GovReportError as exc:
             raise click.ClickException(str(exc)) from exc
         click.echo(f"govreport: serving {db} on http://{host}:{port}/", err=True)

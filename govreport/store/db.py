@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import sqlite3
 import threading
@@ -19,6 +20,7 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from govreport.errors import LexiconError, StoreError
 from govreport.model import Report
@@ -74,6 +76,8 @@ class Database:
     def __init__(self, path: str | Path, readonly: bool = False) -> None:
         self.path = Path(path)
         self.readonly = readonly
+        #: opened with SQLite's ``immutable=1`` (read-only, in a folder this process cannot write)
+        self.immutable = False
         self._lock = threading.RLock()
         self._connect()
         try:
@@ -92,8 +96,7 @@ class Database:
             if self.readonly:
                 if not self.path.exists():
                     raise StoreError(f"{self.path}: no such database")
-                uri = f"file:{self.path.resolve().as_posix()}?mode=ro"
-                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+                self.conn = self._connect_readonly()
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
@@ -107,6 +110,22 @@ class Database:
                 self.conn.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: {exc}") from exc
+
+    def _connect_readonly(self) -> sqlite3.Connection:
+        """``mode=ro``; where the folder is not writable, ``immutable=1`` as well: a WAL database
+        needs its -shm (and -wal) files beside it, which a read-only reader cannot create."""
+        resolved = self.path.resolve()
+        base = "file:" + quote(resolved.as_posix(), safe="/") + "?mode=ro"
+        self.immutable = not os.access(resolved.parent, os.W_OK)
+        if not self.immutable:
+            conn = sqlite3.connect(base, uri=True, isolation_level=None, check_same_thread=False)
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return conn
+            except sqlite3.OperationalError:  # e.g. -shm cannot be created: fall back to immutable
+                conn.close()
+                self.immutable = True
+        return sqlite3.connect(base + "&immutable=1", uri=True, isolation_level=None, check_same_thread=False)
 
     def reopen(self) -> None:
         """A fresh connection (after ``close``), e.g. once worker processes have forked."""
@@ -174,15 +193,23 @@ class Database:
         return conn.execute("DELETE FROM reports WHERE id = ?", (report_id,)).rowcount > 0
 
     def write_report(self, report: Report, *, sha256: str, size: int | None = None,
-                     source_path: str | None = None, index: list[str] | None = None) -> None:
-        """Store ``report`` (replacing a stored report of the same id) in one transaction.
+                     source_path: str | None = None, index: list[str] | None = None,
+                     keep_versions: bool = False) -> list[str]:
+        """Store ``report`` in one transaction, replacing a stored report of the same id, the
+        same content (SHA-256) under another id and, unless ``keep_versions``, every older
+        version read from the same ``source_path`` (an edited file). Returns the ids removed.
 
         ``index``: ``paragraph_index(report.text)`` if already computed."""
         with self.transaction() as conn:
-            self._delete(conn, report.doc.id)
-            for same in conn.execute("SELECT id FROM reports WHERE sha256 = ?", (sha256,)).fetchall():
-                self._delete(conn, same["id"])  # the same content stored under another id
+            old = [report.doc.id]
+            # the same content stored under another id
+            old += [r["id"] for r in conn.execute("SELECT id FROM reports WHERE sha256 = ?", (sha256,))]
+            if source_path and not keep_versions:  # older versions of the same file
+                old += [r["id"] for r in conn.execute("SELECT id FROM reports WHERE source_path = ?",
+                                                      (source_path,))]
+            removed = [rid for rid in dict.fromkeys(old) if self._delete(conn, rid)]
             self._insert(conn, report, sha256=sha256, size=size, source_path=source_path, index=index)
+        return removed
 
     def _insert(self, conn: sqlite3.Connection, report: Report, *, sha256: str, size: int | None,
                 source_path: str | None, index: list[str] | None = None) -> None:

@@ -73,9 +73,11 @@ def _work(path: str, options: Options) -> _Done:
 def ingest(store: Store, files: Sequence[str | Path], *, jobs: int | None = None,
            options: Options = DEFAULT,
            wrap: Callable[[list], Iterable] = lambda items: items,
-           on_error: Callable[[str, str], None] | None = None) -> IngestResult:
+           on_error: Callable[[str, str], None] | None = None,
+           keep_versions: bool = False) -> IngestResult:
     """Ingest ``files`` into ``store``: skip stored contents, extract the rest on ``jobs``
-    processes (1: in this process), write each report in its own transaction.
+    processes (1: in this process), write each report in its own transaction. An edited file
+    replaces its older version unless ``keep_versions`` (then both are kept, under two ids).
 
     ``wrap`` wraps the list of pending items (e.g. a progress bar); ``on_error(path, problem)``
     is told about each bad file as it happens."""
@@ -114,19 +116,20 @@ def ingest(store: Store, files: Sequence[str | Path], *, jobs: int | None = None
         source = str(Path(done.path).resolve())
         rid = report.doc.id
         taken = store.rows("SELECT source_path FROM reports WHERE id = ?", (rid,))
-        if taken and taken[0]["source_path"] != source:
-            # another file has this id (same file name in another folder): keep both
+        if taken and (keep_versions or taken[0]["source_path"] != source):
+            # another file (same file name in another folder) or, kept, an older version has this id
             rid = f"{rid}-{done.sha256[:8]}"
             report = replace(report, doc=replace(report.doc, id=rid))
             result.renamed.append((done.path, rid))
         try:
-            store.write_report(report, sha256=done.sha256, size=done.size, source_path=source, index=done.index)
+            removed = store.write_report(report, sha256=done.sha256, size=done.size, source_path=source,
+                                         index=done.index, keep_versions=keep_versions)
         except GovReportError as exc:
             result.failed.append((done.path, _one_line(exc)))
             if on_error:
                 on_error(done.path, _one_line(exc))
             return
-        if rid in known_ids:
+        if rid in known_ids or removed:
             result.replaced.append(rid)
         known_ids.add(rid)
         result.added.append(rid)

@@ -20,6 +20,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
+from starlette.types import ASGIApp
 
 from govreport.web import pages, upload
 from govreport.web.charts import line_chart
@@ -49,15 +50,26 @@ def _templates() -> Jinja2Templates:
     )
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}
     env.filters["num"] = format_number
+    env.filters["report_href"] = pages.report_href
     env.globals["fact_summary"] = fact_summary
     env.globals["line_chart"] = line_chart
     env.globals["mark_terms"] = mark_terms
     return Jinja2Templates(env=env)
 
 
+class App(Starlette):
+    """Starlette with the security headers outermost, so that every response carries them,
+    the 500 page that ``ServerErrorMiddleware`` sends for an unhandled exception included."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeaders(super().build_middleware_stack())
+
+
 def create_app(db: str | Path | None = None, *, store: Any = None, max_upload: int = MAX_UPLOAD,
-               debug: bool = False) -> Starlette:
-    """The web app over the database at ``db`` (opened read-only) or an already open ``store``."""
+               upload_timeout: float = upload.TIMEOUT, debug: bool = False) -> Starlette:
+    """The web app over the database at ``db`` (opened read-only) or an already open ``store``.
+
+    ``max_upload``: bytes an upload may have; ``upload_timeout``: seconds its extraction may take."""
     if store is None:
         if db is None:
             raise ValueError("create_app needs a database path or a store")
@@ -88,12 +100,19 @@ def create_app(db: str | Path | None = None, *, store: Any = None, max_upload: i
         return templates.TemplateResponse(request, "error.html", {"status": status, "detail": str(detail)},
                                           status_code=status)
 
-    app = Starlette(debug=debug, routes=routes, lifespan=lifespan,
-                    exception_handlers={HTTPException: http_error})
+    async def server_error(request: Request, exc: Exception) -> Response:
+        # the exception goes to the server log (ServerErrorMiddleware re-raises it); the client
+        # gets a short page without the traceback
+        return await http_error(request, HTTPException(500, "Internal error"))
+
+    handlers: dict[Any, Any] = {HTTPException: http_error}
+    if not debug:  # with debug on, Starlette's traceback page
+        handlers[Exception] = server_error
+    app = App(debug=debug, routes=routes, lifespan=lifespan, exception_handlers=handlers)
     app.state.store = store
     app.state.templates = templates
     app.state.max_upload = max_upload
+    app.state.upload_timeout = upload_timeout
     # a url-encoded paste is up to 3x its UTF-8 size (%XX); the text itself is checked against max_upload
     app.add_middleware(BodyLimit, limit=3 * max_upload + 64 * 1024, paths=("/upload",))
-    app.add_middleware(SecurityHeaders)
     return app

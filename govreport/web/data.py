@@ -128,6 +128,12 @@ class WebData:
                 fact["indicator_name"] = names.get(fact["indicator"]) if fact.get("indicator") else None
         return report
 
+    def has_report(self, report_id: str) -> bool:
+        rows = getattr(self.store, "rows", None)
+        if callable(rows):
+            return bool(rows("SELECT 1 FROM reports WHERE id = ?", (report_id,)))
+        return self.report(report_id) is not None
+
     def indicator_names(self) -> dict[str, str]:
         """Indicator id → Chinese name, from the table stored with the data (empty if none)."""
         table = getattr(self.store, "indicators", None)

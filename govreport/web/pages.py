@@ -4,9 +4,10 @@ thread pool, so a slow query does not hold up the event loop (the store serialis
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, unquote_to_bytes, urlencode
 
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -28,48 +29,90 @@ LEVELS = {"national": 0, "province": 1, "city": 2, "county": 3, "district": 4}
 #: verdicts in the order the tracking page lists them
 VERDICTS = ("met", "missed", "no_outcome", "not_reported", "not_comparable", "no_target")
 SEARCH_LIMIT = 50
-#: reports per page of the list
+#: the most search hits one request may ask for
+SEARCH_MAX = 200
+#: reports per page of the list, and the most one request may ask for
 PAGE_SIZE = 200
+PAGE_MAX = 1000
+#: the range a year parameter may take
+YEARS = (1, 9999)
+_WHOLE = re.compile(r"-?[0-9]{1,18}")
 
 
 def _data(request: Request) -> WebData:
     return WebData(request.app.state.store)
 
 
-def _int(value: str | None, name: str) -> int | None:
-    if value in (None, ""):
+def _int(value: str | None, name: str, low: int, high: int) -> int | None:
+    """A whole-number query parameter in ``[low, high]`` (None when absent), else HTTP 400:
+    a value out of range never reaches SQLite (which overflows past 2**63) or lifts a limit."""
+    if value is None or not value.strip():
         return None
-    try:
-        return int(value)
-    except ValueError:
-        raise HTTPException(400, f"{name} must be a whole number, not {value!r}") from None
+    text = value.strip()
+    if not _WHOLE.fullmatch(text):
+        shown = text if len(text) <= 24 else text[:24] + "…"
+        raise HTTPException(400, f"{name} must be a whole number, not {shown!r}")
+    number = int(text)
+    if not low <= number <= high:
+        raise HTTPException(400, f"{name} must be between {low} and {high}")
+    return number
 
 
-def _twin(path: str, handler: Handler, name: str) -> list[Route]:
-    """Two routes: ``path`` (HTML) and ``path.json`` (the same payload as JSON)."""
-    from govreport.web.app import UnicodeJSON
+def _year(value: str | None) -> int | None:
+    return _int(value, "year", *YEARS)
 
+
+def report_href(report_id: str, json: bool = False) -> str:
+    """The link to a stored report (or its JSON twin) that reaches exactly ``report_id``.
+
+    The path form ``/reports/ID`` (percent-encoded, ``/`` kept) serves any id whose segments a
+    browser keeps as they are; an id that ends in ``.json`` or has an empty, ``.`` or ``..``
+    segment gets the query form ``/report?id=ID``, which takes any string."""
+    segments = report_id.split("/")
+    if report_id.endswith(".json") or any(seg in ("", ".", "..") for seg in segments):
+        return ("/report.json" if json else "/report") + "?" + urlencode({"id": report_id})
+    return "/reports/" + quote(report_id, safe="/") + (".json" if json else "")
+
+
+Endpoint = Callable[[Request], Any]
+
+
+def _json_endpoint(handler: Handler) -> Endpoint:
     async def as_json(request: Request) -> Response:
+        from govreport.web.app import UnicodeJSON
+
         try:
             _, payload, _ = await run_in_threadpool(handler, request)
         except GovReportError as exc:
             raise HTTPException(400, str(exc)) from exc
         return UnicodeJSON(payload)
 
+    return as_json
+
+
+def _html_endpoint(handler: Handler) -> Endpoint:
     async def as_html(request: Request) -> Response:
         try:
             template, payload, extra = await run_in_threadpool(handler, request)
         except GovReportError as exc:
             raise HTTPException(400, str(exc)) from exc
-        context = {**payload, **extra, "json_url": _json_url(request)}
+        context = {**payload, "json_url": _json_url(request), **extra}
         return request.app.state.templates.TemplateResponse(request, template, context)
 
+    return as_html
+
+
+def _twin(path: str, handler: Handler, name: str) -> list[Route]:
+    """Two routes: ``path`` (HTML) and ``path.json`` (the same payload as JSON)."""
     json_path = path + ".json" if path != "/" else "/index.json"
-    return [Route(json_path, as_json, name=f"{name}_json"), Route(path, as_html, name=name)]
+    return [Route(json_path, _json_endpoint(handler), name=f"{name}_json"),
+            Route(path, _html_endpoint(handler), name=name)]
 
 
 def _json_url(request: Request) -> str:
-    url = request.url.path + ".json"
+    # the decoded path: only the characters that would end or corrupt a path are encoded again
+    path = request.url.path.replace("%", "%25").replace("?", "%3F").replace("#", "%23")
+    url = path + ".json"
     return f"{url}?{request.url.query}" if request.url.query else url
 
 
@@ -80,12 +123,12 @@ def reports_page(request: Request) -> Page:
     filters: dict[str, Any] = {
         "province": q.get("province") or None,
         "level": q.get("level") or None,
-        "report_year": _int(q.get("year") or q.get("report_year"), "year"),
+        "report_year": _year(q.get("year") or q.get("report_year")),
         "partial": {"1": True, "true": True, "0": False, "false": False}.get((q.get("partial") or "").lower()),
         "region": q.get("region") or None,
     }
-    limit = min(max(_int(q.get("limit"), "limit") or PAGE_SIZE, 1), 1000)
-    offset = max(_int(q.get("offset"), "offset") or 0, 0)
+    limit = _int(q.get("limit"), "limit", 1, PAGE_MAX) or PAGE_SIZE
+    offset = _int(q.get("offset"), "offset", 0, 10**12) or 0
     data = _data(request)
     reports = data.reports(filters)
     facets = data.facets(filters)
@@ -109,11 +152,35 @@ def _with(request: Request, **changes: Any) -> str:
 
 
 def report_page(request: Request) -> Page:
-    report_id = request.path_params["report_id"]
+    """One report: its id from the path (``/reports/ID``, resolved by ``_report_by_path``) or
+    from ``/report?id=ID``."""
+    report_id = request.path_params.get("report_id")
+    if report_id is None:
+        report_id = request.query_params.get("id")
+        if not report_id:
+            raise HTTPException(400, "give the report id: /report?id=ID")
     report = _data(request).report(report_id)
     if report is None:
         raise HTTPException(404, f"no report with id {report_id!r}")
-    return "report.html", {"report": report}, viewer_context(report)
+    return "report.html", {"report": report}, {**viewer_context(report),
+                                               "json_url": report_href(report_id, json=True)}
+
+
+_report_json = _json_endpoint(report_page)
+_report_html = _html_endpoint(report_page)
+
+
+async def _report_by_path(request: Request) -> Response:
+    """``/reports/ID`` and ``/reports/ID.json``: the twin only when ID itself is a stored
+    report, so an id that ends in ``.json`` (or holds a ``/``) is still reachable."""
+    rest: str = request.path_params["rest"]
+    raw = request.scope.get("raw_path")
+    if isinstance(raw, bytes) and raw.startswith(b"/reports/"):
+        # the path as sent, decoded exactly once (``a%252Fb`` is the id ``a%2Fb``, not ``a/b``)
+        rest = unquote_to_bytes(raw[len(b"/reports/"):]).decode("utf-8", "replace")
+    twin = rest.endswith(".json") and await run_in_threadpool(_data(request).has_report, rest[:-5])
+    request.scope["path_params"] = {"report_id": rest[:-5] if twin else rest}
+    return await (_report_json if twin else _report_html)(request)
 
 
 def viewer_context(report: dict[str, Any]) -> dict[str, Any]:
@@ -224,7 +291,7 @@ def _tracking_chart(rows: list[dict[str, Any]], region: str | None, indicator: s
 
 def compare_page(request: Request) -> Page:
     q = request.query_params
-    year = _int(q.get("year"), "year")
+    year = _year(q.get("year"))
     indicator = q.get("indicator") or None
     data = _data(request)
     rows = data.compare(year, indicator) if year is not None and indicator else []
@@ -241,8 +308,8 @@ def compare_page(request: Request) -> Page:
 def search_page(request: Request) -> Page:
     q = request.query_params
     query = (q.get("q") or "").strip()
-    limit = min(_int(q.get("limit"), "limit") or SEARCH_LIMIT, 200)
-    filters = {"level": q.get("level") or None, "year": _int(q.get("year"), "year")}
+    limit = _int(q.get("limit"), "limit", 1, SEARCH_MAX) or SEARCH_LIMIT
+    filters = {"level": q.get("level") or None, "year": _year(q.get("year"))}
     data = _data(request)
     hits = data.search(query, limit=limit, **filters) if query else []
     facets = data.facets()
@@ -257,7 +324,8 @@ def search_page(request: Request) -> Page:
 def routes() -> list[Route]:
     out: list[Route] = []
     out += _twin("/reports", reports_page, "reports")
-    out += _twin("/reports/{report_id}", report_page, "report")
+    out += _twin("/report", report_page, "report")  # /report?id=ID: any id
+    out.append(Route("/reports/{rest:path}", _report_by_path, name="report_path"))
     out += _twin("/regions", regions_page, "regions")
     out += _twin("/regions/{region}", region_page, "region")
     out += _twin("/tracking", tracking_page, "tracking")

@@ -2,12 +2,19 @@
 
 Limits: the body is capped by ``BodyLimit`` (app.py) and the file by ``app.state.max_upload``;
 the type is checked by file ending *and* by content (a .pdf must start ``%PDF-``, a .docx is a
-zip, text must not hold NUL bytes or a known binary signature).
+zip, text must not hold NUL bytes or a known binary signature). The extraction runs in its own
+process (``run_extraction``), killed after ``app.state.upload_timeout`` seconds, and is waited
+for in the thread pool, so a hostile upload can neither hang the server nor block its other
+requests.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
+import threading
+from multiprocessing.connection import Connection
 from pathlib import PurePath
 from typing import Any
 
@@ -18,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from govreport.errors import GovReportError
+from govreport.errors import GovReportError, IngestError
 from govreport.options import Options
 from govreport.pipeline import extract
 
@@ -45,6 +52,72 @@ def check_type(name: str, data: bytes) -> str:
 
 
 _SAFE_ID = re.compile(r"[^\w.-]+")
+#: seconds one upload's extraction may take before its process is killed (``create_app`` sets it)
+TIMEOUT = 60.0
+#: extractions running at once; a further upload waits for a free slot (up to its time limit)
+_SLOTS = threading.BoundedSemaphore(max(1, min(os.cpu_count() or 1, 4)))
+
+
+def _extract_target(data: bytes, options: Options) -> dict[str, Any]:
+    """What the worker process computes: the report as the JSON contract's dict."""
+    return extract(data, options).to_dict()
+
+
+def _worker(conn: Connection, data: bytes, options: Options) -> None:
+    """Runs in the child process: send back ("ok", dict), ("input", message) or ("error", message)."""
+    try:
+        result: tuple[str, Any] = ("ok", _extract_target(data, options))
+    except IngestError as exc:
+        result = ("input", str(exc))
+    except GovReportError as exc:
+        result = ("error", str(exc))
+    except Exception as exc:  # the parent turns it into a 422, never a 500
+        result = ("error", f"{type(exc).__name__}: {exc}")
+    try:
+        conn.send(result)
+    finally:
+        conn.close()
+
+
+def _context() -> Any:
+    # fork: the child starts at once with everything already imported (spawn re-imports govreport)
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def run_extraction(data: bytes, options: Options, timeout: float) -> dict[str, Any]:
+    """Extract ``data`` in a separate process, killed after ``timeout`` seconds.
+
+    Blocking (call it through ``run_in_threadpool``). Returns the report's dict; raises
+    HTTPException 400 (the input cannot be read), 422 (too slow, or extraction failed) or 503
+    (every extraction slot stayed busy for ``timeout`` seconds)."""
+    if not _SLOTS.acquire(timeout=timeout):
+        raise HTTPException(503, "the server is busy extracting other uploads: try again later")
+    try:
+        ctx = _context()
+        reader, writer = ctx.Pipe(duplex=False)
+        process = ctx.Process(target=_worker, args=(writer, data, options), daemon=True)
+        process.start()
+        writer.close()
+        try:
+            if not reader.poll(timeout):
+                raise HTTPException(422, f"the extraction took too long (over {timeout:g} s) and was stopped")
+            try:
+                status, value = reader.recv()
+            except (EOFError, OSError):
+                raise HTTPException(422, "the extraction failed: its process ended without a result") from None
+        finally:
+            reader.close()
+            if process.is_alive():
+                process.kill()
+            process.join(5)
+    finally:
+        _SLOTS.release()
+    if status == "input":
+        raise HTTPException(400, f"could not read the upload: {value}")
+    if status != "ok":
+        raise HTTPException(422, f"could not extract the report: {value}")
+    return value
 
 
 def _doc_id(name: str) -> str:
@@ -80,11 +153,8 @@ async def _extract_from(request: Request) -> dict[str, Any]:
     finally:
         await form.close()
     check_type(name, data)
-    try:
-        report = await run_in_threadpool(extract, data, Options(doc_id=_doc_id(name), max_bytes=limit))
-    except GovReportError as exc:
-        raise HTTPException(422, f"could not extract the report: {exc}") from exc
-    out = report.to_dict()
+    timeout: float = getattr(request.app.state, "upload_timeout", TIMEOUT)
+    out = await run_in_threadpool(run_extraction, data, Options(doc_id=_doc_id(name), max_bytes=limit), timeout)
     out["doc"]["source"] = name
     names = _indicator_names()
     for fact in out["facts"]:
