@@ -54,6 +54,8 @@ def _measure(gap: str, q: Quantity, mention: Mention | None, view: str) -> tuple
     c = compiled()
     if q.dimension == "rank":
         return Measure.RANK, 1
+    if q.dimension == "doubling":
+        return Measure.GROWTH_CUM, 1  # 比2010年翻一番: +100% over the base
     tail = gap[-12:]
     # 人口自然增长率, 贫困发生率: a measure word followed by 率 names a rate, it is no verb
     words = [m.group(0) for m in c.measure.finditer(tail) if not tail.startswith("率", m.end())]
@@ -107,11 +109,21 @@ def _is_rate_of_change(m: Mention) -> bool:
 
 def _compatible(q: Quantity, mention: Mention) -> bool:
     ind = indicator(mention.indicator)
+    if _implied_unit(q, mention) is not None:
+        return True
     if q.unit in _FREE_UNITS or q.unit == ind.default_unit or (q.unit, ind.default_unit) == ("人次", "人"):
         return True
     # any currency for a money indicator (2.17万亿美元 of 进出口总额), and money for a growth-rate
     # indicator stated as an amount (规上工业增加值1200亿元)
     return q.dimension.startswith("money") and ind.default_unit in ("元", "美元", "%")
+
+
+def _implied_unit(q: Quantity, mention: Mention | None) -> str | None:
+    """常住人口1386万, 生产总值4.2万亿: a magnitude without a unit takes the indicator's unit."""
+    if mention is None or q.unit or q.dimension != "number" or not q.raw_unit:
+        return None
+    unit = indicator(mention.indicator).default_unit
+    return None if unit in _FREE_UNITS or unit in ("", "个百分点") else unit
 
 
 def _signed(q: Quantity, sign: int) -> tuple[float, float | None, Bound]:
@@ -129,7 +141,15 @@ def _subject_text(gap: str) -> str | None:
     trail = compiled().trailing_cues.search(piece)
     if trail:
         piece = piece[: trail.start()]
-    return piece[-16:] or None
+    piece = _FILLER_HEAD.sub("", piece[-16:])  # 比上年, 和, 连续, 比1954年: filler, not the subject's words
+    while (g := compiled().glue.match(piece)) and g.end() > 0:
+        piece = _FILLER_HEAD.sub("", piece[g.end() :])
+    return piece if len(_CJK_CHAR.findall(piece)) >= 2 else None
+
+
+_FILLER_HEAD = re.compile(r"^(?:[比较与同](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})年(?:的|相比)?|[比较](?:上|去)一?年"
+                          r"|[即有和及与在并又]|连续|分别)+")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _rank_scope(gap: str, inherited: str | None) -> str | None:
@@ -378,7 +398,7 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
                                it.mention.indicator if it.mention else None)
         value, value_max, bound = _signed(q, it.sign)
         bound = _list_bound(items, i, bound)
-        unit, measure = q.unit, it.measure
+        unit, measure = _implied_unit(q, it.mention) or q.unit, it.measure
         if unit == "倍" and measure in (Measure.GROWTH, Measure.GROWTH_CUM):  # 增长1.71倍 → +171%
             less = 1 if _RATIO.search(it.gap) else 0  # 是2016年的1.6倍 → +60%
             value, value_max, unit = (round((value - less) * 100, 9),

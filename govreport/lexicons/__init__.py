@@ -81,7 +81,26 @@ def indicators() -> dict[str, Indicator]:
                                 row["direction"], row.get("notes", ""))
     if extra:
         raise LexiconError(f"lexicon indicator_aliases.tsv: unknown ids {sorted(extra)}")
-    return out
+    return _one_owner_per_alias(out)
+
+
+def _one_owner_per_alias(table: dict[str, Indicator]) -> dict[str, Indicator]:
+    """Every alias names one indicator. An alias listed under two ids is an error, unless it is the
+    name of one of them: then that one owns it (户籍人口城镇化率, listed in the spec's row of
+    urbanization_rate, is the name of the sub-indicator hukou_urbanization_rate)."""
+    names = {ind.name: ind.id for ind in table.values()}
+    owners: dict[str, str] = {}
+    for ind in table.values():
+        for alias in ind.aliases:
+            if names.get(alias, ind.id) != ind.id:
+                continue  # the name of another indicator: that one owns it
+            if alias in owners and owners[alias] != ind.id:
+                raise LexiconError(f"lexicon indicators.tsv: alias {alias!r} under {owners[alias]} and {ind.id}")
+            owners[alias] = ind.id
+    return {i: ind if all(owners.get(a) == i for a in ind.aliases) else
+            Indicator(ind.id, ind.name, tuple(a for a in ind.aliases if owners.get(a) == i), ind.default_unit,
+                      ind.direction, ind.notes)
+            for i, ind in table.items()}
 
 
 @dataclass(frozen=True, slots=True)
