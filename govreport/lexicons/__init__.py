@@ -125,6 +125,41 @@ def units() -> dict[str, Unit]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Plausible:
+    indicator: str  # an id, or * for any
+    measure: str
+    unit: str
+    min: float
+    max: float
+    note: str = ""
+
+
+_MEASURES = frozenset({"level", "growth", "growth_avg", "growth_cum", "change", "share", "rank"})
+
+
+@cache
+def plausible() -> tuple[Plausible, ...]:
+    """Plausible value ranges by indicator, measure and unit (``plausible.tsv``), validated."""
+    ids = set(indicators())
+    canonical = {u.canonical for u in units().values()} | {"位"}
+    out = []
+    for row in read_tsv("plausible.tsv"):
+        where = f"lexicon plausible.tsv: {row['indicator']} {row['measure']}"
+        if row["indicator"] != "*" and row["indicator"] not in ids:
+            raise LexiconError(f"{where}: unknown indicator")
+        if row["measure"] not in _MEASURES or row["unit"] not in canonical:
+            raise LexiconError(f"{where}: unknown measure or unit {row['unit']!r}")
+        try:
+            lo, hi = float(row["min"]), float(row["max"])
+        except ValueError as exc:
+            raise LexiconError(f"{where}: min and max must be numbers") from exc
+        if lo > hi:
+            raise LexiconError(f"{where}: min {lo} > max {hi}")
+        out.append(Plausible(row["indicator"], row["measure"], row["unit"], lo, hi, row["note"]))
+    return tuple(out)
+
+
 @cache
 def cues() -> dict[str, Any]:
     data = read_yaml("cues.yaml")
