@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from govreport.facts.context import base_period, kind_of, period_of
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.mentions import Mention, alias_index, find_mentions, indicator
+from govreport.lexicons import cues
 from govreport.model import Bound, DocMeta, Fact, Kind, Measure, Quantity, Role, Section, Span
 from govreport.numbers import find_quantities
 from govreport.options import DEFAULT, Options
@@ -147,6 +148,7 @@ def _subject_text(gap: str) -> str | None:
     return piece if len(_CJK_CHAR.findall(piece)) >= 2 else None
 
 
+_ACTION_TAIL = re.compile(rf"(?:{'|'.join(sorted(cues().get('action_verbs', []), key=len, reverse=True))})+$")
 _FILLER_HEAD = re.compile(r"^(?:[比较与同](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})年(?:的|相比)?|[比较](?:上|去)一?年"
                           r"|[即有和及与在并又]|连续|分别)+")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -226,6 +228,7 @@ def _modified(view: str, m: Mention, floor: int) -> bool:
     for g in compiled().glue.finditer(words):
         last_glue = g
     touching = words[last_glue.end() :] if last_glue else words  # only what touches the mention counts
+    touching = _ACTION_TAIL.sub("", touching)  # 新开工改造城镇老旧小区: verbs act on the mention
     # 正常年景下粮食产量, 扣除自然因素影响后空气优良天数比率: a condition before the subject, not a part
     return len(touching) >= 3 and not touching.endswith(compiled().postpositions)
 
