@@ -27,6 +27,8 @@ EXAMPLES = [
     ("urbanization_rate", Measure.LEVEL, 101, "%", None, "implausible:urbanization_rate level 101"),
     ("cpi", Measure.GROWTH, 3, "%", None, None),
     ("trade", Measure.GROWTH, -120, "%", None, "implausible:trade growth -120"),
+    (None, Measure.GROWTH, 2000, "%", None, None),  # 增长20倍 of a new industry
+    (None, Measure.GROWTH, 12000, "%", None, "implausible:? growth 12000"),
     ("gdp", Measure.GROWTH, 6, "%", 45, "implausible:gdp growth 6-45"),
     ("gdp", Measure.RANK, 0, "位", None, "implausible:gdp rank 0"),
     ("new_urban_jobs", Measure.LEVEL, 1.1e7, "人", None, None),

@@ -133,6 +133,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float, str, str]]]] = [
     ("review", "化学需氧量和二氧化硫排放量分别下降3.2%和4.1%。",
      {("cod_emissions", "growth", -3.2, "%", "exact"), ("so2_emissions", "growth", -4.1, "%", "exact")}),
     ("review", "规模以上工业企业755户。", set()),
+    # a magnitude without a unit takes the indicator's (never when a noun follows it); 翻番; thresholds
+    ("review", "全市常住人口1386万，地区生产总值4.2万亿。", {("population", "level", 13860000, "人", "exact"),
+                                               ("gdp", "level", 4.2e12, "元", "exact")}),
+    ("review", "农民收入增长7.9%，71.3万监测对象稳定脱贫。", {("rural_disposable_income", "growth", 7.9, "%", "exact")}),
+    ("review", "地区生产总值比2010年翻一番。", {("gdp", "growth_cum", 100, "%", "exact")}),
+    ("review", "地区生产总值突破千亿元大关。", {("gdp", "level", 1e11, "元", "min")}),
+    ("review", "户籍人口城镇化率达到45%。", {("hukou_urbanization_rate", "level", 45, "%", "exact")}),
     ("review", "经济增长的贡献率上升3个百分点。", set()),
     ("review", "主要经济指标增幅均高于全省平均水平。", set()),
     # --- plan-year targets
@@ -189,7 +196,7 @@ def test_sentence_facts(part: str, sentence: str, expected: set) -> None:  # typ
     kind = {"review": "actual", "plan": "target", "five": "target"}[part]
     for f in facts:
         assert str(f.kind) == kind
-        assert any(ch.isdigit() or ch in "一二三四五六七八九十首" for ch in report.text[f.span.start : f.span.end])
+        assert any(ch.isdigit() or ch in "一二三四五六七八九十百千万亿首" for ch in report.text[f.span.start : f.span.end])
 
 
 @pytest.mark.parametrize(("part", "sentence", "period"), [

@@ -108,9 +108,9 @@ def _is_rate_of_change(m: Mention) -> bool:
         m.text.endswith(("涨幅", "增速", "增幅"))
 
 
-def _compatible(q: Quantity, mention: Mention) -> bool:
+def _compatible(q: Quantity, mention: Mention, view: str = "") -> bool:
     ind = indicator(mention.indicator)
-    if _implied_unit(q, mention) is not None:
+    if _implied_unit(q, mention, view) is not None:
         return True
     if q.unit in _FREE_UNITS or q.unit == ind.default_unit or (q.unit, ind.default_unit) == ("人次", "人"):
         return True
@@ -119,9 +119,12 @@ def _compatible(q: Quantity, mention: Mention) -> bool:
     return q.dimension.startswith("money") and ind.default_unit in ("元", "美元", "%")
 
 
-def _implied_unit(q: Quantity, mention: Mention | None) -> str | None:
-    """常住人口1386万, 生产总值4.2万亿: a magnitude without a unit takes the indicator's unit."""
+def _implied_unit(q: Quantity, mention: Mention | None, view: str) -> str | None:
+    """常住人口1386万, 生产总值4.2万亿: a magnitude without a unit takes the indicator's unit — unless a
+    noun follows it (71.3万监测对象: the count of something else)."""
     if mention is None or q.unit or q.dimension != "number" or not q.raw_unit:
+        return None
+    if _CJK_CHAR.match(view, q.span.end) and not compiled().glue.match(view, q.span.end):
         return None
     unit = indicator(mention.indicator).default_unit
     return None if unit in _FREE_UNITS or unit in ("", "个百分点") else unit
@@ -343,10 +346,10 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
         else:
             pending = []
             mention = subject
-            if mention is not None and (foreign_chars(plain) >= 2 or not _compatible(q, mention)
+            if mention is not None and (foreign_chars(plain) >= 2 or not _compatible(q, mention, view)
                                         or c.relative.search(gap)):
                 mention = subject = None
-        if mention is not None and not _compatible(q, mention):
+        if mention is not None and not _compatible(q, mention, view):
             mention = None
         # a mention may carry the measure itself (经济增长, 物价涨幅): read it with the gap
         said = (mention.text[-2:] if mention is not None and mention.end == anchor
@@ -401,7 +404,7 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
                                it.mention.indicator if it.mention else None)
         value, value_max, bound = _signed(q, it.sign)
         bound = _list_bound(items, i, bound)
-        unit, measure = _implied_unit(q, it.mention) or q.unit, it.measure
+        unit, measure = _implied_unit(q, it.mention, view) or q.unit, it.measure
         if unit == "倍" and measure in (Measure.GROWTH, Measure.GROWTH_CUM):  # 增长1.71倍 → +171%
             less = 1 if _RATIO.search(it.gap) else 0  # 是2016年的1.6倍 → +60%
             value, value_max, unit = (round((value - less) * 100, 9),
