@@ -1,9 +1,9 @@
 """Lexicons: data files shipped with the package, validated on load, cached.
 
 Code reads these; analysts extend them without touching code:
-``indicators.tsv`` (the canonical ids, a copy of the spec's table), ``indicator_aliases.tsv``
-(extra aliases), ``units.tsv`` (units → canonical unit and factor), ``cues.yaml`` (bound,
-measure, kind, rank and glue words).
+``indicators.tsv`` (the canonical ids: the spec's 40 rows, unchanged, then the package's own),
+``indicator_aliases.tsv`` (extra aliases), ``units.tsv`` (units → canonical unit and factor),
+``cues.yaml`` (bound, measure, kind, rank and glue words), ``plausible.tsv`` (value ranges).
 """
 
 from __future__ import annotations
