@@ -373,6 +373,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
             start = max(start, q.span.start - _MAX_LEAD)
             while start < q.span.start and view[start - 1].isdigit() and view[start].isdigit():
                 start += 1  # never begin inside a number (…955年)
+            while start < q.span.start and view[start].isspace():
+                start += 1  # nor on a space (预算赤字 1503亿元)
         items.append(_Item(q, mention, measure, sign, gap, None if mention else _subject_text(gap), start,
                            from_year=(base.group(1) or "") if base else None, listed=listed))
         anchor, objects = q.span.end, []
