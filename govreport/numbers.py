@@ -292,6 +292,7 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
         bound = post or pre or Bound.EXACT
     if post:
         end = new_end
+    end = _past_threshold_noun(view, end)
     if pre:
         start = new_start
     k = scale * factor
@@ -311,6 +312,14 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
 def _stair(view: str, m: re.Match[str]) -> bool:
     """迈上万亿台阶, 5000亿台阶: 台 is the first character of 台阶, not a unit (台 of machines)."""
     return m.group("unit") == "台" and view.startswith("阶", m.end())
+
+
+_THRESHOLD_NOUNS = ("台阶", "大关", "关口")
+
+
+def _past_threshold_noun(view: str, end: int) -> int:
+    """迈上万亿台阶, 突破千亿元大关: the span holds the threshold's noun."""
+    return end + 2 if view.startswith(_THRESHOLD_NOUNS, end) else end
 
 
 _BARE = {"百": 1e2, "千": 1e3, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8, "百亿": 1e10, "千亿": 1e11,
@@ -333,13 +342,14 @@ def _bare_magnitude(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None
         if u.dimension in ("percent", "points", "times", "rank", "tenths"):
             return None
         canonical, factor, dimension = u.canonical, u.factor, u.dimension
-    elif _CJK_AFTER.match(view, end) and not view.startswith(("大关", "台阶", "关口"), end):
+    elif _CJK_AFTER.match(view, end) and not view.startswith(_THRESHOLD_NOUNS, end):
         return None  # 超千家企业 has its unit; 突破千亿 stands alone before a comma, 大关 or 台阶
     else:
         canonical, factor, dimension = "", 1.0, "number"
     post, new_end = _bound_after(view, end, g)
     bound = Bound.MIN if vague else (post or pre or Bound.EXACT)
-    return Quantity(_clean(_BARE[m.group("bare")] * factor), canonical, bound, Span(new_start, new_end if post else end),
+    end = _past_threshold_noun(view, new_end if post else end)
+    return Quantity(_clean(_BARE[m.group("bare")] * factor), canonical, bound, Span(new_start, end),
                     None, m.group("bare") + (unit_text or ""), dimension)
 
 

@@ -139,6 +139,8 @@ CASES: list[tuple[str, str, set[tuple[str, str, float, str, str]]]] = [
     ("review", "农民收入增长7.9%，71.3万监测对象稳定脱贫。", {("rural_disposable_income", "growth", 7.9, "%", "exact")}),
     ("review", "地区生产总值比2010年翻一番。", {("gdp", "growth_cum", 100, "%", "exact")}),
     ("review", "地区生产总值突破千亿元大关。", {("gdp", "level", 1e11, "元", "min")}),
+    ("review", "地区生产总值迈上万亿台阶，增速位居全省前五位。", {("gdp", "level", 1e12, "元", "min"),
+                                                 ("gdp", "rank", 5, "位", "max")}),
     ("review", "户籍人口城镇化率达到45%。", {("hukou_urbanization_rate", "level", 45, "%", "exact")}),
     ("review", "经济增长的贡献率上升3个百分点。", set()),
     ("review", "主要经济指标增幅均高于全省平均水平。", set()),

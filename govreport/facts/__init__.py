@@ -124,7 +124,8 @@ def _implied_unit(q: Quantity, mention: Mention | None, view: str) -> str | None
     noun follows it (71.3万监测对象: the count of something else)."""
     if mention is None or q.unit or q.dimension != "number" or not q.raw_unit:
         return None
-    if _CJK_CHAR.match(view, q.span.end) and not compiled().glue.match(view, q.span.end):
+    if _CJK_CHAR.match(view, q.span.end) and not compiled().glue.match(view, q.span.end) \
+            and not view.startswith(("台阶", "大关", "关口"), q.span.end):
         return None
     unit = indicator(mention.indicator).default_unit
     return None if unit in _FREE_UNITS or unit in ("", "个百分点") else unit
