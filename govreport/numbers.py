@@ -246,8 +246,8 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
         return None  # 一度 ("at one time"), 一方面: words, not kilowatt-hours or cubic metres
     ordinal = m.start() > 0 and view[m.start() - 1] == "第"
     tenths = unit_text == "成"
-    if tenths and view.startswith("不", m.end()):
-        return None  # 一成不变: a word
+    if tenths and _CJK_AFTER.match(view, m.end()) and view[m.end()] not in _AFTER_TENTHS:
+        return None  # 一成不变, 100成员单位, 3成都: a word that starts with 成, not tenths
     if chinese and value_max is None and not mag and value < 10 and not ordinal and not tenths \
             and _CJK_AFTER.match(view, m.end()):
         return None  # 四人帮, 一人一档, 三块地: a numeral inside a word or slogan
@@ -322,6 +322,9 @@ def _past_threshold_noun(view: str, end: int) -> int:
     return end + 2 if view.startswith(_THRESHOLD_NOUNS, end) else end
 
 
+_AFTER_TENTHS = frozenset("半以左上下多的和及至到")
+_DURATIONS = frozenset({"years", "months", "days", "hours"})
+
 _BARE = {"百": 1e2, "千": 1e3, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8, "百亿": 1e10, "千亿": 1e11,
          "万亿": 1e12, "百万亿": 1e14, "千万亿": 1e15}
 
@@ -339,8 +342,8 @@ def _bare_magnitude(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None
     end = m.end() if unit_text else m.start("unit") if m.group("unit") else m.end()
     if unit_text:
         u = units()[unit_text]
-        if u.dimension in ("percent", "points", "times", "rank", "tenths"):
-            return None
+        if u.dimension in ("percent", "points", "times", "rank") or u.dimension in _DURATIONS:
+            return None  # 近百年, 千分: a duration or a rate is no threshold
         canonical, factor, dimension = u.canonical, u.factor, u.dimension
     elif _CJK_AFTER.match(view, end) and not view.startswith(_THRESHOLD_NOUNS, end):
         return None  # 超千家企业 has its unit; 突破千亿 stands alone before a comma, 大关 or 台阶

@@ -253,7 +253,7 @@ NUMERAL_CASES = [
 ]
 
 NUMERAL_NOT_QUANTITIES = ["一成不变", "千家万户", "数千人", "百亿级产业集群", "2020/3/4", "千万不能", "万众一心",
-                          "上万人", "百花齐放"]
+                          "上万人", "百花齐放", "新增100成员单位", "近百年来", "百姓", "超千亿级"]
 
 # inputs that hold no quantity at all
 NOT_QUANTITIES = [
