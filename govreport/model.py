@@ -148,6 +148,8 @@ class Fact:
     sentence: str = ""
     sentence_span: Span | None = None
     indicator_span: Span | None = None
+    #: quality flags (facts/checks.py): "implausible:gdp growth 150 outside [-30, 40]", "inconsistent:…"
+    checks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,32 +35,61 @@ _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 YEAR_MIN, YEAR_MAX = 1900, 2100
 
 
+_ZEROS = frozenset("零〇○")
+_BIG = {"万": 1e4, "亿": 1e8}
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|.")
+
+
 def chinese_to_number(s: str) -> float | None:
-    """三千五百 → 3500, 二〇二三 → 2023, 一万五千亿 → 1.5e12, 二十万亿 → 2e13, 两 → 2; else None."""
+    """三千五百 → 3500, 二〇二三 → 2023, 一万五千亿 → 1.5e12, 二十万亿 → 2e13, 两 → 2, 四亿零七百万 → 4.07e8,
+    一万零十二 → 10012, 三千五 → 3500; Arabic digit runs may stand for a digit (4亿零700万, 2千零30万,
+    25万6千). Else None.
+
+    One left-to-right pass (no recursion, linear in the length): ``section`` holds what is below
+    万 (十/百/千 groups), ``group`` what is below 亿, ``total`` the whole 亿s.
+    """
     if not s:
         return None
-    for mark, scale in (("亿", 1e8), ("万", 1e4)):  # 一万五千亿: split at the last 亿, then at 万
-        if mark in s:
-            left, _, right = s.rpartition(mark) if mark == "亿" else s.partition(mark)
-            lv = chinese_to_number(left) if left else 1.0
-            rv = chinese_to_number(right) if right else 0.0
-            return None if lv is None or rv is None else lv * scale + rv
-    if all(c in CN_DIGITS or c.isdigit() for c in s):  # digit by digit: 二〇二三, 二0三五
-        if len(s) == 2 and not any(c in "零〇○" or c.isdigit() for c in s):
+    if all(c in CN_DIGITS or c.isdigit() for c in s) and not s.isdigit():  # digit by digit: 二〇二三, 二0三五
+        if len(s) == 2 and not any(c in _ZEROS or c.isdigit() for c in s):
             return None  # 两三, 七八: a vague range (see _number), not 23 or 78
         return float("".join(str(CN_DIGITS[c]) if c in CN_DIGITS else c for c in s))
-    total, digit = 0, None
-    for c in s:
-        if c in CN_DIGITS:
-            if digit is not None and digit != 0 and CN_DIGITS[c] != 0:
+    total = group = section = 0.0
+    digit: float | None = None
+    last_unit = 0.0  # the unit just before a trailing lone digit (三千五 → 3500), 0 after 零
+    prev_digit = False
+    for tok in _TOKEN.findall(s):
+        if tok[0].isdigit():
+            if prev_digit:
+                return None
+            digit, prev_digit = float(tok), True
+            continue
+        if tok in _ZEROS:
+            digit, last_unit, prev_digit = None, 0.0, False
+            continue
+        if tok in CN_DIGITS:
+            if prev_digit:
                 return None  # 三四 is a vague range, not a number
-            digit = CN_DIGITS[c]
-        elif c in CN_SMALL:
-            total += (1 if digit is None else digit) * CN_SMALL[c]
-            digit = None
+            digit, prev_digit = float(CN_DIGITS[tok]), True
+            continue
+        prev_digit = False
+        if tok in CN_SMALL:
+            section += (1.0 if digit is None else digit) * CN_SMALL[tok]
+            digit, last_unit = None, CN_SMALL[tok]
+        elif tok == "万":
+            chunk = section + (digit or 0.0)
+            group = group * 1e4 if chunk == 0 else group + chunk * 1e4  # 一万万 (old) = 1e8
+            section, digit, last_unit = 0.0, None, 1e4
+        elif tok == "亿":
+            chunk = group + section + (digit or 0.0)
+            total = (total or 1.0) * 1e8 if chunk == 0 else total + chunk * 1e8
+            group = section = 0.0
+            digit, last_unit = None, 1e8
         else:
             return None
-    return float(total + (digit or 0))
+    if digit is not None and last_unit >= 100 and digit < 10 and not s[-1].isdigit():
+        digit *= last_unit / 10  # 三千五 = 3500, 一万五 = 15000, 两亿五 = 2.5亿 (a lone digit after a unit)
+    return total + group + section + (digit or 0.0)
 
 
 def arabic_to_number(s: str) -> float:
@@ -90,12 +119,18 @@ def grammar() -> _Grammar:
     # (2021年, 2021—2025) is none: most digits in a report are years, and they stop here.
     arabic_next = rf"(?=万|亿|千|百|多|余|[-—–~～至到]|{unit_alt})"
     arabic = rf"(?!(?:19|20)\d\d(?:年|[-—–~～至到](?:19|20)\d\d))(?:{_ARABIC}(?:万\d{{1,4}}(?![\d.]))?{arabic_next})"
-    num = rf"(?:{arabic}|{cn}{cn_next}|[{_CN_HEAD}][{_CN}]*[万亿][{_CN}]*)"
+    # 4亿零700万, 2千零30万, 25万6千: Arabic digits with Chinese units (possessive: linear time)
+    d = r"\d++(?:\.\d++)?"
+    mixed = rf"{d}[亿万千](?:零?{d}(?:[亿万千百](?![瓦米克]))?)+"
+    num = rf"(?:{mixed}|{arabic}|{cn}{cn_next}|[{_CN_HEAD}][{_CN}]*[万亿][{_CN}]*)"
     frac_num = rf"(?:{_ARABIC}|{cn})"
     pattern = (
         # a first-character class lets the regex engine skip ahead to candidates (3x faster)
-        rf"(?=[\d{_CN_HEAD}百千])"
-        rf"(?:(?P<frac>(?:百|千|十|[一二三四五六七八九]|\d+)分之)(?P<fnum>{frac_num})|(?P<num>{num}))"
+        rf"(?=[\d{_CN_HEAD}百千万])"
+        rf"(?:(?P<frac>(?:百|千|十|[一二三四五六七八九]|\d+)分之)(?P<fnum>{frac_num})|(?P<num>{num})"
+        r"|(?P<anum>\d{1,3})/(?P<aden>\d{1,3})(?![\d/])"  # 1/8
+        r"|(?P<bare>[百千]?(?:万亿|亿)|[百千]万|万|千|百)(?!级|倍|分之|[\d一二三四五六七八九十])"  # 千余人, 突破千亿
+        r")"
         rf"(?:(?P<rsep>[-—–~～至到])(?P<num2>{frac_num}))?"
         r"(?P<vague1>多|余)?"
         r"(?P<mag>万亿|亿万|百万|千万|亿|万|千(?!瓦|米|克))?"
@@ -112,9 +147,9 @@ def grammar() -> _Grammar:
 def _number(s: str) -> tuple[float, float | None] | None:
     """A numeral → (value, value_max); a vague 十几 / 两三 gives a range."""
     if s[0].isdigit():
-        if "万" in s:  # 3万4000
-            hi, _, lo = s.partition("万")
-            return arabic_to_number(hi) * 1e4 + float(lo), None
+        if any(c in _CN for c in s):  # 3万4000, 4亿零700万, 25万6千
+            v = chinese_to_number(s.replace(",", ""))
+            return None if v is None else (v, None)
         return arabic_to_number(s), None
     if "点" in s:  # 三点五
         whole, _, frac = s.partition("点")
@@ -169,10 +204,17 @@ def is_year(view: str, start: int, end: int) -> bool:
 
 
 def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
-    num, unit_text = m.group("num") or m.group("fnum"), m.group("unit")
     if m.start() > 0 and ((view[m.start() - 1].isascii() and view[m.start() - 1].isalnum())
                           or view[m.start() - 1] in CN_DIGITS):
         return None  # PM2.5, G20: part of a name; 二0三五年: inside another numeral
+    if m.group("anum"):
+        return _slash_fraction(view, m, g)
+    if m.group("bare"):
+        return _bare_magnitude(view, m, g)
+    num, unit_text = m.group("num") or m.group("fnum"), m.group("unit")
+    stair = _stair(view, m)
+    if stair:
+        unit_text = None
     chinese = not num[0].isdigit()
     if m.start() > 0 and view[m.start() - 1] == "第" and unit_text not in ("位", "名"):
         return None  # 第一人民医院, 第3批: an ordinal, not an amount
@@ -180,7 +222,7 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
     frac = m.group("frac")
     if chinese and not (unit_text or frac or mag or (len(num) > 2 and ("万" in num or "亿" in num))):
         return None  # a bare Chinese numeral is a word (一是, 统一), not a quantity
-    if not chinese and not unit_text and not mag and not frac:
+    if not chinese and not unit_text and not mag and not frac and not any(c in "万亿" for c in num):
         return None  # a bare Arabic number (a code, a list index): not a quantity
     if is_year(view, m.start(), m.start() + len(num)) and (unit_text in {"年", None} or m.group("rsep")):
         return None
@@ -190,6 +232,12 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
     if parsed is None:
         return None
     value, value_max = parsed
+    scaled = False
+    if mag == "万" and value_max is None and "亿" in num:
+        whole = _number(num + mag)  # 四亿零七百多万: the 万 scales the 七百, not the 四亿
+        if whole is None:
+            return None
+        value, scaled = whole[0], True
     if m.start() > 0 and view[m.start() - 1] in _MINUS and (m.start() < 2 or view[m.start() - 2] in _BEFORE_SIGN):
         value = -value  # 涨幅为-0.3%, 增长-2.1%: a sign, not the dash of a range (8%-9%)
         if value_max is not None:
@@ -197,7 +245,11 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
     if chinese and unit_text in ("度", "方"):
         return None  # 一度 ("at one time"), 一方面: words, not kilowatt-hours or cubic metres
     ordinal = m.start() > 0 and view[m.start() - 1] == "第"
-    if chinese and value_max is None and not mag and value < 10 and not ordinal and _CJK_AFTER.match(view, m.end()):
+    tenths = unit_text == "成"
+    if tenths and _CJK_AFTER.match(view, m.end()) and view[m.end()] not in _AFTER_TENTHS:
+        return None  # 一成不变, 100成员单位, 3成都: a word that starts with 成, not tenths
+    if chinese and value_max is None and not mag and value < 10 and not ordinal and not tenths \
+            and _CJK_AFTER.match(view, m.end()):
         return None  # 四人帮, 一人一档, 三块地: a numeral inside a word or slogan
     if chinese and value_max is None and not mag and units()[unit_text or "%"].dimension in _PHRASE_DIMENSIONS:
         return None  # 五个振兴, 十项举措, 三大攻坚战: phrases; statistics of counts use Arabic digits
@@ -206,7 +258,7 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
         if p2 is None:
             return None
         value_max = p2[0]
-    scale = MAGNITUDES.get(mag, 1.0)
+    scale = 1.0 if scaled else MAGNITUDES.get(mag, 1.0)
     if frac:
         denom_txt = frac[:-2]
         denom = arabic_to_number(denom_txt) if denom_txt[0].isdigit() else chinese_to_number(denom_txt)
@@ -220,7 +272,9 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
         canonical, factor, dimension, raw_unit = u.canonical, u.factor, u.dimension, mag + unit_text
     else:
         canonical, factor, dimension, raw_unit = "", 1.0, "number", mag
-    start, end = m.start(), m.end()
+    start, end = m.start(), (m.start("unit") if stair else m.end())
+    if tenths and view.startswith("半", end) and value_max is None:
+        value, end = value + 0.5, end + 1  # 三成半 = 35%
     if start > 0 and view[start - 1] == "第" and unit_text in ("位", "名") and not frac:
         start -= 1  # 第4位, 第六名: a rank, and the span holds 第
         canonical, factor, dimension, raw_unit = "位", 1.0, "rank", unit_text
@@ -238,6 +292,7 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
         bound = post or pre or Bound.EXACT
     if post:
         end = new_end
+    end = _past_threshold_noun(view, end)
     if pre:
         start = new_start
     k = scale * factor
@@ -254,9 +309,68 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
     )
 
 
+def _stair(view: str, m: re.Match[str]) -> bool:
+    """迈上万亿台阶, 5000亿台阶: 台 is the first character of 台阶, not a unit (台 of machines)."""
+    return m.group("unit") == "台" and view.startswith("阶", m.end())
+
+
+_THRESHOLD_NOUNS = ("台阶", "大关", "关口")
+
+
+def _past_threshold_noun(view: str, end: int) -> int:
+    """迈上万亿台阶, 突破千亿元大关: the span holds the threshold's noun."""
+    return end + 2 if view.startswith(_THRESHOLD_NOUNS, end) else end
+
+
+_AFTER_TENTHS = frozenset("半以左上下多的和及至到")
+_DURATIONS = frozenset({"years", "months", "days", "hours"})
+
+_BARE = {"百": 1e2, "千": 1e3, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8, "百亿": 1e10, "千亿": 1e11,
+         "万亿": 1e12, "百万亿": 1e14, "千万亿": 1e15}
+
+
+def _bare_magnitude(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
+    """千余人, 万余名, 百余家 (min); 突破千亿, 迈上万亿, 近万人 (a threshold: the bound of the word
+    before it). Elsewhere a bare 千 or 万 is a word (千家万户, 万众一心, 数千人)."""
+    vague = m.group("vague1") or m.group("vague2")
+    if m.group("mag"):
+        return None
+    pre, new_start = _bound_before(view, m.start(), g)
+    if not vague and pre is None:
+        return None
+    unit_text = None if _stair(view, m) else m.group("unit")
+    end = m.end() if unit_text else m.start("unit") if m.group("unit") else m.end()
+    if unit_text:
+        u = units()[unit_text]
+        if u.dimension in ("percent", "points", "times", "rank") or u.dimension in _DURATIONS:
+            return None  # 近百年, 千分: a duration or a rate is no threshold
+        canonical, factor, dimension = u.canonical, u.factor, u.dimension
+    elif _CJK_AFTER.match(view, end) and not view.startswith(_THRESHOLD_NOUNS, end):
+        return None  # 超千家企业 has its unit; 突破千亿 stands alone before a comma, 大关 or 台阶
+    else:
+        canonical, factor, dimension = "", 1.0, "number"
+    post, new_end = _bound_after(view, end, g)
+    bound = Bound.MIN if vague else (post or pre or Bound.EXACT)
+    end = _past_threshold_noun(view, new_end if post else end)
+    return Quantity(_clean(_BARE[m.group("bare")] * factor), canonical, bound, Span(new_start, end),
+                    None, m.group("bare") + (unit_text or ""), dimension)
+
+
+def _slash_fraction(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
+    """1/8 → 12.5%; a date (2020/3/4) or a ratio of large numbers is none."""
+    n, d = int(m.group("anum")), int(m.group("aden"))
+    if not (0 < n < d <= 100) or view[m.start() - 1 : m.start()] == "/":
+        return None
+    pre, start = _bound_before(view, m.start(), g)
+    end = m.start() + len(m.group("anum")) + 1 + len(m.group("aden"))
+    post, new_end = _bound_after(view, end, g)
+    return Quantity(_clean(100.0 * n / d), "%", post or pre or Bound.EXACT, Span(start, new_end if post else end),
+                    None, "/", "percent")
+
+
 def _clean(x: float) -> float:
     """Round away binary noise from unit conversion (14.8 * 1e8 * 0.0005 → 740000.0)."""
-    return float(f"{x:.12g}")
+    return float(f"{x:.15g}")
 
 
 _RANGE_SEPS = frozenset("-—–~～至到")
@@ -282,7 +396,9 @@ def _merge_range(view: str, a: Quantity, b: Quantity) -> Quantity | None:
 def _rank_words() -> re.Pattern[str]:
     verbs = _alternation(cues()["rank_verbs"])
     return re.compile(rf"(?:{verbs})[^，,。；;、\n\d]{{0,8}}?(?P<rank>第(?P<n>[一二三四五六七八九十]{{1,3}})(?:位|名)?"
-                      r"(?![\u4e00-\u9fff])|首位)")
+                      r"(?![\u4e00-\u9fff])|首位"
+                      # 位居全省前五位, 进入全国前十强: a rank of at most N
+                      r"|前(?P<top>[一二三四五六七八九十]{1,3}|\d{1,2})(?:位|名|强)?(?=[^\u4e00-\u9fff]|的|行列|$))")
 
 
 _RANK_N = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
@@ -299,9 +415,30 @@ def _word_ranks(view: str, start: int, end: int) -> list[Quantity]:
             if n:
                 out.append(Quantity(n, "位", Bound.EXACT, Span(m.start(), m.end() - 1), None, "位", "rank"))
     for m in _rank_words().finditer(view, start, end):
-        n = 1.0 if m.group("n") is None else chinese_to_number(m.group("n"))
+        top = m.group("top")
+        if top:
+            n = float(top) if top.isdigit() else chinese_to_number(top)
+        else:
+            n = 1.0 if m.group("n") is None else chinese_to_number(m.group("n"))
         if n:
-            out.append(Quantity(n, "位", Bound.EXACT, Span(m.start("rank"), m.end("rank")), None, "位", "rank"))
+            out.append(Quantity(n, "位", Bound.MAX if top else Bound.EXACT, Span(m.start("rank"), m.end("rank")),
+                                None, "位", "rank"))
+    return out
+
+
+# 翻一番 = +100%, 翻两番 = +300% (×2**n), 实现翻番 = 翻一番; 翻一番多 / 以上 is a minimum
+_DOUBLING = re.compile(r"翻(?:了)?(?P<n>[一两二三四]|\d)?番(?P<more>多|以上)?")
+
+
+def _doublings(view: str, start: int, end: int) -> list[Quantity]:
+    out = []
+    for m in _DOUBLING.finditer(view, start, end):
+        n = m.group("n")
+        times = 1 if n is None else (int(n) if n.isdigit() else CN_DIGITS[n])
+        if not 1 <= times <= 6:
+            continue
+        out.append(Quantity(float((2**times - 1) * 100), "%", Bound.MIN if m.group("more") else Bound.EXACT,
+                            Span(m.start(), m.end()), None, "番", "doubling"))
     return out
 
 
@@ -318,7 +455,11 @@ def find_quantities(view: str, start: int = 0, end: int | None = None) -> list[Q
             out[-1] = merged
         else:
             out.append(q)
-    if "第" in view or "首位" in view:
+    if "番" in view:
+        extra = _doublings(view, start, stop)
+        if extra:
+            out = sorted(out + extra, key=lambda q: q.span.start)
+    if "第" in view or "首位" in view or "前" in view:
         ranks = _word_ranks(view, start, stop)
         if ranks:
             taken = [(r.span.start, r.span.end) for r in ranks]

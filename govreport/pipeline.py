@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from govreport.facts import extract_facts
+from govreport.facts.checks import check_facts
 from govreport.ingest import Document, matching_view, read_source
 from govreport.metadata import extract_meta
 from govreport.model import Report
@@ -29,7 +30,7 @@ def extract_document(doc: Document, options: Options = DEFAULT) -> Report:
     view = matching_view(text)
     meta = extract_meta(doc, view, options)
     sections = build_sections(text, view, meta)
-    facts = extract_facts(text, view, sections, meta, options)
+    facts = check_facts(extract_facts(text, view, sections, meta, options))
     tasks = extract_tasks(text, view, sections, meta) if options.tasks else ()
     slogans = extract_slogans(text, view) if options.slogans else ()
     return Report(

@@ -11,7 +11,7 @@ from shared_paths import CORPUS, SHARED
 from govreport import extract
 from govreport.options import Options
 
-_NUMERAL = re.compile(r"[\d〇零一二两三四五六七八九十百千万亿几首]")
+_NUMERAL = re.compile(r"[\d〇零一二两三四五六七八九十百千万亿几首番]")
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])

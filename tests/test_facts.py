@@ -130,8 +130,18 @@ CASES: list[tuple[str, str, set[tuple[str, str, float, str, str]]]] = [
     ("review", "跨境电商平台进出口增长27.4%。", set()),
     ("review", "单位国内生产总值用水量、能耗分别下降23%、15%。", set()),
     ("review", "居民消费价格涨幅为-0.3%。", {("cpi", "growth", -0.3, "%", "exact")}),
-    ("review", "化学需氧量和二氧化硫排放量分别下降3.2%和4.1%。", set()),
+    ("review", "化学需氧量和二氧化硫排放量分别下降3.2%和4.1%。",
+     {("cod_emissions", "growth", -3.2, "%", "exact"), ("so2_emissions", "growth", -4.1, "%", "exact")}),
     ("review", "规模以上工业企业755户。", set()),
+    # a magnitude without a unit takes the indicator's (never when a noun follows it); 翻番; thresholds
+    ("review", "全市常住人口1386万，地区生产总值4.2万亿。", {("population", "level", 13860000, "人", "exact"),
+                                               ("gdp", "level", 4.2e12, "元", "exact")}),
+    ("review", "农民收入增长7.9%，71.3万监测对象稳定脱贫。", {("rural_disposable_income", "growth", 7.9, "%", "exact")}),
+    ("review", "地区生产总值比2010年翻一番。", {("gdp", "growth_cum", 100, "%", "exact")}),
+    ("review", "地区生产总值突破千亿元大关。", {("gdp", "level", 1e11, "元", "min")}),
+    ("review", "地区生产总值迈上万亿台阶，增速位居全省前五位。", {("gdp", "level", 1e12, "元", "min"),
+                                                 ("gdp", "rank", 5, "位", "max")}),
+    ("review", "户籍人口城镇化率达到45%。", {("hukou_urbanization_rate", "level", 45, "%", "exact")}),
     ("review", "经济增长的贡献率上升3个百分点。", set()),
     ("review", "主要经济指标增幅均高于全省平均水平。", set()),
     # --- plan-year targets
@@ -164,7 +174,7 @@ CASES: list[tuple[str, str, set[tuple[str, str, float, str, str]]]] = [
      {("gdp", "growth", 13, "%", "min"), ("gdp", "growth", 15, "%", "min")}),
     ("plan", "城乡居民人均可支配收入分别增长5%、6.5%左右。",
      {("urban_disposable_income", "growth", 5, "%", "approx"), ("rural_disposable_income", "growth", 6.5, "%", "approx")}),
-    ("plan", "人口自然增长率控制在6‰以内。", set()),
+    ("plan", "人口自然增长率控制在6‰以内。", {("natural_growth_rate", "level", 0.6, "%", "max")}),
     ("plan", "生产总值增长6.5%以上，力争7%；全社会固定资产投资突破300亿元，增长15%。",
      {("gdp", "growth", 6.5, "%", "min"), ("gdp", "growth", 7, "%", "min"),
       ("fixed_asset_investment", "level", 3e10, "元", "min"), ("fixed_asset_investment", "growth", 15, "%", "exact")}),
@@ -188,7 +198,7 @@ def test_sentence_facts(part: str, sentence: str, expected: set) -> None:  # typ
     kind = {"review": "actual", "plan": "target", "five": "target"}[part]
     for f in facts:
         assert str(f.kind) == kind
-        assert any(ch.isdigit() or ch in "一二三四五六七八九十首" for ch in report.text[f.span.start : f.span.end])
+        assert any(ch.isdigit() or ch in "一二三四五六七八九十百千万亿首" for ch in report.text[f.span.start : f.span.end])
 
 
 @pytest.mark.parametrize(("part", "sentence", "period"), [

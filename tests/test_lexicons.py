@@ -12,9 +12,69 @@ from govreport.numbers import parse_quantity
 
 
 def test_indicator_ids_are_the_contract() -> None:
-    lines = (SHARED / "spec" / "indicators.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    spec_ids = [ln.split("\t")[0] for ln in lines if ln.strip()]
-    assert list(indicators()) == spec_ids
+    """The spec's 40 rows come first, exactly as the spec writes them; the package's ids follow."""
+    spec = [ln for ln in (SHARED / "spec" / "indicators.tsv").read_text(encoding="utf-8").splitlines() if ln.strip()]
+    ours = [ln for ln in lexicons.read_text("indicators.tsv").splitlines() if ln.strip() and not ln.startswith("#")]
+    assert ours[: len(spec)] == spec
+    spec_ids = [ln.split("\t")[0] for ln in spec[1:]]
+    assert list(indicators())[: len(spec_ids)] == spec_ids
+    assert len(indicators()) >= 120
+
+
+def test_added_indicators_are_described() -> None:
+    canonical = {u.canonical for u in units().values()}
+    for ind in list(indicators().values())[40:]:
+        assert ind.notes and ind.aliases and ind.direction in {"up", "down", "none"}, ind.id
+        assert ind.default_unit in canonical, (ind.id, ind.default_unit)
+
+
+# a mention → the indicator it names: sub-indicators stay apart from the headline ones
+MENTION_EXAMPLES = [
+    ("户籍人口城镇化率达到45%", "hukou_urbanization_rate"),
+    ("常住人口城镇化率达到60%", "urbanization_rate"),
+    ("城镇化率达到60%", "urbanization_rate"),
+    ("能源工业增加值增长8%", "energy_industry_value_added"),
+    ("规模以上工业增加值增长8%", "industrial_value_added"),
+    ("海洋生产总值3000亿元", "ocean_gdp"),
+    ("地区生产总值3000亿元", "gdp"),
+    ("高技术制造业增加值增长12%", "high_tech_manufacturing"),
+    ("第三产业增加值增长7%", "service_value_added"),
+    ("森林覆盖率达到62%", "forest_coverage"),
+    ("新建高标准农田50万亩", "high_standard_farmland"),
+    ("高速公路通车里程达到5000公里", "expressway_mileage"),
+    ("改造城镇老旧小区1200个", "old_communities"),
+    ("进出口总额增长5%", "trade"),
+    ("进口增长3%", "imports"),
+    ("出口增长3%", "exports"),
+    ("一般公共预算支出800亿元", "budget_spending"),
+    ("一般公共预算收入300亿元", "budget_revenue"),
+    ("财政民生支出占比达到76.7%", "livelihood_spending_share"),
+    ("民生支出650亿元", "livelihood_spending"),
+    ("财政赤字率3%", "deficit_ratio"),
+    ("财政赤字2.7万亿元", "deficit"),
+    ("单位生产总值能耗下降3%", "energy_intensity"),
+    ("单位生产总值二氧化碳排放下降4%", "carbon_intensity"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MENTION_EXAMPLES)
+def test_mention_examples(text: str, expected: str) -> None:
+    from govreport.facts.mentions import find_mentions
+
+    found = find_mentions(text)
+    assert found and found[0].indicator == expected, [m.indicator for m in found]
+
+
+def test_a_name_owns_its_alias_and_other_clashes_fail(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "户籍人口城镇化率" not in indicators()["urbanization_rate"].aliases
+    table = {
+        "a": lexicons.Indicator("a", "甲指标", ("甲指标", "乙指标", "甲乙"), "元", "up"),
+        "b": lexicons.Indicator("b", "乙指标", ("乙指标",), "元", "up"),
+    }
+    assert lexicons._one_owner_per_alias(table)["a"].aliases == ("甲指标", "甲乙")
+    table["c"] = lexicons.Indicator("c", "丙指标", ("丙指标", "甲乙"), "元", "up")
+    with pytest.raises(LexiconError):
+        lexicons._one_owner_per_alias(table)
 
 
 def test_every_alias_is_unique_to_one_indicator() -> None:

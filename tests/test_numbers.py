@@ -85,14 +85,14 @@ CASES = [
     ("十几个", 11, 19, "个", R),
     ("十几万人", 110000, 190000, "人", R),
     # vague amounts
-    ("近10万人", 100000, None, "人", MAX),
+    ("近10万人", 100000, None, "人", A),  # 近 (nearly): an approximate amount
     ("将近30%", 30, None, "%", A),
     ("10余万人", 100000, None, "人", MIN),
     ("5万多人", 50000, None, "人", MIN),
     ("300多公里", 300000, None, "米", MIN),
     ("20多个", 20, None, "个", MIN),
     ("1000余家", 1000, None, "家", MIN),
-    ("逾百亿元", None, None, None, None),
+    ("逾百亿元", 1e10, None, "元", MIN),  # a threshold written as a bare magnitude
     ("超1万人", 10000, None, "人", MIN),
     ("约3000亩", 3000, None, "亩", A),
     ("大约200人", 200, None, "人", A),
@@ -185,6 +185,76 @@ CASES = [
     ("５．５％以内", 5.5, None, "%", MAX),
 ]
 
+# 零 / 多 / 余, mixed Arabic-Chinese numerals, 成, fractions, bare magnitudes, ranks in words, doublings:
+# the shapes that number converters get wrong (a 零 read as a digit, a 多 that moves the magnitude,
+# 万零X千, 十 without 一 after 零, 两 beside 千, Arabic digits with Chinese units)
+NUMERAL_CASES = [
+    ("四亿零七百多万吨", 4.07e8, None, "吨", MIN),
+    ("4亿零700万吨", 4.07e8, None, "吨", E),
+    ("4亿零700多万吨", 4.07e8, None, "吨", MIN),
+    ("三千零五十万元", 3.05e7, None, "元", E),
+    ("一万零三百人", 10300, None, "人", E),
+    ("两千多万元", 2e7, None, "元", MIN),
+    ("一百余亿元", 1e10, None, "元", MIN),
+    ("5000余万元", 5e7, None, "元", MIN),
+    ("1亿多元", 1e8, None, "元", MIN),
+    ("一万五千多亿元", 1.5e12, None, "元", MIN),
+    ("六亿三千多万人", 6.3e8, None, "人", MIN),
+    ("二十亿零八百余万元", 2.008e9, None, "元", MIN),
+    ("一万零十二人", 10012, None, "人", E),
+    ("一万零一十二人", 10012, None, "人", E),
+    ("一千一十户", 1010, None, "户", E),
+    ("一百十一名", 111, None, "人", E),
+    ("十万零五千人", 105000, None, "人", E),
+    ("一百九十万零三千九百七十一人", 1903971, None, "人", E),
+    ("两千两百二十五元", 2225, None, "元", E),
+    ("三千万亿元", 3e15, None, "元", E),
+    ("一千零一亿元", 1.001e11, None, "元", E),
+    ("十亿零三万元", 1.00003e9, None, "元", E),
+    ("三百零二万吨", 3.02e6, None, "吨", E),
+    ("五千零五万元", 5.005e7, None, "元", E),
+    ("一亿零五十万元", 1.005e8, None, "元", E),
+    ("三千五百万亩", 3.5e7, None, "亩", E),
+    ("一万五千人", 15000, None, "人", E),
+    ("1千零1元", 1001, None, "元", E),
+    ("2千零30万元", 2.03e7, None, "元", E),
+    ("25万6千人", 256000, None, "人", E),
+    ("3亿5000万元", 3.5e8, None, "元", E),
+    ("1.2亿零300万元", 1.23e8, None, "元", E),
+    ("四十多亿元", 4e9, None, "元", MIN),
+    ("2.5亿多元", 2.5e8, None, "元", MIN),
+    ("三千余人", 3000, None, "人", MIN),
+    ("百分之一点五七", 1.57, None, "%", E),
+    ("两成", 20, None, "%", E),
+    ("三成半", 35, None, "%", E),
+    ("八成以上", 80, None, "%", MIN),
+    ("七八成", 70, 80, "%", R),
+    ("1/8", 12.5, None, "%", E),
+    ("占全省的1/4", 25, None, "%", E),
+    ("万余人", 1e4, None, "人", MIN),
+    ("千余家", 1000, None, "家", MIN),
+    ("百余名", 100, None, "人", MIN),
+    ("近万人", 1e4, None, "人", A),
+    ("近3000亿元", 3e11, None, "元", A),
+    ("突破千亿元", 1e11, None, "元", MIN),
+    ("突破千亿", 1e11, None, "", MIN),
+    ("迈上万亿台阶", 1e12, None, "", MIN),
+    ("跨上5000亿元台阶", 5e11, None, "元", MIN),
+    ("超百万人", 1e6, None, "人", MIN),
+    ("位居全省前五位", 5, None, "位", MAX),
+    ("进入全国前十强", 10, None, "位", MAX),
+    ("雄踞全省首位", 1, None, "位", E),
+    ("跃居首位", 1, None, "位", E),
+    ("比2010年翻一番", 100, None, "%", E),
+    ("实现翻两番", 300, None, "%", E),
+    ("提前实现翻番", 100, None, "%", E),
+    ("翻一番多", 100, None, "%", MIN),
+    ("二〇一八", None, None, None, None),  # a year written digit by digit: no unit, no quantity
+]
+
+NUMERAL_NOT_QUANTITIES = ["一成不变", "千家万户", "数千人", "百亿级产业集群", "2020/3/4", "千万不能", "万众一心",
+                          "上万人", "百花齐放", "新增100成员单位", "近百年来", "百姓", "超千亿级"]
+
 # inputs that hold no quantity at all
 NOT_QUANTITIES = [
     "二〇二〇年", "2020年", "二0三五年", "2021—2025年", "5月12日", "加快推进五个振兴", "落实四个不摘",
@@ -194,7 +264,8 @@ NOT_QUANTITIES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "value", "value_max", "unit", "bound"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(("text", "value", "value_max", "unit", "bound"), CASES + NUMERAL_CASES,
+                         ids=[c[0] for c in CASES + NUMERAL_CASES])
 def test_parse_quantity(text: str, value: float | None, value_max: float | None, unit: str | None,
                         bound: str | None) -> None:
     q = parse_quantity(text)
@@ -211,7 +282,7 @@ def test_parse_quantity(text: str, value: float | None, value_max: float | None,
     assert str(q.bound) == bound
 
 
-@pytest.mark.parametrize("text", NOT_QUANTITIES)
+@pytest.mark.parametrize("text", NOT_QUANTITIES + NUMERAL_NOT_QUANTITIES)
 def test_not_a_quantity(text: str) -> None:
     assert find_quantities(matching_view(text)) == []
 
@@ -220,12 +291,15 @@ def test_not_a_quantity(text: str) -> None:
     ("二〇二三", 2023), ("二0三五", 2035), ("一九五四", 1954), ("三千五百", 3500), ("两", 2), ("十", 10),
     ("十五", 15), ("二十", 20), ("一百零五", 105), ("一万五千亿", 1.5e12), ("二十万亿", 2e13),
     ("三千零二十", 3020), ("一亿二千万", 1.2e8), ("九十九", 99), ("两百", 200), ("十万", 1e5),
+    ("四亿零七百万", 4.07e8), ("一万零十二", 10012), ("十万零一千", 101000), ("三千五", 3500), ("一万五", 15000),
+    ("两亿五", 2.5e8), ("一千零五", 1005), ("一七二零", 1720), ("一万万", 1e8), ("4亿零700万", 4.07e8),
+    ("25万6千", 256000), ("3万4000", 34000), ("三千万亿", 3e15),
 ])
 def test_chinese_numerals(text: str, value: float) -> None:
     assert chinese_to_number(text) == value
 
 
-@pytest.mark.parametrize("text", ["三四", "", "万", "振兴"])
+@pytest.mark.parametrize("text", ["三四", "", "万", "振兴", "三四十", "十几"])
 def test_chinese_numerals_reject(text: str) -> None:
     assert chinese_to_number(text) is None or text == "万"
 
@@ -279,3 +353,59 @@ def test_round_trip_chinese(wan: int, rest: int) -> None:
 def test_range_round_trip(lo: int, step: int) -> None:
     q = parse_quantity(f"{lo}%—{lo + step}%")
     assert q is not None and q.value == lo and q.value_max == lo + step and str(q.bound) == "range"
+
+
+def _to_chinese_big(n: int) -> str:
+    """An integer as a report writes it: 亿 and 万 groups, 零 for a gap, 十 for a leading 一十."""
+    if n == 0:
+        return "零"
+    groups = []
+    while n:
+        n, g = divmod(n, 10000)
+        groups.append(g)
+    out, gap = "", False
+    for i in range(len(groups) - 1, -1, -1):
+        g = groups[i]
+        if g == 0:
+            gap = bool(out)
+            continue
+        if out and (gap or g < 1000):
+            out += "零"
+        out += _to_chinese(g) + ("", "万", "亿", "万亿")[i]
+        gap = False
+    return out[1:] if out.startswith("一十") else out
+
+
+@given(st.integers(min_value=1, max_value=10**15))
+def test_round_trip_chinese_big(n: int) -> None:
+    text = _to_chinese_big(n)
+    assert chinese_to_number(text) == n, text
+    q = parse_quantity(text + "元")
+    assert q is not None and q.value == n and q.unit == "元" and str(q.bound) == "exact", text
+
+
+@given(st.integers(min_value=1, max_value=99999), st.sampled_from(["多", "余"]),
+       st.sampled_from([("万元", 1e4, "元"), ("亿元", 1e8, "元"), ("万吨", 1e4, "吨"), ("人", 1, "人")]))
+def test_round_trip_vague_suffix(n: int, vague: str, unit_spec: tuple[str, float, str]) -> None:
+    """两千多万, 四亿零七百多万, 一百余亿: the vague word makes a minimum, the magnitude scales the whole."""
+    written, factor, canonical = unit_spec
+    text = _to_chinese_big(n) + vague + written
+    q = parse_quantity(text)
+    assert q is not None, text
+    assert q.value == pytest.approx(n * factor, rel=1e-12), text
+    assert (q.unit, str(q.bound), q.span.end) == (canonical, "min", len(text)), text
+
+
+@given(st.integers(min_value=1, max_value=9999), st.integers(min_value=1, max_value=9999), st.booleans())
+def test_round_trip_yi_ling_wan(yi: int, wan: int, arabic: bool) -> None:
+    """四亿零七百多万吨 / 4亿零700多万吨: 亿 and a 万 group below it, with 多."""
+    text = (f"{yi}亿" if arabic else _to_chinese_big(yi) + "亿") + ("零" if wan < 1000 else "") + \
+        (str(wan) if arabic else _to_chinese(wan)) + "多万吨"
+    q = parse_quantity(text)
+    assert q is not None and q.value == yi * 1e8 + wan * 1e4 and str(q.bound) == "min" and q.unit == "吨", text
+
+
+def test_long_chinese_numeral_is_linear() -> None:
+    """No recursion: a very long run of Chinese numerals is read (or refused) without a RecursionError."""
+    assert chinese_to_number("一万" * 5000) is not None
+    assert chinese_to_number("一亿" * 3000 + "一") is not None

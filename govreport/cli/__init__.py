@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from govreport import __version__
-from govreport.cli import extract_cmd, store_cmds, text_cmds, web_cmds
+from govreport.cli import extract_cmd, indicators_cmd, store_cmds, text_cmds, web_cmds
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -14,7 +14,7 @@ def cli() -> None:
     """Chinese government work reports → structured, source-linked data."""
 
 
-for _module in (extract_cmd, store_cmds, text_cmds, web_cmds):
+for _module in (extract_cmd, store_cmds, text_cmds, web_cmds, indicators_cmd):
     _module.register(cli)
 
 

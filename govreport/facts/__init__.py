@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from govreport.facts.context import base_period, kind_of, period_of
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.mentions import Mention, alias_index, find_mentions, indicator
+from govreport.lexicons import cues
 from govreport.model import Bound, DocMeta, Fact, Kind, Measure, Quantity, Role, Section, Span
 from govreport.numbers import find_quantities
 from govreport.options import DEFAULT, Options
@@ -54,6 +55,8 @@ def _measure(gap: str, q: Quantity, mention: Mention | None, view: str) -> tuple
     c = compiled()
     if q.dimension == "rank":
         return Measure.RANK, 1
+    if q.dimension == "doubling":
+        return Measure.GROWTH_CUM, 1  # 比2010年翻一番: +100% over the base
     tail = gap[-12:]
     # 人口自然增长率, 贫困发生率: a measure word followed by 率 names a rate, it is no verb
     words = [m.group(0) for m in c.measure.finditer(tail) if not tail.startswith("率", m.end())]
@@ -105,13 +108,27 @@ def _is_rate_of_change(m: Mention) -> bool:
         m.text.endswith(("涨幅", "增速", "增幅"))
 
 
-def _compatible(q: Quantity, mention: Mention) -> bool:
+def _compatible(q: Quantity, mention: Mention, view: str = "") -> bool:
     ind = indicator(mention.indicator)
+    if _implied_unit(q, mention, view) is not None:
+        return True
     if q.unit in _FREE_UNITS or q.unit == ind.default_unit or (q.unit, ind.default_unit) == ("人次", "人"):
         return True
     # any currency for a money indicator (2.17万亿美元 of 进出口总额), and money for a growth-rate
     # indicator stated as an amount (规上工业增加值1200亿元)
     return q.dimension.startswith("money") and ind.default_unit in ("元", "美元", "%")
+
+
+def _implied_unit(q: Quantity, mention: Mention | None, view: str) -> str | None:
+    """常住人口1386万, 生产总值4.2万亿: a magnitude without a unit takes the indicator's unit — unless a
+    noun follows it (71.3万监测对象: the count of something else)."""
+    if mention is None or q.unit or q.dimension != "number" or not q.raw_unit:
+        return None
+    if _CJK_CHAR.match(view, q.span.end) and not compiled().glue.match(view, q.span.end) \
+            and not view.startswith(("台阶", "大关", "关口"), q.span.end):
+        return None
+    unit = indicator(mention.indicator).default_unit
+    return None if unit in _FREE_UNITS or unit in ("", "个百分点") else unit
 
 
 def _signed(q: Quantity, sign: int) -> tuple[float, float | None, Bound]:
@@ -129,7 +146,16 @@ def _subject_text(gap: str) -> str | None:
     trail = compiled().trailing_cues.search(piece)
     if trail:
         piece = piece[: trail.start()]
-    return piece[-16:] or None
+    piece = _FILLER_HEAD.sub("", piece[-16:])  # 比上年, 和, 连续, 比1954年: filler, not the subject's words
+    while (g := compiled().glue.match(piece)) and g.end() > 0:
+        piece = _FILLER_HEAD.sub("", piece[g.end() :])
+    return piece if len(_CJK_CHAR.findall(piece)) >= 2 else None
+
+
+_ACTION_TAIL = re.compile(rf"(?:{'|'.join(sorted(cues().get('action_verbs', []), key=len, reverse=True))})+$")
+_FILLER_HEAD = re.compile(r"^(?:[比较与同](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})年(?:的|相比)?|[比较](?:上|去)一?年"
+                          r"|[即有和及与在并又]|连续|分别)+")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _rank_scope(gap: str, inherited: str | None) -> str | None:
@@ -206,6 +232,7 @@ def _modified(view: str, m: Mention, floor: int) -> bool:
     for g in compiled().glue.finditer(words):
         last_glue = g
     touching = words[last_glue.end() :] if last_glue else words  # only what touches the mention counts
+    touching = _ACTION_TAIL.sub("", touching)  # 新开工改造城镇老旧小区: verbs act on the mention
     # 正常年景下粮食产量, 扣除自然因素影响后空气优良天数比率: a condition before the subject, not a part
     return len(touching) >= 3 and not touching.endswith(compiled().postpositions)
 
@@ -320,10 +347,10 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
         else:
             pending = []
             mention = subject
-            if mention is not None and (foreign_chars(plain) >= 2 or not _compatible(q, mention)
+            if mention is not None and (foreign_chars(plain) >= 2 or not _compatible(q, mention, view)
                                         or c.relative.search(gap)):
                 mention = subject = None
-        if mention is not None and not _compatible(q, mention):
+        if mention is not None and not _compatible(q, mention, view):
             mention = None
         # a mention may carry the measure itself (经济增长, 物价涨幅): read it with the gap
         said = (mention.text[-2:] if mention is not None and mention.end == anchor
@@ -347,6 +374,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
             start = max(start, q.span.start - _MAX_LEAD)
             while start < q.span.start and view[start - 1].isdigit() and view[start].isdigit():
                 start += 1  # never begin inside a number (…955年)
+            while start < q.span.start and view[start].isspace():
+                start += 1  # nor on a space (预算赤字 1503亿元)
         items.append(_Item(q, mention, measure, sign, gap, None if mention else _subject_text(gap), start,
                            from_year=(base.group(1) or "") if base else None, listed=listed))
         anchor, objects = q.span.end, []
@@ -378,7 +407,7 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
                                it.mention.indicator if it.mention else None)
         value, value_max, bound = _signed(q, it.sign)
         bound = _list_bound(items, i, bound)
-        unit, measure = q.unit, it.measure
+        unit, measure = _implied_unit(q, it.mention, view) or q.unit, it.measure
         if unit == "倍" and measure in (Measure.GROWTH, Measure.GROWTH_CUM):  # 增长1.71倍 → +171%
             less = 1 if _RATIO.search(it.gap) else 0  # 是2016年的1.6倍 → +60%
             value, value_max, unit = (round((value - less) * 100, 9),

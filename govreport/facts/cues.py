@@ -59,7 +59,7 @@ def compiled() -> Cues:
         for w in m.get(cat, []):
             kind_of[w] = cat
     scope_of = {w: scope for scope, ws in c["rank_scope"].items() for w in ws}
-    glue_words = list(c["glue"]) + list(kind_of) + list(scope_of) + list(c["rank_verbs"])
+    glue_words = list(c["glue"]) + list(kind_of) + list(scope_of) + list(c["rank_verbs"]) + list(c.get("action_verbs", []))
     for ws in c["bound_prefix"].values():
         glue_words += ws
     for ws in c["bound_suffix"].values():

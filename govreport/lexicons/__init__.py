@@ -1,9 +1,9 @@
 """Lexicons: data files shipped with the package, validated on load, cached.
 
 Code reads these; analysts extend them without touching code:
-``indicators.tsv`` (the canonical ids, a copy of the spec's table), ``indicator_aliases.tsv``
-(extra aliases), ``units.tsv`` (units → canonical unit and factor), ``cues.yaml`` (bound,
-measure, kind, rank and glue words).
+``indicators.tsv`` (the canonical ids: the spec's 40 rows, unchanged, then the package's own),
+``indicator_aliases.tsv`` (extra aliases), ``units.tsv`` (units → canonical unit and factor),
+``cues.yaml`` (bound, measure, kind, rank and glue words), ``plausible.tsv`` (value ranges).
 """
 
 from __future__ import annotations
@@ -81,7 +81,26 @@ def indicators() -> dict[str, Indicator]:
                                 row["direction"], row.get("notes", ""))
     if extra:
         raise LexiconError(f"lexicon indicator_aliases.tsv: unknown ids {sorted(extra)}")
-    return out
+    return _one_owner_per_alias(out)
+
+
+def _one_owner_per_alias(table: dict[str, Indicator]) -> dict[str, Indicator]:
+    """Every alias names one indicator. An alias listed under two ids is an error, unless it is the
+    name of one of them: then that one owns it (户籍人口城镇化率, listed in the spec's row of
+    urbanization_rate, is the name of the sub-indicator hukou_urbanization_rate)."""
+    names = {ind.name: ind.id for ind in table.values()}
+    owners: dict[str, str] = {}
+    for ind in table.values():
+        for alias in ind.aliases:
+            if names.get(alias, ind.id) != ind.id:
+                continue  # the name of another indicator: that one owns it
+            if alias in owners and owners[alias] != ind.id:
+                raise LexiconError(f"lexicon indicators.tsv: alias {alias!r} under {owners[alias]} and {ind.id}")
+            owners[alias] = ind.id
+    return {i: ind if all(owners.get(a) == i for a in ind.aliases) else
+            Indicator(ind.id, ind.name, tuple(a for a in ind.aliases if owners.get(a) == i), ind.default_unit,
+                      ind.direction, ind.notes)
+            for i, ind in table.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +123,41 @@ def units() -> dict[str, Unit]:
             raise LexiconError(f"lexicon units.tsv: unit {row['unit']!r} listed twice")
         out[row["unit"]] = Unit(row["unit"], row["canonical"], factor, row["dimension"])
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Plausible:
+    indicator: str  # an id, or * for any
+    measure: str
+    unit: str
+    min: float
+    max: float
+    note: str = ""
+
+
+_MEASURES = frozenset({"level", "growth", "growth_avg", "growth_cum", "change", "share", "rank"})
+
+
+@cache
+def plausible() -> tuple[Plausible, ...]:
+    """Plausible value ranges by indicator, measure and unit (``plausible.tsv``), validated."""
+    ids = set(indicators())
+    canonical = {u.canonical for u in units().values()} | {"位"}
+    out = []
+    for row in read_tsv("plausible.tsv"):
+        where = f"lexicon plausible.tsv: {row['indicator']} {row['measure']}"
+        if row["indicator"] != "*" and row["indicator"] not in ids:
+            raise LexiconError(f"{where}: unknown indicator")
+        if row["measure"] not in _MEASURES or row["unit"] not in canonical:
+            raise LexiconError(f"{where}: unknown measure or unit {row['unit']!r}")
+        try:
+            lo, hi = float(row["min"]), float(row["max"])
+        except ValueError as exc:
+            raise LexiconError(f"{where}: min and max must be numbers") from exc
+        if lo > hi:
+            raise LexiconError(f"{where}: min {lo} > max {hi}")
+        out.append(Plausible(row["indicator"], row["measure"], row["unit"], lo, hi, row["note"]))
+    return tuple(out)
 
 
 @cache
