@@ -1,7 +1,8 @@
 """The title block of a report: title, the "——date 在…会议上" line, the speaker line, the session.
 
-All matching is on the view (same length as the text), in the head only; values are sliced
-from the text. Dates may be in Arabic or Chinese numerals (二〇二六年一月二十日).
+All matching is on the view (same length as the text), in the head only; the title is sliced
+from the text, names and the session from the view (simplified: 農融 → 农融,
+馬鞍山 → 马鞍山). Dates may be in Arabic or Chinese numerals (二〇二六年一月二十日).
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ _DASHES = r"—－–―─━~～\-"
 
 # ——2020年5月12日在平顶山市第十一届人民代表大会第三次会议上  (dashes, brackets optional)
 SESSION_LINE = re.compile(
-    rf"(?m)^[{_DASHES}\s(（\[【]*(?:{_DATE}\s*)?在\s*(?P<session>[^\n]{{2,60}}?[会會][议議])\s*上"
+    rf"(?m)^(?:政\s*府\s*工\s*作\s*报\s*告)?[{_DASHES}\s(（\[【?？;；|]*(?:{_DATE}\s*)?在\s*"
+    rf"(?P<session>[^\n]{{2,60}}?[会會][议議])\s*上"
 )
 # 平顶山市第十一届人民代表大会第三次会议 / 第十四届全国人民代表大会第二次会议 / 民权县十五届人大五次会议
 SESSION = re.compile(
@@ -124,12 +126,12 @@ def parse_header(text: str, view: str) -> Header:
             date_year, date = _date(m)
         elif dm := DATE.search(head, m.end(), min(len(head), m.end() + 40)):
             date_year, date = _date(dm)
-        session = re.sub(r"\s+", "", text[m.start("session") : m.end("session")])
+        session = re.sub(r"\s+", "", view[m.start("session") : m.end("session")])
     if session is None:  # 民权县十五届人大五次会议文件 above the title
         for sm in SESSION.finditer(head):
             if len(_line_at(head, sm.start())) > 40 or "从" in head[max(0, sm.start() - 3) : sm.start()]:
                 continue
-            session = re.sub(r"\s+", "", text[sm.start() : sm.end()]).removesuffix("文件")
+            session = re.sub(r"\s+", "", view[sm.start() : sm.end()]).removesuffix("文件")
             break
     if session:
         if sm := SESSION.search(session):
@@ -149,10 +151,10 @@ def parse_header(text: str, view: str) -> Header:
                 break
     speaker = speaker_title = gov = None
     if m := SPEAKER.search(head):
-        speaker = re.sub(r"\s+", "", text[m.start("name") : m.end("name")])
+        speaker = re.sub(r"\s+", "", view[m.start("name") : m.end("name")])
         speaker_title = re.sub(r"\s+", "", m.group("title"))
         if m.group("gov") and m.group("gov").strip():
-            gov = re.sub(r"\s+", "", text[m.start("gov") : m.end("gov")])
+            gov = re.sub(r"\s+", "", view[m.start("gov") : m.end("gov")])
     if speaker is None and session_end is not None:  # a bare name on the line after the session line
         if m := re.match(rf"[ \t]*\n[ \t]*(?P<name>{_NAME})[ \t]*(?:\n|$)", head[session_end:]):
             speaker = re.sub(r"\s+", "", m.group("name"))
