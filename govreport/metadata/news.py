@@ -17,7 +17,7 @@ from govreport.metadata.header import _NAME, _TITLE, SMALL, YEAR, Header, cn_int
 
 NEWS_HEAD = 2500  # characters of a story searched for the session, its date and the speaker
 
-_PLACE_CH = r"[^\s，。:：、,.;；!！?？()（）\[\]【】<>《》“”\"'|]"
+_PLACE_CH = r"[^\s\d，。:：、,.;；!！?？()（）\[\]【】<>《》“”\"'|年月日在的—－–\-]"
 SESSION_TEXT = re.compile(
     rf"(?P<place>{_PLACE_CH}{{0,30}}?)第?(?P<term>{SMALL})[届屆]\s*(?:人民代表大[会會]|人大)"
     rf"\s*第?(?P<sess>{SMALL})次(?:全体)?[会會][议議]"
@@ -62,20 +62,28 @@ def _clean(s: str) -> str:
     return re.sub(r"[\s\u3000]+", "", s)
 
 
+def date_before(view: str, at: int) -> NewsDate | None:
+    """The last month/day date in the same sentence before ``at`` (at most 60 characters back)."""
+    before = view[max(0, at - 60) : at]
+    cut = max(before.rfind("。"), before.rfind("！"))
+    dates = list(MONTH_DAY.finditer(before, cut + 1))
+    if not dates:
+        return None
+    d = dates[-1]
+    mo, day = cn_int(d.group("m")), cn_int(d.group("d"))
+    y = cn_int(d.group("y")) if d.group("y") else None
+    if mo and day and 1 <= mo <= 12 and 1 <= day <= 31 and (y is None or 1949 <= y <= 2100):
+        return NewsDate(y, mo, day)
+    return None
+
+
 def session_in_text(view: str, limit: int = NEWS_HEAD) -> tuple[re.Match[str] | None, NewsDate | None]:
     """The first session named in running text, preferring one with a date just before it."""
     first = None
     for m in SESSION_TEXT.finditer(view, 0, min(len(view), limit)):
         first = first or m
-        before = view[max(0, m.start() - 60) : m.start()]
-        cut = max(before.rfind("。"), before.rfind("！"))
-        dates = list(MONTH_DAY.finditer(before, cut + 1))
-        if dates:
-            d = dates[-1]
-            mo, day = cn_int(d.group("m")), cn_int(d.group("d"))
-            y = cn_int(d.group("y")) if d.group("y") else None
-            if mo and day and 1 <= mo <= 12 and 1 <= day <= 31 and (y is None or 1949 <= y <= 2100):
-                return m, NewsDate(y, mo, day)
+        if (d := date_before(view, m.start())) is not None:
+            return m, d
     return first, None
 
 
@@ -106,17 +114,17 @@ def stamp_year(view: str, month: int, day: int, limit: int = 1500) -> int | None
     return None
 
 
-def speaker_in_text(view: str, limit: int = NEWS_HEAD) -> tuple[str | None, str | None]:
-    """(name, title) of the speaker as a story names them, else (None, None)."""
+def speaker_in_text(view: str, limit: int = NEWS_HEAD) -> tuple[str | None, str | None, int | None]:
+    """(name, title, offset) of the speaker as a story names them, else (None, None, None)."""
     hi = min(len(view), limit)
     for m in SPEAKER_TEXT.finditer(view, 0, hi):
         name = m.group("name")
         if not (_STOP & set(name)):
-            return name, m.group("title")
+            return name, m.group("title"), m.start()
     if m := SPEAKER_HEADLINE.search(view, 0, hi):
         if not (_STOP & set(m.group("name"))):
-            return m.group("name"), None
-    return None, None
+            return m.group("name"), None, m.start()
+    return None, None, None
 
 
 def enrich(header: Header, view: str) -> tuple[Header, NewsDate | None]:
@@ -128,8 +136,8 @@ def enrich(header: Header, view: str) -> tuple[Header, NewsDate | None]:
         changes["speaker_title"] = _clean(m.group("title"))
         if m.group("gov").strip():
             changes["speaker_gov"] = _clean(m.group("gov"))
+    sm, news_date = session_in_text(view) if header.session is None or header.date is None else (None, None)
     if header.session is None:
-        sm, news_date = session_in_text(view)
         if sm is not None:
             place = _clean(sm.group("place")) or None
             changes.update(
@@ -140,10 +148,11 @@ def enrich(header: Header, view: str) -> tuple[Header, NewsDate | None]:
             )
     if header.date is None and news_date is None:
         news_date = dated_report(view)
-    if header.speaker is None and "speaker" not in changes:
-        name, title = speaker_in_text(view)
-        if name:
-            changes["speaker"], changes["speaker_title"] = name, title
+    name, title, at = speaker_in_text(view) if header.speaker is None or header.date is None else (None,) * 3
+    if name and header.speaker is None and "speaker" not in changes:
+        changes["speaker"], changes["speaker_title"] = name, title
+    if header.date is None and news_date is None and at is not None:  # 1月20日，县长李永军在作《政府工作报告》时
+        news_date = date_before(view, at)
     if header.date is not None:
         news_date = None
     return (dataclasses.replace(header, **changes) if changes else header), news_date
