@@ -22,6 +22,8 @@ SESSION_TEXT = re.compile(
     rf"(?P<place>{_PLACE_CH}{{0,30}}?)第?(?P<term>{SMALL})[届屆]\s*(?:人民代表大[会會]|人大)"
     rf"\s*第?(?P<sess>{SMALL})次(?:全体)?[会會][议議]"
 )
+# the session is being held: …会议上午开幕 / 会议在县影剧院隆重开幕 / 会议上
+HELD = re.compile(r"[^。，,\n]{0,16}?(?:开幕|召开|举行|闭幕)|上[，,\s]")
 # 1月26日上午 / 2019年1月9日 — the last one before the session, in the same sentence
 MONTH_DAY = re.compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{SMALL})\s*月\s*(?P<d>{SMALL})\s*[日号]")
 # 在2015年4月27日的镇安县政府工作报告中
@@ -81,9 +83,12 @@ def session_in_text(view: str, limit: int = NEWS_HEAD) -> tuple[re.Match[str] | 
     """The first session named in running text, preferring one with a date just before it."""
     first = None
     for m in SESSION_TEXT.finditer(view, 0, min(len(view), limit)):
-        first = first or m
-        if (d := date_before(view, m.start())) is not None:
+        d = date_before(view, m.start())
+        if d is None and not HELD.match(view, m.end()):
+            continue  # 完成了市十五届人大四次会议确定的目标: an earlier session, not the one reported to
+        if d is not None:
             return m, d
+        first = first or m
     return first, None
 
 
