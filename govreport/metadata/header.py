@@ -48,6 +48,8 @@ _TITLE = r"(?:(?:代理|代|常务副|副)?(?:" + "|".join(TITLES) + "))"
 _NAME = (
     r"(?:[\u4e00-\u9fff]{2,8}·[\u4e00-\u9fff·]{2,12}|[\u4e00-\u9fff](?:[ \u3000]{0,3}[\u4e00-\u9fff]){1,3})"
 )
+# a junk marker a copy site leaves at line ends (PZl, hd9, 22M)
+JUNK = r"(?:[A-Za-z][A-Za-z0-9]{0,3}|\d{1,2}[A-Za-z]{1,2})?"
 # a photo caption or news line: 省长毛伟明作政府工作报告
 SPEAKER_NEWS = re.compile(
     rf"(?P<title>{_TITLE})(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?:代表[^，。]{{0,12}})?作(?:政府)?工作报告"
@@ -55,7 +57,7 @@ SPEAKER_NEWS = re.compile(
 # 平顶山市人民政府市长 张雷明 / 省长 王凯 / 国务院总理\n李克强 — a line of its own, name last
 SPEAKER = re.compile(
     rf"(?m)^[ \t]*(?P<gov>[^\n，。：:；;]{{0,30}}?)[ \t]*(?P<title>{_TITLE})"
-    rf"[ \t:：]*\n?[ \t]*(?P<name>{_NAME})[ \t]*$"
+    rf"[ \t:：]*\n?[ \t]*(?P<name>{_NAME}){JUNK}[ \t]*$"
 )
 TITLE_WORDS = re.compile(r"政\s*府\s*工\s*作\s*报\s*告")
 CHROME = re.compile(r"来源|发布|时间|浏览|点击|作者|编辑|字号|打印|分享|首页|当前位置|>>")
@@ -156,7 +158,7 @@ def parse_header(text: str, view: str) -> Header:
         if m.group("gov") and m.group("gov").strip():
             gov = re.sub(r"\s+", "", view[m.start("gov") : m.end("gov")])
     if speaker is None and session_end is not None:  # a bare name on the line after the session line
-        if m := re.match(rf"[ \t]*\n[ \t]*(?P<name>{_NAME})[ \t]*(?:\n|$)", head[session_end:]):
+        if m := re.match(rf"{JUNK}[ \t]*\n[ \t]*(?P<name>{_NAME}){JUNK}[ \t]*(?:\n|$)", head[session_end:]):
             speaker = re.sub(r"\s+", "", m.group("name"))
     if speaker is None and (m := SPEAKER_NEWS.search(head)):
         speaker, speaker_title = m.group("name"), m.group("title")

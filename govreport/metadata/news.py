@@ -13,14 +13,14 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from govreport.metadata.header import _NAME, _TITLE, SMALL, YEAR, Header, cn_int
+from govreport.metadata.header import _NAME, _TITLE, JUNK, SMALL, YEAR, Header, cn_int
 
 NEWS_HEAD = 2500  # characters of a story searched for the session, its date and the speaker
 
 _PLACE_CH = r"[^\s\d，。:：、,.;；!！?？()（）\[\]【】<>《》“”\"'|年月日在的—－–\-]"
 SESSION_TEXT = re.compile(
-    rf"(?P<place>{_PLACE_CH}{{0,30}}?)第?(?P<term>{SMALL})[届屆]\s*(?:人民代表大[会會]|人大)"
-    rf"\s*第?(?P<sess>{SMALL})次(?:全体)?[会會][议議]"
+    rf"(?P<place>{_PLACE_CH}{{0,30}}?)第?(?P<term>{SMALL})[届屆]{JUNK}\s*(?:人民代表大[会會]|人大)"
+    rf"{JUNK}\s*第?(?P<sess>{SMALL})次(?:全体)?[会會][议議]"
 )
 # the session is being held: …会议上午开幕 / 会议在县影剧院隆重开幕 / 会议上
 HELD = re.compile(r"[^。，,\n]{0,16}?(?:开幕|召开|举行|闭幕)|上[，,\s]")
@@ -47,7 +47,7 @@ SPEAKER_HEADLINE = re.compile(r"(?m)^[ \t\u3000]*(?P<name>[\u4e00-\u9fff]{2,3})�
 # after the session on the same line (a glued title block): …会议上三亚市市长 陈希
 SPEAKER_AFTER_SESSION = re.compile(
     rf"[会會][议議]上[ \t\u3000]*(?P<gov>[^\n，。：:；;]{{0,20}}?)(?P<title>{_TITLE})[ \t\u3000:：]*"
-    rf"(?P<name>{_NAME})(?=[ \t\u3000]*(?:\n|$|各\s*位\s*代\s*表))"
+    rf"(?P<name>{_NAME}){JUNK}(?=[ \t\u3000]*(?:\n|$|各\s*位\s*代\s*表))"
 )
 
 
