@@ -44,6 +44,7 @@ REVIEW_WORDS = re.compile(
     r"工作回顾|回顾|过去(?:的)?一年|一年来|去年|即将过去的|刚刚过去的|预计|据统计预测|成就|成绩单|"
     r"(?:全年|全市|全县|全区|全省)[^。]{0,8}(?:实现|完成)[^。]{0,12}生产总值"
 )
+RESULT_WORDS = "生产总值|GDP|增长|实现|完成|达到"  # 2018年全县生产总值增长8%: results of the year reviewed
 BODY_HEAD = 2000  # characters after the opening searched for year and review cues
 NEWS_HEAD = 2000  # characters at the start searched for news phrasing
 
@@ -98,7 +99,10 @@ def _review_period(view: str, header: Header, year: int | None, partial: bool, d
     start = header.opening or 0
     last = year if december else year - 1
     named = _named_review_year(view, start) if partial else None
-    if partial and named is None and not REVIEW_WORDS.search(view, 0, min(len(view), start + BODY_HEAD)):
+    hi = min(len(view), start + BODY_HEAD)
+    if partial and named is None and not (
+        REVIEW_WORDS.search(view, 0, hi) or re.search(rf"{last}\s*年[^。]{{0,20}}?(?:{RESULT_WORDS})", view[:hi])
+    ):
         return None  # an excerpt of the targets or tasks only
     if named == last:  # 2020年及“十三五”工作回顾: the single year
         return str(last)
