@@ -154,8 +154,9 @@ def year_from_cues(
 
 
 def tail_start(n: int) -> int:
-    """Where the tail of a text of length ``n`` begins: its last quarter, at least 3000 characters."""
-    return max(0, n - max(3000, n // 4))
+    """Where the tail of a text of length ``n`` begins: its last third, at least 3000 characters
+    (notes such as 名词解释 may follow the closing)."""
+    return max(0, n - max(3000, n // 3))
 
 
 def evidence(view: str, kind: str, lo: int = 0, hi: int | None = None) -> str | None:
