@@ -656,3 +656,18 @@ def test_region_disambiguation(raw: str, region: str, province: str) -> None:
 )
 def test_stamp_year(month: int, day: int, stamp: str, year: int | None) -> None:
     assert stamp_year(stamp, month, day) == year
+
+
+@pytest.mark.parametrize(
+    ("heading", "period"),
+    [
+        ("一、2020年及“十三五”时期工作回顾", "2020"),  # a single year named: that year (ANNOTATION.md)
+        ("一、过去五年工作回顾", "2016-2020"),  # a first session reviewing the term
+    ],
+)
+def test_review_heading_names_the_year(heading: str, period: str) -> None:
+    raw = (
+        "政府工作报告\n——2021年1月8日在某某市第十六届人民代表大会第一次会议上\n市长 某某\n各位代表：\n"
+        f"现在，我代表市人民政府向大会报告工作。\n{heading}\n全市经济稳中有进。\n为建设现代化新某某而努力奋斗！"
+    )
+    assert meta_of_text(raw).review_period == period

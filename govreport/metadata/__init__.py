@@ -98,7 +98,7 @@ def _review_period(view: str, header: Header, year: int | None, partial: bool, d
         return None
     start = header.opening or 0
     last = year if december else year - 1
-    named = _named_review_year(view, start) if partial else None
+    named = _named_review_year(view, start)
     hi = min(len(view), start + BODY_HEAD)
     if partial and named is None and not (
         REVIEW_WORDS.search(view, 0, hi) or re.search(rf"{last}\s*年[^。]{{0,20}}?(?:{RESULT_WORDS})", view[:hi])
