@@ -127,8 +127,10 @@ def _year(header: Header, view: str, news: NewsDate | None, partial: bool) -> in
 
 def extract_meta(doc: Document, view: str, options: Options = DEFAULT) -> DocMeta:
     gaz = load_gazetteer()
-    header, news = enrich(parse_header(doc.text, view), view)
+    header, news = parse_header(doc.text, view), None
     partial = is_partial(view, header)
+    if partial:  # a story or digest: what it says of the session and speaker (a whole report recalls
+        header, news = enrich(header, view)  # earlier sessions in its body: 四届人大第一次会议上)
     year = _year(header, view, news, partial)
     date = header.date
     if date is None and news is not None and year is not None:
