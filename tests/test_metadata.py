@@ -671,3 +671,22 @@ def test_review_heading_names_the_year(heading: str, period: str) -> None:
         f"现在，我代表市人民政府向大会报告工作。\n{heading}\n全市经济稳中有进。\n为建设现代化新某某而努力奋斗！"
     )
     assert meta_of_text(raw).review_period == period
+
+
+@pytest.mark.parametrize(
+    ("ending", "partial"),
+    [
+        ("让我们团结一心，奋力谱写中国式现代化某某新篇章！", False),
+        ("为全面建设社会主义现代化国家作出新的更大贡献！\n相关报道：", False),  # page chrome after it
+        ("各位代表！蓝图已经绘就，号角已经吹响，让我们携手共进、共创美好未来！", False),
+        ("谢谢大家！", False),
+        ("加快建设现代化产业体系，推动", True),  # cut mid-sentence
+        ("（三）持续改善民生。全年城镇新增就业1.2万人。", True),  # stops after a task paragraph
+    ],
+)
+def test_whole_report_ends_with_a_closing(ending: str, partial: bool) -> None:
+    raw = (
+        "政府工作报告\n——2024年1月8日在某某市第十六届人民代表大会第三次会议上\n市长 某某\n各位代表：\n"
+        "现在，我代表市人民政府向大会报告工作。\n一、2023年工作回顾\n" + "全市经济稳中有进。\n" * 50 + ending
+    )
+    assert meta_of_text(raw).partial is partial
