@@ -618,8 +618,13 @@ WHOLE = (
             "刘某作政府工作报告（摘要）\n2020年主要预期目标：地区生产总值增长6%左右。",
             dict(speaker="刘某", speaker_title=None, report_year=2020, review_period=None, partial=True),
         ),
+        (  # a feature: a paragraph on the year before is a review, even without 回顾 or 预计
+            "2月8日，在某某市八届人大四次会议上，政府工作报告提出：地区生产总值增长8%左右。\n"
+            "2023年伊始，全市按下快进键。\n2022年，面对多轮疫情冲击，全市经济在逆境中奋起。",
+            dict(report_year=2023, date="2023-02-08", review_period="2022", partial=True),
+        ),
     ],
-    ids=["story", "digest", "repost", "december", "cut", "glued", "headline"],
+    ids=["story", "digest", "repost", "december", "cut", "glued", "headline", "feature"],
 )
 def test_news_and_digests(raw: str, expected: dict) -> None:
     m = meta_of_text(raw)

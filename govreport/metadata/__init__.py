@@ -101,7 +101,9 @@ def _review_period(view: str, header: Header, year: int | None, partial: bool, d
     named = _named_review_year(view, start)
     hi = min(len(view), start + BODY_HEAD)
     if partial and named is None and not (
-        REVIEW_WORDS.search(view, 0, hi) or re.search(rf"{last}\s*年[^。]{{0,20}}?(?:{RESULT_WORDS})", view[:hi])
+        REVIEW_WORDS.search(view, 0, hi)
+        or re.search(rf"{last}\s*年[^。]{{0,20}}?(?:{RESULT_WORDS})", view[:hi])
+        or re.search(rf"(?:^|[。\n])[ \t\u3000]*{last}\s*年[,，]", view[:hi])  # a paragraph on that year
     ):
         return None  # an excerpt of the targets or tasks only
     if named == last:  # 2020年及“十三五”工作回顾: the single year
