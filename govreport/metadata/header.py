@@ -48,6 +48,7 @@ _TITLE = r"(?:(?:代理|代|常务副|副)?(?:" + "|".join(TITLES) + "))"
 _NAME = (
     r"(?:[\u4e00-\u9fff]{2,8}·[\u4e00-\u9fff·]{2,12}|[\u4e00-\u9fff](?:[ \u3000]{0,3}[\u4e00-\u9fff]){1,3})"
 )
+NAME, OFFICE = _NAME, _TITLE  # a person's name, a head of government's title (shared with news.py)
 # a junk marker a copy site leaves at line ends (PZl, hd9, 22M)
 JUNK = r"(?:[A-Za-z][A-Za-z0-9]{0,3}|\d{1,2}[A-Za-z]{1,2})?"
 # a photo caption or news line: 省长毛伟明作政府工作报告

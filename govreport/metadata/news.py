@@ -13,7 +13,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from govreport.metadata.header import _NAME, _TITLE, JUNK, SMALL, YEAR, Header, cn_int
+from govreport.metadata.header import JUNK, NAME, OFFICE, SMALL, YEAR, Header, cn_int
 
 NEWS_HEAD = 2500  # characters of a story searched for the session, its date and the speaker
 
@@ -39,15 +39,15 @@ STAMP = re.compile(
 _STOP = set("在代向作的和等及与对为由从把被是")
 # 县长李永军在作《政府工作报告》时 / 市长孙喆在会上作政府工作报告 / 县长田庆杰代表西华县人民政府向大会报告工作
 SPEAKER_TEXT = re.compile(
-    rf"(?P<title>{_TITLE})(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?:代表[^，。,]{{0,12}}?)?"
+    rf"(?P<title>{OFFICE})(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?:代表[^，。,]{{0,12}}?)?"
     r"(?:在会上|在大会上|在会议上)?(?:向大会)?(?:(?:作了?|在作|在)[《“\"]?(?:政府)?工作报告|报告(?:政府)?工作)"
 )
 # a headline without the title: 张叶飞作政府工作报告（摘要）
 SPEAKER_HEADLINE = re.compile(r"(?m)^[ \t\u3000]*(?P<name>[\u4e00-\u9fff]{2,3})作[《“\"]?政府工作报告")
 # after the session on the same line (a glued title block): …会议上三亚市市长 陈希
 SPEAKER_AFTER_SESSION = re.compile(
-    rf"[会會][议議]上[ \t\u3000]*(?P<gov>[^\n，。：:；;]{{0,20}}?)(?P<title>{_TITLE})[ \t\u3000:：]*"
-    rf"(?P<name>{_NAME}){JUNK}(?=[ \t\u3000]*(?:\n|$|各\s*位\s*代\s*表))"
+    rf"[会會][议議]上[ \t\u3000]*(?P<gov>[^\n，。：:；;]{{0,20}}?)(?P<title>{OFFICE})[ \t\u3000:：]*"
+    rf"(?P<name>{NAME}){JUNK}(?=[ \t\u3000]*(?:\n|$|各\s*位\s*代\s*表))"
 )
 
 
@@ -142,15 +142,13 @@ def enrich(header: Header, view: str) -> tuple[Header, NewsDate | None]:
         if m.group("gov").strip():
             changes["speaker_gov"] = _clean(m.group("gov"))
     sm, news_date = session_in_text(view) if header.session is None or header.date is None else (None, None)
-    if header.session is None:
-        if sm is not None:
-            place = _clean(sm.group("place")) or None
-            changes.update(
-                session=_clean(view[sm.start() : sm.end()]),
-                session_place=place,
-                session_term=cn_int(sm.group("term")),
-                session_number=cn_int(sm.group("sess")),
-            )
+    if header.session is None and sm is not None:
+        changes.update(
+            session=_clean(view[sm.start() : sm.end()]),
+            session_place=_clean(sm.group("place")) or None,
+            session_term=cn_int(sm.group("term")),
+            session_number=cn_int(sm.group("sess")),
+        )
     if header.date is None and news_date is None:
         news_date = dated_report(view)
     name, title, at = speaker_in_text(view) if header.speaker is None or header.date is None else (None,) * 3
