@@ -12,9 +12,10 @@ from shared_paths import SHARED
 from govreport.errors import LexiconError
 from govreport.ingest import Document, clean_text, matching_view, read_source
 from govreport.metadata import extract_meta
-from govreport.metadata.cues import load_cues, npc_year, parse_cues, plan_start, year_from_cues
+from govreport.metadata.cues import evidence, load_cues, npc_year, parse_cues, plan_start, year_from_cues
 from govreport.metadata.gazetteer import load_gazetteer, parse_gazetteer, parse_nicknames
 from govreport.metadata.header import cn_int
+from govreport.metadata.news import stamp_year
 from govreport.model import DocMeta
 
 CORPUS = SHARED / "corpus"
@@ -43,22 +44,10 @@ def _sources() -> list[dict[str, str]]:
 
 # -- the corpus: 66 real reports, region / level / year from SOURCES.tsv ------------------------
 
-# The 1982 report (the 6th five-year plan, December 1982) has no title block and no cue that
-# dates it: its latest figures are plan targets for 1985. Known limitation.
-_UNDATABLE = {"national/national_1982.txt"}
-
-
+# The 1982 report (the 6th five-year plan) has no title block; it is dated by the session whose
+# report it recalls (在五届人大四次会议上，国务院在政府工作报告中提出…: 1981, so this one is 1982).
 @needs_shared
-@pytest.mark.parametrize(
-    "row",
-    [
-        pytest.param(r, marks=pytest.mark.xfail(strict=True, reason="no dating cue in the text"))
-        if r["file"] in _UNDATABLE
-        else r
-        for r in _sources()
-    ],
-    ids=lambda r: r["file"],
-)
+@pytest.mark.parametrize("row", _sources(), ids=lambda r: r["file"])
 def test_corpus_region_level_year(row: dict[str, str]) -> None:
     m = meta_of_path(CORPUS / row["file"])
     assert (m.region, m.level, m.report_year) == (row["region"], row["level"], int(row["report_year"]))
@@ -135,6 +124,7 @@ def test_seed_codes_and_titles() -> None:
 BODY = (
     "各位代表：\n现在，我代表{gov}人民政府，向大会报告工作，请予审议。\n一、过去一年工作回顾\n"
     + "全{w}经济运行稳中有进。" * 5
+    + "\n各位代表！让我们团结一心，为全面建设社会主义现代化而努力奋斗！"
 )
 
 
@@ -348,7 +338,7 @@ HEADERS = [
     ),
     (  # national
         "政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理 李强\n"
-        "各位代表：\n现在，我代表国务院，向大会报告政府工作。",
+        "各位代表：\n现在，我代表国务院，向大会报告政府工作。\n一、2023年工作回顾\n……\n为实现中华民族伟大复兴而不懈奋斗！",
         dict(
             region="全国",
             level="national",
@@ -506,3 +496,202 @@ def test_cue_validation() -> None:
         parse_cues([head, "r\teverywhere\t{Y}年\tyear\t0\t"])
     with pytest.raises(LexiconError, match="rule r"):
         parse_cues([head, "r\ttext\t({Y}年\tyear\t0\t"])
+
+
+# -- texts without a title line: year cues, news stories, digests, partial evidence -------------
+
+
+@pytest.mark.parametrize(
+    ("s", "year"),
+    [
+        ("报告分2018年工作回顾、2019年工作安排和加强政府自身建设三个部分。", 2019),  # review named
+        ("政府工作报告分为四个部分：一、2021年及过去五年工作回顾；二、今后五年目标", 2022),
+        ("区长在报告中首先回顾了2016年的工作，并对今年作出部署。", 2017),
+        ("2019年成就：\n生产总值增长6%", 2020),
+        ("2024年，全市经济社会发展的主要预期目标是：地区生产总值增长6%左右", 2024),
+        ("做好2013年的政府工作，意义重大。", 2013),
+        ("2023年伊始，各地按下拼经济快进键。", 2023),
+        ("全市2017年预计实现地区生产总值1200亿元，增长7%。", 2018),  # 预计 is said of the year reviewed
+        ("即将过去的2018年，是我县克难奋进的一年。", 2018),  # a report given in December
+        ("在五届人大四次会议上，国务院在政府工作报告中提出了十条方针。", 1982),
+    ],
+)
+def test_year_cues_without_title(s: str, year: int) -> None:
+    assert year_from_cues(s, 0, len(s), fragment=True)[0] == year
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "2021年是“十四五”开局之年，我们坚持稳中求进。",  # said of the year under review: no year
+        "到2025年的主要目标是：生产总值年均增长6%。",  # a five-year goal, not the plan year
+        "回顾2016年以来的五年，我们砥砺奋进。",
+    ],
+)
+def test_year_cues_that_must_not_date(s: str) -> None:
+    assert year_from_cues(s, 0, len(s), fragment=True)[0] is None
+
+
+def test_evidence_cue_examples_match() -> None:
+    """Every news and closing cue matches the example in its note column."""
+    kinds = [c for c in load_cues() if c.kind in ("news", "closing")]
+    assert {c.kind for c in kinds} == {"news", "closing"}
+    for c in kinds:
+        example = c.note.split(" (")[0]
+        assert c.regex.search(matching_view(example)), (c.rule, example)
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "党的二十大报告指出，要推动高质量发展。",  # a quoted party report, not a story on this one
+        "这个报告分为五个部分：一、过去一年的工作。",
+        "出席亚冬会开幕式并宣布开幕。",
+        "市长 王某\n新华日报记者 李某 摄\n各位代表：",  # a photo credit on a whole report's page
+        "去年我在政府工作报告中曾提出，要把物价涨幅控制在10%以内。",
+    ],
+)
+def test_whole_report_phrasing_is_not_news(s: str) -> None:
+    assert evidence(matching_view(s), "news") is None
+
+
+STORY = (
+    "县两会｜某某县十五届人大三次会议开幕\n"
+    "周口日报 2019-03-30 10:20\n"
+    "本报讯（记者 张某 通讯员 李某）3月29日上午，西华县第十五届人民代表大会第三次会议在县会堂隆重开幕。"
+    "县长王某某代表县人民政府向大会报告工作。\n"
+    "报告指出，2018年全县生产总值增长8%，周口市下达的各项目标全面完成。\n"
+)
+DIGEST = (
+    "《政府工作报告》摘要（一）\n日期：2022年01月24日   作者：   来源：县融媒体中心\n"
+    "1月20日，某县人民政府县长李某某在作《政府工作报告》时，对2021年工作作了全面回顾。\n"
+    "在全县人民的共同努力下，预计全年地区生产总值增长8%。\n"
+)
+WHOLE = (
+    "政府工作报告\n——2018年12月25日在沅陵县第十七届人民代表大会第三次会议上\n县长 某某\n"
+    "各位代表：\n现在，我代表县人民政府向大会报告工作，请予审议。\n一、2018年工作回顾\n"
+    + "全县经济运行稳中有进，预计全年生产总值增长8%。" * 20
+    + "\n各位代表！让我们团结一心，为建设美丽沅陵而努力奋斗！"
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (  # a story: the session in running text, its date, the year from the stamp, the speaker
+            STORY,
+            dict(
+                partial=True,
+                region="西华县",
+                city="周口市",
+                province="河南省",
+                report_year=2019,
+                plan_year=2019,
+                date="2019-03-29",
+                speaker="王某某",
+                speaker_title="县长",
+                review_period="2018",
+            ),
+        ),
+        (  # a digest: the date before the speaker's sentence, the year from the publication stamp
+            DIGEST,
+            dict(partial=True, report_year=2022, date="2022-01-20", speaker="李某某", review_period="2021"),
+        ),
+        (  # a stamp months after the session is a repost: it does not date the report
+            DIGEST.replace("2022年01月24日", "2022年07月24日"),
+            dict(report_year=None, date=None),
+        ),
+        (  # a December delivery: the review covers that year, plan_year is the next
+            WHOLE,
+            dict(partial=False, report_year=2018, date="2018-12-25", review_period="2018", plan_year=2019),
+        ),
+        (  # the same report cut before its closing is an excerpt
+            WHOLE.rsplit("\n", 1)[0],
+            dict(partial=True, report_year=2018, plan_year=2019),
+        ),
+        (  # a title block glued into one line by the copy: the speaker after the session
+            "2024年1月10日在三亚市第八届人民代表大会第五次会议上三亚市市长 陈某\n各位代表：\n"
+            "现在，我代表市人民政府向大会报告工作。\n一、2023年工作回顾\n全市经济稳中有进。",
+            dict(speaker="陈某", speaker_title="市长", region="三亚市", partial=True, review_period="2023"),
+        ),
+        (  # a headline without the title; an excerpt of targets only has no review period
+            "刘某作政府工作报告（摘要）\n2020年主要预期目标：地区生产总值增长6%左右。",
+            dict(speaker="刘某", speaker_title=None, report_year=2020, review_period=None, partial=True),
+        ),
+        (  # a feature: a paragraph on the year before is a review, even without 回顾 or 预计
+            "2月8日，在某某市八届人大四次会议上，政府工作报告提出：地区生产总值增长8%左右。\n"
+            "2023年伊始，全市按下快进键。\n2022年，面对多轮疫情冲击，全市经济在逆境中奋起。",
+            dict(report_year=2023, date="2023-02-08", review_period="2022", partial=True),
+        ),
+    ],
+    ids=["story", "digest", "repost", "december", "cut", "glued", "headline", "feature"],
+)
+def test_news_and_digests(raw: str, expected: dict) -> None:
+    m = meta_of_text(raw)
+    assert {k: getattr(m, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "region", "province"),
+    [
+        # the longest name at a position: 馬鞍山 (traditional, matched on the simplified view) is not 鞍山
+        ("——2016年1月6日在馬鞍山市第十五屆人民代表大會第五次會議上\n市長 魏某\n各位代表：", "马鞍山市", "安徽省"),
+        ("3月29日上午，西华县第十五届人民代表大会第三次会议开幕。", "西华县", "河南省"),
+        # a city whose province is named too; the province's party site in the page chrome is no evidence
+        (
+            "来源：中共江苏省委新闻网\n镇江港吞吐量增长。镇江新签约项目172个，镇江制造业占比85%。",
+            "镇江市",
+            "江苏省",
+        ),
+    ],
+)
+def test_region_disambiguation(raw: str, region: str, province: str) -> None:
+    m = meta_of_text(raw)
+    assert (m.region, m.province) == (region, province)
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "stamp", "year"),
+    [
+        (1, 20, "日期：2022年01月24日 作者：", 2022),
+        (1, 26, "来源：某网 2018-01-26 15:55:35", 2018),
+        (12, 26, "2019-01-03", 2018),  # a December session stamped in January
+        (2, 23, "公文搜 2021-07-28 09:04:32", None),  # a repost months later
+    ],
+)
+def test_stamp_year(month: int, day: int, stamp: str, year: int | None) -> None:
+    assert stamp_year(stamp, month, day) == year
+
+
+@pytest.mark.parametrize(
+    ("heading", "period"),
+    [
+        ("一、2020年及“十三五”时期工作回顾", "2020"),  # a single year named: that year (ANNOTATION.md)
+        ("一、过去五年工作回顾", "2016-2020"),  # a first session reviewing the term
+    ],
+)
+def test_review_heading_names_the_year(heading: str, period: str) -> None:
+    raw = (
+        "政府工作报告\n——2021年1月8日在某某市第十六届人民代表大会第一次会议上\n市长 某某\n各位代表：\n"
+        f"现在，我代表市人民政府向大会报告工作。\n{heading}\n全市经济稳中有进。\n为建设现代化新某某而努力奋斗！"
+    )
+    assert meta_of_text(raw).review_period == period
+
+
+@pytest.mark.parametrize(
+    ("ending", "partial"),
+    [
+        ("让我们团结一心，奋力谱写中国式现代化某某新篇章！", False),
+        ("为全面建设社会主义现代化国家作出新的更大贡献！\n相关报道：", False),  # page chrome after it
+        ("各位代表！蓝图已经绘就，号角已经吹响，让我们携手共进、共创美好未来！", False),
+        ("谢谢大家！", False),
+        ("加快建设现代化产业体系，推动", True),  # cut mid-sentence
+        ("（三）持续改善民生。全年城镇新增就业1.2万人。", True),  # stops after a task paragraph
+    ],
+)
+def test_whole_report_ends_with_a_closing(ending: str, partial: bool) -> None:
+    raw = (
+        "政府工作报告\n——2024年1月8日在某某市第十六届人民代表大会第三次会议上\n市长 某某\n各位代表：\n"
+        "现在，我代表市人民政府向大会报告工作。\n一、2023年工作回顾\n" + "全市经济稳中有进。\n" * 50 + ending
+    )
+    assert meta_of_text(raw).partial is partial

@@ -12,8 +12,9 @@ from govreport.errors import LexiconError
 from govreport.metadata.header import SMALL, YEAR, cn_int
 
 COLUMNS = ("rule", "scope", "pattern", "kind", "offset", "note")
-KINDS = ("year", "npc", "npcterm", "plan", "since", "latest")
-SCOPES = ("head", "text")
+KINDS = ("year", "npc", "npcterm", "plan", "since", "latest", "news", "closing")
+EVIDENCE_KINDS = ("news", "closing")  # not years: evidence that a text is partial or whole
+SCOPES = ("head", "text", "tail")
 
 # Years of the sessions of the National People's Congress that do not follow the regular
 # pattern (one session a year, a new congress every five years from the 6th, 1983, on).
@@ -59,6 +60,7 @@ class Cue:
     kind: str
     offset: int
     base: int | None = None
+    note: str = ""
 
     def year(self, m: re.Match[str]) -> int | None:
         g = m.groupdict()
@@ -113,7 +115,7 @@ def parse_cues(lines: list[str], where: str = "meta_cues.tsv") -> tuple[Cue, ...
             base = int(note.split()[0]) if kind == "since" else None
         except (re.error, ValueError, IndexError) as exc:
             raise LexiconError(f"{where}:{n}: rule {rule}: {exc}") from exc
-        cues.append(Cue(rule, scope, regex, kind, off, base))
+        cues.append(Cue(rule, scope, regex, kind, off, base, note))
     if not cues:
         raise LexiconError(f"{where}: no rules")
     return tuple(cues)
@@ -134,6 +136,8 @@ def year_from_cues(
 ) -> tuple[int | None, str | None]:
     """(report_year, rule name) from the first cue that matches, else (None, None)."""
     for cue in load_cues():
+        if cue.kind in EVIDENCE_KINDS:
+            continue
         lo, hi = (head_start, head_end) if cue.scope == "head" else (0, len(view))
         if cue.kind == "latest":
             if fragment:
@@ -147,3 +151,18 @@ def year_from_cues(
             if y and 1949 <= y <= 2100:
                 return y, cue.rule
     return None, None
+
+
+def tail_start(n: int) -> int:
+    """Where the tail of a text of length ``n`` begins: its last third, at least 3000 characters
+    (notes such as 名词解释 may follow the closing)."""
+    return max(0, n - max(3000, n // 3))
+
+
+def evidence(view: str, kind: str, lo: int = 0, hi: int | None = None) -> str | None:
+    """The rule name of the first ``kind`` cue (news, closing) found in ``view[lo:hi]``, else None."""
+    hi = len(view) if hi is None else hi
+    for cue in load_cues():
+        if cue.kind == kind and cue.regex.search(view, lo, hi):
+            return cue.rule
+    return None

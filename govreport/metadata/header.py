@@ -1,7 +1,8 @@
 """The title block of a report: title, the "——date 在…会议上" line, the speaker line, the session.
 
-All matching is on the view (same length as the text), in the head only; values are sliced
-from the text. Dates may be in Arabic or Chinese numerals (二〇二六年一月二十日).
+All matching is on the view (same length as the text), in the head only; the title is sliced
+from the text, names and the session from the view (simplified: 農融 → 农融,
+馬鞍山 → 马鞍山). Dates may be in Arabic or Chinese numerals (二〇二六年一月二十日).
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ _DASHES = r"—－–―─━~～\-"
 
 # ——2020年5月12日在平顶山市第十一届人民代表大会第三次会议上  (dashes, brackets optional)
 SESSION_LINE = re.compile(
-    rf"(?m)^[{_DASHES}\s(（\[【]*(?:{_DATE}\s*)?在\s*(?P<session>[^\n]{{2,60}}?[会會][议議])\s*上"
+    rf"(?m)^(?:政\s*府\s*工\s*作\s*报\s*告)?[{_DASHES}\s(（\[【?？;；|]*(?:{_DATE}\s*)?在\s*"
+    rf"(?P<session>[^\n]{{2,60}}?[会會][议議])\s*上"
 )
 # 平顶山市第十一届人民代表大会第三次会议 / 第十四届全国人民代表大会第二次会议 / 民权县十五届人大五次会议
 SESSION = re.compile(
@@ -46,6 +48,9 @@ _TITLE = r"(?:(?:代理|代|常务副|副)?(?:" + "|".join(TITLES) + "))"
 _NAME = (
     r"(?:[\u4e00-\u9fff]{2,8}·[\u4e00-\u9fff·]{2,12}|[\u4e00-\u9fff](?:[ \u3000]{0,3}[\u4e00-\u9fff]){1,3})"
 )
+NAME, OFFICE = _NAME, _TITLE  # a person's name, a head of government's title (shared with news.py)
+# a junk marker a copy site leaves at line ends (PZl, hd9, 22M)
+JUNK = r"(?:[A-Za-z][A-Za-z0-9]{0,3}|\d{1,2}[A-Za-z]{1,2})?"
 # a photo caption or news line: 省长毛伟明作政府工作报告
 SPEAKER_NEWS = re.compile(
     rf"(?P<title>{_TITLE})(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?:代表[^，。]{{0,12}})?作(?:政府)?工作报告"
@@ -53,7 +58,7 @@ SPEAKER_NEWS = re.compile(
 # 平顶山市人民政府市长 张雷明 / 省长 王凯 / 国务院总理\n李克强 — a line of its own, name last
 SPEAKER = re.compile(
     rf"(?m)^[ \t]*(?P<gov>[^\n，。：:；;]{{0,30}}?)[ \t]*(?P<title>{_TITLE})"
-    rf"[ \t:：]*\n?[ \t]*(?P<name>{_NAME})[ \t]*$"
+    rf"[ \t:：]*\n?[ \t]*(?P<name>{_NAME}){JUNK}[ \t]*$"
 )
 TITLE_WORDS = re.compile(r"政\s*府\s*工\s*作\s*报\s*告")
 CHROME = re.compile(r"来源|发布|时间|浏览|点击|作者|编辑|字号|打印|分享|首页|当前位置|>>")
@@ -124,12 +129,12 @@ def parse_header(text: str, view: str) -> Header:
             date_year, date = _date(m)
         elif dm := DATE.search(head, m.end(), min(len(head), m.end() + 40)):
             date_year, date = _date(dm)
-        session = re.sub(r"\s+", "", text[m.start("session") : m.end("session")])
+        session = re.sub(r"\s+", "", view[m.start("session") : m.end("session")])
     if session is None:  # 民权县十五届人大五次会议文件 above the title
         for sm in SESSION.finditer(head):
             if len(_line_at(head, sm.start())) > 40 or "从" in head[max(0, sm.start() - 3) : sm.start()]:
                 continue
-            session = re.sub(r"\s+", "", text[sm.start() : sm.end()]).removesuffix("文件")
+            session = re.sub(r"\s+", "", view[sm.start() : sm.end()]).removesuffix("文件")
             break
     if session:
         if sm := SESSION.search(session):
@@ -149,12 +154,12 @@ def parse_header(text: str, view: str) -> Header:
                 break
     speaker = speaker_title = gov = None
     if m := SPEAKER.search(head):
-        speaker = re.sub(r"\s+", "", text[m.start("name") : m.end("name")])
+        speaker = re.sub(r"\s+", "", view[m.start("name") : m.end("name")])
         speaker_title = re.sub(r"\s+", "", m.group("title"))
         if m.group("gov") and m.group("gov").strip():
-            gov = re.sub(r"\s+", "", text[m.start("gov") : m.end("gov")])
+            gov = re.sub(r"\s+", "", view[m.start("gov") : m.end("gov")])
     if speaker is None and session_end is not None:  # a bare name on the line after the session line
-        if m := re.match(rf"[ \t]*\n[ \t]*(?P<name>{_NAME})[ \t]*(?:\n|$)", head[session_end:]):
+        if m := re.match(rf"{JUNK}[ \t]*\n[ \t]*(?P<name>{_NAME}){JUNK}[ \t]*(?:\n|$)", head[session_end:]):
             speaker = re.sub(r"\s+", "", m.group("name"))
     if speaker is None and (m := SPEAKER_NEWS.search(head)):
         speaker, speaker_title = m.group("name"), m.group("title")

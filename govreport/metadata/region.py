@@ -22,7 +22,8 @@ NATIONAL_CUES = re.compile(
 )
 # 全市 / 全县 ... → the level of the reporting government
 WHOLE = re.compile(r"(?<![安健齐完周保])全(省|市|县|区|州|旗|盟)")
-PARTY = re.compile(r"中共([\u4e00-\u9fff]{2,12}?)(省|市|县|区|州|旗|盟|自治区)委")
+# 中共平顶山市委 (not a site named after it: 中共江苏省委新闻网)
+PARTY = re.compile(r"中共([\u4e00-\u9fff]{2,12}?)(省|市|县|区|州|旗|盟|自治区)委(?![\u4e00-\u9fff]{0,2}网)")
 GOV_WORD = re.compile(r"(省|市|县|区|州|旗|盟)(?:人民)?政府")
 
 
@@ -207,6 +208,9 @@ def from_body(r: Resolver, view: str) -> Region:
     for nick, code in r.gaz.nicknames.items():
         if nick in view:
             votes[code] += 3 * view.count(nick)
+    for code in list(votes):  # a place whose province or city the text also names (镇江 … 江苏)
+        if votes[code] > 0 and any(votes[a.code] > 0 for a in r.gaz.ancestors(r.gaz.by_code[code])):
+            votes[code] += PARENT_BONUS
     ranked = [(n, code) for code, n in votes.most_common() if r.gaz.by_code[code].level in levels]
     if not ranked:
         return Region()
@@ -215,6 +219,12 @@ def from_body(r: Resolver, view: str) -> Region:
         if not ranked:  # 全市叶县: the only place named is a county, not the city the text speaks of
             return Region()
     top_n, top = ranked[0]
-    if top_n < 3 or (len(ranked) > 1 and ranked[1][0] * 2 > top_n):
+    # the province a city report names, or the counties it names, do not compete with the city
+    kin = {a.code for a in r.gaz.ancestors(r.gaz.by_code[top])}
+    rivals = [n for n, c in ranked[1:] if c not in kin and top not in {a.code for a in r.gaz.ancestors(r.gaz.by_code[c])}]
+    if top_n < 3 or (rivals and rivals[0] * 2 > top_n):
         return Region()
     return describe(r.gaz, r.gaz.by_code[top])
+
+
+PARENT_BONUS = 2
