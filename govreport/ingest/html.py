@@ -30,9 +30,13 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TITLE_SEP = re.compile(r"\s*(?:[_|｜]|--|—{1,2}|\s-\s)\s*")
 
 
+#: huge_tree: libxml2 otherwise stops at 256 levels of nesting and drops everything deeper
+_PARSER = lxml.html.HTMLParser(huge_tree=True)
+
+
 def _parse(markup: str) -> etree._Element | None:
     try:
-        return lxml.html.document_fromstring(_XML_DECL.sub("", markup))
+        return lxml.html.document_fromstring(_XML_DECL.sub("", markup), parser=_PARSER)
     except (etree.ParserError, ValueError):
         return None
 
