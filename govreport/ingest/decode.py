@@ -291,8 +291,12 @@ def _with_nul(data: bytes, source: str, declared: str | None) -> Decoded:
         return Decoded(_checked(wide[0], source), wide[1])
     nuls = data.count(0)
     if nuls <= max(1, len(data) // 100):
-        out = decode_text(data.replace(b"\x00", b""), source, declared)
-        return replace(out, warnings=(*out.warnings, f"{nuls} NUL byte(s) removed"))
+        try:
+            out = decode_text(data.replace(b"\x00", b""), source, declared)
+        except IngestError:
+            pass  # the rest is not text either
+        else:
+            return replace(out, warnings=(*out.warnings, f"{nuls} NUL byte(s) removed"))
     raise IngestError(source, "a binary file, not text (it contains NUL bytes)")
 
 
