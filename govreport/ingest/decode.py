@@ -331,13 +331,13 @@ def check_report_text(text: str, source: str, min_cjk: int = 20) -> None:
     cjk = cjk_count(sample)
     visible = len(sample) - sample.count(" ") - sample.count("\n")
     letters = sum(1 for ch in sample if ch.isalpha())
-    if cjk < 0.15 * visible or (cjk < min_cjk and cjk < 0.5 * letters):
-        raise IngestError(source, f"not a report: almost no Chinese text ({cjk} Chinese characters)")
     kana, hangul = len(_KANA.findall(sample)), len(_HANGUL.findall(sample))
     if kana > max(2, 0.05 * letters):
         raise IngestError(source, f"not a Chinese report: Japanese text ({kana} kana among {letters} letters)")
     if hangul > max(2, 0.05 * letters):
         raise IngestError(source, f"not a Chinese report: Korean text ({hangul} Hangul among {letters} letters)")
+    if cjk < 0.15 * visible or (cjk < min_cjk and cjk < 0.5 * letters):
+        raise IngestError(source, f"not a report: almost no Chinese text ({cjk} Chinese characters)")
     if cjk < 0.5 * letters:
         raise IngestError(source, f"not a report: mostly not Chinese ({cjk} Chinese characters among "
                                   f"{letters} letters)")

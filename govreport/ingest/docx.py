@@ -69,7 +69,7 @@ def docx_to_text(data: bytes, source: str) -> str:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise IngestError(source, "a damaged DOCX file") from exc
     except etree.XMLSyntaxError as exc:
-        raise IngestError(source, f"a damaged DOCX file (broken XML: {exc.msg or exc})") from exc
+        raise IngestError(source, "a damaged DOCX file (its XML is broken)") from exc
     body = document.element.body
     if body is None:
         raise IngestError(source, "a damaged DOCX file (its document has no body)")
