@@ -30,6 +30,25 @@ from govreport.errors import TimeBudgetError, WorkerDiedError
 DEFAULT_TIMEOUT = 60.0
 
 
+#: a tiny report that reaches every lazily loaded table (indicators, units, gazetteer, task verbs,
+#: and jieba's word list, which slogans load on the first numeral-led formula)
+_WARM_TEXT = ("2021年某县政府工作报告\n各位代表：\n一、过去一年工作回顾\n全县生产总值增长5%，一般公共预算收入增长3%。"
+              "\n二、今年主要目标\n城镇新增就业1.2万人以上。坚持“三农”工作重中之重，落实“两不愁三保障”，"
+              "推进“五个振兴”。\n加快建设10个重点项目，年底前完成。")
+
+
+def warm_up() -> None:
+    """Load the lexicons in this process before workers fork, so that each inherits them: before
+    starting several, or before replacing a killed one. Optional: a failure shows again in the worker."""
+    from govreport.options import Options
+    from govreport.pipeline import extract
+
+    try:
+        extract(_WARM_TEXT, Options(text_only=True))
+    except Exception:  # the same failure is reported, per input, by the worker
+        return
+
+
 class RemoteError(Exception):
     """An exception from the worker that could not be sent back as itself."""
 
@@ -91,14 +110,20 @@ class Worker:
     """One killable child process running ``fn``; it is started on the first call and after a kill."""
 
     def __init__(self, fn: Callable[..., Any], *, context: BaseContext | None = None,
-                 guard: Callable[[], contextlib.AbstractContextManager[Any]] | None = None) -> None:
+                 guard: Callable[[], contextlib.AbstractContextManager[Any]] | None = None,
+                 before_restart: Callable[[], None] | None = None) -> None:
         self._fn = fn
         self._ctx = context or default_context()
         self._guard = guard or contextlib.nullcontext
+        self._before_restart = before_restart
+        self._started = False
         self._proc: Any = None
         self.conn: multiprocessing.connection.Connection | None = None
 
     def _start(self) -> None:
+        if self._started and self._before_restart is not None:
+            self._before_restart()  # e.g. warm_up: the replacement inherits what the parent loaded
+        self._started = True
         parent, child = self._ctx.Pipe()
         with self._guard():
             proc = self._ctx.Process(target=_serve, args=(child, self._fn), daemon=True)
@@ -119,7 +144,10 @@ class Worker:
         try:
             kind, payload = self.conn.recv()
         except (EOFError, OSError) as exc:
-            code = self._proc.exitcode if self._proc is not None else None
+            code = None
+            if self._proc is not None:
+                self._proc.join(5.0)  # reap it, to tell how it ended
+                code = self._proc.exitcode
             self.kill()
             how = f"signal {-code}" if isinstance(code, int) and code < 0 else f"exit code {code}"
             raise WorkerDiedError(source, f"the worker process died ({how}; out of memory?)") from exc
@@ -175,11 +203,12 @@ def run_all(fn: Callable[..., Any], items: Sequence[tuple[Any, ...]], *, timeout
             jobs: int = 1, source: Callable[[tuple[Any, ...]], str] = lambda args: str(args[0]),
             context: BaseContext | None = None,
             guard: Callable[[], contextlib.AbstractContextManager[Any]] | None = None,
-            ) -> Iterator[tuple[int, Outcome]]:
+            before_restart: Callable[[], None] | None = None) -> Iterator[tuple[int, Outcome]]:
     """``fn(*args)`` for each argument tuple on ``jobs`` workers, each call within ``timeout`` seconds
     (None or 0: no limit); yields ``(index, Outcome)`` in input order. An overrun call's worker is
     killed and replaced and the others go on. ``guard`` wraps every worker start (e.g. to close a
-    database connection the child must not inherit)."""
+    database connection the child must not inherit); ``before_restart`` runs in this process before
+    a worker is started again (``warm_up``, so that replacements start ready)."""
     if not timeout and jobs <= 1:
         for i, args in enumerate(items):
             try:
@@ -187,7 +216,8 @@ def run_all(fn: Callable[..., Any], items: Sequence[tuple[Any, ...]], *, timeout
             except Exception as exc:
                 yield i, Outcome(error=exc)
         return
-    workers = [Worker(fn, context=context, guard=guard) for _ in range(max(1, min(jobs, len(items))))]
+    workers = [Worker(fn, context=context, guard=guard, before_restart=before_restart)
+               for _ in range(max(1, min(jobs, len(items))))]
     pending = deque(enumerate(items))
     running: dict[int, tuple[Worker, tuple[Any, ...], float]] = {}  # index → worker, args, deadline
     done: dict[int, Outcome] = {}

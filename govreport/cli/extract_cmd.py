@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from govreport.budget import DEFAULT_TIMEOUT, run_all
+from govreport.budget import DEFAULT_TIMEOUT, run_all, warm_up
 from govreport.cli.common import empty_folder_line, error_line, expand_paths, internal_error_line, progress
 from govreport.errors import GovReportError
 from govreport.model import Report
@@ -17,7 +17,6 @@ from govreport.options import DEFAULT, Options
 
 #: characters never allowed in an output file name: path separators, NUL and other control characters
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\]")
-_WARM_TEXT = "政府工作报告\n各位代表：\n全县生产总值增长5%，一般公共预算收入增长3%，城镇新增就业1.2万人。"
 
 
 def _as_text(report: Report) -> str:
@@ -110,11 +109,9 @@ def extract_command(paths: tuple[str, ...], fmt: str, out_dir: str | None, doc_i
             sys.exit(2)
     items = [(sys.stdin.buffer.read(DEFAULT.max_bytes + 1), doc_id or "stdin") if name == "-" else (name, doc_id)
              for name in files]
-    if timeout:
-        _extract_one(_WARM_TEXT.encode(), "warm")  # load the lexicons once: each worker inherits them
     names = _Names()
     failed = internal = 0
-    outcomes = run_all(_extract_one, items, timeout=timeout or None,
+    outcomes = run_all(_extract_one, items, timeout=timeout or None, before_restart=warm_up,
                        source=lambda args: "stdin" if isinstance(args[0], bytes) else str(args[0]))
     for i, outcome in progress(outcomes, "extract", enabled=bool(out) and sys.stderr.isatty(), total=len(files)):
         name = files[i]

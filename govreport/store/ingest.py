@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from govreport.budget import run_all
+from govreport.budget import run_all, warm_up
 from govreport.errors import GovReportError, IngestError
 from govreport.ingest.readers import check_file
 from govreport.model import Report
@@ -56,9 +56,6 @@ def file_sha256(path: Path) -> tuple[str, int]:
 def _one_line(exc: BaseException | str) -> str:
     text = " ".join(str(exc).split()) or type(exc).__name__
     return text if isinstance(exc, GovReportError | str) else f"{type(exc).__name__}: {text}"
-
-
-_WARM = "政府工作报告\n各位代表：\n全县生产总值增长5%，一般公共预算收入增长3%。"
 
 
 def _work(path: str, options: Options) -> _Done:
@@ -150,11 +147,10 @@ def ingest(store: Store, files: Sequence[str | Path], *, jobs: int | None = None
         finally:
             store.reopen()
 
-    if timeout or jobs > 1:
-        from govreport.pipeline import extract
-
-        extract(_WARM, Options(text_only=True))  # load the lexicons once, before the workers fork
-    outcomes = run_all(_work, [(p, options) for p in todo], timeout=timeout, jobs=jobs, guard=closed_store)
+    if jobs > 1:
+        warm_up()  # load the lexicons once, before the workers fork: they share them
+    outcomes = run_all(_work, [(p, options) for p in todo], timeout=timeout, jobs=jobs, guard=closed_store,
+                       before_restart=warm_up)
     for i, outcome in wrap(_Counted(outcomes, len(todo))):
         path = todo[i]
         if outcome.error is not None:
