@@ -136,7 +136,13 @@ class Worker:
             self.kill()
             self._start()
         assert self.conn is not None
-        self.conn.send(args)
+        try:
+            self.conn.send(args)
+        except OSError:  # the child died since the check: start another, once
+            self.kill()
+            self._start()
+            assert self.conn is not None
+            self.conn.send(args)
 
     def collect(self, source: str) -> Any:
         """The answer to the last ``submit`` (blocks until it comes); raises what ``fn`` raised."""

@@ -334,3 +334,23 @@ def test_html_page_in_utf16_is_read(tmp_path: Path, plain: dict) -> None:
     result = run(str(path))
     assert result.exit_code == 0, result.stderr
     assert fact_keys(json.loads(result.stdout)["facts"]) == fact_keys(plain["facts"])
+
+
+def test_a_folder_named_as_a_string_is_not_read_as_text(tmp_path: Path) -> None:
+    from govreport.errors import IngestError
+    from govreport.ingest import read_source
+
+    with pytest.raises(IngestError) as info:
+        read_source(str(tmp_path))
+    assert str(info.value) == f"{tmp_path}: a folder, not a file"
+    os.mkfifo(tmp_path / "p.txt")
+    with pytest.raises(IngestError, match="a named pipe"):  # a name on disk is a file, not text
+        read_source(str(tmp_path / "p.txt"))
+
+
+@pytest.mark.parametrize("command", ["tasks", "slogans"])
+def test_other_commands_refuse_a_pipe_without_hanging(tmp_path: Path, command: str) -> None:
+    os.mkfifo(tmp_path / "p.txt")
+    result = CliRunner().invoke(cli, [command, str(tmp_path / "p.txt")])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"govreport: {tmp_path / 'p.txt'}: a named pipe (FIFO), not a regular file"]

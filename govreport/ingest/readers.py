@@ -162,8 +162,11 @@ def read_source(source: str | Path | bytes, options: Options = DEFAULT) -> Docum
         return read_bytes(bytes(source), options.doc_id or "<bytes>", options)
     if isinstance(source, Path):
         return read_path(source, options)
-    if not options.text_only and "\n" not in source and len(source) < 4096 and _is_file(source):
-        return read_path(Path(source), options)
+    if not options.text_only and "\n" not in source and len(source) < 4096:
+        if _is_file(source):
+            return read_path(Path(source), options)
+        if _is_dir(source):
+            raise IngestError(source, "a folder, not a file")
     return read_text(source, options)
 
 
@@ -173,4 +176,11 @@ def _is_file(name: str) -> bool:
     try:
         return os.path.lexists(name) and not os.path.isdir(name)
     except (OSError, ValueError):  # names the OS refuses (too long, NUL)
+        return False
+
+
+def _is_dir(name: str) -> bool:
+    try:
+        return os.path.isdir(name)
+    except (OSError, ValueError):
         return False
