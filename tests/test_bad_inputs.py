@@ -11,6 +11,7 @@ import json
 import os
 import re
 import socket
+import struct
 import zipfile
 from collections import Counter
 from collections.abc import Callable
@@ -161,6 +162,23 @@ def bomb_docx() -> bytes:
     return docx_replacing("word/document.xml", huge)
 
 
+def forged_size_docx() -> bytes:
+    """A bomb that declares document.xml as 1,000 bytes (in the local header and the central directory)."""
+    def big(z: zipfile.ZipFile) -> None:
+        with z.open("word/document.xml", "w") as part:
+            for _ in range(8):
+                part.write(b" " * (1 << 20))
+
+    data = bytearray(docx_replacing("word/document.xml", big))
+    name, at = b"word/document.xml", 0
+    while (at := data.find(name, at + 1)) != -1:
+        if data[at - 30:at - 26] == b"PK\x03\x04":
+            struct.pack_into("<I", data, at - 30 + 22, 1000)
+        elif data[at - 46:at - 42] == b"PK\x01\x02":
+            struct.pack_into("<I", data, at - 46 + 24, 1000)
+    return bytes(data)
+
+
 def mht_without_html() -> bytes:
     return (b"MIME-Version: 1.0\nContent-Type: multipart/related; boundary=x\n\n--x\n"
             b"Content-Type: text/css\n\np{}\n--x\nContent-Type: image/png\n\nxx\n--x--\n")
@@ -203,6 +221,8 @@ BAD: list[tuple[str, Maker, str]] = [
     ("pdf-no-pages", write("nopages.pdf", PDF_NO_PAGES), re.escape("the PDF has no pages (damaged or truncated?)")),
     ("docx-broken-xml", write("broken.docx", broken_xml_docx), re.escape("a damaged DOCX file (its XML is broken)")),
     ("docx-bomb", write("bomb.docx", bomb_docx), r"a DOCX that unpacks to [\d,]+ bytes \(a zip bomb\?\); refused"),
+    ("docx-bomb-forged-sizes", write("forged.docx", forged_size_docx),
+     re.escape("a damaged DOCX file (its zip cannot be unpacked)")),
     ("docx-truncated-zip", write("cut.docx", lambda: docx_bytes(["政府工作报告"])[:300]),
      re.escape("a damaged zip/DOCX file")),
     ("zip-not-docx", write("pack.zip", lambda: zip_with(["a.txt", "b/c.txt"])),
