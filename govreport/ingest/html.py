@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import html
 import re
 
 import lxml.html
@@ -58,6 +59,18 @@ def block_lines(root: etree._Element) -> list[str]:
     return [x.strip() for x in text.splitlines() if x.strip()]
 
 
+_HIDDEN = re.compile(r"<!--.*?-->|<(script|style|noscript|template|textarea|select)\b.*?</\1\s*>", re.I | re.S)
+_BLOCK_TAG = re.compile(rf"</?(?:{'|'.join(sorted(_BLOCK | _CELL))})\b[^>]*>", re.I)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def plain_lines(markup: str) -> list[str]:
+    """The page's text without a parser: hidden parts dropped, block tags made line breaks, the other
+    tags removed, entities decoded. The fallback when the parse loses text."""
+    text = _TAG.sub("", _BLOCK_TAG.sub("\n", _HIDDEN.sub("", markup)))
+    return [x.strip() for x in html.unescape(text).splitlines() if x.strip()]
+
+
 def _title(root: etree._Element) -> str | None:
     for h in root.iter("h1", "h2"):
         text = " ".join(h.text_content().split())
@@ -79,9 +92,13 @@ def html_to_text(markup: str) -> str:
     ) or ""
     root = _parse(markup)
     if root is None:
-        return main
+        return main or "\n".join(strip_boilerplate(plain_lines(markup)))
     title = _title(root)
     full = block_lines(root)
+    plain = plain_lines(markup)
+    if _cjk(full) < 0.5 * _cjk(plain):
+        # the parser lost most of the page (nesting deeper than libxml2 follows, even with huge_tree)
+        return "\n".join(strip_boilerplate(plain))
     main_lines = [x.strip() for x in main.splitlines() if x.strip()]
     kept = strip_boilerplate(full)
     if _cjk(main_lines) < 0.5 * _cjk(kept) or _paragraphs(main_lines) < 0.5 * _paragraphs(kept):
