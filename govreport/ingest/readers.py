@@ -19,7 +19,6 @@ _LOOKS_HTML = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>])|<body[\s>]", re.I
 #: text saved without line breaks: it is broken after each sentence, else the extractors, which work
 #: paragraph by paragraph, take time quadratic in its length
 MAX_LINE = 10_000
-_LONG_LINE = re.compile(rf"[^\n]{{{MAX_LINE + 1},}}")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])(?![”’」』）)])")
 
 
@@ -27,7 +26,10 @@ def split_overlong_lines(raw: str) -> str:
     """Break every line over ``MAX_LINE`` characters after its sentences' ends."""
     if len(raw) <= MAX_LINE:
         return raw
-    return _LONG_LINE.sub(lambda m: _SENTENCE_END.sub("\n", m.group(0)), raw)
+    lines = raw.split("\n")
+    if max(map(len, lines)) <= MAX_LINE:
+        return raw
+    return "\n".join(_SENTENCE_END.sub("\n", x) if len(x) > MAX_LINE else x for x in lines)
 
 
 def _too_large(source: str, size: int, options: Options) -> IngestError:
