@@ -1,7 +1,7 @@
 """Parallel, incremental ingest of report files into the store.
 
-Extraction runs in worker processes (``ProcessPoolExecutor``); the parent alone writes, one
-transaction per report, so the database never has two writers and a killed run leaves only
+Extraction runs in worker processes (``govreport.budget.run_all``: each file within a time
+budget, an overrunning worker killed and replaced); the parent alone writes, one transaction per report, so the database never has two writers and a killed run leaves only
 whole reports. Files whose SHA-256 is already stored are skipped before any work is done.
 """
 
