@@ -15,6 +15,24 @@ class IngestError(GovReportError):
         self.problem = problem
         super().__init__(f"{source}: {problem}")
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:  # pickles across worker processes
+        return type(self), (self.source, self.problem)
+
+
+class TimeBudgetError(IngestError):
+    """Extracting one input took longer than its time budget; the worker was killed."""
+
+    def __init__(self, source: str, seconds: float) -> None:
+        self.seconds = seconds
+        super().__init__(source, f"took longer than {seconds:g} s; skipped")
+
+    def __reduce__(self) -> tuple[type, tuple[str, float]]:  # type: ignore[override]
+        return type(self), (self.source, self.seconds)
+
+
+class WorkerDiedError(IngestError):
+    """The worker process extracting one input died (killed by the system, out of memory, a crash)."""
+
 
 class LexiconError(GovReportError):
     """A lexicon data file is malformed."""

@@ -1,17 +1,22 @@
-"""`govreport extract PATH... --format json|jsonl|text [--out DIR]`."""
+"""`govreport extract PATH... --format json|jsonl|text [--out DIR] [--timeout SECONDS]`."""
 
 from __future__ import annotations
 
+import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from govreport.cli.common import error_line, expand_paths, progress
+from govreport.budget import DEFAULT_TIMEOUT, run_all, warm_up
+from govreport.cli.common import empty_folder_line, error_line, expand_paths, internal_error_line, progress
 from govreport.errors import GovReportError
 from govreport.model import Report
-from govreport.options import Options
-from govreport.pipeline import extract
+from govreport.options import DEFAULT, Options
+
+#: characters never allowed in an output file name: path separators, NUL and other control characters
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\]")
 
 
 def _as_text(report: Report) -> str:
@@ -26,42 +31,115 @@ def _as_text(report: Report) -> str:
     return "\n".join(lines)
 
 
+def safe_id(doc_id: str) -> str:
+    """A file name for a report id: separators and control characters become "_", leading dots and
+    spaces go (no hidden files, no "..") and it is cut to 200 bytes; "report" if nothing is left."""
+    name = _UNSAFE.sub("_", doc_id).lstrip(". ").rstrip()
+    name = name.encode("utf-8")[:200].decode("utf-8", "ignore")
+    return name or "report"
+
+
+def _check_id(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and safe_id(value) != value:
+        raise click.BadParameter(f"{value!r} is not a safe report id (no '/', '\\', control characters "
+                                 "or leading dot); it names the output file")
+    return value
+
+
+def _extract_one(source: str | bytes, doc_id: str | None) -> Report:
+    """The worker's job: one input → Report (raises what extract raises)."""
+    from govreport.pipeline import extract
+
+    return extract(Path(source) if isinstance(source, str) else source, Options(doc_id=doc_id))
+
+
+class _Names:
+    """Output file names of one run: safe, and distinct (a second 2026 becomes 河北-2026, then 2026-2)."""
+
+    def __init__(self) -> None:
+        self.taken: dict[str, str] = {}  # casefolded name → the input that has it
+
+    def claim(self, report: Report, name: str) -> Report:
+        rid = safe_id(report.doc.id)
+        if rid != report.doc.id:
+            error_line(name, f"the id {report.doc.id!r} is not a safe file name; written as {rid!r}")
+        first = self.taken.get(rid.casefold())
+        if first is not None:
+            parent = safe_id(Path(name).parent.name) if name != "-" else "stdin"
+            candidates = [f"{parent}-{rid}"] if parent != "report" else []
+            candidates += [f"{rid}-{n}" for n in range(2, len(self.taken) + 3)]
+            new = next(c for c in candidates if c.casefold() not in self.taken)
+            error_line(name, f"{first} has the same id {rid!r}; written as {new!r}")
+            rid = new
+        self.taken[rid.casefold()] = name
+        return report if rid == report.doc.id else replace(report, doc=replace(report.doc, id=rid))
+
+
 @click.command("extract")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), default="json", show_default=True)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="write <id>.json files into DIR")
-@click.option("--id", "doc_id", help="the report id (one input only); default: the file stem")
+@click.option("--id", "doc_id", callback=_check_id, help="the report id (one input only); default: the file stem")
 @click.option("--indent", type=int, default=None, help="indent JSON output")
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+              help="seconds allowed per file (0: no limit); a file that takes longer is skipped")
 def extract_command(paths: tuple[str, ...], fmt: str, out_dir: str | None, doc_id: str | None,
-                    indent: int | None) -> None:
+                    indent: int | None, timeout: float) -> None:
     """Extract metadata, sections, facts, tasks and slogans from report files.
 
-    PATH may be a file, a folder (searched for .txt/.html/.pdf/.docx) or - for standard input.
-    A bad file is reported on stderr and the others go on; the exit code is then 2.
+    PATH may be a file, a folder (searched for .txt/.html/.mht/.pdf/.docx) or - for standard input.
+    A bad file is reported on one line on stderr and the others go on; the exit code is then 2
+    (70 if the failure was an internal error). Each file runs in a worker process that is killed
+    after --timeout seconds.
     """
-    files = [p for p in paths if p == "-"] + [str(p) for p in expand_paths(p for p in paths if p != "-")]
+    empty: list[str] = []
+    files = [p for p in paths if p == "-"] + [str(p) for p in expand_paths((p for p in paths if p != "-"), empty)]
+    for folder in empty:
+        empty_folder_line(folder)
+    if not files:
+        sys.exit(2)
     if doc_id and len(files) > 1:
         raise click.UsageError("--id takes one input only")
-    if out_dir:
-        Path(out_dir).mkdir(parents=True, exist_ok=True)
-    failed = 0
-    for name in progress(files, "extract", enabled=bool(out_dir) and sys.stderr.isatty()):
+    out = Path(out_dir) if out_dir else None
+    if out is not None:
         try:
-            source = sys.stdin.buffer.read() if name == "-" else Path(name)
-            if name != "-" and not Path(name).exists():
-                raise GovReportError(f"{name}: no such file")
-            report = extract(source, Options(doc_id=doc_id or ("stdin" if name == "-" else None)))
-        except GovReportError as exc:
-            error_line(None, exc)
-            failed += 1
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            error_line(out, f"cannot create the output folder ({exc.strerror or exc})")
+            sys.exit(2)
+    items = [(sys.stdin.buffer.read(DEFAULT.max_bytes + 1), doc_id or "stdin") if name == "-" else (name, doc_id)
+             for name in files]
+    names = _Names()
+    failed = internal = 0
+    outcomes = run_all(_extract_one, items, timeout=timeout or None, before_restart=warm_up,
+                       source=lambda args: "stdin" if isinstance(args[0], bytes) else str(args[0]))
+    for i, outcome in progress(outcomes, "extract", enabled=bool(out) and sys.stderr.isatty(), total=len(files)):
+        name = files[i]
+        if outcome.error is not None:
+            if isinstance(outcome.error, GovReportError):
+                error_line(None, outcome.error)
+                failed += 1
+            else:
+                internal_error_line(outcome.error, "stdin" if name == "-" else name)
+                internal += 1
             continue
+        report: Report = outcome.value
+        if out is None:
+            click.echo(_as_text(report) if fmt == "text" else report.to_json(indent=indent))
+            continue
+        report = names.claim(report, name)
         body = _as_text(report) if fmt == "text" else report.to_json(indent=indent)
-        if out_dir:
-            ext = "txt" if fmt == "text" else "json"
-            (Path(out_dir) / f"{report.doc.id}.{ext}").write_text(body + "\n", encoding="utf-8")
-        else:
-            click.echo(body)
-    if failed:
+        target = out / f"{report.doc.id}.{'txt' if fmt == 'text' else 'json'}"
+        try:
+            if target.resolve().parent != out.resolve():  # safe_id makes this impossible; keep it so
+                raise OSError(f"{target} is outside {out}")
+            target.write_text(body + "\n", encoding="utf-8")
+        except OSError as exc:
+            error_line(target, f"cannot write the output ({exc.strerror or exc})")
+            failed += 1
+    if internal:
+        sys.exit(70)
+    if failed or empty:
         sys.exit(2)
 
 

@@ -15,7 +15,8 @@ from typing import Any
 
 import click
 
-from govreport.cli.common import error_line, expand_paths, progress
+from govreport.budget import DEFAULT_TIMEOUT
+from govreport.cli.common import empty_folder_line, error_line, expand_paths, progress
 from govreport.errors import GovReportError
 from govreport.spreadsheet import safe_cell
 
@@ -98,28 +99,38 @@ def _fail(exc: GovReportError) -> None:
 @click.option("--jobs", "-j", type=int, default=None, help="worker processes (default: CPU count)")
 @click.option("--progress/--no-progress", "show", default=None, help="progress bar (default: on a terminal)")
 @click.option("--keep-versions", is_flag=True, help="keep the older version of an edited file beside the new one")
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+              help="seconds allowed per file (0: no limit); a file that takes longer is skipped")
 def ingest_command(paths: tuple[str, ...], db: str, jobs: int | None, show: bool | None,
-                   keep_versions: bool) -> None:
+                   keep_versions: bool, timeout: float) -> None:
     """Extract report files (or folders of them) into the database.
 
     Files whose content (SHA-256) is already stored are skipped; each report is written in
-    one transaction. An edited file replaces its older version (unless --keep-versions). A bad file is reported on one line and skipped; the exit code is then 2.
+    one transaction. An edited file replaces its older version (unless --keep-versions). A bad
+    file (or one that takes longer than --timeout) is reported on one line and skipped, and the
+    others go on; the exit code is then 2.
     """
     from govreport.store.ingest import ingest
 
-    files = expand_paths(paths)
+    empty: list[str] = []
+    files = expand_paths(paths, empty)
+    for folder in empty:
+        empty_folder_line(folder)
+    if not files:
+        sys.exit(2)
     try:
         store = _open(db, readonly=False)
         with store:
-            result = ingest(store, files, jobs=jobs, wrap=lambda items: progress(items, "ingest", show),
-                            on_error=error_line, keep_versions=keep_versions)
+            result = ingest(store, files, jobs=jobs, timeout=timeout or None,
+                            wrap=lambda items: progress(items, "ingest", show), on_error=error_line,
+                            keep_versions=keep_versions)
     except GovReportError as exc:
         _fail(exc)
     for path, rid in result.renamed:
         click.echo(f"govreport: {path}: another file has the same name; stored as {rid}", err=True)
     click.echo(f"ingested {len(result.added)}, skipped {len(result.skipped)} already stored, "
                f"failed {len(result.failed)} → {db}", err=True)
-    if result.failed:
+    if result.failed or empty:
         sys.exit(2)
 
 

@@ -23,9 +23,7 @@ def _reports(paths: tuple[str, ...]) -> list[Any]:
     out = []
     for path in expand_paths(paths):
         try:
-            if not path.exists():
-                raise GovReportError(f"{path}: no such file")
-            out.append(extract(path))
+            out.append(extract(path))  # a missing or odd file is an IngestError naming it
         except GovReportError as exc:
             error_line(None, exc)
     return out
@@ -116,6 +114,8 @@ def slogans_command(paths: tuple[str, ...], as_csv: bool) -> None:
         click.echo("report\tslogan\tnumber\tcount")
         for row in rows:
             click.echo(f"{row['report']}\t{row['slogan']}\t{row['number']}\t{row['count']}")
+    if len(reports) < len(expand_paths(paths)):  # a bad file was reported: say so in the exit code too
+        sys.exit(2)
 
 
 @click.command("attention")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 import zipfile
+from dataclasses import dataclass, replace
 from io import BytesIO
 
 from govreport.errors import IngestError
@@ -110,27 +111,44 @@ def charset_codec(name: str | None) -> str | None:
     return _DECLARED.get(name.strip().lower()) if name else None
 
 
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
+
+
 def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, str]:
     """Decode ``data`` to text; returns ``(text, encoding)``. Raises ``IngestError``."""
+    out = decode_text(data, source, declared)
+    return out.text, out.encoding
+
+
+def decode_text(data: bytes, source: str, declared: str | None = None) -> Decoded:
+    """Decode ``data`` to text, with warnings for what had to be repaired. Raises ``IngestError``."""
     if not data:
         raise IngestError(source, "the file is empty")
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
-                return _checked(data[len(bom):].decode(codec), source), label
+                return Decoded(_checked(data[len(bom):].decode(codec), source), label)
             except UnicodeDecodeError as exc:
                 raise IngestError(source, f"bad {label} text after its byte-order mark ({exc.reason})") from exc
     if b"\x00" in data:
-        return _utf16_or_binary(data, source)
+        return _with_nul(data, source, declared)
     try:
-        return _checked(data.decode("utf-8"), source), "utf-8"
+        return Decoded(_checked(data.decode("utf-8"), source), "utf-8")
     except UnicodeDecodeError:
         pass
     if declared and declared != "utf-8":
         try:
-            return _checked(data.decode(declared), source), dict(_LEGACY).get(declared, declared)
+            return Decoded(_checked(data.decode(declared), source), dict(_LEGACY).get(declared, declared))
         except UnicodeDecodeError:
             pass
+    if (mixed := _by_line(data, source)) is not None:
+        return mixed
+    if (wide := _utf16_without_nul(data)) is not None:
+        return Decoded(_checked(wide, source), "utf-16")
     decoded: dict[str, str] = {}
     for codec, label in _LEGACY:
         try:
@@ -141,11 +159,87 @@ def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, 
         # Both decode (Big5 bytes are mostly valid GBK): GB text keeps to GB2312's characters;
         # Big5 read as GB18030 gives ~50% characters outside it (trail bytes 0x40–0x7E).
         label = "gb18030" if _gb2312_share(decoded["gb18030"]) >= 0.9 else "big5"
-        return _checked(decoded[label], source), label
+        return Decoded(_checked(decoded[label], source), label)
     if decoded:
         label, text = next(iter(decoded.items()))
-        return _checked(text, source), label
-    return _nearly(data, source)
+        return Decoded(_checked(text, source), label)
+    return Decoded(*_nearly(data, source))
+
+
+_ASCII = bytes(range(128))
+#: Chinese characters and the CJK / full-width punctuation around them
+_CJKISH = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]")
+
+
+def _chinese_utf8(line: bytes) -> bool:
+    """A line that is valid UTF-8 whose non-ASCII characters are mostly Chinese (not chance bytes)."""
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    wide = len(text) - len(text.encode("ascii", "ignore"))
+    return len(_CJKISH.findall(text)) >= 0.8 * wide
+
+
+def _legacy_line(line: bytes) -> tuple[str, str]:
+    """One line that is not UTF-8: GB18030 when it reads as common Chinese; Big5 when that decodes
+    and UTF-8 would lose more than a few bytes; else UTF-8 with U+FFFD for its bad bytes (a damaged
+    line, a lone surrogate)."""
+    try:
+        text = line.decode("gb18030")
+        if _gb2312_share(text) >= 0.9:
+            return text, "gb18030"
+    except UnicodeDecodeError:
+        pass
+    loose = line.decode("utf-8", "replace")
+    try:
+        text = line.decode("big5hkscs")
+        if loose.count("\ufffd") > 3 and cjk_count(text) >= 0.5 * len(text.strip()):
+            return text, "big5"
+    except UnicodeDecodeError:
+        pass
+    return loose, "utf-8"
+
+
+def _by_line(data: bytes, source: str) -> Decoded | None:
+    """UTF-8 text with some lines in GBK/Big5 (pasted from another file) or a few bad bytes in a line:
+    decoded line by line, when the lines that are Chinese UTF-8 hold a fifth or more of the non-ASCII
+    bytes (a GBK file never comes close: its lead bytes 0xB0–0xBF cannot start a UTF-8 character)."""
+    lines = data.splitlines(keepends=True)
+    wide = [len(line.translate(None, _ASCII)) for line in lines]
+    good = [w > 0 and _chinese_utf8(line) for line, w in zip(lines, wide, strict=True)]
+    total = sum(wide)
+    if not total or sum(w for w, g in zip(wide, good, strict=True) if g) < 0.2 * total:
+        return None
+    parts: list[str] = []
+    legacy: dict[str, int] = {}
+    for line, w, g in zip(lines, wide, good, strict=True):
+        if not w or g:
+            parts.append(line.decode("utf-8", "replace"))
+            continue
+        text, label = _legacy_line(line)
+        parts.append(text)
+        if label != "utf-8":
+            legacy[label] = legacy.get(label, 0) + 1
+    warnings = tuple(f"{n} line(s) in {label.upper()} inside UTF-8 text, decoded line by line"
+                     for label, n in legacy.items())
+    return Decoded(_checked("".join(parts), source), "utf-8", warnings)
+
+
+def _utf16_without_nul(data: bytes) -> str | None:
+    """UTF-16 with no byte-order mark and no ASCII (so no NUL bytes): Chinese only, told by the result
+    being mostly Chinese characters (GBK or UTF-8 bytes read as UTF-16 give Hangul, Yi, surrogates)."""
+    if len(data) % 2:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        sample = "".join(text[:20000].split())
+        if sample and cjk_count(sample) >= 0.6 * len(sample):
+            return text
+    return None
 
 
 def _gb2312_share(text: str) -> float:
@@ -169,18 +263,40 @@ def _nearly(data: bytes, source: str) -> tuple[str, str]:
     return _checked(tries[label], source), label
 
 
-def _utf16_or_binary(data: bytes, source: str) -> tuple[str, str]:
-    """NUL bytes: UTF-16 without a byte-order mark, or a binary file."""
+def _wide_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-32 or UTF-16 without a byte-order mark, told by where the NUL bytes fall."""
     sample = data[:4000]
+    if len(data) % 4 == 0 and len(sample) >= 8:
+        for codec, high in (("utf-32-le", sample[3::4]), ("utf-32-be", sample[0::4])):
+            if not high.strip(b"\x00"):
+                try:
+                    return data.decode(codec), "utf-32"
+                except UnicodeDecodeError:
+                    pass
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     codec = "utf-16-le" if odd > even else "utf-16-be"
     if max(even, odd) > 4 * min(even, odd) + 2 and len(data) % 2 == 0:
         try:
-            text = data.decode(codec)
+            return data.decode(codec), "utf-16"
         except UnicodeDecodeError:
-            text = ""
-        if text and not _CONTROL.search(text[:4000]):
-            return text, "utf-16"
+            pass
+    return None
+
+
+def _with_nul(data: bytes, source: str, declared: str | None) -> Decoded:
+    """NUL bytes: UTF-32/UTF-16 without a byte-order mark; a text with a few stray NULs (they are
+    dropped, with a warning); else a binary file."""
+    wide = _wide_without_bom(data)
+    if wide is not None and not _CONTROL.search(wide[0][:4000]):
+        return Decoded(_checked(wide[0], source), wide[1])
+    nuls = data.count(0)
+    if nuls <= max(1, len(data) // 100):
+        try:
+            out = decode_text(data.replace(b"\x00", b""), source, declared)
+        except IngestError:
+            pass  # the rest is not text either
+        else:
+            return replace(out, warnings=(*out.warnings, f"{nuls} NUL byte(s) removed"))
     raise IngestError(source, "a binary file, not text (it contains NUL bytes)")
 
 
@@ -199,8 +315,14 @@ def cjk_count(text: str) -> int:
     return sum(map(len, _CJK.findall(text)))
 
 
+#: kana (not the middle dot U+30FB and the long mark U+30FC, which Chinese text uses too) and Hangul
+_KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30fa\u30fd-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3131-\u318e]")
+
+
 def check_report_text(text: str, source: str, min_cjk: int = 20) -> None:
-    """Refuse cleaned text that has almost no Chinese characters (not a report)."""
+    """Refuse cleaned text that is not a Chinese report: no text, unmapped PDF glyphs, too few Chinese
+    characters, Japanese or Korean, or letters that are mostly not Chinese characters."""
     if not text.strip():
         raise IngestError(source, "no text left after removing page furniture")
     if text.count("(cid:") > 20:
@@ -208,5 +330,16 @@ def check_report_text(text: str, source: str, min_cjk: int = 20) -> None:
     sample = text[:20000]
     cjk = cjk_count(sample)
     visible = len(sample) - sample.count(" ") - sample.count("\n")
-    if cjk < min_cjk or cjk < 0.15 * visible:
+    letters = sum(1 for ch in sample if ch.isalpha())
+    kana, hangul = len(_KANA.findall(sample)), len(_HANGUL.findall(sample))
+    if kana > max(2, 0.05 * letters):
+        raise IngestError(source, f"not a Chinese report: Japanese text ({kana} kana among {letters} letters)")
+    if hangul > max(2, 0.05 * letters):
+        raise IngestError(source, f"not a Chinese report: Korean text ({hangul} Hangul among {letters} letters)")
+    if cjk < 0.15 * visible or (cjk < min_cjk and cjk < 0.5 * letters):
         raise IngestError(source, f"not a report: almost no Chinese text ({cjk} Chinese characters)")
+    if cjk < 0.5 * letters:
+        raise IngestError(source, f"not a report: mostly not Chinese ({cjk} Chinese characters among "
+                                  f"{letters} letters)")
+    if cjk < min_cjk:
+        raise IngestError(source, f"too short to be a report ({cjk} Chinese characters)")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import html
 import re
 
 import lxml.html
@@ -30,9 +31,13 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TITLE_SEP = re.compile(r"\s*(?:[_|｜]|--|—{1,2}|\s-\s)\s*")
 
 
+#: huge_tree: libxml2 otherwise stops at 256 levels of nesting and drops everything deeper
+_PARSER = lxml.html.HTMLParser(huge_tree=True)
+
+
 def _parse(markup: str) -> etree._Element | None:
     try:
-        return lxml.html.document_fromstring(_XML_DECL.sub("", markup))
+        return lxml.html.document_fromstring(_XML_DECL.sub("", markup), parser=_PARSER)
     except (etree.ParserError, ValueError):
         return None
 
@@ -52,6 +57,18 @@ def block_lines(root: etree._Element) -> list[str]:
     body = root.find("body")
     text = (body if body is not None else root).text_content()
     return [x.strip() for x in text.splitlines() if x.strip()]
+
+
+_HIDDEN = re.compile(r"<!--.*?-->|<(script|style|noscript|template|textarea|select)\b.*?</\1\s*>", re.I | re.S)
+_BLOCK_TAG = re.compile(rf"</?(?:{'|'.join(sorted(_BLOCK | _CELL))})\b[^>]*>", re.I)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def plain_lines(markup: str) -> list[str]:
+    """The page's text without a parser: hidden parts dropped, block tags made line breaks, the other
+    tags removed, entities decoded. The fallback when the parse loses text."""
+    text = _TAG.sub("", _BLOCK_TAG.sub("\n", _HIDDEN.sub("", markup)))
+    return [x.strip() for x in html.unescape(text).splitlines() if x.strip()]
 
 
 def _title(root: etree._Element) -> str | None:
@@ -75,9 +92,13 @@ def html_to_text(markup: str) -> str:
     ) or ""
     root = _parse(markup)
     if root is None:
-        return main
+        return main or "\n".join(strip_boilerplate(plain_lines(markup)))
     title = _title(root)
     full = block_lines(root)
+    plain = plain_lines(markup)
+    if _cjk(full) < 0.5 * _cjk(plain):
+        # the parser lost most of the page (nesting deeper than libxml2 follows, even with huge_tree)
+        return "\n".join(strip_boilerplate(plain))
     main_lines = [x.strip() for x in main.splitlines() if x.strip()]
     kept = strip_boilerplate(full)
     if _cjk(main_lines) < 0.5 * _cjk(kept) or _paragraphs(main_lines) < 0.5 * _paragraphs(kept):

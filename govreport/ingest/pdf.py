@@ -106,7 +106,7 @@ def pdf_to_text(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:
     except (ValueError, KeyError, TypeError, AssertionError) as exc:  # pdfminer on malformed objects
         raise IngestError(source, "a damaged or truncated PDF") from exc
     if not pages:
-        raise IngestError(source, "a damaged or truncated PDF (no pages)")
+        raise IngestError(source, "the PDF has no pages (damaged or truncated?)")
     empty = sum(1 for p in pages if not p)
     if empty == len(pages):
         raise IngestError(source, "the PDF has no text layer (scanned images?); OCR it first")

@@ -1,21 +1,23 @@
 """Parallel, incremental ingest of report files into the store.
 
-Extraction runs in worker processes (``ProcessPoolExecutor``); the parent alone writes, one
-transaction per report, so the database never has two writers and a killed run leaves only
+Extraction runs in worker processes (``govreport.budget.run_all``: each file within a time
+budget, an overrunning worker killed and replaced); the parent alone writes, one transaction per report, so the database never has two writers and a killed run leaves only
 whole reports. Files whose SHA-256 is already stored are skipped before any work is done.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
+from govreport.budget import run_all, warm_up
 from govreport.errors import GovReportError, IngestError
+from govreport.ingest.readers import check_file
 from govreport.model import Report
 from govreport.options import DEFAULT, Options
 from govreport.store.db import paragraph_index
@@ -71,29 +73,39 @@ def _work(path: str, options: Options) -> _Done:
 
 
 def ingest(store: Store, files: Sequence[str | Path], *, jobs: int | None = None,
-           options: Options = DEFAULT,
-           wrap: Callable[[list], Iterable] = lambda items: items,
+           options: Options = DEFAULT, timeout: float | None = None,
+           wrap: Callable[[Any], Iterable] = lambda items: items,
            on_error: Callable[[str, str], None] | None = None,
            keep_versions: bool = False) -> IngestResult:
     """Ingest ``files`` into ``store``: skip stored contents, extract the rest on ``jobs``
-    processes (1: in this process), write each report in its own transaction. An edited file
-    replaces its older version unless ``keep_versions`` (then both are kept, under two ids).
+    processes, each file within ``timeout`` seconds (None: no limit; with one job and no limit,
+    in this process), write each report in its own transaction. An edited file replaces its
+    older version unless ``keep_versions`` (then both are kept, under two ids).
 
     ``wrap`` wraps the list of pending items (e.g. a progress bar); ``on_error(path, problem)``
-    is told about each bad file as it happens."""
+    is told about each bad file as it happens. No file stops the batch: a bad one, one that
+    overruns its time (its worker is killed and replaced) or one whose worker dies is recorded
+    in ``failed`` and the others go on."""
     result = IngestResult()
+
+    def fail(path: str, problem: str) -> None:
+        result.failed.append((path, problem))
+        if on_error:
+            on_error(path, problem)
+
     stored = store.stored_hashes()
     todo: list[str] = []
     seen: set[str] = set()
     for f in files:
         path = Path(f)
         try:
+            check_file(path, options)  # a pipe or a device would hang the hash (/dev/zero never ends)
             sha, _ = file_sha256(path)
+        except IngestError as exc:
+            fail(str(path), exc.problem)
+            continue
         except OSError as exc:
-            problem = exc.strerror or _one_line(exc)
-            result.failed.append((str(path), problem))
-            if on_error:
-                on_error(str(path), problem)
+            fail(str(path), exc.strerror or _one_line(exc))
             continue
         if sha in stored or sha in seen:
             result.skipped.append(str(path))
@@ -107,10 +119,7 @@ def ingest(store: Store, files: Sequence[str | Path], *, jobs: int | None = None
 
     def write(done: _Done) -> None:
         if done.report is None:
-            problem = done.problem or "extraction failed"
-            result.failed.append((done.path, problem))
-            if on_error:
-                on_error(done.path, problem)
+            fail(done.path, done.problem or "extraction failed")
             return
         report = done.report
         source = str(Path(done.path).resolve())
@@ -125,32 +134,45 @@ def ingest(store: Store, files: Sequence[str | Path], *, jobs: int | None = None
             removed = store.write_report(report, sha256=done.sha256, size=done.size, source_path=source,
                                          index=done.index, keep_versions=keep_versions)
         except GovReportError as exc:
-            result.failed.append((done.path, _one_line(exc)))
-            if on_error:
-                on_error(done.path, _one_line(exc))
+            fail(done.path, _one_line(exc))
             return
         if rid in known_ids or removed:
             result.replaced.append(rid)
         known_ids.add(rid)
         result.added.append(rid)
 
-    if jobs == 1:
-        for path in wrap(todo):
-            write(_work(path, options))
-        return result
-    # SQLite forbids carrying an open connection across fork(): close it while the workers
-    # start (they start on the first submit) and reopen it for the writes
-    store.close()
-    try:
-        pool = ProcessPoolExecutor(max_workers=jobs)
-        futures: list[tuple[str, Future[_Done]]] = [(p, pool.submit(_work, p, options)) for p in todo]
-    finally:
-        store.reopen()
-    with pool:
-        for path, fut in wrap(futures):
-            try:
-                done = fut.result()
-            except BrokenProcessPool as exc:  # a worker died (e.g. out of memory)
-                done = _Done(path, problem=f"worker process died: {_one_line(exc)}")
-            write(done)
+    @contextlib.contextmanager
+    def closed_store() -> Iterator[None]:
+        # SQLite forbids carrying an open connection across fork(): close it while a worker starts
+        store.close()
+        try:
+            yield
+        finally:
+            store.reopen()
+
+    if jobs > 1:
+        warm_up()  # load the lexicons once, before the workers fork: they share them
+    outcomes = run_all(_work, [(p, options) for p in todo], timeout=timeout, jobs=jobs, guard=closed_store,
+                       before_restart=warm_up)
+    for i, outcome in wrap(_Counted(outcomes, len(todo))):
+        path = todo[i]
+        if outcome.error is not None:
+            exc = outcome.error
+            problem = exc.problem if isinstance(exc, IngestError) else _one_line(exc)
+            write(_Done(path, problem=problem))
+        else:
+            write(outcome.value)
     return result
+
+
+class _Counted:
+    """An iterator with a length, so that ``wrap`` (a progress bar) knows the total."""
+
+    def __init__(self, items: Iterator, total: int) -> None:
+        self._items, self._total = items, total
+
+    def __len__(self) -> int:
+        return self._total
+
+    def __iter__(self) -> Iterator:
+        return iter(self._items)
