@@ -148,6 +148,9 @@ class Fact:
     sentence: str = ""
     sentence_span: Span | None = None
     indicator_span: Span | None = None
+    # where the period was decided: "sentence" (a year or span the sentence states), "passage"
+    # (its paragraph or part), "section" (the part's role), "report" (the report's own years)
+    period_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from govreport.facts.context import base_period, kind_of, period_of
+from govreport.facts.context import base_period, head_base, kind_of, period_of, year_value
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.mentions import Mention, alias_index, find_mentions, indicator
 from govreport.model import Bound, DocMeta, Fact, Kind, Measure, Quantity, Role, Section, Span
@@ -148,6 +148,9 @@ def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: Doc
     mentions = find_mentions(view)
     mention_starts = [m.start for m in mentions]
     index = SectionIndex(sections)
+    blocks = _blocks(view, meta)
+    block_starts = [b.start for b in blocks]
+    own = _own_names(meta)
     facts: list[Fact] = []
     qi = 0
     pos = 0
@@ -167,15 +170,71 @@ def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: Doc
             paragraph_scope = (para_start, None)
         lo = bisect.bisect_left(mention_starts, s_start)
         hi = bisect.bisect_left(mention_starts, s_end)
-        items = _walk(view, quantities[qi:qj], mentions[lo:hi], s_start)
+        items = _walk(view, quantities[qi:qj], mentions[lo:hi], s_start, own)
         section = index.at(q0.span.start)
         sentence = text[s_start:s_end]
         scope = paragraph_scope[1]
-        facts_here, scope = _facts(items, view, sentence, s_start, para_start, section, meta, scope, options)
+        k = bisect.bisect_right(block_starts, q0.span.start) - 1
+        block = blocks[k] if k >= 0 and q0.span.start < blocks[k].end else None
+        facts_here, scope = _facts(items, view, sentence, s_start, para_start, section, meta, scope, options, block)
         paragraph_scope = (para_start, scope)
         facts.extend(facts_here)
         qi, pos = qj, s_end
     return _first_mentions(facts)
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """Lines under a label such as 2021年目标： or “十三五”成就：, whose kind and period they share."""
+
+    start: int
+    end: int
+    kind: Kind
+    period: str | None
+
+
+_ITEM_LINE = re.compile(r"[ \t\u3000]*(?:[●◆■□▲•·\-—]+|\d{1,2}[.、]|[(（]\d{1,2}[)）])?[^\n]{0,80}$")
+
+
+def _blocks(view: str, meta: DocMeta) -> list[_Block]:
+    """Label lines with the short item lines that follow them (a digest's 2020年成就： list)."""
+    c = compiled()
+    out = []
+    for m in c.block_label.finditer(view):
+        label = m.group(0)
+        kind = Kind.TARGET if m.group("word") in c.block_target else Kind.ACTUAL
+        years = [year_value(y) for y in c.year.findall(label)]
+        plan = next((c.plan_years[p.group(0)] for p in c.plans.finditer(label)), None)
+        period = plan or (str(years[-1]) if years else None)
+        if period is None:
+            period = str(meta.plan_year) if kind is Kind.TARGET and meta.plan_year else None
+            if kind is Kind.ACTUAL:
+                period = meta.review_period if meta.review_period and "-" not in meta.review_period else None
+        pos = m.end() + 1
+        end = pos
+        while pos < len(view):
+            line_end = view.find("\n", pos)
+            line_end = len(view) if line_end < 0 else line_end
+            line = view[pos:line_end]
+            if c.block_label.fullmatch(line) or not _ITEM_LINE.fullmatch(line):
+                break
+            end = line_end
+            pos = line_end + 1
+        if end > m.end() + 1:
+            out.append(_Block(m.end(), end, kind, period))
+    return out
+
+
+def _own_names(meta: DocMeta) -> tuple[str, ...]:
+    """The report's own place names and their short forms (河南省, 河南): a prefix that does not narrow."""
+    names = set()
+    for name in (meta.region, meta.province, meta.city, meta.county):
+        if name and name != "全国":
+            names.add(name)
+            short = re.sub(r"(?:维吾尔|壮族|回族)?(?:自治区|自治州|自治县|省|市|县|区|州|盟|旗)$", "", name)
+            if len(short) >= 2:
+                names.add(short)
+    return tuple(sorted(names, key=len, reverse=True))
 
 
 def _first_mentions(facts: list[Fact]) -> tuple[Fact, ...]:
@@ -196,8 +255,9 @@ def _first_mentions(facts: list[Fact]) -> tuple[Fact, ...]:
 _PREFIX = re.compile(r"[\u4e00-\u9fff]{1,12}$")
 
 
-def _modified(view: str, m: Mention, floor: int) -> bool:
-    """The words glued before a mention narrow it to a part (一般贸易进出口, 省属企业研发投入)."""
+def _modified(view: str, m: Mention, floor: int, own: tuple[str, ...] = ()) -> bool:
+    """The words glued before a mention narrow it to a part (一般贸易进出口, 省属企业研发投入);
+    the report's own place (2024年河南生产总值) does not."""
     prefix = _PREFIX.search(view, max(floor, m.start - 12), m.start)
     if prefix is None:
         return False
@@ -206,6 +266,12 @@ def _modified(view: str, m: Mention, floor: int) -> bool:
     for g in compiled().glue.finditer(words):
         last_glue = g
     touching = words[last_glue.end() :] if last_glue else words  # only what touches the mention counts
+    for name in own:
+        if touching.endswith(name):
+            touching = touching[: -len(name)]
+            if not touching or compiled().glue.fullmatch(touching):
+                return False
+            break
     # 正常年景下粮食产量, 扣除自然因素影响后空气优良天数比率: a condition before the subject, not a part
     return len(touching) >= 3 and not touching.endswith(compiled().postpositions)
 
@@ -262,7 +328,8 @@ def _list_length(view: str, qs: list[Quantity], i: int) -> int:
     return n
 
 
-def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> list[_Item]:
+def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
+          own: tuple[str, ...] = ()) -> list[_Item]:
     """Pair each quantity of one sentence with its subject and measure."""
     c = compiled()
     items: list[_Item] = []
@@ -284,7 +351,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
             if c.comparison.search(view[max(anchor, m.start - 4) : m.start]) or c.denominator.match(view, m.end):
                 objects.append(m)
                 continue
-            if _modified(view, m, anchor):
+            if _modified(view, m, anchor, own):
                 subject, pending = None, []  # 跨境电商平台进出口: a part of the indicator, not the indicator
                 anchor = m.end
                 continue
@@ -354,9 +421,11 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
 
 
 def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_start: int, section: Section | None,
-           meta: DocMeta, scope: str | None, options: Options) -> tuple[list[Fact], str | None]:
+           meta: DocMeta, scope: str | None, options: Options,
+           block: _Block | None = None) -> tuple[list[Fact], str | None]:
     out: list[Fact] = []
     role = section.role if section else Role.OTHER
+    c = compiled()
     for i, it in enumerate(items):
         q = it.q
         rank_scope = rank_of = None
@@ -368,17 +437,29 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             continue
         before = view[s_start : q.span.start]
         paragraph = view[para_start : q.span.start]
+        passage = view[section.span.start : q.span.start] if section else paragraph
         kind = kind_of(before, role, meta, paragraph)
+        measure = it.measure
         if it.from_year is not None:  # the starting level of a 由…增加到… pair
-            kind, period = Kind.ACTUAL, it.from_year or base_period(meta, before)
+            base = head_base(before)
+            kind, source = Kind.ACTUAL, "sentence" if it.from_year or base else "report"
+            period = it.from_year or (str(base) if base else base_period(meta, before))
             if period is None or it.measure is Measure.RANK:
                 continue  # 从世界第六位上升到第四位: the starting rank is not a figure of its own
+        elif block is not None and not c.year.search(before) and not c.estimate.search(before):
+            kind, period, source = block.kind, block.period, "passage"  # 2021年目标：…
+            if period is None:
+                period, source = period_of(kind, it.measure, before, it.gap, role, meta, paragraph,
+                                           it.mention.indicator if it.mention else None, passage)
         else:
-            period = period_of(kind, it.measure, before, it.gap, role, meta, paragraph,
-                               it.mention.indicator if it.mention else None)
+            period, source = period_of(kind, it.measure, before, it.gap, role, meta, paragraph,
+                                       it.mention.indicator if it.mention else None, passage)
+        if measure is Measure.GROWTH and period and "-" in period and q.unit == "%" \
+                and c.span_words.search(before) and not c.one_year.search(it.gap):
+            measure = Measure.GROWTH_CUM  # 五年内国民生产总值增长44%: the growth over the span
         value, value_max, bound = _signed(q, it.sign)
         bound = _list_bound(items, i, bound)
-        unit, measure = q.unit, it.measure
+        unit = q.unit
         if unit == "倍" and measure in (Measure.GROWTH, Measure.GROWTH_CUM):  # 增长1.71倍 → +171%
             less = 1 if _RATIO.search(it.gap) else 0  # 是2016年的1.6倍 → +60%
             value, value_max, unit = (round((value - less) * 100, 9),
@@ -386,8 +467,8 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             review = meta.review_period or ""
             if period and "-" in period:
                 measure = Measure.GROWTH_CUM
-            elif kind is Kind.ACTUAL and "-" in review and not compiled().one_year.search(before):
-                measure, period = Measure.GROWTH_CUM, review  # 财政收入…增长1.71倍 in a five-year review
+            elif kind is Kind.ACTUAL and "-" in review and not c.one_year.search(before):
+                measure, period, source = Measure.GROWTH_CUM, review, "report"  # 财政收入…增长1.71倍 in a five-year review
         out.append(Fact(
             kind=kind,
             period=period,
@@ -405,6 +486,7 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             sentence=sentence,
             sentence_span=Span(s_start, s_start + len(sentence)),
             indicator_span=Span(it.mention.start, it.mention.end) if it.mention else None,
+            period_source=source,
         ))
     return out, scope
 
