@@ -440,6 +440,8 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
         passage = view[section.span.start : q.span.start] if section else paragraph
         kind = kind_of(before, role, meta, paragraph)
         measure = it.measure
+        if measure is Measure.GROWTH and head_base(before) and not c.one_year.search(it.gap):
+            measure = Measure.GROWTH_CUM  # 1986年同1978年相比，…增长102%: the growth since the base year
         if it.from_year is not None:  # the starting level of a 由…增加到… pair
             base = head_base(before)
             kind, source = Kind.ACTUAL, "sentence" if it.from_year or base else "report"
@@ -449,10 +451,10 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
         elif block is not None and not c.year.search(before) and not c.estimate.search(before):
             kind, period, source = block.kind, block.period, "passage"  # 2021年目标：…
             if period is None:
-                period, source = period_of(kind, it.measure, before, it.gap, role, meta, paragraph,
+                period, source = period_of(kind, measure, before, it.gap, role, meta, paragraph,
                                            it.mention.indicator if it.mention else None, passage)
         else:
-            period, source = period_of(kind, it.measure, before, it.gap, role, meta, paragraph,
+            period, source = period_of(kind, measure, before, it.gap, role, meta, paragraph,
                                        it.mention.indicator if it.mention else None, passage)
         if measure is Measure.GROWTH and period and "-" in period and q.unit == "%" \
                 and c.span_words.search(before) and not c.one_year.search(it.gap):
