@@ -197,31 +197,29 @@ _ITEM_LINE = re.compile(r"[ \t\u3000]*(?:[●◆■□▲•·\-—]+|\d{1,2}[.�
 
 
 def _blocks(view: str, meta: DocMeta) -> list[_Block]:
-    """Label lines with the short item lines that follow them (a digest's 2020年成就： list)."""
+    """Labels (2020年成就：, “十四五”目标：, 主要预期目标：) with the short item lines after them, up to
+    the next label: a digest's lists, whose kind and period the label gives."""
     c = compiled()
+    labels = list(c.block_label.finditer(view))
     out = []
-    for m in c.block_label.finditer(view):
+    for i, m in enumerate(labels):
         label = m.group(0)
         kind = Kind.TARGET if m.group("word") in c.block_target else Kind.ACTUAL
         years = [year_value(y) for y in c.year.findall(label)]
         plan = next((c.plan_years[p.group(0)] for p in c.plans.finditer(label)), None)
         period = plan or (str(years[-1]) if years else None)
-        if period is None:
-            period = str(meta.plan_year) if kind is Kind.TARGET and meta.plan_year else None
-            if kind is Kind.ACTUAL:
-                period = meta.review_period if meta.review_period and "-" not in meta.review_period else None
-        pos = m.end() + 1
-        end = pos
-        while pos < len(view):
-            line_end = view.find("\n", pos)
+        if period is None and kind is Kind.TARGET and meta.plan_year:
+            period = str(meta.plan_year)
+        stop = labels[i + 1].start() if i + 1 < len(labels) else len(view)
+        end = view.find("\n", m.end())
+        end = len(view) if end < 0 or end > stop else end  # the label's own line
+        while end < stop:
+            line_end = view.find("\n", end + 1)
             line_end = len(view) if line_end < 0 else line_end
-            line = view[pos:line_end]
-            if c.block_label.fullmatch(line) or not _ITEM_LINE.fullmatch(line):
+            if not _ITEM_LINE.fullmatch(view[end + 1 : line_end]):
                 break
-            end = line_end
-            pos = line_end + 1
-        if end > m.end() + 1:
-            out.append(_Block(m.end(), end, kind, period))
+            end = min(line_end, stop)
+        out.append(_Block(m.end(), end, kind, period))
     return out
 
 

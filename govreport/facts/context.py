@@ -75,16 +75,16 @@ def kind_of(before: str, role: Role, meta: DocMeta, paragraph: str = "") -> Kind
     # 超过预期目标, 完成目标任务, 比去年预算: a goal or a base named in passing is no target cue
     before = _blank(c.goal_in_review, before)
     paragraph = _blank(c.goal_in_review, paragraph)
-    target_cue = c.target.search(before) is not None or c.plan_words.search(before) is not None
     if years and plan:
         y = years[-1]
         if y >= plan:
             return Kind.TARGET
-        if review_last and y <= review_last and not target_cue:
+        after = before[_last(c.year, before) :]  # a cue after the year named (2018年，…今年目标) still counts
+        if review_last and y <= review_last and not (c.target.search(after) or c.plan_words.search(after)):
             return Kind.ACTUAL
     if role in _BACKWARD_ROLES:
-        if c.target_lead.search(before) or ("今年" in before and _last(c.past, before) < before.rfind("今年")):
-            return Kind.TARGET
+        if c.target_lead.search(before) or _last(c.plan_words, before) > _last(c.past, before):
+            return Kind.TARGET  # 面对新的一年，…增长9% inside the review
         return Kind.ACTUAL
     lead = _last(c.target_lead, paragraph)
     if lead >= 0 and lead > _last(c.past, paragraph):

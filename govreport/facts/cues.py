@@ -118,8 +118,9 @@ def compiled() -> Cues:
         estimate_passage=re.compile(r"(?:预计|预计数|预计值)[，,、]?下同"),
         span_words=re.compile(_alt(ctx["span"])),
         plan_end=re.compile(r"[”’\"';；\s]*(?:期末|末|最后一年)"),
-        block_label=re.compile(rf"^[^\n，,。；;]{{0,14}}?(?P<word>{_alt(ctx['block_target'] + ctx['block_actual'])})"
-                               r"(?:是|为|如下)?[:：]\s*$", re.MULTILINE),
+        block_label=re.compile(rf"(?:^[^\n，,。；;:：]{{0,14}}?|(?:(?:19|20)\d\d年|[“\"]?(?:{_alt(list(c['five_year_plans']))})[”\"]?"
+                               rf"(?:时期|期间)?)(?:的|主要)?)(?P<word>{_alt(ctx['block_target'] + ctx['block_actual'])})"
+                               r"(?:是|为|如下)?[:：][ \t\u3000]*(?:$|(?=\S))", re.MULTILINE),
         block_target=frozenset(ctx["block_target"]),
     )
 
