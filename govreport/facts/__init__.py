@@ -367,6 +367,10 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                 pending, last_slots = list(slots), list(slots)
             elif len(last_slots) > 1:  # …分别达到X元、Y元，分别增长6.8%、7.9%
                 pending = list(last_slots)
+            elif not slots or slots == [None]:
+                n = _list_length(view, qs, qi)  # A 30.9亿元，其中B 17.3亿元，分别增长13.3%、8.6%
+                if n > 1 and len(items) >= n and _distinct_subjects(items[-n:]):
+                    pending = [it.mention for it in items[-n:]]
         elif not listed and not fresh and len(last_slots) > 1 and _list_length(view, qs, qi) == len(last_slots) \
                 and foreign_chars(gap) < 2:
             pending, handout = list(last_slots), True  # …分别达X元、Y元，增长4.2%、5.3%

@@ -59,6 +59,11 @@ def _last(pattern: re.Pattern[str], text: str) -> int:
     return pos
 
 
+def _clause(text: str) -> str:
+    """The words after the last ； of ``text``."""
+    return text[max(text.rfind("；"), text.rfind(";")) + 1 :]
+
+
 def _blank(pattern: re.Pattern[str], text: str) -> str:
     """``text`` with the matches of ``pattern`` blanked out (same length, so positions hold)."""
     return pattern.sub(lambda m: "\u3000" * len(m.group(0)), text)
@@ -80,7 +85,7 @@ def kind_of(before: str, role: Role, meta: DocMeta, paragraph: str = "") -> Kind
         if y >= plan:
             return Kind.TARGET
         after = before[_last(c.year, before) :]  # a cue after the year named (2018年，…今年目标) still counts
-        if review_last and y <= review_last and not (c.target.search(after) or c.plan_words.search(after)):
+        if review_last and y <= review_last and not (c.target.search(_clause(after)) or c.plan_words.search(after)):
             return Kind.ACTUAL
     if role in _BACKWARD_ROLES:
         if c.target_lead.search(before) or _last(c.plan_words, before) > _last(c.past, before):
@@ -93,7 +98,12 @@ def kind_of(before: str, role: Role, meta: DocMeta, paragraph: str = "") -> Kind
     # elsewhere (preamble, unnamed parts) only the sentence's own cues count
     context = (paragraph or before) if role in _FORWARD_ROLES else before
     last_past = _last(c.past, context)
-    last_target = max(_last(c.target, context), _last(c.plan_words, context))
+    if role in _FORWARD_ROLES:
+        last_target = max(_last(c.target, context), _last(c.plan_words, context))
+    else:  # 力争, 将达到 hold for their own clause; 今年, 明年 for the sentence
+        clause = _clause(context)
+        last_target = max(_last(c.target, clause) + len(context) - len(clause) if c.target.search(clause) else -1,
+                          _last(c.plan_words, context))
     if last_past > last_target:
         return Kind.ACTUAL
     if role in _FORWARD_ROLES:
