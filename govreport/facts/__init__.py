@@ -280,6 +280,9 @@ def _slots(view: str, ms: list[Mention], respectively: int, floor: int) -> list[
     c = compiled()
     head_start = max(floor, *(view.rfind(ch, floor, respectively) + 1 for ch in "，,；;：:"))
     head = view[head_start:respectively]
+    for m in ms:  # 城、乡居民人均可支配收入: one mention that names both subjects
+        if head_start <= m.start and m.end <= respectively and _COORD.search(m.text) and m.text in c.split_mentions:
+            return [Mention(m.start, m.end, ind, m.text) for ind in c.split_mentions[m.text]]
     slots: list[Mention | None] = []
     pos = head_start
     pieces = _COORD.split(head)
@@ -315,7 +318,7 @@ def _elided(piece: str, pos: int, ms: list[Mention], end: int) -> Mention | None
 
 def _distinct_subjects(items: list[_Item]) -> bool:
     ids = [it.mention.indicator if it.mention else None for it in items]
-    return None not in ids and len(set(ids)) == len(ids) and len({it.q.unit for it in items}) == 1
+    return None not in ids and len(set(ids)) == len(ids) and len({it.q.dimension for it in items}) == 1
 
 
 def _list_length(view: str, qs: list[Quantity], i: int) -> int:
