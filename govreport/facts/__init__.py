@@ -271,7 +271,10 @@ def _modified(view: str, m: Mention, floor: int, own: tuple[str, ...] = ()) -> b
                 return False
             break
     # 正常年景下粮食产量, 扣除自然因素影响后空气优良天数比率: a condition before the subject, not a part
-    return len(touching) >= 3 and not touching.endswith(compiled().postpositions)
+    c = compiled()
+    if touching.endswith(c.part_prefixes):
+        return True  # 海洋生产总值, 能源工业增加值: a sector of the indicator
+    return len(touching) >= 3 and not touching.endswith(c.postpositions)
 
 
 def _slots(view: str, ms: list[Mention], respectively: int, floor: int) -> list[Mention | None]:
@@ -370,6 +373,9 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                 pending, last_slots = list(slots), list(slots)
             elif len(last_slots) > 1:  # …分别达到X元、Y元，分别增长6.8%、7.9%
                 pending = list(last_slots)
+            elif subject is not None and subject.text in c.split_mentions and (not slots or slots == [None]):
+                pending = last_slots = [Mention(subject.start, subject.end, ind, subject.text)
+                                        for ind in c.split_mentions[subject.text]]  # 城乡居民收入连年增长，分别…
             elif not slots or slots == [None]:
                 n = _list_length(view, qs, qi)  # A 30.9亿元，其中B 17.3亿元，分别增长13.3%、8.6%
                 if n > 1 and len(items) >= n and _distinct_subjects(items[-n:]):
@@ -392,9 +398,10 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
         else:
             pending = []
             mention = subject
-            if mention is not None and (foreign_chars(plain) >= 2 or not _compatible(q, mention)
-                                        or c.relative.search(gap)):
+            if mention is not None and (foreign_chars(plain) >= 2 or c.relative.search(gap)):
                 mention = subject = None
+            elif mention is not None and not _compatible(q, mention):
+                mention = None  # 连续9年, 两个…大关: a quantity of another dimension keeps the subject
         if mention is not None and not _compatible(q, mention):
             mention = None
         # a mention may carry the measure itself (经济增长, 物价涨幅): read it with the gap
@@ -419,8 +426,16 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             start = max(start, q.span.start - _MAX_LEAD)
             while start < q.span.start and view[start - 1].isdigit() and view[start].isdigit():
                 start += 1  # never begin inside a number (…955年)
-        items.append(_Item(q, mention, measure, sign, gap, None if mention else _subject_text(gap), start,
-                           from_year=(base.group(1) or "") if base else None, listed=listed))
+        both = gap.rfind("均")
+        shared = _slots(view, ms, q.span.start - len(gap) + both, s_start) if both >= 0 and resp < 0 else []
+        if len(shared) > 1 and all(shared) and len({m.indicator for m in shared if m}) == len(shared):
+            # 生产总值、规上工业增加值两项指标均增长7%: one fact per subject
+            for m in shared:
+                if m is not None and _compatible(q, m):
+                    items.append(_Item(q, m, measure, sign, gap, None, start))
+        else:
+            items.append(_Item(q, mention, measure, sign, gap, None if mention else _subject_text(gap), start,
+                               from_year=(base.group(1) or "") if base else None, listed=listed))
         anchor, objects = q.span.end, []
     return items
 

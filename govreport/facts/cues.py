@@ -55,6 +55,7 @@ class Cues:
     plan_end: re.Pattern[str]
     block_label: re.Pattern[str]
     block_target: frozenset[str]
+    part_prefixes: tuple[str, ...]
 
 
 _CN_YEAR_DIGITS = "〇零○一二三四五六七八九"
@@ -122,6 +123,7 @@ def compiled() -> Cues:
                                rf"(?:时期|期间)?)(?:的|主要)?)(?P<word>{_alt(ctx['block_target'] + ctx['block_actual'])})"
                                r"(?:是|为|如下)?[:：][ \t\u3000]*(?:$|(?=\S))", re.MULTILINE),
         block_target=frozenset(ctx["block_target"]),
+        part_prefixes=tuple(c["part_prefixes"]),
     )
 
 
