@@ -460,8 +460,10 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
         passage = view[section.span.start : q.span.start] if section else paragraph
         kind = kind_of(before, role, meta, paragraph)
         measure = it.measure
-        if measure is Measure.GROWTH and head_base(before) and not c.one_year.search(it.gap):
-            measure = Measure.GROWTH_CUM  # 1986年同1978年相比，…增长102%: the growth since the base year
+        if measure is Measure.GROWTH and not c.one_year.search(it.gap) and (head_base(before) or (
+                c.span_words.search(before) and (c.plans.search(before) or c.five_year_context.search(before)))):
+            # 1986年同1978年相比，…增长102%; “十三五”期间…增长45%: the growth over the span
+            measure = Measure.GROWTH_CUM
         if it.from_year is not None:  # the starting level of a 由…增加到… pair
             base = head_base(before)
             kind, source = Kind.ACTUAL, "sentence" if it.from_year or base else "report"

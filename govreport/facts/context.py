@@ -173,6 +173,8 @@ def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, m
         return f"{start}-{end}", "sentence"
     if start_year is not None and start_year < end and measure in (Measure.CHANGE, Measure.GROWTH_CUM):
         return f"{start_year}-{end}", "sentence"  # 1986年同1978年相比，…增长102%
+    if named and named_here and measure in (Measure.CHANGE, Measure.GROWTH_CUM) and int(named[-4:]) <= end:
+        return named, "sentence"  # “十三五”期间，城镇化率提高6个百分点
     cumulative = "累计" in before[-12:] or c.span_words.search(gap) is not None
     if indicator in c.flows and measure is Measure.LEVEL and not years and last is not None:
         # 这五年，…城镇新增就业5771万人: a flow in a passage about five years is their total,
@@ -184,12 +186,13 @@ def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, m
             five = _last(c.five_year_context, context)
             if five >= 0 and five > max(_last(c.one_year, context), _last(c.past_one_year, context)):
                 return (f"{first}-{last}" if first != last else f"{last - 4}-{last}"), where
-    if measure is Measure.GROWTH_AVG or cumulative:
+    average = measure is Measure.GROWTH_AVG or (measure is Measure.CHANGE and "年均" in gap[-8:])  # 年均提高1个百分点
+    if average or cumulative:
         if named and (not years or int(named[-4:]) <= end):
             return named, "sentence" if named_here else "passage"  # “十三五”期间年均增长7.5%
         if first is not None and last is not None and first != last:
             return f"{first}-{last}", "report"
-        if measure is Measure.GROWTH_AVG and last is not None:
+        if average and last is not None:
             return f"{last - 4}-{last}", "report"  # 年均增长 in a review: the five years up to the reviewed one
         return None, "report"
     return str(end), source
