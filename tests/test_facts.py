@@ -99,7 +99,8 @@ CASES: list[tuple[str, str, set[tuple[str, str, float, str, str]]]] = [
       ("urban_disposable_income", "growth", 6.8, "%", "exact"), ("rural_disposable_income", "growth", 7.9, "%", "exact")}),
     ("review", "存款余额由上年的4.6万亿元增加到8.7万亿元。",
      {("deposits", "level", 4.6e12, "元", "exact"), ("deposits", "level", 8.7e12, "元", "exact")}),
-    ("review", "贷款余额从3.1万亿元增加到3.5万亿元。", {("loans", "level", 3.5e12, "元", "exact")}),
+    ("review", "贷款余额从3.1万亿元增加到3.5万亿元。",  # the base is the year before the one reviewed
+     {("loans", "level", 3.1e12, "元", "exact"), ("loans", "level", 3.5e12, "元", "exact")}),
     ("review", "规模以上工业增加值增速居全省第一。", {("industrial_value_added", "rank", 1, "位", "exact")}),
     ("review", "全市生产总值完成2345.6亿元，同比增长6.5%，增速高于全省0.3个百分点。",
      {("gdp", "level", 2.3456e11, "元", "exact"), ("gdp", "growth", 6.5, "%", "exact")}),
@@ -378,6 +379,10 @@ KIND_PERIOD_CASES: list[tuple[str, str, str, Expected]] = [
      {("actual", "2020", "fiscal_revenue", "growth", 6.2, "exact"), ("actual", "2020", "tax_revenue", "growth", 5.1, "exact")}),
     ("county12", "review", "生产总值和规模以上工业增加值分别比增12.1%、20.5%。\n",
      {("actual", "2011", "gdp", "growth", 12.1, "exact"), ("actual", "2011", "industrial_value_added", "growth", 20.5, "exact")}),
+    ("city21", "review", "贫困发生率由2.1%降到0.3%。\n",
+     {("actual", "2019", "poverty_rate", "level", 2.1, "exact"), ("actual", "2020", "poverty_rate", "level", 0.3, "exact")}),
+    ("county12", "review", "财政总收入（县口径）6.1亿元。\n", {("actual", "2011", "fiscal_revenue", "level", 6.1e8, "exact")}),
+    ("city21", "review", "生产总值增速比上年提高1.2个百分点。\n", set()),
     # a sector is never its parent
     ("city21", "review", "全市海洋生产总值增长9%。\n", set()),
     ("city21", "review", "能源工业增加值增长11%。\n", set()),

@@ -31,6 +31,8 @@ _COORD = re.compile(r"[、和及与]|以及")
 _LIST_GAP = re.compile(r"[、和]")
 _LEAD = re.compile(r".*[，,、：:（(“”\"]")
 _MAX_LEAD = 16
+_ASIDE = re.compile(r"[(（][^()（）\n]{1,8}[)）]")
+_RATE_WORDS = ("增速", "增幅", "增长速度", "增长幅度")
 _FLIP = {Bound.MIN: Bound.MAX, Bound.MAX: Bound.MIN}
 
 
@@ -390,7 +392,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             slots = _slots(view, ms, subject.end, s_start)  # X和Y实际增长9.8%和8.5%
             if len(slots) == n and all(slots):
                 pending, last_slots, handout = list(slots), list(slots), True
-        plain = gap
+        plain = _ASIDE.sub("", gap)  # 财政总收入（市口径）845.3亿元: a short aside keeps the subject
         for o in objects:
             plain = plain.replace(o.text, "")
         if pending and (resp >= 0 or listed or handout):
@@ -404,6 +406,9 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                 mention = None  # 连续9年, 两个…大关: a quantity of another dimension keeps the subject
         if mention is not None and not _compatible(q, mention):
             mention = None
+        if mention is not None and q.unit == "个百分点" and indicator(mention.indicator).default_unit != "%" \
+                and any(w in gap for w in _RATE_WORDS):
+            mention = None  # 生产总值增速比上年提高2.7个百分点: a change of its growth rate, not of the indicator
         # a mention may carry the measure itself (经济增长, 物价涨幅): read it with the gap
         said = (mention.text[-2:] if mention is not None and mention.end == anchor
                 and mention.text.endswith(c.measure_suffixes) else "") + gap
