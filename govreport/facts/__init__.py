@@ -321,9 +321,12 @@ def _elided(piece: str, pos: int, ms: list[Mention], end: int) -> Mention | None
     return None
 
 
-def _distinct_subjects(items: list[_Item]) -> bool:
-    ids = [it.mention.indicator if it.mention else None for it in items]
-    return None not in ids and len(set(ids)) == len(ids) and len({it.q.dimension for it in items}) == 1
+def _distinct_subjects(items: list[_Item], unnamed: bool = False) -> bool:
+    """Items of one dimension with different subjects (``unnamed``: some may have none)."""
+    ids = [it.mention.indicator for it in items if it.mention]
+    if len(ids) < (1 if unnamed else len(items)):
+        return False
+    return len(set(ids)) == len(ids) and len({it.q.dimension for it in items}) == 1
 
 
 def _list_length(view: str, qs: list[Quantity], i: int) -> int:
@@ -380,7 +383,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                                         for ind in c.split_mentions[subject.text]]  # 城乡居民收入连年增长，分别…
             elif not slots or slots == [None]:
                 n = _list_length(view, qs, qi)  # A 30.9亿元，其中B 17.3亿元，分别增长13.3%、8.6%
-                if n > 1 and len(items) >= n and _distinct_subjects(items[-n:]):
+                if n > 1 and len(items) >= n and _distinct_subjects(items[-n:], unnamed=True):
                     pending = [it.mention for it in items[-n:]]
         elif not listed and not fresh and len(last_slots) > 1 and _list_length(view, qs, qi) == len(last_slots) \
                 and foreign_chars(gap) < 2:
