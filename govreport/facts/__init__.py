@@ -475,7 +475,7 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
         if it.from_year is not None:  # the starting level of a 由…增加到… pair
             base = head_base(before)
             kind, source = Kind.ACTUAL, "sentence" if it.from_year or base else "report"
-            period = it.from_year or (str(base) if base else base_period(meta, before))
+            period = it.from_year or (str(base) if base else base_period(meta, before, paragraph, passage))
             if period is None or it.measure is Measure.RANK:
                 continue  # 从世界第六位上升到第四位: the starting rank is not a figure of its own
         elif block is not None and not c.year.search(before) and not c.estimate.search(before):

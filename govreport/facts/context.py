@@ -188,14 +188,31 @@ def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, m
                 return (f"{first}-{last}" if first != last else f"{last - 4}-{last}"), where
     average = measure is Measure.GROWTH_AVG or (measure is Measure.CHANGE and "年均" in gap[-8:])  # 年均提高1个百分点
     if average or cumulative:
+        spans = list(c.year_range.finditer(before))
+        if spans:
+            span = spans[-1]
+            return f"{year_value(span.group(1))}-{year_value(span.group(2))}", "sentence"  # 1932年到1936年五年间
         if named and (not years or int(named[-4:]) <= end):
             return named, "sentence" if named_here else "passage"  # “十三五”期间年均增长7.5%
         if first is not None and last is not None and first != last:
             return f"{first}-{last}", "report"
         if average and last is not None:
             return f"{last - 4}-{last}", "report"  # 年均增长 in a review: the five years up to the reviewed one
-        return None, "report"
+        if last is not None and five_year_passage(paragraph or before, passage):
+            return f"{last - 4}-{last}", "passage"  # 能耗累计下降14% in a passage on the five years
+        return None, "report"  # 累计减贫31.6万人: a running total over years the text does not say
     return str(end), source
+
+
+def five_year_passage(paragraph: str, passage: str = "") -> bool:
+    """Whether the paragraph (else the part) speaks of five years: its last five-year cue (这五年, “十四五”
+    时期) comes after its last one-year cue (过去一年, 去年)."""
+    c = compiled()
+    for context in (paragraph, passage):
+        five = max(_last(c.five_year_context, context), _last(c.plans, context))
+        if five >= 0 and five > max(_last(c.one_year, context), _last(c.past_one_year, context)):
+            return True
+    return False
 
 
 def _named_plan(before: str, paragraph: str) -> str | None:
@@ -205,19 +222,22 @@ def _named_plan(before: str, paragraph: str) -> str | None:
     for text in (before, paragraph):
         found = None
         for m in c.plans.finditer(text):
-            if not c.plan_end.match(text, m.end()):
-                found = m.group(0)
+            lead = text[max(0, m.start() - 3) : m.start()].rstrip("“\"‘'")
+            if not c.plan_end.match(text, m.end()) and not lead.endswith(("较", "比", "与", "同", "相比", "超过")):
+                found = m.group(0)  # not “十三五”末 (a point in time) nor 较“十三五” (a base)
         if found:
             return c.plan_years[found]
     return None
 
 
-def base_period(meta: DocMeta, before: str) -> str | None:
+def base_period(meta: DocMeta, before: str, paragraph: str = "", passage: str = "") -> str | None:
     """The year a starting level (由X增加到Y) refers to when the text names none: the year before a
-    five-year review, or the year before the reviewed year."""
+    five-year review (or a passage on the five years), or the year before the reviewed year."""
     first, last = review_years(meta)
     if first is None or last is None:
         return None
     if first != last:
         return str(first - 1)
+    if not before.endswith(("上年", "去年", "上年的", "去年的", "上年末的")) and five_year_passage(paragraph, passage):
+        return str(last - 5)
     return str(last - 1)  # 由9.6%降到7.4% in a one-year review: from the year before
