@@ -151,7 +151,7 @@ def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, m
             return str(years[-1]), "sentence"
         if named and int(named[:4]) >= plan and named_here:
             return named, "sentence"  # “十五五”时期…
-        if span_cue and c.five_year.search(before):
+        if span_cue and (c.five_year.search(before) or c.five_year_context.search(before)):
             return f"{plan}-{plan + 4}", "sentence"  # 五年内…增长44%
         context = paragraph or before
         if _last(c.plan_words, context) > _last(c.five_year, context):
