@@ -431,3 +431,11 @@ def test_every_fact_says_where_its_period_comes_from() -> None:
                    ("2021-2025", "section")]
     assert all(f.period_source in ("sentence", "passage", "section", "report") for f in report.facts)
     assert '"period_source": "sentence"' in report.to_json()
+
+
+def test_a_label_block_stops_at_the_next_part() -> None:
+    body = "2021年主要目标：\n●生产总值增长6%左右\n三、过去一年主要成绩\n全市固定资产投资增长8%。\n"
+    facts = [f for f in extract(FRAMES["city21"] + PART_LINES["city21"]["review"] + body,
+                                Options(text_only=True, tasks=False, slogans=False)).facts if f.indicator]
+    assert [(str(f.kind), f.period, f.indicator) for f in facts] == [
+        ("target", "2021", "gdp"), ("actual", "2020", "fixed_asset_investment")]

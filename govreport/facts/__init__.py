@@ -195,6 +195,7 @@ class _Block:
     period: str | None
 
 
+_PART_HEAD = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}部分)")
 _ITEM_LINE = re.compile(r"[ \t\u3000]*(?:[●◆■□▲•·\-—]+|\d{1,2}[.、]|[(（]\d{1,2}[)）])?[^\n]{0,80}$")
 
 
@@ -218,7 +219,8 @@ def _blocks(view: str, meta: DocMeta) -> list[_Block]:
         while end < stop:
             line_end = view.find("\n", end + 1)
             line_end = len(view) if line_end < 0 else line_end
-            if not _ITEM_LINE.fullmatch(view[end + 1 : line_end]):
+            line = view[end + 1 : line_end]
+            if not _ITEM_LINE.fullmatch(line) or _PART_HEAD.match(line):
                 break
             end = min(line_end, stop)
         out.append(_Block(m.end(), end, kind, period))
