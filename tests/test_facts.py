@@ -391,6 +391,8 @@ KIND_PERIOD_CASES: list[tuple[str, str, str, Expected]] = [
      {("actual", "2019", "poverty_rate", "level", 2.1, "exact"), ("actual", "2020", "poverty_rate", "level", 0.3, "exact")}),
     ("county12", "review", "财政总收入（县口径）6.1亿元。\n", {("actual", "2011", "fiscal_revenue", "level", 6.1e8, "exact")}),
     ("city21", "review", "生产总值增速比上年提高1.2个百分点。\n", set()),
+    ("city21", "review", "一般公共预算收入剔除留抵退税因素后增长6.3%。\n",
+     {("actual", "2020", "budget_revenue", "growth", 6.3, "exact")}),
     ("prov26", "review", "五年全省新增城镇就业560万人。\n", {("actual", "2021-2025", "new_urban_jobs", "level", 5.6e6, "exact")}),
     ("county12", "review", "工业投资12亿元、研发投入2.1亿元，分别增长15%、12%。\n",
      {("actual", "2011", "rd_spending", "level", 2.1e8, "exact"), ("actual", "2011", "rd_spending", "growth", 12, "exact")}),

@@ -32,7 +32,8 @@ _COORD = re.compile(r"[、和及与]|以及")
 _LIST_GAP = re.compile(r"[、和]")
 _LEAD = re.compile(r".*[，,、：:（(“”\"]")
 _MAX_LEAD = 16
-_ASIDE = re.compile(r"[(（][^()（）\n]{1,8}[)）]")
+# asides that keep the subject: （市口径）, 扣除减税降费因素, 剔除不可比因素后
+_ASIDE = re.compile(r"[(（][^()（）\n]{1,8}[)）]|(?:扣除|剔除)[^，,。；;]{1,12}?因素(?:影响)?后?")
 _RATE_WORDS = ("增速", "增幅", "增长速度", "增长幅度")
 _FLIP = {Bound.MIN: Bound.MAX, Bound.MAX: Bound.MIN}
 
