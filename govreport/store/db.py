@@ -219,13 +219,13 @@ class Database:
                 f.sentence_span.start if f.sentence_span else None,
                 f.sentence_span.end if f.sentence_span else None,
                 f.indicator_span.start if f.indicator_span else None,
-                f.indicator_span.end if f.indicator_span else None))
+                f.indicator_span.end if f.indicator_span else None, f.period_source))
         conn.executemany(
             "INSERT INTO facts (report_id, seq, region, admin_code, province, city, level, report_year, kind, "
             "period, period_start, period_end, indicator, indicator_name, indicator_text, measure, value, "
             "value_max, unit, bound, rank_scope, rank_of, section, role, start, end, evidence, sentence, "
-            "sentence_start, sentence_end, indicator_start, indicator_end) "
-            f"VALUES ({', '.join('?' * 32)})", fact_rows)
+            "sentence_start, sentence_end, indicator_start, indicator_end, period_source) "
+            f"VALUES ({', '.join('?' * 33)})", fact_rows)
         conn.executemany(
             "INSERT INTO tasks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(rid, i, t.action, t.object, t.value, t.value_max, t.unit, str(t.bound) if t.bound else None,

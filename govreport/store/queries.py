@@ -143,7 +143,8 @@ class Store(Database):
                 "rank_scope": f["rank_scope"], "rank_of": f["rank_of"], "span": [f["start"], f["end"]],
                 "section": f["section"], "sentence": f["sentence"],
                 "sentence_span": _span(f["sentence_start"], f["sentence_end"]),
-                "indicator_span": _span(f["indicator_start"], f["indicator_end"])}
+                "indicator_span": _span(f["indicator_start"], f["indicator_end"]),
+                "period_source": f["period_source"]}
 
     def facts(self, region: str | None = None, year: int | None = None, indicator: str | None = None,
               kind: str | None = None, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DDL = """
 CREATE TABLE IF NOT EXISTS reports (
@@ -122,6 +122,7 @@ CREATE TABLE IF NOT EXISTS facts (
     sentence_end    INTEGER,
     indicator_start INTEGER,
     indicator_end   INTEGER,
+    period_source   TEXT,
     UNIQUE (report_id, seq)
 );
 CREATE INDEX IF NOT EXISTS facts_indicator ON facts(indicator, kind, period);
@@ -180,7 +181,11 @@ CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(
 
 #: version → function bringing a database at ``version - 1`` to ``version``.
 #: Add a step here (and bump SCHEMA_VERSION) whenever the DDL above changes.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+def _add_period_source(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE facts ADD COLUMN period_source TEXT")  # where a fact's period was decided
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {2: _add_period_source}
 
 
 def migrate(conn: sqlite3.Connection) -> int:
