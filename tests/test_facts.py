@@ -353,6 +353,12 @@ KIND_PERIOD_CASES: list[tuple[str, str, str, Expected]] = [
     # plan-period goals are targets of that period
     ("prov26", "plan", "“十五五”时期，全省生产总值年均增长5%左右。\n",
      {("target", "2026-2030", "gdp", "growth_avg", 5, "approx")}),
+    ("prov26", "review", "展望“十五五”，全省生产总值年均增长5%左右。\n",
+     {("target", "2026-2030", "gdp", "growth_avg", 5, "approx")}),
+    ("prov26", "review", "2025年是“十五五”谋篇布局之年，全省生产总值增长5.4%。\n",
+     {("actual", "2025", "gdp", "growth", 5.4, "exact")}),
+    ("prov26", "review", "“十四五”时期，全省生产总值年均增长5.6%。\n",
+     {("actual", "2021-2025", "gdp", "growth_avg", 5.6, "exact")}),
     ("prov26", "plan", "到2030年，常住人口城镇化率达到66%。\n", {("target", "2030", "urbanization_rate", "level", 66, "exact")}),
     ("prov26", "plan", "“十五五”时期，城镇新增就业500万人以上。\n",
      {("target", "2026-2030", "new_urban_jobs", "level", 5e6, "min")}),

@@ -80,6 +80,9 @@ def kind_of(before: str, role: Role, meta: DocMeta, paragraph: str = "") -> Kind
     # 超过预期目标, 完成目标任务, 比去年预算: a goal or a base named in passing is no target cue
     before = _blank(c.goal_in_review, before)
     paragraph = _blank(c.goal_in_review, paragraph)
+    if plan and any(int(c.plan_years[m.group(0)][:4]) >= plan and _plan_period(before, m.start(), m.end())
+                    for m in c.plans.finditer(before)):
+        return Kind.TARGET  # “十五五”时期…: the period of a plan still to come, wherever it is named
     if years and plan:
         y = years[-1]
         if y >= plan:
@@ -109,6 +112,13 @@ def kind_of(before: str, role: Role, meta: DocMeta, paragraph: str = "") -> Kind
     if role in _FORWARD_ROLES:
         return Kind.TARGET
     return Kind.TARGET if last_target >= 0 else Kind.ACTUAL
+
+
+def _plan_period(text: str, start: int, end: int) -> bool:
+    """A plan named as a span of time (“十五五”时期, 展望“十五五”), not as a label (“十五五”谋篇之年)."""
+    after = text[end : end + 4].lstrip("”\"’'")
+    return after.startswith(("时期", "期间", "末", "期末", "规划期")) or text[max(0, start - 3) : start].rstrip(
+        "“\"‘'").endswith(("展望", "到", "今后"))
 
 
 def estimated(before: str, paragraph: str = "") -> bool:
