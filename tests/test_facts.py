@@ -447,3 +447,9 @@ def test_a_label_block_stops_at_the_next_part() -> None:
                                 Options(text_only=True, tasks=False, slogans=False)).facts if f.indicator]
     assert [(str(f.kind), f.period, f.indicator) for f in facts] == [
         ("target", "2021", "gdp"), ("actual", "2020", "fixed_asset_investment")]
+
+
+def test_a_rank_shared_by_the_subjects_of_a_list() -> None:
+    _, facts = _facts("review", "生产总值、规模以上工业增加值分别增长6.1%和9.2%，增速均居全省第一。")
+    ranks = [(f.indicator, f.value, f.rank_scope, f.rank_of) for f in facts if str(f.measure) == "rank"]
+    assert ranks == [("gdp", 1, "province", "growth"), ("industrial_value_added", 1, "province", "growth")]

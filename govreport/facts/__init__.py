@@ -386,6 +386,11 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                 start += 1  # never begin inside a number (…955年)
         both = gap.rfind("均")
         shared = _slots(view, ms, q.span.start - len(gap) + both, s_start) if both >= 0 and resp < 0 else []
+        if both >= 0 and resp < 0 and not any(shared) and items and items[-1].listed:
+            run = len(items) - 1  # …分别增长5.1%和15.3%，增速均居全市第一: the subjects of the list before
+            while run > 0 and items[run].listed:
+                run -= 1
+            shared = [it.mention for it in items[run:]]
         if len(shared) > 1 and all(shared) and len({m.indicator for m in shared if m}) == len(shared):
             # 生产总值、规上工业增加值两项指标均增长7%: one fact per subject
             for m in shared:
