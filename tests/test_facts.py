@@ -402,6 +402,8 @@ KIND_PERIOD_CASES: list[tuple[str, str, str, Expected]] = [
     ("prov26", "review", "五年全省新增城镇就业560万人。\n", {("actual", "2021-2025", "new_urban_jobs", "level", 5.6e6, "exact")}),
     ("county12", "review", "工业投资12亿元、研发投入2.1亿元，分别增长15%、12%。\n",
      {("actual", "2011", "rd_spending", "level", 2.1e8, "exact"), ("actual", "2011", "rd_spending", "growth", 12, "exact")}),
+    ("prov26", "review", "全年12.6万农村贫困人口实现脱贫，3万名干部参加培训。\n",
+     {("actual", "2025", "poverty_reduction", "level", 1.26e5, "exact")}),
     # a sector is never its parent
     ("city21", "review", "全市海洋生产总值增长9%。\n", set()),
     ("city21", "review", "能源工业增加值增长11%。\n", set()),

@@ -51,6 +51,7 @@ class _Item:
     start: int  # where the fact's words start: the indicator, or the cue words before the number
     from_year: str | None = None  # 由2015年的X增加到Y: X is the level of the base year ("" if unsaid)
     listed: bool = False  # follows the item before it in a list (6.8%、7.9%)
+    trailing: bool = False  # its subject is written after it (18万贫困人口脱贫)
 
 
 def _measure(gap: str, q: Quantity, mention: Mention | None, view: str) -> tuple[Measure, int]:
@@ -287,6 +288,22 @@ def _list_length(view: str, qs: list[Quantity], i: int) -> int:
     return n
 
 
+_CLAUSE_STOP = re.compile(r"[，,；;。：:、]")
+
+
+def _trailing_subject(view: str, q: Quantity, ms: list[Mention]) -> Mention | None:
+    """For the few indicators written after their count (18万贫困人口脱贫): the mention that closes the
+    number's clause within a few characters."""
+    c = compiled()
+    for m in ms:
+        between = view[q.span.end : m.start]
+        counted = _compatible(q, m) or (q.dimension == "number" and "人" in between)  # 18.34万剩余贫困人口
+        if m.start >= q.span.end and m.indicator in c.trailing_subjects and len(between) <= 10 \
+                and not _CLAUSE_STOP.search(between) and counted:
+            return m
+    return None
+
+
 def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
           own: tuple[str, ...] = ()) -> list[_Item]:
     """Pair each quantity of one sentence with its subject and measure."""
@@ -362,6 +379,10 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
         if mention is not None and q.unit == "个百分点" and indicator(mention.indicator).default_unit != "%" \
                 and any(w in gap for w in _RATE_WORDS):
             mention = None  # 生产总值增速比上年提高2.7个百分点: a change of its growth rate, not of the indicator
+        trailing = False
+        if mention is None and not pending:
+            mention = _trailing_subject(view, q, ms)  # 288万农村贫困人口实现脱贫: the subject after the number
+            trailing = mention is not None
         # a mention may carry the measure itself (经济增长, 物价涨幅): read it with the gap
         said = (mention.text[-2:] if mention is not None and mention.end == anchor
                 and mention.text.endswith(c.measure_suffixes) else "") + gap
@@ -398,7 +419,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                     items.append(_Item(q, m, measure, sign, gap, None, start))
         else:
             items.append(_Item(q, mention, measure, sign, gap, None if mention else _subject_text(gap), start,
-                               from_year=(base.group(1) or "") if base else None, listed=listed))
+                               from_year=(base.group(1) or "") if base else None, listed=listed, trailing=trailing))
         anchor, objects = q.span.end, []
     return items
 
@@ -446,7 +467,7 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             measure = Measure.GROWTH_CUM  # 五年内国民生产总值增长44%: the growth over the span
         value, value_max, bound = _signed(q, it.sign)
         bound = _list_bound(items, i, bound)
-        unit = q.unit
+        unit = q.unit or (indicator(it.mention.indicator).default_unit if it.mention else q.unit)
         if unit == "倍" and measure in (Measure.GROWTH, Measure.GROWTH_CUM):  # 增长1.71倍 → +171%
             less = 1 if _RATIO.search(it.gap) else 0  # 是2016年的1.6倍 → +60%
             value, value_max, unit = (round((value - less) * 100, 9),
@@ -465,14 +486,14 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             value=value,
             unit=unit,
             bound=bound,
-            span=Span(it.start, q.span.end),
+            span=Span(it.start, it.mention.end if it.trailing and it.mention else q.span.end),
             value_max=value_max,
             rank_scope=rank_scope,
             rank_of=rank_of,
             section=section.id if section else None,
             sentence=sentence,
             sentence_span=Span(s_start, s_start + len(sentence)),
-            indicator_span=Span(it.mention.start, it.mention.end) if it.mention else None,
+            indicator_span=Span(it.mention.start, it.mention.end) if it.mention and not it.trailing else None,
             period_source=source,
         ))
     return out, scope

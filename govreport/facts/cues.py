@@ -57,6 +57,7 @@ class Cues:
     block_label: re.Pattern[str]
     block_target: frozenset[str]
     part_prefixes: tuple[str, ...]
+    trailing_subjects: frozenset[str]
 
 
 _CN_YEAR_DIGITS = "〇零○一二三四五六七八九"
@@ -128,6 +129,7 @@ def compiled() -> Cues:
                                r"(?:是|为|如下)?[:：][ \t\u3000]*(?:$|(?=\S))", re.MULTILINE),
         block_target=frozenset(ctx["block_target"]),
         part_prefixes=tuple(c["part_prefixes"]),
+        trailing_subjects=frozenset(c["trailing_subjects"]),
     )
 
 
