@@ -314,6 +314,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
     last_slots: list[Mention | None] = []
     anchor = s_start
     objects: list[Mention] = []  # mentions that are objects (占…比重, 高于…), not subjects
+    consumed: set[int] = set()  # mentions taken by the count before them
     mi = 0
     for qi, q in enumerate(qs):
         fresh = False
@@ -321,6 +322,9 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             m = ms[mi]
             mi += 1
             if m.start < anchor:
+                continue
+            if m.start in consumed:  # the subject of the count before it (18万贫困人口脱贫), no subject after
+                subject, anchor = None, m.end
                 continue
             if any(ch in _CLAUSE_END for ch in view[anchor : m.start]):
                 subject, last_slots = None, []
@@ -383,6 +387,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
         if mention is None and not pending:
             mention = _trailing_subject(view, q, ms)  # 288万农村贫困人口实现脱贫: the subject after the number
             trailing = mention is not None
+            if mention is not None:
+                consumed.add(mention.start)
         # a mention may carry the measure itself (经济增长, 物价涨幅): read it with the gap
         said = (mention.text[-2:] if mention is not None and mention.end == anchor
                 and mention.text.endswith(c.measure_suffixes) else "") + gap
