@@ -302,6 +302,8 @@ KIND_PERIOD_CASES: list[tuple[str, str, str, Expected]] = [
      {("target", "2021", "fixed_asset_investment", "growth", 8, "approx")}),
     ("city21", "review", "超过预期目标1.5个百分点，生产总值增长7.5%。\n", {("actual", "2020", "gdp", "growth", 7.5, "exact")}),
     ("county12", "review", "圆满完成目标任务，全县生产总值增长15.1%。\n", {("actual", "2011", "gdp", "growth", 15.1, "exact")}),
+    ("city21", "review", "全面完成“十三五”规划目标：生产总值年均增长7%。\n",
+     {("actual", "2016-2020", "gdp", "growth_avg", 7, "exact")}),
     ("county12", "none", "全面完成年度目标任务，财政总收入增长20%。\n", {("actual", "2011", "fiscal_revenue", "growth", 20, "exact")}),
     ("city21", "plan", "拟安排地方政府专项债券120亿元。\n", {("target", "2021", "special_bonds", "level", 1.2e10, "exact")}),
     ("city21", "none", "赤字率拟按3%安排。\n", {("target", "2021", "deficit_ratio", "level", 3, "exact")}),

@@ -38,7 +38,7 @@ def _years(before: str) -> list[int]:
     out = []
     for m in c.year.finditer(before):
         lead = before[max(0, m.start() - 1) : m.start()]
-        if lead in ("较", "比", "与", "同", "从", "自", "于", "由", "和") or (lead == "是" and before.startswith("的", m.end())):
+        if lead in ("较", "比", "与", "同", "从", "自", "于", "由") or (lead == "是" and before.startswith("的", m.end())):
             continue
         if before.startswith(("以来", "起", "相比", "比较"), m.end()):
             continue
