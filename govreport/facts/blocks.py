@@ -20,6 +20,7 @@ class Block:
     period: str | None
 
 
+_DONE = ("完成", "实现", "超额", "超过", "达到", "圆满")
 _PART_HEAD = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}部分)")
 _ITEM_LINE = re.compile(r"[ \t\u3000]*(?:[●◆■□▲•·\-—]+|\d{1,2}[.、]|[(（]\d{1,2}[)）])?[^\n]{0,80}$")
 
@@ -28,7 +29,8 @@ def label_blocks(view: str, meta: DocMeta) -> list[Block]:
     """Labels (2020年成就：, “十四五”目标：, 主要预期目标：) with the short item lines after them, up to
     the next label: a digest's lists, whose kind and period the label gives."""
     c = compiled()
-    labels = list(c.block_label.finditer(view))
+    # 全面完成“十三五”规划目标：… reports goals met, it labels no list of targets
+    labels = [m for m in c.block_label.finditer(view) if not any(w in m.group(0) for w in _DONE)]
     out = []
     for i, m in enumerate(labels):
         label = m.group(0)
