@@ -410,6 +410,8 @@ KIND_PERIOD_CASES: list[tuple[str, str, str, Expected]] = [
     ("city21", "review", "全市海洋生产总值增长9%。\n", set()),
     ("city21", "review", "能源工业增加值增长11%。\n", set()),
     ("city21", "review", "民营经济增加值占生产总值比重达到55%。\n", set()),
+    ("city21", "review", "户籍人口城镇化率达到48%，常住人口城镇化率达到61%。\n",
+     {("actual", "2020", "urbanization_rate", "level", 61, "exact")}),
     # aliases of the settled conventions
     ("county12", "review", "地方财政收入完成2.3亿元。\n", {("actual", "2011", "budget_revenue", "level", 2.3e8, "exact")}),
     ("city21", "plan", "研发经费支出占地区生产总值比重达到2.5%。\n", {("target", "2021", "rd_intensity", "level", 2.5, "exact")}),
