@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from govreport import extract
+from govreport.lexicons import cues
 from govreport.options import Options
 
 HEAD = "2021年某市人民政府工作报告\n——2021年1月20日在某市第十五届人民代表大会第五次会议上\n各位代表：\n"
@@ -459,3 +460,11 @@ def test_a_rank_shared_by_the_subjects_of_a_list() -> None:
     _, facts = _facts("review", "生产总值、规模以上工业增加值分别增长6.1%和9.2%，增速均居全省第一。")
     ranks = [(f.indicator, f.value, f.rank_scope, f.rank_of) for f in facts if str(f.measure) == "rank"]
     assert ranks == [("gdp", 1, "province", "growth"), ("industrial_value_added", 1, "province", "growth")]
+
+
+@pytest.mark.parametrize(("part", "sentence", "expected"), cues()["examples"]["facts"])
+def test_cue_examples(part: str, sentence: str, expected: list) -> None:  # type: ignore[type-arg]
+    _, facts = _facts(part, sentence)
+    assert facts, sentence
+    f = facts[0]
+    assert [str(f.kind), f.period, f.indicator, str(f.measure), f.value] == expected
