@@ -150,6 +150,9 @@ class Fact:
     indicator_span: Span | None = None
     #: quality flags (facts/checks.py): "implausible:gdp growth 150 outside [-30, 40]", "inconsistent:…"
     checks: tuple[str, ...] = ()
+    # where the period was decided: "sentence" (a year or span the sentence states), "passage"
+    # (its paragraph or part), "section" (the part's role), "report" (the report's own years)
+    period_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

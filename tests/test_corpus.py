@@ -52,3 +52,30 @@ def test_national_gdp_target(year: int, expected: tuple) -> None:  # type: ignor
     got = {(f.value, f.value_max, str(f.bound)) for f in report.facts
            if f.indicator == "gdp" and str(f.kind) == "target" and str(f.measure) == "growth" and f.period == str(year)}
     assert got == {expected}
+
+
+def _facts_with(path: str, words: str) -> list:  # type: ignore[type-arg]
+    """The facts of a corpus report whose words (on the matching view) contain ``words``."""
+    from govreport.ingest import matching_view
+
+    report = extract(SHARED / "corpus" / path, Options(tasks=False, slogans=False))
+    view = matching_view(report.text)
+    return [f for f in report.facts if words in view[f.span.start : f.span.end]]
+
+
+@pytest.mark.parametrize(("path", "words", "expected"), [
+    # 五年内…增长百分之四十四: the growth over the seventh plan, not a 1986 growth
+    ("national/national_1986.txt", "国民生产总值增长百分之四十四", ("target", "1986-1990", "gdp", "growth_cum", 44)),
+    # 1986年同1978年相比，…增长102%: growth since 1978, not a one-year actual
+    ("national/national_1987.txt", "按可比价格计算增长102%", ("actual", "1978-1986", "gdp", "growth_cum", 102)),
+    # 一九三六年的粮食产量是三千亿斤: a figure of 1936, no 1955 target
+    ("national/national_1955.txt", "粮食产量是三千亿斤", ("actual", "1936", "grain_output", "level", 1.5e8)),
+    # 到一九八五年，粮食产量达到八千亿斤: the target year the sentence spells out
+    ("national/national_1978.txt", "粮食产量达到八千亿斤", ("target", "1985", "grain_output", "level", 4e8)),
+    # 城镇新增就业603.7万人 under “十四五”时期和2025年工作回顾 / 过去的五年: the five-year total
+    ("province-2026/河南省_2026.txt", "城镇新增就业603.7万人", ("actual", "2021-2025", "new_urban_jobs", "level", 6.037e6)),
+])
+def test_corpus_periods(path: str, words: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    facts = _facts_with(path, words)
+    assert [(str(f.kind), f.period, f.indicator, str(f.measure), f.value) for f in facts] == [expected]
+    assert facts[0].period_source in ("sentence", "passage")

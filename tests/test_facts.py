@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from govreport import extract
+from govreport.lexicons import cues
 from govreport.options import Options
 
 HEAD = "2021年某市人民政府工作报告\n——2021年1月20日在某市第十五届人民代表大会第五次会议上\n各位代表：\n"
@@ -99,7 +100,8 @@ CASES: list[tuple[str, str, set[tuple[str, str, float, str, str]]]] = [
       ("urban_disposable_income", "growth", 6.8, "%", "exact"), ("rural_disposable_income", "growth", 7.9, "%", "exact")}),
     ("review", "存款余额由上年的4.6万亿元增加到8.7万亿元。",
      {("deposits", "level", 4.6e12, "元", "exact"), ("deposits", "level", 8.7e12, "元", "exact")}),
-    ("review", "贷款余额从3.1万亿元增加到3.5万亿元。", {("loans", "level", 3.5e12, "元", "exact")}),
+    ("review", "贷款余额从3.1万亿元增加到3.5万亿元。",  # the base is the year before the one reviewed
+     {("loans", "level", 3.1e12, "元", "exact"), ("loans", "level", 3.5e12, "元", "exact")}),
     ("review", "规模以上工业增加值增速居全省第一。", {("industrial_value_added", "rank", 1, "位", "exact")}),
     ("review", "全市生产总值完成2345.6亿元，同比增长6.5%，增速高于全省0.3个百分点。",
      {("gdp", "level", 2.3456e11, "元", "exact"), ("gdp", "growth", 6.5, "%", "exact")}),
@@ -256,3 +258,223 @@ def test_rank_scope_and_rank_of() -> None:
     ranks = [(f.indicator, f.rank_scope, f.rank_of, f.value) for f in facts if str(f.measure) == "rank"]
     assert ranks == [("gdp", "province", "growth", 4), ("industrial_value_added", "province", "growth", 4),
                      ("tax_revenue", "province", "level", 5), ("tax_revenue", "province", "share", 6)]
+
+
+# --- kind and period: report frames of several decades and levels, each sentence → every canonical fact
+# (kind, period, indicator, measure, value, bound)
+FRAMES = {
+    "city21": HEAD,
+    "county12": "2012年某县人民政府工作报告\n——2012年2月15日在某县第十五届人民代表大会第三次会议上\n各位代表：\n",
+    "nation86": "政府工作报告\n——1986年3月25日在第六届全国人民代表大会第四次会议上\n各位代表：\n",
+    "prov26": "河南省政府工作报告\n——2026年1月20日在河南省第十四届人民代表大会第四次会议上\n各位代表：\n",
+}
+PART_LINES = {
+    "city21": {"review": "一、2020年工作回顾\n", "plan": "二、2021年工作安排\n", "none": ""},
+    "county12": {"review": "一、2011年工作回顾\n", "plan": "二、2012年工作安排\n", "none": ""},
+    "nation86": {"review": "一、一九八五年的工作\n", "plan": "二、一九八六年的工作安排\n", "none": ""},
+    "prov26": {"review": "一、2025年工作回顾\n", "plan": "二、2026年工作安排\n", "none": ""},
+}
+Expected = set[tuple[str, str, str, str, float, str]]
+KIND_PERIOD_CASES: list[tuple[str, str, str, Expected]] = [
+    # target lists without a targets heading: a lead-in, then one item per line
+    ("city21", "none", "今年经济社会发展的主要预期目标是：\n●地区生产总值增长6%以上\n●一般公共预算收入增长5%\n",
+     {("target", "2021", "gdp", "growth", 6, "min"), ("target", "2021", "budget_revenue", "growth", 5, "exact")}),
+    ("county12", "none", "建议今年全县经济社会发展的主要目标为：\n◆生产总值增长13%；\n◆城镇登记失业率控制在4.5%以内。\n",
+     {("target", "2012", "gdp", "growth", 13, "exact"), ("target", "2012", "registered_unemployment", "level", 4.5, "max")}),
+    ("prov26", "none", "2026年主要目标：\n——生产总值增长5%左右\n——居民消费价格涨幅2%左右\n",
+     {("target", "2026", "gdp", "growth", 5, "approx"), ("target", "2026", "cpi", "growth", 2, "approx")}),
+    ("prov26", "none", "2025年成就：\n生产总值6.8万亿元\n社会消费品零售总额增长6.1%\n",
+     {("actual", "2025", "gdp", "level", 6.8e12, "exact"), ("actual", "2025", "retail_sales", "growth", 6.1, "exact")}),
+    ("prov26", "none", "“十四五”成就：\n生产总值年均增长5.2%\n城镇化率提高4.1个百分点\n",
+     {("actual", "2021-2025", "gdp", "growth_avg", 5.2, "exact"),
+      ("actual", "2021-2025", "urbanization_rate", "change", 4.1, "exact")}),
+    ("city21", "none", "今年的主要目标是：地区生产总值增长6.5%左右。城镇新增就业3万人以上。\n",
+     {("target", "2021", "gdp", "growth", 6.5, "approx"), ("target", "2021", "new_urban_jobs", "level", 30000, "min")}),
+    ("city21", "none", "政府工作报告提出：全市生产总值增长7%左右。\n", {("target", "2021", "gdp", "growth", 7, "approx")}),
+    # review figures in a digest are actuals of that year
+    ("city21", "none", "2020年全市生产总值完成3210亿元，增长3.6%。\n",
+     {("actual", "2020", "gdp", "level", 3.21e11, "exact"), ("actual", "2020", "gdp", "growth", 3.6, "exact")}),
+    ("county12", "none", "2011年，全县财政总收入完成8.6亿元，同比增长21.3%。\n",
+     {("actual", "2011", "fiscal_revenue", "level", 8.6e8, "exact"), ("actual", "2011", "fiscal_revenue", "growth", 21.3, "exact")}),
+    # 预计: at the head of a list to the 。, inside a clause to the ；, “下同” for the passage
+    ("city21", "review", "预计：全市生产总值增长3%；一般公共预算收入完成150亿元。\n",
+     {("estimate", "2020", "gdp", "growth", 3, "exact"), ("estimate", "2020", "budget_revenue", "level", 1.5e10, "exact")}),
+    ("city21", "review", "一般公共预算收入完成150亿元；预计生产总值增长3%；固定资产投资增长5.2%。\n",
+     {("actual", "2020", "budget_revenue", "level", 1.5e10, "exact"), ("estimate", "2020", "gdp", "growth", 3, "exact"),
+      ("actual", "2020", "fixed_asset_investment", "growth", 5.2, "exact")}),
+    ("county12", "review", "以下为预计数，下同。全县生产总值增长14%。规模以上工业增加值增长18%。\n",
+     {("estimate", "2011", "gdp", "growth", 14, "exact"), ("estimate", "2011", "industrial_value_added", "growth", 18, "exact")}),
+    ("county12", "review", "据统计预测，全县生产总值增长12.5%达56亿元。\n",
+     {("estimate", "2011", "gdp", "growth", 12.5, "exact"), ("estimate", "2011", "gdp", "level", 5.6e9, "exact")}),
+    ("prov26", "review", "初步预计，全省粮食总产量1340亿斤。\n", {("estimate", "2025", "grain_output", "level", 6.7e7, "exact")}),
+    # a comparison base or a goal named in passing is no cue of its own
+    ("city21", "plan", "一般公共预算收入比上年增长4%。\n", {("target", "2021", "budget_revenue", "growth", 4, "exact")}),
+    ("city21", "plan", "固定资产投资比去年预算增长8%左右。\n",
+     {("target", "2021", "fixed_asset_investment", "growth", 8, "approx")}),
+    ("city21", "review", "超过预期目标1.5个百分点，生产总值增长7.5%。\n", {("actual", "2020", "gdp", "growth", 7.5, "exact")}),
+    ("county12", "review", "圆满完成目标任务，全县生产总值增长15.1%。\n", {("actual", "2011", "gdp", "growth", 15.1, "exact")}),
+    ("city21", "review", "全面完成“十三五”规划目标：生产总值年均增长7%。\n",
+     {("actual", "2016-2020", "gdp", "growth_avg", 7, "exact")}),
+    ("county12", "none", "全面完成年度目标任务，财政总收入增长20%。\n", {("actual", "2011", "fiscal_revenue", "growth", 20, "exact")}),
+    ("city21", "plan", "拟安排地方政府专项债券120亿元。\n", {("target", "2021", "special_bonds", "level", 1.2e10, "exact")}),
+    ("city21", "none", "赤字率拟按3%安排。\n", {("target", "2021", "deficit_ratio", "level", 3, "exact")}),
+    # a retrospective passage in a forward part, a forward one in the review
+    ("city21", "plan", "过去一年，全市生产总值增长3.5%。今年生产总值增长6%。\n",
+     {("actual", "2020", "gdp", "growth", 3.5, "exact"), ("target", "2021", "gdp", "growth", 6, "exact")}),
+    ("city21", "review", "面对新的一年，生产总值增长6.5%左右。\n", {("target", "2021", "gdp", "growth", 6.5, "approx")}),
+    ("county12", "review", "今年全县生产总值预期增长13%。\n", {("target", "2012", "gdp", "growth", 13, "exact")}),
+    # years a sentence names
+    ("nation86", "plan", "到一九九〇年，粮食产量达到八千五百亿斤。\n",
+     {("target", "1990", "grain_output", "level", 4.25e8, "exact")}),
+    ("nation86", "review", "一九五二年的粮食产量是三千二百亿斤。\n", {("actual", "1952", "grain_output", "level", 1.6e8, "exact")}),
+    ("nation86", "none", "一九八〇年全国粮食产量达到六千四百亿斤。\n",
+     {("actual", "1980", "grain_output", "level", 3.2e8, "exact")}),
+    ("city21", "plan", "到2025年，全市生产总值突破5000亿元。\n", {("target", "2025", "gdp", "level", 5e11, "min")}),
+    ("city21", "plan", "到2023年，地区生产总值年均增长6%。\n", {("target", "2021-2023", "gdp", "growth_avg", 6, "exact")}),
+    ("city21", "review", "2018年，全市生产总值达到2900亿元。\n", {("actual", "2018", "gdp", "level", 2.9e11, "exact")}),
+    # spans: 五年内, 累计, 合计; comparisons with a base year
+    ("nation86", "plan", "“七五”期间，五年内国民生产总值增长百分之四十四。\n",
+     {("target", "1986-1990", "gdp", "growth_cum", 44, "exact")}),
+    ("city21", "plan", "今后五年内，全市生产总值增长40%。\n", {("target", "2021-2025", "gdp", "growth_cum", 40, "exact")}),
+    ("nation86", "review", "一九八五年同一九八〇年相比，国民生产总值增长百分之六十二。\n",
+     {("actual", "1980-1985", "gdp", "growth_cum", 62, "exact")}),
+    ("prov26", "review", "2025年与2020年相比，全省一般公共预算收入增长28%。\n",
+     {("actual", "2020-2025", "budget_revenue", "growth_cum", 28, "exact")}),
+    ("prov26", "review", "2025年与2020年相比，全省生产总值由5.5万亿元增加到6.8万亿元。\n",
+     {("actual", "2020", "gdp", "level", 5.5e12, "exact"), ("actual", "2025", "gdp", "level", 6.8e12, "exact")}),
+    ("county12", "review", "全县生产总值由2006年的20亿元增加到45亿元。\n",
+     {("actual", "2006", "gdp", "level", 2e9, "exact"), ("actual", "2011", "gdp", "level", 4.5e9, "exact")}),
+    ("city21", "review", "“十三五”期间，累计实际利用外资32亿美元。\n",
+     {("actual", "2016-2020", "foreign_investment", "level", 3.2e9, "exact")}),
+    ("city21", "review", "“十三五”期间，城镇化率提高6个百分点，生产总值增长45%。\n",
+     {("actual", "2016-2020", "urbanization_rate", "change", 6, "exact"), ("actual", "2016-2020", "gdp", "growth_cum", 45, "exact")}),
+    ("city21", "review", "“十三五”期间，规模以上工业增加值年均增长7.2%。\n",
+     {("actual", "2016-2020", "industrial_value_added", "growth_avg", 7.2, "exact")}),
+    ("prov26", "review", "过去的五年，我们砥砺前行。城镇新增就业580万人。\n",
+     {("actual", "2021-2025", "new_urban_jobs", "level", 5.8e6, "exact")}),
+    ("prov26", "review", "过去一年，城镇新增就业112万人。\n", {("actual", "2025", "new_urban_jobs", "level", 1.12e6, "exact")}),
+    ("city21", "review", "比“十二五”末提高6个百分点，城镇化率年均提高1.2个百分点。\n",
+     {("actual", "2016-2020", "urbanization_rate", "change", 1.2, "exact")}),
+    ("nation86", "plan", "计划规定，到一九八八年，全国粮食产量达到四亿二千万吨。\n",
+     {("target", "1988", "grain_output", "level", 4.2e8, "exact")}),
+    ("nation86", "review", "一九八一年到一九八五年五年间，国家财政收入合计六千三百亿元。\n",
+     {("actual", "1981-1985", "fiscal_revenue", "level", 6.3e11, "exact")}),
+    ("prov26", "review", "五年来，较“十三五”增长20%，规模以上工业增加值年均增长6.1%。\n",
+     {("actual", "2021-2025", "industrial_value_added", "growth_avg", 6.1, "exact")}),
+    ("prov26", "review", "过去的五年，一般公共预算收入从4100亿元增加到4500亿元。\n",
+     {("actual", "2020", "budget_revenue", "level", 4.1e11, "exact"), ("actual", "2025", "budget_revenue", "level", 4.5e11, "exact")}),
+    # plan-period goals are targets of that period
+    ("prov26", "plan", "“十五五”时期，全省生产总值年均增长5%左右。\n",
+     {("target", "2026-2030", "gdp", "growth_avg", 5, "approx")}),
+    ("prov26", "review", "展望“十五五”，全省生产总值年均增长5%左右。\n",
+     {("target", "2026-2030", "gdp", "growth_avg", 5, "approx")}),
+    ("prov26", "review", "2025年是“十五五”谋篇布局之年，全省生产总值增长5.4%。\n",
+     {("actual", "2025", "gdp", "growth", 5.4, "exact")}),
+    ("prov26", "review", "“十四五”时期，全省生产总值年均增长5.6%。\n",
+     {("actual", "2021-2025", "gdp", "growth_avg", 5.6, "exact")}),
+    ("prov26", "plan", "到2030年，常住人口城镇化率达到66%。\n", {("target", "2030", "urbanization_rate", "level", 66, "exact")}),
+    ("prov26", "plan", "“十五五”时期，城镇新增就业500万人以上。\n",
+     {("target", "2026-2030", "new_urban_jobs", "level", 5e6, "min")}),
+    # subjects: threshold and continuity words, another dimension's quantity, the report's own place
+    ("prov26", "review", "全省粮食总产量连续9年稳定在1300亿斤以上。\n",
+     {("actual", "2025", "grain_output", "level", 6.5e7, "min")}),
+    ("prov26", "review", "全省生产总值首次跃上6万亿元台阶。\n", {("actual", "2025", "gdp", "level", 6e12, "min")}),
+    ("prov26", "review", "一般公共预算收入连年增长，达到4500亿元。\n",
+     {("actual", "2025", "budget_revenue", "level", 4.5e11, "exact")}),
+    ("prov26", "review", "2025年河南生产总值增长5.6%。\n", {("actual", "2025", "gdp", "growth", 5.6, "exact")}),
+    ("prov26", "review", "2025年全省地区生产总值6.8万亿元。\n", {("actual", "2025", "gdp", "level", 6.8e12, "exact")}),
+    ("prov26", "plan", "全省居民人均可支配收入增长与经济增长同步，城镇新增就业110万人以上。\n",
+     {("target", "2026", "new_urban_jobs", "level", 1.1e6, "min")}),
+    # coordination: one fact per subject
+    ("city21", "review", "城、乡居民人均可支配收入分别增长3.5%、6.9%。\n",
+     {("actual", "2020", "urban_disposable_income", "growth", 3.5, "exact"),
+      ("actual", "2020", "rural_disposable_income", "growth", 6.9, "exact")}),
+    ("city21", "review", "城乡常住居民人均可支配收入分别达到42150元和21030元。\n",
+     {("actual", "2020", "urban_disposable_income", "level", 42150, "exact"),
+      ("actual", "2020", "rural_disposable_income", "level", 21030, "exact")}),
+    ("county12", "review", "城乡居民收入连年增长，分别达到15800元、6200元。\n",
+     {("actual", "2011", "urban_disposable_income", "level", 15800, "exact"),
+      ("actual", "2011", "rural_disposable_income", "level", 6200, "exact")}),
+    ("county12", "review", "财政总收入5.2亿元，其中地方财政收入3.1亿元，分别增长18%、16.5%。\n",
+     {("actual", "2011", "fiscal_revenue", "level", 5.2e8, "exact"), ("actual", "2011", "budget_revenue", "level", 3.1e8, "exact"),
+      ("actual", "2011", "fiscal_revenue", "growth", 18, "exact"), ("actual", "2011", "budget_revenue", "growth", 16.5, "exact")}),
+    ("city21", "review", "生产总值、规模以上工业增加值两项指标均增长4%。\n",
+     {("actual", "2020", "gdp", "growth", 4, "exact"), ("actual", "2020", "industrial_value_added", "growth", 4, "exact")}),
+    ("city21", "plan", "固定资产投资和社会消费品零售总额均增长8%以上。\n",
+     {("target", "2021", "fixed_asset_investment", "growth", 8, "min"), ("target", "2021", "retail_sales", "growth", 8, "min")}),
+    ("city21", "review", "财政、税收收入分别增长6.2%、5.1%。\n",
+     {("actual", "2020", "fiscal_revenue", "growth", 6.2, "exact"), ("actual", "2020", "tax_revenue", "growth", 5.1, "exact")}),
+    ("county12", "review", "生产总值和规模以上工业增加值分别比增12.1%、20.5%。\n",
+     {("actual", "2011", "gdp", "growth", 12.1, "exact"), ("actual", "2011", "industrial_value_added", "growth", 20.5, "exact")}),
+    ("city21", "review", "贫困发生率由2.1%降到0.3%。\n",
+     {("actual", "2019", "poverty_rate", "level", 2.1, "exact"), ("actual", "2020", "poverty_rate", "level", 0.3, "exact")}),
+    ("county12", "review", "财政总收入（县口径）6.1亿元。\n", {("actual", "2011", "fiscal_revenue", "level", 6.1e8, "exact")}),
+    ("city21", "review", "生产总值增速比上年提高1.2个百分点。\n", set()),
+    ("city21", "review", "一般公共预算收入剔除留抵退税因素后增长6.3%。\n",
+     {("actual", "2020", "budget_revenue", "growth", 6.3, "exact")}),
+    ("prov26", "review", "五年全省新增城镇就业560万人。\n", {("actual", "2021-2025", "new_urban_jobs", "level", 5.6e6, "exact")}),
+    ("county12", "review", "工业投资12亿元、研发投入2.1亿元，分别增长15%、12%。\n",
+     {("actual", "2011", "rd_spending", "level", 2.1e8, "exact"), ("actual", "2011", "rd_spending", "growth", 12, "exact")}),
+    ("prov26", "review", "全年12.6万农村贫困人口实现脱贫，3万名干部参加培训。\n",
+     {("actual", "2025", "poverty_reduction", "level", 1.26e5, "exact")}),
+    # a sector is never its parent
+    ("city21", "review", "全市海洋生产总值增长9%。\n", set()),
+    ("city21", "review", "能源工业增加值增长11%。\n", set()),
+    ("city21", "review", "民营经济增加值占生产总值比重达到55%。\n", set()),
+    ("city21", "review", "户籍人口城镇化率达到48%，常住人口城镇化率达到61%。\n",
+     {("actual", "2020", "urbanization_rate", "level", 61, "exact")}),
+    # aliases of the settled conventions
+    ("county12", "review", "地方财政收入完成2.3亿元。\n", {("actual", "2011", "budget_revenue", "level", 2.3e8, "exact")}),
+    ("city21", "plan", "研发经费支出占地区生产总值比重达到2.5%。\n", {("target", "2021", "rd_intensity", "level", 2.5, "exact")}),
+    ("city21", "review", "社会消费品销售总额增长4.2%。\n", {("actual", "2020", "retail_sales", "growth", 4.2, "exact")}),
+    ("city21", "review", "城乡居民收入年均分别增长8.1%和9.4%。\n",
+     {("actual", "2016-2020", "urban_disposable_income", "growth_avg", 8.1, "exact"),
+      ("actual", "2016-2020", "rural_disposable_income", "growth_avg", 9.4, "exact")}),
+    ("city21", "review", "地方一般公共预算收入可比增长5.5%。\n", {("actual", "2020", "budget_revenue", "growth", 5.5, "exact")}),
+]
+
+
+def _frame_facts(frame: str, part: str, body: str) -> Expected:
+    report = extract(FRAMES[frame] + PART_LINES[frame][part] + body, Options(text_only=True, tasks=False, slogans=False))
+    return {(str(f.kind), str(f.period), f.indicator, str(f.measure), round(f.value, 6), str(f.bound))
+            for f in report.facts if f.indicator}
+
+
+@pytest.mark.parametrize(("frame", "part", "body", "expected"), KIND_PERIOD_CASES,
+                         ids=[f"{c[0]}-{c[2][:20]}" for c in KIND_PERIOD_CASES])
+def test_kind_and_period(frame: str, part: str, body: str, expected: Expected) -> None:
+    assert _frame_facts(frame, part, body) == {(k, p, i, m, round(v, 6), b) for k, p, i, m, v, b in expected}
+
+
+def test_every_fact_says_where_its_period_comes_from() -> None:
+    report = extract(FRAMES["city21"] + PART_LINES["city21"]["review"]
+                     + "2018年，全市生产总值达到2900亿元。\n全市生产总值增长3.5%。\n过去五年，城镇新增就业21万人。\n"
+                     + "二、“十四五”时期主要目标\n到2025年，全市生产总值突破5000亿元。\n生产总值年均增长6%。\n",
+                     Options(text_only=True, tasks=False, slogans=False))
+    got = [(f.period, f.period_source) for f in report.facts if f.indicator]
+    assert got == [("2018", "sentence"), ("2020", "report"), ("2016-2020", "passage"), ("2025", "sentence"),
+                   ("2021-2025", "section")]
+    assert all(f.period_source in ("sentence", "passage", "section", "report") for f in report.facts)
+    assert '"period_source": "sentence"' in report.to_json()
+
+
+def test_a_label_block_stops_at_the_next_part() -> None:
+    body = "2021年主要目标：\n●生产总值增长6%左右\n三、过去一年主要成绩\n全市固定资产投资增长8%。\n"
+    facts = [f for f in extract(FRAMES["city21"] + PART_LINES["city21"]["review"] + body,
+                                Options(text_only=True, tasks=False, slogans=False)).facts if f.indicator]
+    assert [(str(f.kind), f.period, f.indicator) for f in facts] == [
+        ("target", "2021", "gdp"), ("actual", "2020", "fixed_asset_investment")]
+
+
+def test_a_rank_shared_by_the_subjects_of_a_list() -> None:
+    _, facts = _facts("review", "生产总值、规模以上工业增加值分别增长6.1%和9.2%，增速均居全省第一。")
+    ranks = [(f.indicator, f.value, f.rank_scope, f.rank_of) for f in facts if str(f.measure) == "rank"]
+    assert ranks == [("gdp", 1, "province", "growth"), ("industrial_value_added", 1, "province", "growth")]
+
+
+@pytest.mark.parametrize(("part", "sentence", "expected"), cues()["examples"]["facts"])
+def test_cue_examples(part: str, sentence: str, expected: list) -> None:  # type: ignore[type-arg]
+    _, facts = _facts(part, sentence)
+    assert facts, sentence
+    f = facts[0]
+    assert [str(f.kind), f.period, f.indicator, str(f.measure), f.value] == expected

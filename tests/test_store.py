@@ -123,6 +123,14 @@ def test_readonly_store_cannot_write(store, tmp_path):
         open_store(tmp_path / "missing.db", readonly=True)
 
 
+def test_a_version_1_database_gains_period_source(tmp_path):
+    conn = sqlite3.connect(tmp_path / "v1.db")
+    conn.executescript("CREATE TABLE facts (report_id TEXT); PRAGMA user_version = 1;")
+    assert schema.migrate(conn) == 1
+    assert "period_source" in [row[1] for row in conn.execute("PRAGMA table_info(facts)")]
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
 def test_schema_version_and_migration_hook(tmp_path, monkeypatch):
     path = tmp_path / "v.db"
     open_store(path).close()

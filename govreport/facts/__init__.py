@@ -15,7 +15,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from govreport.facts.context import base_period, kind_of, period_of
+from govreport.facts.blocks import Block, label_blocks, own_names
+from govreport.facts.context import base_period, head_base, kind_of, period_of
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.mentions import Mention, alias_index, find_mentions, indicator
 from govreport.lexicons import cues
@@ -32,6 +33,9 @@ _COORD = re.compile(r"[、和及与]|以及")
 _LIST_GAP = re.compile(r"[、和]")
 _LEAD = re.compile(r".*[，,、：:（(“”\"]")
 _MAX_LEAD = 16
+# asides that keep the subject: （市口径）, 扣除减税降费因素, 剔除不可比因素后
+_ASIDE = re.compile(r"[(（][^()（）\n]{1,8}[)）]|(?:扣除|剔除)[^，,。；;]{1,12}?因素(?:影响)?后?")
+_RATE_WORDS = ("增速", "增幅", "增长速度", "增长幅度")
 _FLIP = {Bound.MIN: Bound.MAX, Bound.MAX: Bound.MIN}
 
 
@@ -48,6 +52,7 @@ class _Item:
     start: int  # where the fact's words start: the indicator, or the cue words before the number
     from_year: str | None = None  # 由2015年的X增加到Y: X is the level of the base year ("" if unsaid)
     listed: bool = False  # follows the item before it in a list (6.8%、7.9%)
+    trailing: bool = False  # its subject is written after it (18万贫困人口脱贫)
 
 
 def _measure(gap: str, q: Quantity, mention: Mention | None, view: str) -> tuple[Measure, int]:
@@ -174,6 +179,9 @@ def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: Doc
     mentions = find_mentions(view)
     mention_starts = [m.start for m in mentions]
     index = SectionIndex(sections)
+    blocks = label_blocks(view, meta)
+    block_starts = [b.start for b in blocks]
+    own = own_names(meta)
     facts: list[Fact] = []
     qi = 0
     pos = 0
@@ -193,11 +201,13 @@ def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: Doc
             paragraph_scope = (para_start, None)
         lo = bisect.bisect_left(mention_starts, s_start)
         hi = bisect.bisect_left(mention_starts, s_end)
-        items = _walk(view, quantities[qi:qj], mentions[lo:hi], s_start)
+        items = _walk(view, quantities[qi:qj], mentions[lo:hi], s_start, own)
         section = index.at(q0.span.start)
         sentence = text[s_start:s_end]
         scope = paragraph_scope[1]
-        facts_here, scope = _facts(items, view, sentence, s_start, para_start, section, meta, scope, options)
+        k = bisect.bisect_right(block_starts, q0.span.start) - 1
+        block = blocks[k] if k >= 0 and q0.span.start < blocks[k].end else None
+        facts_here, scope = _facts(items, view, sentence, s_start, para_start, section, meta, scope, options, block)
         paragraph_scope = (para_start, scope)
         facts.extend(facts_here)
         qi, pos = qj, s_end
@@ -222,8 +232,9 @@ def _first_mentions(facts: list[Fact]) -> tuple[Fact, ...]:
 _PREFIX = re.compile(r"[\u4e00-\u9fff]{1,12}$")
 
 
-def _modified(view: str, m: Mention, floor: int) -> bool:
-    """The words glued before a mention narrow it to a part (一般贸易进出口, 省属企业研发投入)."""
+def _modified(view: str, m: Mention, floor: int, own: tuple[str, ...] = ()) -> bool:
+    """The words glued before a mention narrow it to a part (一般贸易进出口, 省属企业研发投入);
+    the report's own place (2024年河南生产总值) does not."""
     prefix = _PREFIX.search(view, max(floor, m.start - 12), m.start)
     if prefix is None:
         return False
@@ -233,8 +244,17 @@ def _modified(view: str, m: Mention, floor: int) -> bool:
         last_glue = g
     touching = words[last_glue.end() :] if last_glue else words  # only what touches the mention counts
     touching = _ACTION_TAIL.sub("", touching)  # 新开工改造城镇老旧小区: verbs act on the mention
+    for name in own:
+        if touching.endswith(name):
+            touching = touching[: -len(name)]
+            if not touching or compiled().glue.fullmatch(touching):
+                return False
+            break
     # 正常年景下粮食产量, 扣除自然因素影响后空气优良天数比率: a condition before the subject, not a part
-    return len(touching) >= 3 and not touching.endswith(compiled().postpositions)
+    c = compiled()
+    if touching.endswith(c.part_prefixes):
+        return True  # 海洋生产总值, 能源工业增加值: a sector of the indicator
+    return len(touching) >= 3 and not touching.endswith(c.postpositions)
 
 
 def _slots(view: str, ms: list[Mention], respectively: int, floor: int) -> list[Mention | None]:
@@ -243,6 +263,9 @@ def _slots(view: str, ms: list[Mention], respectively: int, floor: int) -> list[
     c = compiled()
     head_start = max(floor, *(view.rfind(ch, floor, respectively) + 1 for ch in "，,；;：:"))
     head = view[head_start:respectively]
+    for m in ms:  # 城、乡居民人均可支配收入: one mention that names both subjects
+        if head_start <= m.start and m.end <= respectively and _COORD.search(m.text) and m.text in c.split_mentions:
+            return [Mention(m.start, m.end, ind, m.text) for ind in c.split_mentions[m.text]]
     slots: list[Mention | None] = []
     pos = head_start
     pieces = _COORD.split(head)
@@ -276,9 +299,12 @@ def _elided(piece: str, pos: int, ms: list[Mention], end: int) -> Mention | None
     return None
 
 
-def _distinct_subjects(items: list[_Item]) -> bool:
-    ids = [it.mention.indicator if it.mention else None for it in items]
-    return None not in ids and len(set(ids)) == len(ids) and len({it.q.unit for it in items}) == 1
+def _distinct_subjects(items: list[_Item], unnamed: bool = False) -> bool:
+    """Items of one dimension with different subjects (``unnamed``: some may have none)."""
+    ids = [it.mention.indicator for it in items if it.mention]
+    if len(ids) < (1 if unnamed else len(items)):
+        return False
+    return len(set(ids)) == len(ids) and len({it.q.dimension for it in items}) == 1
 
 
 def _list_length(view: str, qs: list[Quantity], i: int) -> int:
@@ -289,7 +315,24 @@ def _list_length(view: str, qs: list[Quantity], i: int) -> int:
     return n
 
 
-def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> list[_Item]:
+_CLAUSE_STOP = re.compile(r"[，,；;。：:、]")
+
+
+def _trailing_subject(view: str, q: Quantity, ms: list[Mention]) -> Mention | None:
+    """For the few indicators written after their count (18万贫困人口脱贫): the mention that closes the
+    number's clause within a few characters."""
+    c = compiled()
+    for m in ms:
+        between = view[q.span.end : m.start]
+        counted = _compatible(q, m, view) or (q.dimension == "number" and "人" in between)  # 18.34万剩余贫困人口
+        if m.start >= q.span.end and m.indicator in c.trailing_subjects and len(between) <= 10 \
+                and not _CLAUSE_STOP.search(between) and counted:
+            return m
+    return None
+
+
+def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
+          own: tuple[str, ...] = ()) -> list[_Item]:
     """Pair each quantity of one sentence with its subject and measure."""
     c = compiled()
     items: list[_Item] = []
@@ -298,6 +341,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
     last_slots: list[Mention | None] = []
     anchor = s_start
     objects: list[Mention] = []  # mentions that are objects (占…比重, 高于…), not subjects
+    consumed: set[int] = set()  # mentions taken by the count before them
     mi = 0
     for qi, q in enumerate(qs):
         fresh = False
@@ -306,12 +350,15 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
             mi += 1
             if m.start < anchor:
                 continue
+            if m.start in consumed:  # the subject of the count before it (18万贫困人口脱贫), no subject after
+                subject, anchor = None, m.end
+                continue
             if any(ch in _CLAUSE_END for ch in view[anchor : m.start]):
                 subject, last_slots = None, []
             if c.comparison.search(view[max(anchor, m.start - 4) : m.start]) or c.denominator.match(view, m.end):
                 objects.append(m)
                 continue
-            if _modified(view, m, anchor):
+            if _modified(view, m, anchor, own):
                 subject, pending = None, []  # 跨境电商平台进出口: a part of the indicator, not the indicator
                 anchor = m.end
                 continue
@@ -329,6 +376,13 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
                 pending, last_slots = list(slots), list(slots)
             elif len(last_slots) > 1:  # …分别达到X元、Y元，分别增长6.8%、7.9%
                 pending = list(last_slots)
+            elif subject is not None and subject.text in c.split_mentions and (not slots or slots == [None]):
+                pending = last_slots = [Mention(subject.start, subject.end, ind, subject.text)
+                                        for ind in c.split_mentions[subject.text]]  # 城乡居民收入连年增长，分别…
+            elif not slots or slots == [None]:
+                n = _list_length(view, qs, qi)  # A 30.9亿元，其中B 17.3亿元，分别增长13.3%、8.6%
+                if n > 1 and len(items) >= n and _distinct_subjects(items[-n:], unnamed=True):
+                    pending = [it.mention for it in items[-n:]]
         elif not listed and not fresh and len(last_slots) > 1 and _list_length(view, qs, qi) == len(last_slots) \
                 and foreign_chars(gap) < 2:
             pending, handout = list(last_slots), True  # …分别达X元、Y元，增长4.2%、5.3%
@@ -339,7 +393,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
             slots = _slots(view, ms, subject.end, s_start)  # X和Y实际增长9.8%和8.5%
             if len(slots) == n and all(slots):
                 pending, last_slots, handout = list(slots), list(slots), True
-        plain = gap
+        plain = _ASIDE.sub("", gap)  # 财政总收入（市口径）845.3亿元: a short aside keeps the subject
         for o in objects:
             plain = plain.replace(o.text, "")
         if pending and (resp >= 0 or listed or handout):
@@ -347,11 +401,21 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
         else:
             pending = []
             mention = subject
-            if mention is not None and (foreign_chars(plain) >= 2 or not _compatible(q, mention, view)
-                                        or c.relative.search(gap)):
+            if mention is not None and (foreign_chars(plain) >= 2 or c.relative.search(gap)):
                 mention = subject = None
+            elif mention is not None and not _compatible(q, mention, view):
+                mention = None  # 连续9年, 两个…大关: a quantity of another dimension keeps the subject
         if mention is not None and not _compatible(q, mention, view):
             mention = None
+        if mention is not None and q.unit == "个百分点" and indicator(mention.indicator).default_unit != "%" \
+                and any(w in gap for w in _RATE_WORDS):
+            mention = None  # 生产总值增速比上年提高2.7个百分点: a change of its growth rate, not of the indicator
+        trailing = False
+        if mention is None and not pending:
+            mention = _trailing_subject(view, q, ms)  # 288万农村贫困人口实现脱贫: the subject after the number
+            trailing = mention is not None
+            if mention is not None:
+                consumed.add(mention.start)
         # a mention may carry the measure itself (经济增长, 物价涨幅): read it with the gap
         said = (mention.text[-2:] if mention is not None and mention.end == anchor
                 and mention.text.endswith(c.measure_suffixes) else "") + gap
@@ -376,16 +440,31 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
                 start += 1  # never begin inside a number (…955年)
             while start < q.span.start and view[start].isspace():
                 start += 1  # nor on a space (预算赤字 1503亿元)
-        items.append(_Item(q, mention, measure, sign, gap, None if mention else _subject_text(gap), start,
-                           from_year=(base.group(1) or "") if base else None, listed=listed))
+        both = gap.rfind("均")
+        shared = _slots(view, ms, q.span.start - len(gap) + both, s_start) if both >= 0 and resp < 0 else []
+        if both >= 0 and resp < 0 and not any(shared) and items and items[-1].listed:
+            run = len(items) - 1  # …分别增长5.1%和15.3%，增速均居全市第一: the subjects of the list before
+            while run > 0 and items[run].listed:
+                run -= 1
+            shared = [it.mention for it in items[run:]]
+        if len(shared) > 1 and all(shared) and len({m.indicator for m in shared if m}) == len(shared):
+            # 生产总值、规上工业增加值两项指标均增长7%: one fact per subject
+            for m in shared:
+                if m is not None and _compatible(q, m, view):
+                    items.append(_Item(q, m, measure, sign, gap, None, start))
+        else:
+            items.append(_Item(q, mention, measure, sign, gap, None if mention else _subject_text(gap), start,
+                               from_year=(base.group(1) or "") if base else None, listed=listed, trailing=trailing))
         anchor, objects = q.span.end, []
     return items
 
 
 def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_start: int, section: Section | None,
-           meta: DocMeta, scope: str | None, options: Options) -> tuple[list[Fact], str | None]:
+           meta: DocMeta, scope: str | None, options: Options,
+           block: Block | None = None) -> tuple[list[Fact], str | None]:
     out: list[Fact] = []
     role = section.role if section else Role.OTHER
+    c = compiled()
     for i, it in enumerate(items):
         q = it.q
         rank_scope = rank_of = None
@@ -397,17 +476,33 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             continue
         before = view[s_start : q.span.start]
         paragraph = view[para_start : q.span.start]
+        passage = view[section.span.start : q.span.start] if section else paragraph
         kind = kind_of(before, role, meta, paragraph)
+        measure = it.measure
+        if measure is Measure.GROWTH and not c.one_year.search(it.gap) and (head_base(before) or (
+                c.span_words.search(before) and (c.plans.search(before) or c.five_year_context.search(before)))):
+            # 1986年同1978年相比，…增长102%; “十三五”期间…增长45%: the growth over the span
+            measure = Measure.GROWTH_CUM
         if it.from_year is not None:  # the starting level of a 由…增加到… pair
-            kind, period = Kind.ACTUAL, it.from_year or base_period(meta, before)
+            base = head_base(before)
+            kind, source = Kind.ACTUAL, "sentence" if it.from_year or base else "report"
+            period = it.from_year or (str(base) if base else base_period(meta, before, paragraph, passage))
             if period is None or it.measure is Measure.RANK:
                 continue  # 从世界第六位上升到第四位: the starting rank is not a figure of its own
+        elif block is not None and not c.year.search(before) and not c.estimate.search(before):
+            kind, period, source = block.kind, block.period, "passage"  # 2021年目标：…
+            if period is None:
+                period, source = period_of(kind, measure, before, it.gap, role, meta, paragraph,
+                                           it.mention.indicator if it.mention else None, passage)
         else:
-            period = period_of(kind, it.measure, before, it.gap, role, meta, paragraph,
-                               it.mention.indicator if it.mention else None)
+            period, source = period_of(kind, measure, before, it.gap, role, meta, paragraph,
+                                       it.mention.indicator if it.mention else None, passage)
+        if measure is Measure.GROWTH and period and "-" in period and q.unit == "%" \
+                and c.span_words.search(before) and not c.one_year.search(it.gap):
+            measure = Measure.GROWTH_CUM  # 五年内国民生产总值增长44%: the growth over the span
         value, value_max, bound = _signed(q, it.sign)
         bound = _list_bound(items, i, bound)
-        unit, measure = _implied_unit(q, it.mention, view) or q.unit, it.measure
+        unit = _implied_unit(q, it.mention, view) or q.unit
         if unit == "倍" and measure in (Measure.GROWTH, Measure.GROWTH_CUM):  # 增长1.71倍 → +171%
             less = 1 if _RATIO.search(it.gap) else 0  # 是2016年的1.6倍 → +60%
             value, value_max, unit = (round((value - less) * 100, 9),
@@ -415,8 +510,8 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             review = meta.review_period or ""
             if period and "-" in period:
                 measure = Measure.GROWTH_CUM
-            elif kind is Kind.ACTUAL and "-" in review and not compiled().one_year.search(before):
-                measure, period = Measure.GROWTH_CUM, review  # 财政收入…增长1.71倍 in a five-year review
+            elif kind is Kind.ACTUAL and "-" in review and not c.one_year.search(before):
+                measure, period, source = Measure.GROWTH_CUM, review, "report"  # 财政收入…增长1.71倍 in a five-year review
         out.append(Fact(
             kind=kind,
             period=period,
@@ -426,14 +521,15 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             value=value,
             unit=unit,
             bound=bound,
-            span=Span(it.start, q.span.end),
+            span=Span(it.start, it.mention.end if it.trailing and it.mention else q.span.end),
             value_max=value_max,
             rank_scope=rank_scope,
             rank_of=rank_of,
             section=section.id if section else None,
             sentence=sentence,
             sentence_span=Span(s_start, s_start + len(sentence)),
-            indicator_span=Span(it.mention.start, it.mention.end) if it.mention else None,
+            indicator_span=Span(it.mention.start, it.mention.end) if it.mention and not it.trailing else None,
+            period_source=source,
         ))
     return out, scope
 

@@ -25,6 +25,14 @@ def review_years(meta: DocMeta) -> tuple[int | None, int | None]:
     return None, None
 
 
+_CN_DIGIT = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
+
+
+def year_value(word: str) -> int:
+    """1985 from "1985" or "一九八五"."""
+    return int(word) if word.isdigit() else int("".join(str(_CN_DIGIT[ch]) for ch in word))
+
+
 def _years(before: str) -> list[int]:
     c = compiled()
     out = []
@@ -32,10 +40,16 @@ def _years(before: str) -> list[int]:
         lead = before[max(0, m.start() - 1) : m.start()]
         if lead in ("较", "比", "与", "同", "从", "自", "于", "由") or (lead == "是" and before.startswith("的", m.end())):
             continue
-        if before.startswith(("以来", "起"), m.end()):
+        if before.startswith(("以来", "起", "相比", "比较"), m.end()):
             continue
-        out.append(int(m.group(1)))
+        out.append(year_value(m.group(1)))
     return out
+
+
+def head_base(before: str) -> int | None:
+    """The base year of a comparison that heads the sentence (1986年同1978年相比，…增长102%)."""
+    m = compiled().head_base.search(before)
+    return year_value(m.group(1)) if m else None
 
 
 def _last(pattern: re.Pattern[str], text: str) -> int:
@@ -45,30 +59,54 @@ def _last(pattern: re.Pattern[str], text: str) -> int:
     return pos
 
 
+def _clause(text: str) -> str:
+    """The words after the last ； of ``text``."""
+    return text[max(text.rfind("；"), text.rfind(";")) + 1 :]
+
+
+def _blank(pattern: re.Pattern[str], text: str) -> str:
+    """``text`` with the matches of ``pattern`` blanked out (same length, so positions hold)."""
+    return pattern.sub(lambda m: "\u3000" * len(m.group(0)), text)
+
+
 def kind_of(before: str, role: Role, meta: DocMeta, paragraph: str = "") -> Kind:
     """``before``: the sentence up to the number; ``paragraph``: the paragraph up to the number."""
     c = compiled()
-    if c.estimate.search(before):
+    if estimated(before, paragraph):
         return Kind.ESTIMATE
     years = _years(before)
     plan = meta.plan_year
     _, review_last = review_years(meta)
-    target_cue = c.target.search(before) is not None or c.plan_words.search(before) is not None
+    # 超过预期目标, 完成目标任务, 比去年预算: a goal or a base named in passing is no target cue
+    before = _blank(c.goal_in_review, before)
+    paragraph = _blank(c.goal_in_review, paragraph)
+    if plan and any(int(c.plan_years[m.group(0)][:4]) >= plan and _plan_period(before, m.start(), m.end())
+                    for m in c.plans.finditer(before)):
+        return Kind.TARGET  # “十五五”时期…: the period of a plan still to come, wherever it is named
     if years and plan:
         y = years[-1]
         if y >= plan:
             return Kind.TARGET
-        if review_last and y <= review_last and not target_cue:
+        after = before[_last(c.year, before) :]  # a cue after the year named (2018年，…今年目标) still counts
+        if review_last and y <= review_last and not (c.target.search(_clause(after)) or c.plan_words.search(after)):
             return Kind.ACTUAL
     if role in _BACKWARD_ROLES:
-        if "预期目标" in before or "今年" in before:
-            return Kind.TARGET
+        if c.target_lead.search(before) or _last(c.plan_words, before) > _last(c.past, before):
+            return Kind.TARGET  # 面对新的一年，…增长9% inside the review
         return Kind.ACTUAL
+    lead = _last(c.target_lead, paragraph)
+    if lead >= 0 and lead > _last(c.past, paragraph):
+        return Kind.TARGET  # 主要预期目标是：… holds for the rest of its paragraph
     # in a forward part the paragraph's last cue decides (过去一年，…。国内生产总值增长10.3%);
     # elsewhere (preamble, unnamed parts) only the sentence's own cues count
     context = (paragraph or before) if role in _FORWARD_ROLES else before
     last_past = _last(c.past, context)
-    last_target = max(_last(c.target, context), _last(c.plan_words, context))
+    if role in _FORWARD_ROLES:
+        last_target = max(_last(c.target, context), _last(c.plan_words, context))
+    else:  # 力争, 将达到 hold for their own clause; 今年, 明年 for the sentence
+        clause = _clause(context)
+        last_target = max(_last(c.target, clause) + len(context) - len(clause) if c.target.search(clause) else -1,
+                          _last(c.plan_words, context))
     if last_past > last_target:
         return Kind.ACTUAL
     if role in _FORWARD_ROLES:
@@ -76,78 +114,140 @@ def kind_of(before: str, role: Role, meta: DocMeta, paragraph: str = "") -> Kind
     return Kind.TARGET if last_target >= 0 else Kind.ACTUAL
 
 
+def _plan_period(text: str, start: int, end: int) -> bool:
+    """A plan named as a span of time (“十五五”时期, 展望“十五五”), not as a label (“十五五”谋篇之年)."""
+    after = text[end : end + 4].lstrip("”\"’'")
+    return after.startswith(("时期", "期间", "末", "期末", "规划期")) or text[max(0, start - 3) : start].rstrip(
+        "“\"‘'").endswith(("展望", "到", "今后"))
+
+
+def estimated(before: str, paragraph: str = "") -> bool:
+    """预计 governs the figures after it: at the head of a list up to the 。, inside a clause up to the
+    next ；; “预计，下同” the rest of the passage."""
+    c = compiled()
+    if c.estimate_passage.search(paragraph or before):
+        return True
+    cues_here = list(c.estimate.finditer(before))
+    if not cues_here:
+        return False
+    cue = cues_here[-1]
+    rest = before[cue.end() :]
+    if not any(ch in rest for ch in "；;"):
+        return True
+    head = c.year.sub("", before[: cue.start()])
+    return not any(ch.isdigit() for ch in head)  # 预计：生产总值…；财政收入… (the head of a list)
+
+
 def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, meta: DocMeta,
-              paragraph: str = "", indicator: str | None = None) -> str | None:
+              paragraph: str = "", indicator: str | None = None, passage: str = "") -> tuple[str | None, str]:
+    """The period of a fact and where it was decided: ``sentence`` (a year or span the sentence
+    states), ``passage`` (the paragraph or the part's words), ``section`` (the part's role) or
+    ``report`` (the report's own years). ``passage``: the section's text up to the number."""
     c = compiled()
     plan = meta.plan_year
     first, last = review_years(meta)
     years = _years(before)
     base = c.base_year.search(gap)
     named = _named_plan(before, paragraph)
+    named_here = _last(c.plans, before) >= 0 and named is not None
+    span_cue = c.span_words.search(before) is not None  # 五年内, 累计, 合计
     if kind is Kind.TARGET:
         if plan is None:
-            return None
+            return None, "report"
         if years and years[-1] >= plan:
             # 到2026年…年均增长7%: an average runs from the plan year to that year
-            return f"{plan}-{years[-1]}" if measure is Measure.GROWTH_AVG and years[-1] > plan else str(years[-1])
-        if named and int(named[:4]) >= plan and _last(c.plans, before) >= 0:
-            return named  # “十五五”时期…
+            if measure in (Measure.GROWTH_AVG, Measure.GROWTH_CUM) and years[-1] > plan:
+                return f"{plan}-{years[-1]}", "sentence"
+            return str(years[-1]), "sentence"
+        if named and int(named[:4]) >= plan and named_here:
+            return named, "sentence"  # “十五五”时期…
+        if span_cue and (c.five_year.search(before) or c.five_year_context.search(before)):
+            return f"{plan}-{plan + 4}", "sentence"  # 五年内…增长44%
         context = paragraph or before
         if _last(c.plan_words, context) > _last(c.five_year, context):
-            return str(plan)  # 今年…预期目标 inside a part on the five-year plan
-        if role is Role.FIVE_YEAR or c.five_year.search(before):
-            return f"{plan}-{plan + 4}"
-        return str(plan)
+            return str(plan), "passage" if c.plan_words.search(before) is None else "sentence"
+        if c.five_year.search(before):
+            return f"{plan}-{plan + 4}", "sentence"
+        if role is Role.FIVE_YEAR:
+            return f"{plan}-{plan + 4}", "section"
+        return str(plan), "report"
     end = years[-1] if years else last
+    source = "sentence" if years else "report"
     if end is None:
-        return None
+        return None, "report"
+    start_year = head_base(before)
     if base and measure in (Measure.CHANGE, Measure.GROWTH_CUM):
         start = int(base.group(1))
         if first is not None and first != last and end == last and start in (first - 1, first):
-            return f"{first}-{last}"  # 较2017年净增 in a review of 2017-2021: the five years reviewed
-        return f"{start}-{end}"
-    cumulative = "累计" in before[-12:]
+            return f"{first}-{last}", "report"  # 较2017年净增 in a review of 2017-2021: the five years reviewed
+        return f"{start}-{end}", "sentence"
+    if start_year is not None and start_year < end and measure in (Measure.CHANGE, Measure.GROWTH_CUM):
+        return f"{start_year}-{end}", "sentence"  # 1986年同1978年相比，…增长102%
+    if named and named_here and measure in (Measure.CHANGE, Measure.GROWTH_CUM) and int(named[-4:]) <= end:
+        return named, "sentence"  # “十三五”期间，城镇化率提高6个百分点
+    cumulative = "累计" in before[-12:] or c.span_words.search(gap) is not None
     if indicator in c.flows and measure is Measure.LEVEL and not years and last is not None:
-        # 这五年，…城镇新增就业5771万人: a flow in a paragraph about five years is their total,
+        # 这五年，…城镇新增就业5771万人: a flow in a passage about five years is their total,
         # unless a one-year cue (过去一年, 去年) comes after the five-year one
-        context = paragraph or before
-        five = _last(c.five_year_context, context)
-        plan_here = named if named and _last(c.plans, before) >= 0 and int(named[-4:]) <= last else None
+        plan_here = named if named and named_here and int(named[-4:]) <= last else None
         if plan_here:
-            return plan_here
-        if five >= 0 and five > max(_last(c.one_year, context), _last(c.past_one_year, context)):
-            return f"{first}-{last}" if first != last else f"{last - 4}-{last}"
-    if measure is Measure.GROWTH_AVG or cumulative:
+            return plan_here, "sentence"
+        for context, where in ((paragraph or before, "passage"), (passage, "passage")):
+            five = _last(c.five_year_context, context)
+            if five >= 0 and five > max(_last(c.one_year, context), _last(c.past_one_year, context)):
+                return (f"{first}-{last}" if first != last else f"{last - 4}-{last}"), where
+    average = measure is Measure.GROWTH_AVG or (measure is Measure.CHANGE and "年均" in gap[-8:])  # 年均提高1个百分点
+    if average or cumulative:
+        spans = list(c.year_range.finditer(before))
+        if spans:
+            span = spans[-1]
+            return f"{year_value(span.group(1))}-{year_value(span.group(2))}", "sentence"  # 1932年到1936年五年间
         if named and (not years or int(named[-4:]) <= end):
-            return named  # “十三五”期间年均增长7.5%
+            return named, "sentence" if named_here else "passage"  # “十三五”期间年均增长7.5%
         if first is not None and last is not None and first != last:
-            return f"{first}-{last}"
-        if measure is Measure.GROWTH_AVG and last is not None:
-            return f"{last - 4}-{last}"  # 年均增长 in a review: the five years up to the reviewed one
-        return None
-    return str(end)
+            return f"{first}-{last}", "report"
+        if average and last is not None:
+            return f"{last - 4}-{last}", "report"  # 年均增长 in a review: the five years up to the reviewed one
+        if last is not None and five_year_passage(paragraph or before, passage):
+            return f"{last - 4}-{last}", "passage"  # 能耗累计下降14% in a passage on the five years
+        return None, "report"  # 累计减贫31.6万人: a running total over years the text does not say
+    return str(end), source
+
+
+def five_year_passage(paragraph: str, passage: str = "") -> bool:
+    """Whether the paragraph (else the part) speaks of five years: its last five-year cue (这五年, “十四五”
+    时期) comes after its last one-year cue (过去一年, 去年)."""
+    c = compiled()
+    for context in (paragraph, passage):
+        five = max(_last(c.five_year_context, context), _last(c.plans, context))
+        if five >= 0 and five > max(_last(c.one_year, context), _last(c.past_one_year, context)):
+            return True
+    return False
 
 
 def _named_plan(before: str, paragraph: str) -> str | None:
-    """The years of the five-year plan the sentence (else its paragraph) names, e.g. 2016-2020."""
+    """The years of the five-year plan the sentence (else its paragraph) names, e.g. 2016-2020;
+    a plan's end (“十二五”末) is a point in time, not the plan's period."""
     c = compiled()
     for text in (before, paragraph):
         found = None
         for m in c.plans.finditer(text):
-            found = m.group(0)
+            lead = text[max(0, m.start() - 3) : m.start()].rstrip("“\"‘'")
+            if not c.plan_end.match(text, m.end()) and not lead.endswith(("较", "比", "与", "同", "相比", "超过")):
+                found = m.group(0)  # not “十三五”末 (a point in time) nor 较“十三五” (a base)
         if found:
             return c.plan_years[found]
     return None
 
 
-def base_period(meta: DocMeta, before: str) -> str | None:
+def base_period(meta: DocMeta, before: str, paragraph: str = "", passage: str = "") -> str | None:
     """The year a starting level (由X增加到Y) refers to when the text names none: the year before a
-    five-year review, or the year before the reviewed year for 由上年的X."""
+    five-year review (or a passage on the five years), or the year before the reviewed year."""
     first, last = review_years(meta)
     if first is None or last is None:
         return None
     if first != last:
         return str(first - 1)
-    if before.endswith(("上年", "去年", "上年的", "去年的", "上年末的")) or "由上年" in before[-6:]:
-        return str(last - 1)
-    return None
+    if not before.endswith(("上年", "去年", "上年的", "去年的", "上年末的")) and five_year_passage(paragraph, passage):
+        return str(last - 5)
+    return str(last - 1)  # 由9.6%降到7.4% in a one-year review: from the year before

@@ -47,12 +47,27 @@ class Cues:
     past_one_year: re.Pattern[str]
     five_year_context: re.Pattern[str]
     plan_years: dict[str, str]
+    head_base: re.Pattern[str]
+    goal_in_review: re.Pattern[str]
+    target_lead: re.Pattern[str]
+    estimate_passage: re.Pattern[str]
+    span_words: re.Pattern[str]
+    plan_end: re.Pattern[str]
+    year_range: re.Pattern[str]
+    block_label: re.Pattern[str]
+    block_target: frozenset[str]
+    part_prefixes: tuple[str, ...]
+    trailing_subjects: frozenset[str]
+
+
+_CN_YEAR_DIGITS = "〇零○一二三四五六七八九"
 
 
 @cache
 def compiled() -> Cues:
     c = cues()
     m = c["measure"]
+    ctx = c["context"]
     kind_of: dict[str, str] = {}
     # later lists override earlier ones for a word in several (增加: growth with %, change otherwise)
     for cat in ("level_verbs", "change", "growth", "growth_neg", "growth_avg", "growth_avg_neg"):
@@ -85,19 +100,36 @@ def compiled() -> Cues:
         target=re.compile(_alt(c["kind"]["target"])),
         estimate=re.compile(_alt(c["kind"]["estimate"])),
         past=re.compile(_alt(c["context"]["past"])),
-        year=re.compile(r"(?<!\d)((?:19|20)\d\d)年"),
+        year=re.compile(rf"(?<![\d{_CN_YEAR_DIGITS}])((?:19|20)\d\d|[一二][九〇零○][{_CN_YEAR_DIGITS}]{{2}})年"),
         plan_words=re.compile(_alt(c["context"]["plan"])),
-        five_year=re.compile(rf"{_alt(c['context']['five_year'])}|到20\d\d年"),
+        five_year=re.compile(rf"{_alt(c['context']['five_year'])}|到20\d\d年|(?<![〇零○一二三四五六七八九十])[六七八九]五(?!年)"),
         one_year=re.compile(_alt(c["context"]["one_year"])),
         rank_verb=re.compile(_alt(c["rank_verbs"])),
         ranked_by=dict(c["ranked_by"]),
         measure_suffixes=tuple(c["measure_suffixes"]),
         postpositions=tuple(c["postpositions"]),
-        plans=re.compile(_alt(list(c["five_year_plans"]))),
+        # “八五” but not the 八五 of 一九八五年
+        plans=re.compile(rf"(?<![〇零○一二三四五六七八九十])(?:{_alt(list(c['five_year_plans']))})(?!年)"),
         flows=frozenset(c["flow_indicators"]),
         past_one_year=re.compile(r"过去一年|这一年|全年|今年以来"),
         five_year_context=re.compile(_alt(c["five_year_context"])),
         plan_years={k: str(v) for k, v in c["five_year_plans"].items()},
+        head_base=re.compile(rf"(?:同|与|和|比|较)((?:19|20)\d\d|[一二][九〇零○][{_CN_YEAR_DIGITS}]{{2}})年(?:末|底)?"
+                             r"(?:相比|比较|相较)"),
+        goal_in_review=re.compile(_alt(ctx["in_passing"])),
+        target_lead=re.compile(rf"(?:{_alt(ctx['target_lead'])})(?:是|为|如下)?[:：]|"
+                               rf"(?:{_alt(ctx['target_lead'])})(?:是|为)(?![^，,。；;]*(?:实现|完成))"),
+        estimate_passage=re.compile(r"(?:预计|预计数|预计值)[，,、]?下同"),
+        span_words=re.compile(_alt(ctx["span"])),
+        year_range=re.compile(rf"((?:19|20)\d\d|[一二][九〇零○][{_CN_YEAR_DIGITS}]{{2}})年?(?:到|至|—|-|～|~)"
+                              rf"((?:19|20)\d\d|[一二][九〇零○][{_CN_YEAR_DIGITS}]{{2}})年"),
+        plan_end=re.compile(r"[”’\"';；\s]*(?:期末|末|最后一年)"),
+        block_label=re.compile(rf"(?:^[^\n，,。；;:：]{{0,14}}?|(?:(?:19|20)\d\d年|[“\"]?(?:{_alt(list(c['five_year_plans']))})[”\"]?"
+                               rf"(?:时期|期间)?)(?:的|主要)?)(?P<word>{_alt(ctx['block_target'] + ctx['block_actual'])})"
+                               r"(?:是|为|如下)?[:：][ \t\u3000]*(?:$|(?=\S))", re.MULTILINE),
+        block_target=frozenset(ctx["block_target"]),
+        part_prefixes=tuple(c["part_prefixes"]),
+        trailing_subjects=frozenset(c["trailing_subjects"]),
     )
 
 

@@ -8,7 +8,7 @@ from functools import cache
 
 import ahocorasick
 
-from govreport.lexicons import Indicator, indicators
+from govreport.lexicons import Indicator, cues, indicators
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +25,8 @@ def automaton() -> ahocorasick.Automaton:
     for ind in indicators().values():
         for alias in ind.aliases:
             auto.add_word(alias, (ind.id, alias))
+    for words in cues()["not_indicators"]:  # 户籍人口城镇化率 is a sub-indicator, never 城镇化率 itself
+        auto.add_word(words, (None, words))
     auto.make_automaton()
     return auto
 
@@ -40,8 +42,8 @@ def find_mentions(view: str) -> list[Mention]:
     auto = automaton()
     out: list[Mention] = []
     for end_index, (ind_id, alias) in auto.iter_long(view):
-        start = end_index - len(alias) + 1
-        out.append(Mention(start, end_index + 1, ind_id, alias))
+        if ind_id is not None:  # a word that only masks the aliases inside it
+            out.append(Mention(end_index - len(alias) + 1, end_index + 1, ind_id, alias))
     return out
 
 

@@ -247,12 +247,12 @@ class Database:
                 f.sentence_span.end if f.sentence_span else None,
                 f.indicator_span.start if f.indicator_span else None,
                 f.indicator_span.end if f.indicator_span else None,
-                json.dumps(list(f.checks), ensure_ascii=False) if f.checks else None))
+                json.dumps(list(f.checks), ensure_ascii=False) if f.checks else None, f.period_source))
         conn.executemany(
             "INSERT INTO facts (report_id, seq, region, admin_code, province, city, level, report_year, kind, "
             "period, period_start, period_end, indicator, indicator_name, indicator_text, measure, value, "
             "value_max, unit, bound, rank_scope, rank_of, section, role, start, end, evidence, sentence, "
-            "sentence_start, sentence_end, indicator_start, indicator_end, checks) "
+            "sentence_start, sentence_end, indicator_start, indicator_end, checks, period_source) "
             f"VALUES ({', '.join('?' * 33)})", fact_rows)
         conn.executemany(
             "INSERT INTO tasks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",

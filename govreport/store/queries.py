@@ -144,7 +144,8 @@ class Store(Database):
                 "section": f["section"], "sentence": f["sentence"],
                 "sentence_span": _span(f["sentence_start"], f["sentence_end"]),
                 "indicator_span": _span(f["indicator_start"], f["indicator_end"]),
-                "checks": json.loads(f["checks"]) if f["checks"] else []}
+                "checks": json.loads(f["checks"]) if f["checks"] else [],
+                "period_source": f["period_source"]}
 
     def facts(self, region: str | None = None, year: int | None = None, indicator: str | None = None,
               kind: str | None = None, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:

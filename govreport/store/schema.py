@@ -21,7 +21,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 DDL = """
 CREATE TABLE IF NOT EXISTS reports (
@@ -123,6 +123,7 @@ CREATE TABLE IF NOT EXISTS facts (
     indicator_start INTEGER,
     indicator_end   INTEGER,
     checks          TEXT,  -- JSON array of the fact's quality flags (Fact.checks); added in version 2
+    period_source   TEXT,  -- where the period was decided (Fact.period_source); added in version 3
     UNIQUE (report_id, seq)
 );
 CREATE INDEX IF NOT EXISTS facts_indicator ON facts(indicator, kind, period);
@@ -181,8 +182,13 @@ CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(
 
 #: version → function bringing a database at ``version - 1`` to ``version``.
 #: Add a step here (and bump SCHEMA_VERSION) whenever the DDL above changes.
+def _add_period_source(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE facts ADD COLUMN period_source TEXT")  # where a fact's period was decided
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     2: lambda conn: conn.execute("ALTER TABLE facts ADD COLUMN checks TEXT"),
+    3: _add_period_source,
 }
 
 
