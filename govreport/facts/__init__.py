@@ -335,6 +335,9 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
           own: tuple[str, ...] = ()) -> list[_Item]:
     """Pair each quantity of one sentence with its subject and measure."""
     c = compiled()
+    if ms and qs:  # 剔除留抵退税因素后: what an aside names is no subject
+        asides = [a.span() for a in _ASIDE.finditer(view, s_start, qs[-1].span.start)]
+        ms = [m for m in ms if not any(a <= m.start and m.end <= b for a, b in asides)] if asides else ms
     items: list[_Item] = []
     subject: Mention | None = None
     pending: list[Mention | None] = []  # subjects still to hand out to a 分别 list

@@ -25,8 +25,9 @@ def automaton() -> ahocorasick.Automaton:
     for ind in indicators().values():
         for alias in ind.aliases:
             auto.add_word(alias, (ind.id, alias))
-    for words in cues()["not_indicators"]:  # 户籍人口城镇化率 is a sub-indicator, never 城镇化率 itself
-        auto.add_word(words, (None, words))
+    for words in cues()["not_indicators"]:  # a narrower measure with no id of its own masks the alias inside it
+        if not auto.exists(words):  # one that has an id (户籍人口城镇化率) is matched as itself
+            auto.add_word(words, (None, words))
     auto.make_automaton()
     return auto
 

@@ -253,7 +253,7 @@ class Database:
             "period, period_start, period_end, indicator, indicator_name, indicator_text, measure, value, "
             "value_max, unit, bound, rank_scope, rank_of, section, role, start, end, evidence, sentence, "
             "sentence_start, sentence_end, indicator_start, indicator_end, checks, period_source) "
-            f"VALUES ({', '.join('?' * 33)})", fact_rows)
+            f"VALUES ({', '.join('?' * 34)})", fact_rows)
         conn.executemany(
             "INSERT INTO tasks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(rid, i, t.action, t.object, t.value, t.value_max, t.unit, str(t.bound) if t.bound else None,
