@@ -14,9 +14,11 @@ import html
 import re
 import statistics
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
+from govreport.ingest import repair
 from govreport.ingest.boilerplate import strip_boilerplate
 
 #: removed outright: zero-width spaces/joiners, word joiner, soft hyphen, BOM, bidi marks, and
@@ -58,16 +60,19 @@ HEADING_START = re.compile(
 )
 
 
-def _clean_line(line: str) -> str:
+def _clean_line(line: str, counts: Counter[str] | None = None) -> str:
     """One line, once invisible characters and odd spaces are gone (``clean_text`` does that first)."""
+    counts = Counter() if counts is None else counts
     if "**" in line:
         line = _MD_BOLD.sub(r"\1", line)
     if line.startswith("#"):
         line = _MD_HEADING.sub("", line)
     if "(" in line or "（" in line:
-        line = _ROMANISATION.sub("", line)
+        line, n = _ROMANISATION.subn("", line)
+        counts["pinyin_gloss"] += n
     if "[" in line or "〔" in line or "［" in line:
-        line = _FOOTNOTE.sub("", line)
+        line, n = _FOOTNOTE.subn("", line)
+        counts["footnote_marker"] += n
     line = line.strip()
     return "" if _PAGE_NUMBER.match(line) else line
 
@@ -139,15 +144,28 @@ def rejoin_fragments(lines: list[str]) -> list[str]:
 
 def clean_text(raw: str, boilerplate: bool = True) -> str:
     """One paragraph per line, no blank lines, no surrounding white space, no page furniture."""
+    return clean_and_repair(raw, boilerplate)[0]
+
+
+def clean_and_repair(raw: str, boilerplate: bool = True) -> tuple[str, tuple[str, ...]]:
+    """``clean_text`` and the repairs it made (``repair: NAME ×N``, see govreport/ingest/repair.py)."""
+    counts: Counter[str] = Counter()
     raw = _INVISIBLE.sub("", raw)
+    raw = repair.join_broken_entities(raw, counts)
     if "<" in raw:
         raw = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n", raw))
     if "&" in raw:
         raw = _ENTITY.sub(lambda m: html.unescape(m.group(0)), raw)
-    lines = [c for c in map(_clean_line, _SPACES.sub(" ", raw).splitlines()) if c]
+    raw = repair.drop_junk_markers(_SPACES.sub(" ", raw), counts)
+    lines = [c for c in (_clean_line(x, counts) for x in raw.splitlines()) if c]
+    pdf_spaced = repair.is_pdf_spaced(lines)
+    lines = [repair.junk_and_marks(repair.letter_spacing(repair.pdf_spaces(x, counts), counts, pdf_spaced), counts)
+             for x in lines]
+    lines = [x.strip() for x in lines if x.strip()]
     if boilerplate:
-        lines = strip_boilerplate(lines)
-    return "\n".join(rejoin_fragments(reflow(lines)))
+        lines = repair.drop_spam(strip_boilerplate(lines), counts)
+    lines = rejoin_fragments(reflow(repair.join_broken_lines(lines, counts)))
+    return "\n".join(lines), repair.warnings(counts)
 
 
 def _opencc_chars(name: str) -> dict[str, list[str]]:
@@ -181,6 +199,8 @@ def _table() -> dict[int, str]:
             table[cp] = t2s.get(n, n)
     for t, s in t2s.items():
         table[ord(t)] = s
+    for a, b in repair.rules().view_chars:  # ℅ read as %: same length, the text keeps the character
+        table[ord(a)] = b
     return table
 
 
