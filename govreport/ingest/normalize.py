@@ -85,16 +85,21 @@ def glue(a: str, b: str) -> str:
 def reflow(lines: list[str]) -> list[str]:
     """Re-join paragraphs that a hard-wrapped text (a PDF copy) broke across lines.
 
-    Applies only when the text looks hard-wrapped: many long lines stop mid-sentence. Then a line
+    Applies only when the text looks hard-wrapped: many long lines stop mid-sentence, most of them
+    about as long as each other (the wrap width, at least 20 characters). Then a line
     is joined to the next when it does not end a sentence (。！？：；”), is about as long as the
     wrap width, and the next line does not start a heading or numbered item. One-paragraph-per-line
     text (the usual case) is left as it is.
     """
     long = [x for x in lines if len(x) >= 15]
     open_long = [len(x) for x in long if not x.endswith(_FINAL)]
-    if len(long) < 6 or len(open_long) < 0.3 * len(long):
+    if len(long) < 6 or len(open_long) < max(4, 0.3 * len(long)):
         return lines
     width = statistics.median(open_long)
+    # a wrap width: wide enough for prose, and most open lines are about that long (a list of
+    # unpunctuated items, one per line, has lengths all over the place)
+    if width < 20 or sum(abs(n - width) <= 0.1 * width for n in open_long) < 0.5 * len(open_long):
+        return lines
     out: list[str] = []
     joinable = False
     for line in lines:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import html
 import re
+import statistics
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -56,6 +57,7 @@ class Rules:
     break_words: frozenset[str]
     break_word_max: int
     pdf_space_min: int
+    pdf_space_per_chars: int
     examples: tuple[tuple[str, str, str], ...]
 
 
@@ -120,6 +122,7 @@ def validate(data: object, name: str = "repairs.yaml") -> Rules:
         break_words=frozenset(_strings(data, "break_words", name)),
         break_word_max=_int(data, "break_word_max", name),
         pdf_space_min=_int(data, "pdf_space_min", name),
+        pdf_space_per_chars=_int(data, "pdf_space_per_chars", name),
         examples=tuple(examples),
     )
 
@@ -204,6 +207,10 @@ def drop_junk_markers(raw: str, counts: Counter[str]) -> str:
         first = marked.index(True) if any(marked) else len(lines)
         body = [line for line in lines[first:] if line.strip()]
         rejoin = sum(marked) >= rules().junk_min_repeats and sum(marked) >= 0.3 * len(body)
+        # a wrapped line is about as long as the wrap width; a short unmarked line is a header line
+        unmarked = [len(x.strip()) for x, end in zip(lines[first:], marked[first:], strict=True)
+                    if x.strip() and not end]
+        width = 0.8 * statistics.median(unmarked) if unmarked else 0
         out: list[str] = []
         open_para = False
         for i, (line, end) in enumerate(zip(lines, marked, strict=True)):
@@ -215,7 +222,7 @@ def drop_junk_markers(raw: str, counts: Counter[str]) -> str:
                 counts["junk_marker_line_join"] += 1
             else:
                 out.append(clean)
-            open_para = rejoin and i >= first and not end
+            open_para = rejoin and i >= first and not end and len(clean) >= width
         raw = "\n".join(out)
         raw, n_break = re.subn(rf"(?<=[^A-Za-z0-9\s]){re.escape(marker)} +", "\n", raw)
         raw, n_rest = token.subn("", raw)
@@ -299,7 +306,8 @@ def junk_and_marks(line: str, counts: Counter[str]) -> str:
 def is_pdf_spaced(lines: list[str]) -> bool:
     """Many spaces inside or around numbers: a PDF copy whose Han-space-Han gaps are also artefacts."""
     n = sum(len(_NUM_INNER.findall(x)) + len(_NUM_UNIT.findall(x)) + len(_CUE_NUM.findall(x)) for x in lines)
-    return n >= rules().pdf_space_min
+    r = rules()
+    return n >= r.pdf_space_min and n * r.pdf_space_per_chars >= sum(map(len, lines))
 
 
 # --- lines ----------------------------------------------------------------------------------
