@@ -170,7 +170,10 @@ def clean_and_repair(raw: str, boilerplate: bool = True) -> tuple[str, tuple[str
     if boilerplate:
         lines = repair.drop_spam(strip_boilerplate(lines), counts)
     lines = rejoin_fragments(reflow(repair.join_broken_lines(lines, counts)))
-    return "\n".join(lines), repair.warnings(counts)
+    text = "\n".join(lines)
+    for a, b in repair.rules().view_chars:  # kept in the text, read as b in the matching view
+        counts[f"read_{a}_as_{b}"] += text.count(a)
+    return text, repair.warnings(counts)
 
 
 def _opencc_chars(name: str) -> dict[str, list[str]]:

@@ -205,8 +205,10 @@ def drop_junk_markers(raw: str, counts: Counter[str]) -> str:
         lines = raw.split("\n")
         marked = [bool(at_end.search(line)) for line in lines]
         first = marked.index(True) if any(marked) else len(lines)
-        body = [line for line in lines[first:] if line.strip()]
-        rejoin = sum(marked) >= rules().junk_min_repeats and sum(marked) >= 0.3 * len(body)
+        # the marker goes with paragraph ends: most lines that end a sentence carry it
+        closed = [end for line, end in zip(lines[first:], marked[first:], strict=True)
+                  if end or line.rstrip().endswith(FINAL)]
+        rejoin = sum(marked) >= rules().junk_min_repeats and sum(closed) >= 0.5 * len(closed)
         # a wrapped line is about as long as the wrap width; a short unmarked line is a header line
         unmarked = [len(x.strip()) for x, end in zip(lines[first:], marked[first:], strict=True)
                     if x.strip() and not end]
@@ -239,6 +241,7 @@ def _glue(a: str, b: str) -> str:
 
 _NUM_INNER = re.compile(r"(?<=\d)(?: ([.．]) ?| ?([.．]) )(?=\d)")
 _NUM_UNIT = re.compile(rf"(?<=[\d.．]) (?=[%％‰℅{_HAN}])")
+_MAG_UNIT = re.compile(r"(?<=\d[万亿千百]) (?=[万亿元美人吨亩户个家项])")
 _CUE_NUM = re.compile(rf"(?<=[{_HAN}]) (?=\d)")
 _PCT = re.compile(r"(?<=\d) (?=[%％‰℅])")
 _LETTER_SPACED = re.compile(rf"(?<![{_HAN}])[{_HAN}](?: [{_HAN}]){{2,}}(?![{_HAN}])")
@@ -256,6 +259,8 @@ def pdf_spaces(line: str, counts: Counter[str]) -> str:
     line, n = _PCT.subn("", line)
     counts["pdf_space_before_unit"] += n
     line, n = _NUM_UNIT.subn("", line)
+    counts["pdf_space_before_unit"] += n
+    line, n = _MAG_UNIT.subn("", line)
     counts["pdf_space_before_unit"] += n
     line, n = _CUE_NUM.subn("", line)
     counts["pdf_space_before_number"] += n
@@ -346,7 +351,7 @@ def join_broken_lines(lines: list[str], counts: Counter[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         prev = out[-1] if out else ""
-        if prev and not prev.endswith(FINAL) and not HEADING_START.match(line) and len(prev) >= 6:
+        if prev and not prev.endswith(FINAL) and not HEADING_START.match(line) and len(prev) >= 2:
             if _NUM_END.search(prev) and _NUM_START.match(line) and not HEADING_START.match(prev):
                 out[-1] = prev + line
                 counts["line_break_in_number"] += 1
