@@ -75,6 +75,8 @@ TABLE = [
     ("增长7.5%[3]。", "增长7.5%。"),
     ("坚持&l\ndquo;两山&rdquo;理念。", "坚持“两山”理念。"),
     ("坚持&ldquo;两山&rd\nquo;理念。", "坚持“两山”理念。"),
+    ("坚持&amp;ldquo;两山&amp;rdquo;理念。", "坚持“两山”理念。"),
+    ("坚持&ldquo两山&rdquo理念,R&D投入增长。", "坚持“两山”理念,R&D投入增长。"),
     ("豫政〔2021〕1号", "豫政〔2021〕1号"),
     # ;; standing for quote marks
     ("全面完成;;十三五;;规划目标。", "全面完成“十三五”规划目标。"),
@@ -98,6 +100,10 @@ TABLE = [
     # pinyin glosses on traditional text go, so indicators, sentences and spans see the words
     ("地區(qū)生產(chǎn)總值增長(zhǎng)6.5%以上。", "地區生產總值增長6.5%以上。"),
     ("統(tǒng)計局發(fā)布數據。", "統計局發布數據。"),
+    # ...also after a mojibake character, or with the "(" itself lost to mojibake
+    ("。ㄒ唬┙(jīng)濟運行平穩。", "。ㄒ唬┙濟運行平穩。"),
+    ("殘?zhí)貖W會場館建成。", "殘貖W會場館建成。"),
+    ("“六稳”(liù)工作,生产总值(GDP)增长。", "“六稳”(liù)工作,生产总值(GDP)增长。"),
 ]
 
 

@@ -35,9 +35,11 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_BOLD = re.compile(r"\*\*(.+?)\*\*")
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-#: pinyin glued after a character, as some sites print it: 統(tǒng)計 → 統計 (needs a tone mark or digit)
+#: pinyin glued after a character, as some sites print it: 統(tǒng)計 → 統計 (needs a tone mark or digit);
+#: also after a mojibake character (┙(jīng)), and with its "(" lost to mojibake (殘?zhí)貖, tone mark needed)
 _ROMANISATION = re.compile(
-    rf"(?<=[{_CJK}])[(（](?=[a-zü{_TONED}]*[{_TONED}1-5])[a-zü{_TONED}]{{1,6}}[1-5]?[)）]"
+    rf"(?<=[^\x00-\x7f\s（(）)“”‘’《》【】])(?:[(（](?=[a-zü{_TONED}]*[{_TONED}1-5])[a-zü{_TONED}]{{1,6}}[1-5]?"
+    rf"|[?？](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,6}})[)）]"
 )
 #: footnote markers: bracketed 1–2 digit numbers glued after a character, closing quote or %;
 #: after a comma/full stop only when punctuation or the line end follows (else it is list numbering)
@@ -67,7 +69,7 @@ def _clean_line(line: str, counts: Counter[str] | None = None) -> str:
         line = _MD_BOLD.sub(r"\1", line)
     if line.startswith("#"):
         line = _MD_HEADING.sub("", line)
-    if "(" in line or "（" in line:
+    if "(" in line or "（" in line or ")" in line:
         line, n = _ROMANISATION.subn("", line)
         counts["pinyin_gloss"] += n
     if "[" in line or "〔" in line or "［" in line:

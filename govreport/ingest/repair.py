@@ -3,8 +3,8 @@
 Every repair is a named rule, counted in a ``Counter`` the caller passes in, and reported as
 ``repair: NAME ×N`` in the Report's ``warnings``. They run in ``clean_text`` BEFORE the text is
 stored, so every span indexes the repaired text. No rule ever changes, adds or reorders a digit:
-digits are only ever dropped as part of a removed junk token (``hd9``, ``22M``) or footnote
-marker (``【1】``).
+digits are only ever dropped as part of a removed junk token (``hd9``, ``22M``), a footnote
+marker (``【1】``) or a numeric HTML entity (``&#8221;``, decoded).
 
 - ``raw`` repairs (whole text, before lines are split): HTML entities broken across lines
   (``&l\\ndquo;``); junk tokens a site appends to every paragraph (``hd9``, ``PZl``, ``22M``, also
@@ -149,19 +149,27 @@ def warnings(counts: Counter[str]) -> tuple[str, ...]:
 
 # --- raw text -------------------------------------------------------------------------------
 
-_BROKEN_ENTITY = re.compile(r"&(#?[0-9A-Za-z]{1,7})\n+([0-9A-Za-z]{1,7};)")
+_BROKEN_ENTITY = re.compile(r"&(#?[0-9A-Za-z]{0,7})\n+(#?[0-9A-Za-z]{1,8};)")
+_DOUBLE_ESCAPED = re.compile(r"&amp;(#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
+_NO_SEMICOLON = re.compile(r"&(ldquo|rdquo|lsquo|rsquo|mdash|ndash|hellip|middot|bull|quot)(?![;A-Za-z])")
 
 
 def join_broken_entities(raw: str, counts: Counter[str]) -> str:
-    """``&l\\ndquo;`` → ``&ldquo;`` when the joined form is a real entity (it is then decoded)."""
-    def fix(m: re.Match[str]) -> str:
-        entity = f"&{m.group(1)}{m.group(2)}"
+    """HTML entities a copy broke: across lines (``&l\\ndquo;``), escaped twice (``&amp;ldquo;``),
+    or without their ``;`` (``&ldquo``). Each is put back only when it is a real entity (``clean_text``
+    then decodes it)."""
+    if "&" not in raw:
+        return raw
+
+    def fix(name: str, m: re.Match[str], entity: str) -> str:
         if html.unescape(entity) == entity:
             return m.group(0)
-        counts["broken_html_entity"] += 1
+        counts[name] += 1
         return entity
 
-    return _BROKEN_ENTITY.sub(fix, raw) if "&" in raw else raw
+    raw = _BROKEN_ENTITY.sub(lambda m: fix("broken_html_entity", m, f"&{m.group(1)}{m.group(2)}"), raw)
+    raw = _DOUBLE_ESCAPED.sub(lambda m: fix("double_escaped_entity", m, f"&{m.group(1)};"), raw)
+    return _NO_SEMICOLON.sub(lambda m: fix("broken_html_entity", m, f"&{m.group(1)};"), raw)
 
 
 _TOKEN = re.compile(r"(?<=[^A-Za-z0-9\s])([A-Za-z0-9]{2,4})(?![A-Za-z0-9.%/&_-])")
@@ -336,7 +344,7 @@ def drop_spam(lines: list[str], counts: Counter[str]) -> list[str]:
 
 
 _NUM_END = re.compile(r"[\d.．]$")
-_NUM_START = re.compile(r"^(?:[\d.．%％‰℅]|[万亿千百]?[元人个家项吨亩户])")
+_NUM_START = re.compile(r"^(?:[\d.．%％‰℅]|[万亿千百]?[元个家项吨亩户])")
 
 
 def _word_across(a: str, b: str) -> bool:
