@@ -358,8 +358,16 @@ def _word_across(a: str, b: str) -> bool:
     return False
 
 
+_MIN_LINE = 6
+#: a paragraph never ends with these (a comma, an opening bracket or quote) ...
+OPEN_END = tuple("，,、（(“「『《")
+#: ... nor starts with these
+CLOSE_START = tuple("，,、。；;）)”」』》%％")
+
+
 def join_broken_lines(lines: list[str], counts: Counter[str]) -> list[str]:
-    """Re-join a line broken inside a number or a word (not after a sentence end, never before a heading)."""
+    """Re-join a line broken inside a number or a word, or at a comma (not after a sentence end,
+    never before a heading)."""
     out: list[str] = []
     for line in lines:
         prev = out[-1] if out else ""
@@ -368,9 +376,13 @@ def join_broken_lines(lines: list[str], counts: Counter[str]) -> list[str]:
                 out[-1] = prev + line
                 counts["line_break_in_number"] += 1
                 continue
-            if _word_across(prev, line):
+            if len(prev) >= _MIN_LINE and _word_across(prev, line):  # a short line is a fragment (a name)
                 out[-1] = prev + line
                 counts["line_break_in_word"] += 1
+                continue
+            if prev.endswith(OPEN_END) or line.startswith(CLOSE_START):  # no paragraph ends with
+                out[-1] = _glue(prev, line)                                   # "，" or starts with "，"
+                counts["line_break_at_punctuation"] += 1
                 continue
         out.append(line)
     return out
