@@ -20,6 +20,7 @@ from importlib import resources
 
 from govreport.ingest import repair
 from govreport.ingest.boilerplate import strip_boilerplate
+from govreport.ingest.repair import glue
 
 #: removed outright: zero-width spaces/joiners, word joiner, soft hyphen, BOM, bidi marks, and
 #: private-use characters (icon-font glyphs of web pages; HTML extraction drops them too)
@@ -77,11 +78,6 @@ def _clean_line(line: str, counts: Counter[str] | None = None) -> str:
         counts["footnote_marker"] += n
     line = line.strip()
     return "" if _PAGE_NUMBER.match(line) else line
-
-
-def glue(a: str, b: str) -> str:
-    """Join two pieces of one wrapped paragraph (a space only between two Latin words)."""
-    return a + " " + b if a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha() else a + b
 
 
 def reflow(lines: list[str]) -> list[str]:

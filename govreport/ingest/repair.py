@@ -228,7 +228,7 @@ def drop_junk_markers(raw: str, counts: Counter[str]) -> str:
             if not clean:
                 continue
             if open_para and out and not HEADING_START.match(clean):
-                out[-1] = _glue(out[-1], clean)
+                out[-1] = glue(out[-1], clean)
                 counts["junk_marker_line_join"] += 1
             else:
                 out.append(clean)
@@ -240,9 +240,10 @@ def drop_junk_markers(raw: str, counts: Counter[str]) -> str:
     return raw
 
 
-def _glue(a: str, b: str) -> str:
-    return a + " " + b if a and b and a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha() \
-        else a + b
+def glue(a: str, b: str) -> str:
+    """Join two pieces of one wrapped paragraph (a space only between two Latin words)."""
+    latin = a and b and a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha()
+    return f"{a} {b}" if latin else a + b
 
 
 # --- one line -------------------------------------------------------------------------------
@@ -380,8 +381,8 @@ def join_broken_lines(lines: list[str], counts: Counter[str]) -> list[str]:
                 out[-1] = prev + line
                 counts["line_break_in_word"] += 1
                 continue
-            if prev.endswith(OPEN_END) or line.startswith(CLOSE_START):  # no paragraph ends with
-                out[-1] = _glue(prev, line)                                   # "，" or starts with "，"
+            if prev.endswith(OPEN_END) or line.startswith(CLOSE_START):  # no paragraph ends or starts with "，"
+                out[-1] = glue(prev, line)
                 counts["line_break_at_punctuation"] += 1
                 continue
         out.append(line)
