@@ -249,6 +249,9 @@ def glue(a: str, b: str) -> str:
 # --- one line -------------------------------------------------------------------------------
 
 _NUM_INNER = re.compile(r"(?<=\d)(?: ([.．]) ?| ?([.．]) )(?=\d)")
+#: digits printed one by one with spaces (1 5 ．3 ％, 2 0 2 4 年, 4 0 8 3公里): only before a decimal
+#: point, a percent sign or a Han character (a unit or a word), never between two numbers
+_SPACED_DIGITS = re.compile(rf"(?<!\d)\d(?: \d)+(?= ?[.．] ?\d| ?[%％‰℅]| ?[{_HAN}])")
 _NUM_UNIT = re.compile(rf"(?<=[\d.．]) (?=[%％‰℅{_HAN}])")
 _MAG_UNIT = re.compile(r"(?<=\d[万亿千百]) (?=[万亿元美人吨亩户个家项])")
 _CUE_NUM = re.compile(rf"(?<=[{_HAN}]) (?=\d)")
@@ -264,6 +267,8 @@ def pdf_spaces(line: str, counts: Counter[str], pdf_spaced: bool) -> str:
     word and a number (增长 7.5%) only in a PDF-spaced text."""
     if " " not in line:
         return line
+    line, n = _SPACED_DIGITS.subn(lambda m: m.group(0).replace(" ", ""), line)
+    counts["pdf_space_in_number"] += n
     line, n = _NUM_INNER.subn(lambda m: m.group(1) or m.group(2), line)
     counts["pdf_space_in_number"] += n
     line, n = _PCT.subn("", line)
