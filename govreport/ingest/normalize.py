@@ -167,7 +167,7 @@ def clean_and_repair(raw: str, boilerplate: bool = True) -> tuple[str, tuple[str
     lines = [x.strip() for x in lines if x.strip()]
     if boilerplate:
         lines = repair.drop_spam(strip_boilerplate(lines), counts)
-    lines = rejoin_fragments(reflow(repair.join_broken_lines(lines, counts)))
+    lines = repair.join_broken_lines(rejoin_fragments(reflow(lines)), counts)
     text = "\n".join(lines)
     for a, b in repair.rules().view_chars:  # kept in the text, read as b in the matching view
         counts[f"read_{a}_as_{b}"] += text.count(a)
