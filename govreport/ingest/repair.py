@@ -172,7 +172,7 @@ def join_broken_entities(raw: str, counts: Counter[str]) -> str:
     return _NO_SEMICOLON.sub(lambda m: fix("broken_html_entity", m, f"&{m.group(1)};"), raw)
 
 
-_TOKEN = re.compile(r"(?<=[^A-Za-z0-9\s])([A-Za-z0-9]{2,4})(?![A-Za-z0-9.%/&_-])")
+_TOKEN = re.compile(r"(?<=[^A-Za-z0-9\s])(?=[0-9]{0,3}[A-Za-z])([A-Za-z0-9]{2,4})(?![A-Za-z0-9.%/&_-])")
 
 
 def _is_junk_shape(token: str, keep: frozenset[str]) -> bool:
@@ -260,6 +260,7 @@ _LETTER_SPACED = re.compile(rf"(?<![{_HAN}])[{_HAN}](?: [{_HAN}]){{2,}}(?![{_HAN
 _HAN_SPACE = re.compile(rf"(?<=[{_HAN}]) (?=[{_HAN}])")
 _SINGLE_JUNK = re.compile(rf"(?<=[{_HAN}])[A-Za-z0-9]{{3}}(?=[{_HAN}])")
 _FOOTNOTE = re.compile(rf"(?<=[{_HAN}”’）》%])【\d{{1,2}}】")
+_ASCII_LETTER = re.compile("[A-Za-z]")
 
 
 def pdf_spaces(line: str, counts: Counter[str], pdf_spaced: bool) -> str:
@@ -310,7 +311,7 @@ def junk_and_marks(line: str, counts: Counter[str]) -> str:
             return ""
         return token
 
-    if any(c.isascii() and c.isalpha() for c in line):
+    if _ASCII_LETTER.search(line):
         line = _SINGLE_JUNK.sub(junk, line)
     for stand_in in r.quote_stand_ins:
         if stand_in in line:
@@ -327,7 +328,7 @@ def junk_and_marks(line: str, counts: Counter[str]) -> str:
 def is_pdf_spaced(lines: list[str]) -> bool:
     """Many spaces inside numbers or before units: a PDF copy, whose spaces before a number and between
     two Han characters are artefacts too."""
-    n = sum(len(_NUM_INNER.findall(x)) + len(_NUM_UNIT.findall(x)) for x in lines)  # a space before a number
+    n = sum(len(_NUM_INNER.findall(x)) + len(_NUM_UNIT.findall(x)) for x in lines if " " in x)  # a space before a number
     # may part two table cells, so only spaces after a digit count
     r = rules()
     return n >= r.pdf_space_min and n * r.pdf_space_per_chars >= sum(map(len, lines))
