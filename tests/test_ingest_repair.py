@@ -167,6 +167,15 @@ def test_repairs_are_reported_as_warnings() -> None:
     assert matching_view(text) == "同比增长15%。"
 
 
+def test_a_file_read_reports_its_repairs(tmp_path: Path) -> None:
+    path = tmp_path / "messy.txt"
+    path.write_text("政 府 工 作 报 告\n各位代表:\n2019年,全县生产总值增长 8 %,投资 2 亿元,新建 3 个。\n", encoding="utf-8")
+    report = extract(path)
+    assert report.text.splitlines()[0] == "政府工作报告"
+    assert "repair: letter_spaced_word ×1" in report.warnings
+    assert any(f.indicator == "gdp" and f.value == 8 for f in report.facts)
+
+
 def test_junk_markers_found_only_when_repeated_at_breaks() -> None:
     assert find_junk_markers("一段。hd9\n二段。hd9\n三段。hd9\n") == ["hd9"]
     assert find_junk_markers("一段。hd9\n二段。hd9\n") == []  # twice is not a pattern

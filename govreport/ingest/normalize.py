@@ -2,10 +2,14 @@
 
 ``clean_text``: one paragraph per line, no blank lines; invisible characters, glued
 romanisation ``統(tǒng)計``, footnote markers ``[1]``/``〔1〕``, markdown marks, HTML entities and
-left-over tags, page numbers and page furniture removed; hard-wrapped text (PDF copies) reflowed.
+left-over tags, page numbers and page furniture removed; hard-wrapped text (PDF copies) reflowed;
+messy copies repaired (govreport/ingest/repair.py: PDF spaces in numbers, junk markers, broken
+lines, spam lines ...). ``clean_and_repair`` also returns the repairs made, as warnings. All of
+this happens before the text is stored: spans index the cleaned, repaired text.
 
 ``matching_view``: the same text with full-width forms made half-width and traditional
-characters made simplified, character by character, so offsets in the view are offsets in the text.
+characters made simplified, character by character, so offsets in the view are offsets in the text
+(plus repairs.yaml's ``view_chars``: ``℅`` read as ``%``, the text keeps ``℅``).
 """
 
 from __future__ import annotations
