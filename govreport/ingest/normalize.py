@@ -24,7 +24,8 @@ from importlib import resources
 
 from govreport.ingest import repair
 from govreport.ingest.boilerplate import strip_boilerplate
-from govreport.ingest.repair import glue
+from govreport.ingest.repair import FINAL as _FINAL
+from govreport.ingest.repair import HEADING_START, glue
 
 #: removed outright: zero-width spaces/joiners, word joiner, soft hyphen, BOM, bidi marks, and
 #: private-use characters (icon-font glyphs of web pages; HTML extraction drops them too)
@@ -56,14 +57,6 @@ _FOOTNOTE = re.compile(
 #: page numbers left by PDF conversion: "— 3 —", "-12-", "第 3 页 共 20 页", "3 / 20"
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－─~]+ ?\d{1,4} ?[-—–－─~]+|第 ?\d{1,4} ?页(?: ?[,，/]? ?共 ?\d{1,4} ?页)?|\d{1,4} ?/ ?\d{1,4})$"
-)
-
-#: a line ending with one of these ends its paragraph
-_FINAL = tuple("。！？：；”」』!?:;")
-#: a line starting like this starts a new paragraph (a heading or numbered item)
-HEADING_START = re.compile(
-    r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]{1,3}[）)]|\d{1,3}[、.．](?!\d)"
-    r"|第[一二三四五六七八九十百\d]+[章节部分篇条]|[①-⑳]|—{1,2}|各位代表|附件|名词解释|[A-Za-z][、.．])"
 )
 
 

@@ -33,7 +33,8 @@ from govreport.errors import LexiconError
 from govreport.lexicons import indicators, read_yaml
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-#: a heading or numbered item starts the line (mirrors govreport/sections.py's heading grammar)
+#: a heading or numbered item starts the line (mirrors govreport/sections.py's heading grammar);
+#: normalize.py and pdf.py use it too
 HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]{1,3}[）)]|\d{1,3}[、.．](?!\d)"
     r"|第[一二三四五六七八九十百\d]+[章节部分篇条]|[①-⑳]|—{1,2}|各位代表|附件|名词解释|[A-Za-z][、.．])"
@@ -328,8 +329,8 @@ def junk_and_marks(line: str, counts: Counter[str]) -> str:
 def is_pdf_spaced(lines: list[str]) -> bool:
     """Many spaces inside numbers or before units: a PDF copy, whose spaces before a number and between
     two Han characters are artefacts too."""
-    n = sum(len(_NUM_INNER.findall(x)) + len(_NUM_UNIT.findall(x)) for x in lines if " " in x)  # a space before a number
-    # may part two table cells, so only spaces after a digit count
+    # only spaces after a digit count: one before a number may part two table cells
+    n = sum(len(_NUM_INNER.findall(x)) + len(_NUM_UNIT.findall(x)) for x in lines if " " in x)
     r = rules()
     return n >= r.pdf_space_min and n * r.pdf_space_per_chars >= sum(map(len, lines))
 
