@@ -111,12 +111,33 @@ _WHOLE = SEEDS + [p for p in CORPUS if "province" in p.parent.name]
 _SCRAPED = [p for p in CORPUS if p not in _WHOLE]  # wiki pages: every link on a line of its own
 
 
+def _joined_at_punctuation(line: str, pieces: list[str]) -> bool:
+    """``line`` is consecutive ``pieces`` joined where one ends with a comma or the next starts with one
+    (a paragraph the source broke after "，": the repair layer re-joins it)."""
+    from govreport.ingest.repair import CLOSE_START, OPEN_END
+
+    for i in range(len(pieces)):
+        rest, k = line, i
+        while k < len(pieces) and pieces[k] and rest.startswith(pieces[k]):
+            rest = rest[len(pieces[k]) :]
+            if not rest:
+                return k > i
+            if not (pieces[k].endswith(OPEN_END) or rest.startswith(CLOSE_START)):
+                break
+            k += 1
+    return False
+
+
 @pytest.mark.parametrize("path", _WHOLE, ids=lambda p: p.name)
 def test_paragraph_per_line_text_is_not_reflowed(path: Path) -> None:
-    """Real one-paragraph-per-line reports: every output line is one input line (nothing joined)."""
+    """Real one-paragraph-per-line reports: every output line is one input line (nothing joined),
+    except a paragraph the source broke at a comma, which is re-joined."""
     raw = path.read_text(encoding="utf-8")
     out = clean_text(raw).splitlines()
-    assert out and not set(out) - _cleaned_lines(raw)
+    pieces = [clean_text(line, boilerplate=False) for line in raw.splitlines()]
+    pieces = [p for p in pieces if p]
+    extra = [line for line in set(out) - _cleaned_lines(raw) if not _joined_at_punctuation(line, pieces)]
+    assert out and not extra, extra[:3]
     assert all(line.strip() == line and line for line in out)
 
 

@@ -2,10 +2,14 @@
 
 ``clean_text``: one paragraph per line, no blank lines; invisible characters, glued
 romanisation ``統(tǒng)計``, footnote markers ``[1]``/``〔1〕``, markdown marks, HTML entities and
-left-over tags, page numbers and page furniture removed; hard-wrapped text (PDF copies) reflowed.
+left-over tags, page numbers and page furniture removed; hard-wrapped text (PDF copies) reflowed;
+messy copies repaired (govreport/ingest/repair.py: PDF spaces in numbers, junk markers, broken
+lines, spam lines ...). ``clean_and_repair`` also returns the repairs made, as warnings. All of
+this happens before the text is stored: spans index the cleaned, repaired text.
 
 ``matching_view``: the same text with full-width forms made half-width and traditional
-characters made simplified, character by character, so offsets in the view are offsets in the text.
+characters made simplified, character by character, so offsets in the view are offsets in the text
+(plus repairs.yaml's ``view_chars``: ``℅`` read as ``%``, the text keeps ``℅``).
 """
 
 from __future__ import annotations
@@ -14,10 +18,14 @@ import html
 import re
 import statistics
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
+from govreport.ingest import repair
 from govreport.ingest.boilerplate import strip_boilerplate
+from govreport.ingest.repair import FINAL as _FINAL
+from govreport.ingest.repair import HEADING_START, glue
 
 #: removed outright: zero-width spaces/joiners, word joiner, soft hyphen, BOM, bidi marks, and
 #: private-use characters (icon-font glyphs of web pages; HTML extraction drops them too)
@@ -33,9 +41,11 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_BOLD = re.compile(r"\*\*(.+?)\*\*")
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-#: pinyin glued after a character, as some sites print it: 統(tǒng)計 → 統計 (needs a tone mark or digit)
+#: pinyin glued after a character, as some sites print it: 統(tǒng)計 → 統計 (needs a tone mark or digit);
+#: also after a mojibake character (┙(jīng)), and with its "(" lost to mojibake (殘?zhí)貖, tone mark needed)
 _ROMANISATION = re.compile(
-    rf"(?<=[{_CJK}])[(（](?=[a-zü{_TONED}]*[{_TONED}1-5])[a-zü{_TONED}]{{1,6}}[1-5]?[)）]"
+    rf"(?<=[^\x00-\x7f\s（(）)“”‘’《》【】])(?:[(（](?=[a-zü{_TONED}]*[{_TONED}1-5])[a-zü{_TONED}]{{1,6}}[1-5]?"
+    rf"|[?？](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,6}})[)）]"
 )
 #: footnote markers: bracketed 1–2 digit numbers glued after a character, closing quote or %;
 #: after a comma/full stop only when punctuation or the line end follows (else it is list numbering)
@@ -49,47 +59,42 @@ _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－─~]+ ?\d{1,4} ?[-—–－─~]+|第 ?\d{1,4} ?页(?: ?[,，/]? ?共 ?\d{1,4} ?页)?|\d{1,4} ?/ ?\d{1,4})$"
 )
 
-#: a line ending with one of these ends its paragraph
-_FINAL = tuple("。！？：；”」』!?:;")
-#: a line starting like this starts a new paragraph (a heading or numbered item)
-HEADING_START = re.compile(
-    r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]{1,3}[）)]|\d{1,3}[、.．](?!\d)"
-    r"|第[一二三四五六七八九十百\d]+[章节部分篇条]|[①-⑳]|—{1,2}|各位代表|附件|名词解释|[A-Za-z][、.．])"
-)
 
-
-def _clean_line(line: str) -> str:
+def _clean_line(line: str, counts: Counter[str] | None = None) -> str:
     """One line, once invisible characters and odd spaces are gone (``clean_text`` does that first)."""
+    counts = Counter() if counts is None else counts
     if "**" in line:
         line = _MD_BOLD.sub(r"\1", line)
     if line.startswith("#"):
         line = _MD_HEADING.sub("", line)
-    if "(" in line or "（" in line:
-        line = _ROMANISATION.sub("", line)
+    if "(" in line or "（" in line or ")" in line:
+        line, n = _ROMANISATION.subn("", line)
+        counts["pinyin_gloss"] += n
     if "[" in line or "〔" in line or "［" in line:
-        line = _FOOTNOTE.sub("", line)
+        line, n = _FOOTNOTE.subn("", line)
+        counts["footnote_marker"] += n
     line = line.strip()
     return "" if _PAGE_NUMBER.match(line) else line
-
-
-def glue(a: str, b: str) -> str:
-    """Join two pieces of one wrapped paragraph (a space only between two Latin words)."""
-    return a + " " + b if a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha() else a + b
 
 
 def reflow(lines: list[str]) -> list[str]:
     """Re-join paragraphs that a hard-wrapped text (a PDF copy) broke across lines.
 
-    Applies only when the text looks hard-wrapped: many long lines stop mid-sentence. Then a line
+    Applies only when the text looks hard-wrapped: many long lines stop mid-sentence, most of them
+    about as long as each other (the wrap width, at least 20 characters). Then a line
     is joined to the next when it does not end a sentence (。！？：；”), is about as long as the
     wrap width, and the next line does not start a heading or numbered item. One-paragraph-per-line
     text (the usual case) is left as it is.
     """
     long = [x for x in lines if len(x) >= 15]
     open_long = [len(x) for x in long if not x.endswith(_FINAL)]
-    if len(long) < 6 or len(open_long) < 0.3 * len(long):
+    if len(long) < 6 or len(open_long) < max(4, 0.3 * len(long)):
         return lines
     width = statistics.median(open_long)
+    # a wrap width: wide enough for prose, and most open lines are about that long (a list of
+    # unpunctuated items, one per line, has lengths all over the place)
+    if width < 20 or sum(abs(n - width) <= 0.1 * width for n in open_long) < 0.5 * len(open_long):
+        return lines
     out: list[str] = []
     joinable = False
     for line in lines:
@@ -139,15 +144,31 @@ def rejoin_fragments(lines: list[str]) -> list[str]:
 
 def clean_text(raw: str, boilerplate: bool = True) -> str:
     """One paragraph per line, no blank lines, no surrounding white space, no page furniture."""
+    return clean_and_repair(raw, boilerplate)[0]
+
+
+def clean_and_repair(raw: str, boilerplate: bool = True) -> tuple[str, tuple[str, ...]]:
+    """``clean_text`` and the repairs it made (``repair: NAME ×N``, see govreport/ingest/repair.py)."""
+    counts: Counter[str] = Counter()
     raw = _INVISIBLE.sub("", raw)
+    raw = repair.join_broken_entities(raw, counts)
     if "<" in raw:
         raw = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n", raw))
     if "&" in raw:
         raw = _ENTITY.sub(lambda m: html.unescape(m.group(0)), raw)
-    lines = [c for c in map(_clean_line, _SPACES.sub(" ", raw).splitlines()) if c]
+    raw = repair.drop_junk_markers(_SPACES.sub(" ", raw), counts)
+    lines = [c for c in (_clean_line(x, counts) for x in raw.splitlines()) if c]
+    pdf_spaced = repair.is_pdf_spaced(lines)
+    lines = [repair.junk_and_marks(repair.letter_spacing(repair.pdf_spaces(x, counts, pdf_spaced), counts, pdf_spaced), counts)
+             for x in lines]
+    lines = [x.strip() for x in lines if x.strip()]
     if boilerplate:
-        lines = strip_boilerplate(lines)
-    return "\n".join(rejoin_fragments(reflow(lines)))
+        lines = repair.drop_spam(strip_boilerplate(lines), counts)
+    lines = repair.join_broken_lines(rejoin_fragments(reflow(lines)), counts)
+    text = "\n".join(lines)
+    for a, b in repair.rules().view_chars:  # kept in the text, read as b in the matching view
+        counts[f"read_{a}_as_{b}"] += text.count(a)
+    return text, repair.warnings(counts)
 
 
 def _opencc_chars(name: str) -> dict[str, list[str]]:
@@ -181,6 +202,8 @@ def _table() -> dict[int, str]:
             table[cp] = t2s.get(n, n)
     for t, s in t2s.items():
         table[ord(t)] = s
+    for a, b in repair.rules().view_chars:  # ℅ read as %: same length, the text keeps the character
+        table[ord(a)] = b
     return table
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from govreport.errors import IngestError
 from govreport.ingest.decode import check_report_text, declared_charset, decode_text, sniff_format
 from govreport.ingest.document import Document
-from govreport.ingest.normalize import clean_text
+from govreport.ingest.normalize import clean_and_repair
 from govreport.options import DEFAULT, Options
 
 _LOOKS_HTML = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>])|<body[\s>]", re.I)
@@ -73,10 +73,10 @@ def read_bytes(data: bytes, name: str, options: Options = DEFAULT, source: str |
             from govreport.ingest.html import html_to_text
 
             raw = html_to_text(raw)
-    text = clean_text(split_overlong_lines(raw))
+    text, repairs = clean_and_repair(split_overlong_lines(raw))
     check_report_text(text, src)
     return Document(text=text, name=options.doc_id or name, source=src, source_format=fmt,
-                    encoding=encoding, warnings=warnings)
+                    encoding=encoding, warnings=warnings + repairs)
 
 
 def read_text(text: str, options: Options = DEFAULT) -> Document:
@@ -86,14 +86,14 @@ def read_text(text: str, options: Options = DEFAULT) -> Document:
         from govreport.ingest.html import html_to_text
 
         text, fmt = html_to_text(text), "html"
-    cleaned = clean_text(split_overlong_lines(text))
+    cleaned, repairs = clean_and_repair(split_overlong_lines(text))
     warnings: tuple[str, ...] = ()
     try:
         check_report_text(cleaned, "<text>", min_cjk=1)
     except IngestError as exc:
         warnings = (exc.problem,)
     return Document(text=cleaned, name=options.doc_id or "text", source="<text>", source_format=fmt,
-                    warnings=warnings)
+                    warnings=warnings + repairs)
 
 
 _KINDS = (
