@@ -30,6 +30,8 @@ from govreport.lexicons import read_tsv
 from govreport.model import DocMeta, Quantity, Role, Section, Span, Task
 from govreport.numbers import find_quantities
 from govreport.sections import SectionIndex
+from govreport.task_clauses import Row, load_rules, plan_paragraphs
+from govreport.task_dates import blank_notes, deadline_date, find_deadline, finish_within_plan, unit_notes
 
 _PLAN_ROLES = frozenset({Role.TASKS, Role.TARGETS})
 _PAST_ROLES = frozenset({Role.REVIEW, Role.FIVE_YEAR})
@@ -63,12 +65,7 @@ _PROJECT_END = re.compile(
 )
 _GENERIC = re.compile(r"一批|一系列|若干|各类|重点|重大|相关|配套|有关|等|和|及|、|一些|多个|城乡|建设$")
 _NAME_MARKER = re.compile(r"[线段至号期寺河江湖港湾岛桥峡岭关庄屯堡滩]|[“\"《]|[A-Z]\d|\d+[号期]")
-_DEADLINE = re.compile(
-    r"(?:到|至|在|于)?(?:(?:\d{4}|[〇○零一二三四五六七八九]{4}|今|明)年(?:\d{1,2}月)?(?:底|末|内)?前"
-    r"|(?:\d{4}|[〇○零一二三四五六七八九]{4}|今|明)年(?:底|末|内)"
-    r"|\d{1,2}月(?:底|末|份)?前|年底前?|年内|年末前?|上半年|下半年|[一二三四]季度(?:末|前)?)"
-    r"|(?:到|至)\d{4}年"
-)
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,12 +202,6 @@ def _heading_area(section: Section | None, by_id: dict[str, Section]) -> str | N
             return title
         section = by_id.get(section.parent) if section.parent else None
     return None
-
-
-def find_deadline(view: str, start: int = 0, end: int | None = None) -> str | None:
-    """A stated deadline in ``view[start:end]`` (年底前, 6月底前, 一九八五年底前, 到2025年), or None."""
-    m = _DEADLINE.search(view, start, len(view) if end is None else end)
-    return m.group().lstrip("到至在于") if m else None
 
 
 def _quantities(view: str, start: int, end: int) -> list[Quantity]:
@@ -352,44 +343,64 @@ def _sentences(view: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             yield m.start(), m.end()
 
 
+def quantified_rows(view: str, start: int, end: int) -> list[Row]:
+    """The quantified tasks of one clause (新建高标准农田22万亩; 完成新造林200亩、森林抚育7000亩)."""
+    return [Row(f.action, f.obj, f.start, f.end, "quantified", f.quantity)
+            for f in _clause_tasks(view, start, end, load_lexicon()) if f.quantity is not None]
+
+
+def _self_building_regions(sections: tuple[Section, ...]) -> list[tuple[int, int]]:
+    return [(s.span.start, s.span.end) for s in sections if s.role is Role.SELF_BUILDING]
+
+
 def extract_tasks(text: str, view: str, sections: tuple[Section, ...], meta: DocMeta) -> tuple[Task, ...]:
-    """Quantified or named commitments of the work plan, in text order (spans index ``text``)."""
-    lex = load_lexicon()
+    """Every commitment of the work plan, in text order (spans index ``text``)."""
+    rules = load_rules()
     index = SectionIndex(sections)
     by_id = {s.id: s for s in sections}
-    out: list[Task] = []
-    for region_start, region_end in plan_regions(view, sections, meta.plan_year):
-        for s_start, s_end in _sentences(view, region_start, region_end):
-            sentence = view[s_start:s_end]
-            if "**" in sentence and sentence.strip().startswith("**") and len(sentence) < 40:
-                continue  # a bold heading line, not a commitment
-            section = index.at(s_start)
-            para_start = view.rfind("\n", 0, s_start) + 1
-            area = _lead_in(view, para_start) or _heading_area(section, by_id)
-            for c in _CLAUSE.finditer(view, s_start, s_end):
-                c_start, c_end = c.start(), c.end()
-                clause = view[c_start:c_end]
-                if _PAST.search(clause) or not clause.strip():
-                    continue
-                for f in _clause_tasks(view, c_start, c_end, lex):
-                    q = f.quantity
-                    # the task's clause, else a deadline that opens the sentence (年底前，完成…)
-                    deadline = find_deadline(view, c_start, c_end) or find_deadline(view, s_start, c_start)
-                    out.append(Task(
-                        action=f.action,
-                        object=f.obj,
-                        span=Span(f.start, f.end),
-                        value=q.value if q else None,
-                        value_max=q.value_max if q else None,
-                        unit=q.unit if q else None,
-                        bound=q.bound if q else None,
-                        area=area,
-                        department=suggest_department(f.obj, area),
-                        deadline=deadline,
-                        section=section.id if section else None,
-                        sentence=text[s_start:s_end].strip(),
-                    ))
-    return tuple(out)
+    heading_starts = {s.span.start for s in sections if s.level > 0}
+    regions = [(r, False) for r in plan_regions(view, sections, meta.plan_year)]
+    regions += [(r, True) for r in _self_building_regions(sections)
+                if not any(a <= r[0] < b for (a, b), _ in regions)]
+    notes = unit_notes(view, 0, len(view))
+    view = blank_notes(view, notes)
+    out: list[tuple[int, Task]] = []
+    for (region_start, region_end), self_building in sorted(regions):
+        for para, head, (s_start, s_end), row in plan_paragraphs(
+                view, region_start, region_end, heading_starts, self_building, rules):
+            if _PAST.search(view, row.start, row.end):
+                continue
+            section = index.at(row.start)
+            area = head or _heading_area(section, by_id)
+            q = row.quantity
+            deadline = find_deadline(view, row.start, row.end)
+            if deadline is None:
+                lead = re.match(r"\s*((?:到|至|在|于)?[^,，]{0,12}?)[,，]", view[s_start:row.start])
+                deadline = find_deadline(lead.group(1)) if lead else None
+            date = deadline_date(deadline, meta.plan_year)
+            if deadline is None and (within := finish_within_plan(view, row.start, row.end)):
+                deadline, date = within, deadline_date(within, meta.plan_year)
+            note = next((n for n in notes if row.end <= n.start < para[1] + 2 or n.start <= row.start < n.end), None)
+            suggested = suggest_department(row.obj, area)
+            out.append((row.start, Task(
+                action=row.action,
+                object=row.obj.replace("\n", ""),
+                span=Span(row.start, row.end),
+                value=q.value if q else None,
+                value_max=q.value_max if q else None,
+                unit=q.unit if q else None,
+                bound=q.bound if q else None,
+                area=area,
+                department=note.lead if note else suggested,
+                deadline=deadline,
+                section=section.id if section else None,
+                sentence=text[s_start:s_end].strip(),
+                kind=row.kind,
+                deadline_date=date,
+                department_source="stated" if note else "suggested" if suggested else None,
+                co_departments=note.co if note else None,
+            )))
+    return tuple(t for _, t in out)
 
 
 #: the columns of the 督查-style task table (``govreport tasks``)
