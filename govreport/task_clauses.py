@@ -15,6 +15,7 @@ generic nouns stays one row. Each row has a ``kind``: quantified, project, creat
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,12 +23,12 @@ from functools import cache
 
 from govreport.errors import LexiconError
 from govreport.lexicons import read_tsv, read_yaml
-from govreport.model import Quantity
+from govreport.model import Bound, Quantity, Span
 from govreport.numbers import find_quantities
 
 _LISTS = ("verbs", "adverbs", "openers", "purpose_last", "exhortation", "closing", "self_building",
           "deliverables", "fiscal", "creation_verbs", "creation_ends", "project_heads", "campaign_heads",
-          "generic_tails", "single_project_heads", "generic_words")
+          "generic_tails", "single_project_heads", "generic_words", "purpose_exceptions")
 _OPEN, _CLOSE = "“‘\"《(（[【", "”’\"》)）]】"
 _SENTENCE_END = "。！？!?;；"
 _CLAUSE_MARKS = ",，:："
@@ -170,7 +171,8 @@ def _strip_adverbs(view: str, pos: int, end: int, rules: TaskRules) -> int:
         if not m:
             break
         after = m.end()
-        if rules.verbs.match(view, after, end) or rules.adverbs.match(view, after, end):
+        if (rules.verbs.match(view, after, end) or rules.adverbs.match(view, after, end)
+                or view.startswith(rules.words["openers"], after)):
             pos = after
         else:
             break
@@ -242,7 +244,7 @@ def named_items(view: str, start: int, end: int, action: str, rules: TaskRules) 
     extra: list[tuple[int, str]] = []
     count = _COUNT.match(last)
     tail = ""
-    if count and "等" in last[: count.start(2) + 1] or count and count.group(1):
+    if (count and "等" in last[: count.start(2) + 1]) or (count and count.group(1)):
         name, n, tail = count.group(1), count.group(2), count.group(3)
         name = name.removesuffix("等")
         number = int(n) if n.isdigit() else "一二三四五六七八九十".find(n) + 1 if len(n) == 1 else 0
@@ -252,8 +254,8 @@ def named_items(view: str, start: int, end: int, action: str, rules: TaskRules) 
         # …等4个基层医疗机构和市妇幼保健院新改建项目: a further named item after 和/及
         m = re.search(r"[和及]([^和及、]{4,30})$", tail)
         if m:
-            item = _strip_shared(m.group(1))
-            if _headed(m.group(1), rules) or m.group(1).endswith("项目"):
+            item = m.group(1).removesuffix("建设")
+            if _headed(item, rules) or item.endswith("项目"):
                 t_end = last_s + count.start(3) + m.start(1) + len(item)
                 extra.append((t_end, item))
     else:
@@ -308,14 +310,15 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
         return []  # 建设国债 is not the verb 建设
     # 、 followed by another verb with its own object: two commitments (遏制…、防止…)
     parts = top_level_split(view, vend, end, "、")
-    for (_, a_end), (b_start, b_end) in zip(parts, parts[1:], strict=False):
+    for (_, a_end), (b_start, b_end) in itertools.pairwise(parts):
         b_pos = _strip_adverbs(view, b_start, b_end, rules)
         if a_end - vend >= 2 and _verb_chain(view, b_pos, b_end, rules) and b_end - b_pos >= 4:
             first = clause_rows(view, pos, a_end, ClauseContext(False, ctx.after_task, ctx.deliverable_only), rules)
             rest = clause_rows(view, b_start, end, ClauseContext(ctx.last, True, ctx.deliverable_only), rules)
             return first + rest
     creation = _kind(action, view[vend:end], rules) == "creation"
-    if ctx.last and ctx.after_task and not creation and rules.starts("purpose_last", action):
+    if (ctx.last and ctx.after_task and not creation and rules.starts("purpose_last", action)
+            and not rules.any_in("purpose_exceptions", view[vend:end])):
         return []
     obj_end = end
     tail = _PURPOSE_TAIL.search(view, vend, end)
@@ -344,8 +347,23 @@ def _object_rows(view: str, pos: int, action: str, vend: int, end: int, rules: T
             out.append(Row(action, item, pos, item_end, kind))
         return out
     obj = view[vend:end].strip()
-    q = _quantity(view, vend, end, action)
+    q = _quantity(view, vend, end, action) or _small_count(view, vend, end)
+    if q is not None and q.span.start == vend:
+        obj = view[q.span.end : end].strip()
     return [Row(action, obj, pos, end, "quantified" if q else _kind(action, obj, rules), q)]
+
+
+_SMALL_COUNT = re.compile(r"([一两二三四五六七八九十])(所|座|个|家|处|条|项)")
+
+
+def _small_count(view: str, start: int, end: int) -> Quantity | None:
+    """一所, 两座 right after the verb (筹备新建一所本科院校), which the number grammar leaves alone."""
+    m = _SMALL_COUNT.match(view, start, end)
+    if not m or end - m.end() < 2:
+        return None
+    value = float("_一二三四五六七八九十".index(m.group(1))) if m.group(1) != "两" else 2.0
+    return Quantity(value=value, unit=m.group(2), bound=Bound.EXACT, dimension="count",
+                    span=Span(m.start(), m.end()))
 
 
 def _no_verb_rows(view: str, pos: int, end: int, ctx: ClauseContext, rules: TaskRules) -> list[Row]:
@@ -353,7 +371,7 @@ def _no_verb_rows(view: str, pos: int, end: int, ctx: ClauseContext, rules: Task
     text = view[pos:end]
     opener = next((o for o in rules.words["openers"] if text.startswith(o)), None)
     if opener and opener not in rules.words["exhortation"]:
-        for m in rules.verbs.finditer(view, pos + len(opener) + 1, min(end, pos + 24)):
+        for m in rules.verbs.finditer(view, pos + len(opener), min(end, pos + 24)):
             sub = clause_rows(view, m.start(), end, ClauseContext(ctx.last, ctx.after_task, ctx.deliverable_only),
                               rules)
             if sub:
@@ -362,11 +380,11 @@ def _no_verb_rows(view: str, pos: int, end: int, ctx: ClauseContext, rules: Task
             break
         return []
     # NP 继续|持续 + verb: 教育教学质量继续保持…领先位次
-    for m in rules.adverbs.finditer(view, pos + 2, min(end, pos + 12)):
+    m = re.compile(r"继续|持续").search(view, pos + 3, min(end, pos + 12))
+    if m and not ctx.deliverable_only and not any(c in view[pos : m.start()] for c in "、和的"):
         chain = _verb_chain(view, m.end(), end, rules)
-        if chain and end - chain[1] >= 2 and not any(c in view[pos:m.start()] for c in "、和的"):
-            return [Row(chain[0], view[pos:m.start()], pos, end, "policy")]
-        break
+        if chain and end - chain[1] >= 2:
+            return [Row(chain[0], view[pos : m.start()], pos, end, "policy")]
     if ctx.after_task:  # 粮食总产量20万吨以上 (after 确保…), 农村劳动力转移就业5000人
         q = _quantity(view, pos, end, "确保")
         if q is not None and q.span.start - pos >= 2:
