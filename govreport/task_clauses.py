@@ -28,7 +28,8 @@ from govreport.numbers import find_quantities
 
 _LISTS = ("verbs", "adverbs", "openers", "purpose_last", "exhortation", "closing", "self_building",
           "deliverables", "fiscal", "creation_verbs", "creation_ends", "project_heads", "campaign_heads",
-          "generic_tails", "single_project_heads", "generic_words", "purpose_exceptions")
+          "generic_tails", "single_project_heads", "generic_words", "purpose_exceptions",
+          "vague_objects")
 _OPEN, _CLOSE = "“‘\"《(（[【", "”’\"》)）]】"
 _SENTENCE_END = "。！？!?;；"
 _CLAUSE_MARKS = ",，:："
@@ -46,6 +47,10 @@ _RATE_OK = re.compile(r"达到|提高至|提高到|提升至|提升到|覆盖率
 _NO_TASK_DIMENSIONS = frozenset({"rank", "years", "months", "days", "hours", "number", "tenths", "times",
                                  "concentration", "dimension"})
 _SHARED_SUFFIX = ("项目建设", "建设", "项目")
+_MANNER = re.compile(r"(?:力度|举措|措施|标准|作风|方式|手段|姿态|决心|劲头|速度|力量)$")
+#: a sentence that sets the scene (2021年是…) or lists the main targets (主要预期目标是：…): facts, no tasks
+_CONTEXT = re.compile(r"^\s*(?:\d{4}年|今年|明年|当前|目前)是|总体要求")
+_TARGETS = re.compile(r"预期目标|主要目标")
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +286,8 @@ class ClauseContext:
     last: bool  # the last clause of its sentence
     after_task: bool  # an earlier clause of the sentence gave a task
     deliverable_only: bool  # the self-building paragraph
+    quantified_only: bool = False  # the main-targets sentence: sized tasks only (城镇新增就业45万人以上)
+    nested: bool = False  # a part of a clause already tried with the quantity grammar
 
 
 def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: TaskRules) -> list[Row]:
@@ -296,8 +303,17 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
     text = view[pos:end]
     if rules.any_in("fiscal", text) and any(q.dimension == "money" for q in find_quantities(view, pos, end)):
         return []  # 安排财政赤字2.18万亿元: a budget figure
+    clause_start = pos
     pos = _strip_adverbs(view, pos, end, rules)
     if rules.starts("exhortation", view[pos:end]):
+        return []
+    if not ctx.nested:
+        from govreport.tasks import quantified_rows  # the quantity grammar of the earlier task finder
+
+        rows = quantified_rows(view, clause_start, end)
+        if rows:
+            return rows
+    if ctx.quantified_only:
         return []
     chain = _verb_chain(view, pos, end, rules)
     if chain is None:
@@ -310,11 +326,18 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
         return []  # 建设国债 is not the verb 建设
     # 、 followed by another verb with its own object: two commitments (遏制…、防止…)
     parts = top_level_split(view, vend, end, "、")
+    bare = any((c := _verb_chain(view, p_s, p_e, rules)) and p_e - c[1] < 2 for p_s, p_e in parts[1:])
     for (_, a_end), (b_start, b_end) in itertools.pairwise(parts):
+        if bare:
+            break  # 人才引进、培育、扶持、服务、保障等支持政策: a list of nominal verbs, one object
         b_pos = _strip_adverbs(view, b_start, b_end, rules)
-        if a_end - vend >= 2 and _verb_chain(view, b_pos, b_end, rules) and b_end - b_pos >= 4:
-            first = clause_rows(view, pos, a_end, ClauseContext(False, ctx.after_task, ctx.deliverable_only), rules)
-            rest = clause_rows(view, b_start, end, ClauseContext(ctx.last, True, ctx.deliverable_only), rules)
+        b_chain = _verb_chain(view, b_pos, b_end, rules)
+        if (a_end - vend >= 2 and b_chain and b_end - b_chain[1] >= 3
+                and not view.startswith(("等", "和"), b_chain[1])):
+            first = clause_rows(view, pos, a_end, ClauseContext(False, ctx.after_task, ctx.deliverable_only,
+                                                                nested=True), rules)
+            rest = clause_rows(view, b_start, end, ClauseContext(ctx.last, True, ctx.deliverable_only,
+                                                                 nested=True), rules)
             return first + rest
     creation = _kind(action, view[vend:end], rules) == "creation"
     if (ctx.last and ctx.after_task and not creation and rules.starts("purpose_last", action)
@@ -329,15 +352,12 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
         return []
     if ctx.deliverable_only and not creation and not rules.any_in("deliverables", obj):
         return []
+    if rules.ends("vague_objects", obj):
+        return []  # 营造…的发展氛围, …至关重要: no deliverable
     return _object_rows(view, pos, action, vend, obj_end, rules)
 
 
 def _object_rows(view: str, pos: int, action: str, vend: int, end: int, rules: TaskRules) -> list[Row]:
-    from govreport.tasks import quantified_rows  # the quantity grammar of the earlier task finder
-
-    rows = quantified_rows(view, pos, end)
-    if rows:
-        return rows
     items = named_items(view, vend, end, action, rules)
     if items:
         creation = action.endswith(rules.words["creation_verbs"])
@@ -370,15 +390,21 @@ def _no_verb_rows(view: str, pos: int, end: int, ctx: ClauseContext, rules: Task
     """A clause that does not open with a verb: 对X实施…, 以…调整…, NP + quantity after a task, NP 继续保持…."""
     text = view[pos:end]
     opener = next((o for o in rules.words["openers"] if text.startswith(o)), None)
-    if opener and opener not in rules.words["exhortation"]:
+    if opener in {"对", "在", "以"} and not (opener == "在" and text.endswith(("基础上", "过程中"))):
         for m in rules.verbs.finditer(view, pos + len(opener), min(end, pos + 24)):
-            sub = clause_rows(view, m.start(), end, ClauseContext(ctx.last, ctx.after_task, ctx.deliverable_only),
-                              rules)
+            if opener == "在" and m.start() > pos + 1:
+                break  # 在实际工作中努力争取…: a frame; 在抓好…的同时 opens with the verb
+            if opener == "以" and m.start() > pos + 1 and not _MANNER.search(view, pos, m.start()):
+                break  # 以灵活多样的人才引进方式支撑…: 引进 is inside the means
+            sub = clause_rows(view, m.start(), end, ClauseContext(ctx.last, ctx.after_task, ctx.deliverable_only,
+                                                                  nested=True), rules)
             if sub:
                 return [Row(r.action, r.obj, pos + len(opener), r.end, r.kind, r.quantity)
                         if opener == "对" and r.start == m.start() else r for r in sub]
             break
         return []
+    if opener:
+        return []  # 围绕…, 依托…, 按照…: a frame, not a commitment
     # NP 继续|持续 + verb: 教育教学质量继续保持…领先位次
     m = re.compile(r"继续|持续").search(view, pos + 3, min(end, pos + 12))
     if m and not ctx.deliverable_only and not any(c in view[pos : m.start()] for c in "、和的"):
@@ -400,11 +426,14 @@ def paragraph_rows(view: str, para: tuple[int, int], *, deliverable_only: bool, 
     """The rows of one paragraph with the sentence each comes from; ``skip_first``: the end of a head."""
     start = skip_first if skip_first is not None else para[0]
     for s_start, s_end in sentences(view, start, para[1]):
+        if _CONTEXT.search(view, s_start, s_end):
+            continue
         clauses = top_level_split(view, s_start, s_end, _CLAUSE_MARKS)
+        targets = bool(_TARGETS.search(view, s_start, s_end))
         had = False
         for i, (c_start, c_end) in enumerate(clauses):
             ctx = ClauseContext(last=i == len(clauses) - 1 and i > 0, after_task=had,
-                                deliverable_only=deliverable_only)
+                                deliverable_only=deliverable_only, quantified_only=targets)
             rows = clause_rows(view, c_start, c_end, ctx, rules)
             for row in rows:
                 yield (s_start, s_end), row

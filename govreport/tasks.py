@@ -353,12 +353,21 @@ def _self_building_regions(sections: tuple[Section, ...]) -> list[tuple[int, int
     return [(s.span.start, s.span.end) for s in sections if s.role is Role.SELF_BUILDING]
 
 
+def _as_in_text(text: str, view: str, row: Row) -> str:
+    """The row's object in the text's own characters, without page-break newlines."""
+    at = view.find(row.obj, row.start, row.end)
+    obj = text[at : at + len(row.obj)] if at >= 0 else row.obj
+    return obj.replace("\n", "")
+
+
 def extract_tasks(text: str, view: str, sections: tuple[Section, ...], meta: DocMeta) -> tuple[Task, ...]:
     """Every commitment of the work plan, in text order (spans index ``text``)."""
     rules = load_rules()
     index = SectionIndex(sections)
     by_id = {s.id: s for s in sections}
-    heading_starts = {s.span.start for s in sections if s.level > 0}
+    # headings, not numbered items that are whole sentences (3.新建5G基站210座，年底前…)
+    heading_starts = {s.span.start for s in sections
+                      if 0 < s.level <= 2 or (s.level > 2 and len(s.title) <= 24 and not _SENTENCE_LIKE.search(s.title))}
     regions = [(r, False) for r in plan_regions(view, sections, meta.plan_year)]
     regions += [(r, True) for r in _self_building_regions(sections)
                 if not any(a <= r[0] < b for (a, b), _ in regions)]
@@ -384,7 +393,7 @@ def extract_tasks(text: str, view: str, sections: tuple[Section, ...], meta: Doc
             suggested = suggest_department(row.obj, area)
             out.append((row.start, Task(
                 action=row.action,
-                object=row.obj.replace("\n", ""),
+                object=_as_in_text(text, view, row),
                 span=Span(row.start, row.end),
                 value=q.value if q else None,
                 value_max=q.value_max if q else None,
