@@ -50,6 +50,8 @@ _SHARED_SUFFIX = ("项目建设", "建设", "项目")
 _MANNER = re.compile(r"(?:力度|举措|措施|标准|作风|方式|手段|姿态|决心|劲头|速度|力量)$")
 #: a sentence that sets the scene (2021年是…) or lists the main targets (主要预期目标是：…): facts, no tasks
 _CONTEXT = re.compile(r"^\s*(?:\d{4}年|今年|明年|当前|目前)是|总体要求")
+#: a clause about the past, even inside the work plan
+PAST = re.compile(r"去年|上年|过去|已经|已完成|已建成|累计完成|累计|年来|前[一二三四五]年")
 _TARGETS = re.compile(r"预期目标|主要目标")
 
 
@@ -412,7 +414,7 @@ def _no_verb_rows(view: str, pos: int, end: int, ctx: ClauseContext, rules: Task
         if chain and end - chain[1] >= 2:
             return [Row(chain[0], view[pos : m.start()], pos, end, "policy")]
     if ctx.after_task:  # 粮食总产量20万吨以上 (after 确保…), 农村劳动力转移就业5000人
-        q = _quantity(view, pos, end, "确保")
+        q = _quantity(view, pos, end, "")
         if q is not None and q.span.start - pos >= 2:
             verb = rules.verbs.search(view, pos, q.span.start)
             action = verb.group() if verb else ""
@@ -434,7 +436,7 @@ def paragraph_rows(view: str, para: tuple[int, int], *, deliverable_only: bool, 
         for i, (c_start, c_end) in enumerate(clauses):
             ctx = ClauseContext(last=i == len(clauses) - 1 and i > 0, after_task=had,
                                 deliverable_only=deliverable_only, quantified_only=targets)
-            rows = clause_rows(view, c_start, c_end, ctx, rules)
+            rows = [] if PAST.search(view, c_start, c_end) else clause_rows(view, c_start, c_end, ctx, rules)
             for row in rows:
                 yield (s_start, s_end), row
             had = had or bool(rows)

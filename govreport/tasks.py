@@ -47,7 +47,6 @@ _BARE_MEASURE = re.compile(r"^(?:面积|规模|总量|数量|总额|产量|里�
 _PLAN_TITLE = re.compile(r"(\d{4}|今|明)年(?:的)?(?:主要|重点)?(?:工作|任务)")
 #: a text part that reviews past years (so it is not a fragment of the work plan)
 _REVIEW_CUES = re.compile(r"过去一年|过去五年|这五年|五年来|一年来|回顾|主要工作|取得.{0,6}成[效就绩]")
-_PAST = re.compile(r"去年|上年|过去|已经|已完成|已建成|累计完成|年来|前[一二三四五]年")
 #: words that make an "object" a target statement (交易额达到100亿元 is a fact)
 _TARGET_WORDS = re.compile(r"达到|增长|提高|下降|降低|控制在|稳定在|保持|突破|超过|不低于|不少于|占比|比重|率$")
 #: an object cut short (新建6个国家级、…) or a verb phrase (安排450亿元支持…)
@@ -377,8 +376,6 @@ def extract_tasks(text: str, view: str, sections: tuple[Section, ...], meta: Doc
     for (region_start, region_end), self_building in sorted(regions):
         for para, head, (s_start, s_end), row in plan_paragraphs(
                 view, region_start, region_end, heading_starts, self_building, rules):
-            if _PAST.search(view, row.start, row.end):
-                continue
             section = index.at(row.start)
             area = head or _heading_area(section, by_id)
             q = row.quantity
