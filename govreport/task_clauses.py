@@ -47,6 +47,7 @@ _RATE_OK = re.compile(r"达到|提高至|提高到|提升至|提升到|覆盖率
 _NO_TASK_DIMENSIONS = frozenset({"rank", "years", "months", "days", "hours", "number", "tenths", "times",
                                  "concentration", "dimension"})
 _SHARED_SUFFIX = ("项目建设", "建设", "项目")
+_OBJECT_FIRST = frozenset({"对", "向", "为", "将", "把"})  # 对X实施…: the span starts at X
 _MANNER = re.compile(r"(?:力度|举措|措施|标准|作风|方式|手段|姿态|决心|劲头|速度|力量)$")
 #: a sentence that sets the scene (2021年是…) or lists the main targets (主要预期目标是：…): facts, no tasks
 _CONTEXT = re.compile(r"^\s*(?:\d{4}年|今年|明年|当前|目前)是|总体要求")
@@ -392,7 +393,7 @@ def _no_verb_rows(view: str, pos: int, end: int, ctx: ClauseContext, rules: Task
     """A clause that does not open with a verb: 对X实施…, 以…调整…, NP + quantity after a task, NP 继续保持…."""
     text = view[pos:end]
     opener = next((o for o in rules.words["openers"] if text.startswith(o)), None)
-    if opener in {"对", "在", "以"} and not (opener == "在" and text.endswith(("基础上", "过程中"))):
+    if opener in {"对", "向", "为", "将", "把", "在", "以"} and not (opener == "在" and text.endswith(("基础上", "过程中"))):
         for m in rules.verbs.finditer(view, pos + len(opener), min(end, pos + 24)):
             if opener == "在" and m.start() > pos + 1:
                 break  # 在实际工作中努力争取…: a frame; 在抓好…的同时 opens with the verb
@@ -402,7 +403,7 @@ def _no_verb_rows(view: str, pos: int, end: int, ctx: ClauseContext, rules: Task
                                                                   nested=True), rules)
             if sub:
                 return [Row(r.action, r.obj, pos + len(opener), r.end, r.kind, r.quantity)
-                        if opener == "对" and r.start == m.start() else r for r in sub]
+                        if opener in _OBJECT_FIRST and r.start == m.start() else r for r in sub]
             break
         return []
     if opener:
