@@ -46,7 +46,9 @@ _NOT_A_HEAD = re.compile(r"是|我们|今年|明年|各位|\d|年")
 _RATE_OK = re.compile(r"达到|提高至|提高到|提升至|提升到|覆盖率|占比|比例|比重")
 _NO_TASK_DIMENSIONS = frozenset({"rank", "years", "months", "days", "hours", "number", "tenths", "times",
                                  "concentration", "dimension"})
-_SHARED_SUFFIX = ("项目建设", "建设", "项目")
+_SHARED_SUFFIX = ("项目建设", "建设", "项目", "提升改造", "扩能改造", "改造")
+#: a list of names followed by 等重点项目 names projects whatever its items end with
+_PROJECT_TAIL = re.compile(r"^(?:重点|重大)?项目(?:建设)?$")
 _OBJECT_FIRST = frozenset({"对", "向", "为", "将", "把"})  # 对X实施…: the span starts at X
 _MANNER = re.compile(r"(?:力度|举措|措施|标准|作风|方式|手段|姿态|决心|劲头|速度|力量)$")
 #: a sentence that sets the scene (2021年是…) or lists the main targets (主要预期目标是：…): facts, no tasks
@@ -275,7 +277,8 @@ def named_items(view: str, start: int, end: int, action: str, rules: TaskRules) 
                 return None
         texts = [view[s:e] for s, e in items]
         creation = action.endswith(rules.words["creation_verbs"]) and all(t.startswith(_TITLE_PREFIX) for t in texts)
-        if not creation and not all(_headed(t, rules) for t in texts):
+        named = bool(_PROJECT_TAIL.match(tail)) and not any(rules.any_in("generic_words", t) for t in texts)
+        if not creation and not named and not all(_headed(t, rules) for t in texts):
             return None
         if cut <= 0:
             stripped = _strip_shared(texts[-1])
@@ -394,7 +397,12 @@ def _no_verb_rows(view: str, pos: int, end: int, ctx: ClauseContext, rules: Task
     text = view[pos:end]
     opener = next((o for o in rules.words["openers"] if text.startswith(o)), None)
     if opener in {"对", "向", "为", "将", "把", "在", "以"} and not (opener == "在" and text.endswith(("基础上", "过程中"))):
-        for m in rules.verbs.finditer(view, pos + len(opener), min(end, pos + 24)):
+        found = list(rules.verbs.finditer(view, pos + len(opener), min(end, pos + 30)))
+        if found and found[0].start() == pos + len(opener) and opener in {"将", "把"}:
+            found = found[:1]  # 将实施…: 将 is "will"
+        elif opener in _OBJECT_FIRST:  # the main verb follows the object, which may hold verbs of its own
+            found = [m for m in found if end - m.end() >= 2 and m.start() > pos + len(opener)][-1:]
+        for m in found:
             if opener == "在" and m.start() > pos + 1:
                 break  # 在实际工作中努力争取…: a frame; 在抓好…的同时 opens with the verb
             if opener == "以" and m.start() > pos + 1 and not _MANNER.search(view, pos, m.start()):
