@@ -25,13 +25,16 @@ from dataclasses import dataclass
 from functools import cache
 
 from govreport.errors import LexiconError
-from govreport.ingest.normalize import matching_view
 from govreport.lexicons import read_tsv
 from govreport.model import DocMeta, Quantity, Role, Section, Span, Task
 from govreport.numbers import find_quantities
 from govreport.sections import SectionIndex
 from govreport.task_clauses import Row, load_rules, plan_paragraphs
 from govreport.task_dates import blank_notes, deadline_date, find_deadline, finish_within_plan, unit_notes
+from govreport.task_table import TASK_COLUMNS, task_rows
+
+__all__ = ["TASK_COLUMNS", "extract_tasks", "find_deadline", "load_lexicon", "plan_regions", "suggest_department",
+           "task_rows"]
 
 _PLAN_ROLES = frozenset({Role.TASKS, Role.TARGETS})
 _PAST_ROLES = frozenset({Role.REVIEW, Role.FIVE_YEAR})
@@ -407,37 +410,3 @@ def extract_tasks(text: str, view: str, sections: tuple[Section, ...], meta: Doc
                 co_departments=note.co if note else None,
             )))
     return tuple(t for _, t in out)
-
-
-#: the columns of the 督查-style task table (``govreport tasks``)
-TASK_COLUMNS = ("序号", "工作任务", "量化指标", "责任领域", "建议牵头单位", "完成时限", "原文")
-
-
-def _as_written(text: str, task: Task) -> str:
-    """The task's quantity in the report's own words (22万亩, 300公里以上)."""
-    if task.value is None:
-        return ""
-    piece = text[task.span.start : task.span.end]
-    for q in find_quantities(matching_view(piece)):
-        if q.value == task.value and q.unit == task.unit:
-            return piece[q.span.start : q.span.end]
-    return f"{task.value:g}{task.unit or ''}"
-
-
-def task_rows(text: str, tasks: tuple[Task, ...] | list[Task]) -> list[dict[str, object]]:
-    """The task table: one row per task, keyed by ``TASK_COLUMNS``.
-
-    建议牵头单位 is a suggestion from ``lexicons/departments.tsv``, not the report's assignment.
-    """
-    return [
-        {
-            "序号": i,
-            "工作任务": f"{t.action}{t.object}",
-            "量化指标": _as_written(text, t),
-            "责任领域": t.area or "",
-            "建议牵头单位": t.department or "",
-            "完成时限": t.deadline or "",
-            "原文": t.sentence,
-        }
-        for i, t in enumerate(tasks, start=1)
-    ]
