@@ -325,8 +325,8 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
     if chain is None:
         return _no_verb_rows(view, pos, end, ctx, rules)
     action, vend = chain
-    if view.startswith(("了", "过"), vend):
-        return []
+    if view.startswith("了", vend):
+        return []  # 推广了…: a result, not a commitment
     if any(view.find(f, max(start, pos - 4), vend + 4) >= 0 and view.find(f, max(start, pos - 4), vend + 4) <= pos
            for f in rules.words["fiscal"]):
         return []  # 建设国债 is not the verb 建设
@@ -376,6 +376,8 @@ def _object_rows(view: str, pos: int, action: str, vend: int, end: int, rules: T
     q = _quantity(view, vend, end, action) or _small_count(view, vend, end)
     if q is not None and q.span.start == vend:
         obj = view[q.span.end : end].strip()
+    elif q is not None and action.startswith(("确保", "力争", "争取")):
+        obj = _measured(view[vend : q.span.start]) or obj  # 确保年底前公办园幼儿占比提高至50% → 公办园幼儿占比
     return [Row(action, obj, pos, end, "quantified" if q else _kind(action, obj, rules), q)]
 
 
@@ -390,6 +392,19 @@ def _small_count(view: str, start: int, end: int) -> Quantity | None:
     value = float("_一二三四五六七八九十".index(m.group(1))) if m.group(1) != "两" else 2.0
     return Quantity(value=value, unit=m.group(2), bound=Bound.EXACT, dimension="count",
                     span=Span(m.start(), m.end()))
+
+
+_TARGET_VERB = re.compile(r"(?:稳定在|保持在|控制在|提高至|提高到|提升至|提升到|增长到|增加到|降至|降到|达到|超过|突破|不低于|"
+                          r"不少于|实现|达|在)$")
+_LEADING_DEADLINE = re.compile(r"^(?:(?:\d{4}|今|明)?年(?:底|末|内)?前?|\d{1,2}月(?:底|末)?前|上半年|下半年|全年|年内)")
+
+
+def _measured(words: str) -> str:
+    """The measured noun of a 确保/力争 target: without a leading deadline and the target verb."""
+    words = _LEADING_DEADLINE.sub("", words.strip())
+    while (m := _TARGET_VERB.search(words)) and m.start() > 0:
+        words = words[: m.start()]
+    return words.strip()
 
 
 def _no_verb_rows(view: str, pos: int, end: int, ctx: ClauseContext, rules: TaskRules) -> list[Row]:

@@ -382,7 +382,8 @@ def extract_tasks(text: str, view: str, sections: tuple[Section, ...], meta: Doc
             section = index.at(row.start)
             area = head or _heading_area(section, by_id)
             q = row.quantity
-            deadline = find_deadline(view, row.start, row.end)
+            clause_start = max(view.rfind(m, s_start, row.start) for m in ",，;；:：。") + 1
+            deadline = find_deadline(view, max(clause_start, s_start), row.end)
             if deadline is None:
                 lead = re.match(r"\s*((?:到|至|在|于)?[^,，]{0,12}?)[,，]", view[s_start:row.start])
                 deadline = find_deadline(lead.group(1)) if lead else None
