@@ -29,7 +29,7 @@ from govreport.numbers import find_quantities
 _LISTS = ("verbs", "adverbs", "openers", "purpose_last", "exhortation", "closing", "self_building",
           "deliverables", "fiscal", "creation_verbs", "creation_ends", "project_heads", "campaign_heads",
           "generic_tails", "single_project_heads", "generic_words", "purpose_exceptions",
-          "vague_objects")
+          "vague_objects", "subjects", "modals")
 _OPEN, _CLOSE = "“‘\"《(（[【", "”’\"》)）]】"
 _SENTENCE_END = "。！？!?;；"
 _CLAUSE_MARKS = ",，:："
@@ -48,7 +48,7 @@ _NO_TASK_DIMENSIONS = frozenset({"rank", "years", "months", "days", "hours", "nu
                                  "concentration", "dimension"})
 _SHARED_SUFFIX = ("项目建设", "建设", "项目", "提升改造", "扩能改造", "改造")
 #: a list of names followed by 等重点项目 names projects whatever its items end with
-_PROJECT_TAIL = re.compile(r"^(?:重点|重大)?项目(?:建设)?$")
+_PROJECT_TAIL = re.compile(r"^(?:一批)?(?:重点|重大)?项目(?:建设|开工建设|开工|建成投用|建成|前期工作)?$")
 _OBJECT_FIRST = frozenset({"对", "向", "为", "将", "把"})  # 对X实施…: the span starts at X
 _MANNER = re.compile(r"(?:力度|举措|措施|标准|作风|方式|手段|姿态|决心|劲头|速度|力量)$")
 #: a sentence that sets the scene (2021年是…) or lists the main targets (主要预期目标是：…): facts, no tasks
@@ -310,6 +310,11 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
     if rules.any_in("fiscal", text) and any(q.dimension == "money" for q in find_quantities(view, pos, end)):
         return []  # 安排财政赤字2.18万亿元: a budget figure
     clause_start = pos
+    for name in ("subjects", "modals"):  # 我们要…, 今年将…
+        word = next((w for w in rules.words[name] if view.startswith(w, pos, end)), None)
+        if word and (rules.verbs.match(view, pos + len(word), end) or rules.adverbs.match(view, pos + len(word), end)
+                     or name == "subjects" and view.startswith(rules.words["modals"], pos + len(word))):
+            pos += len(word)
     pos = _strip_adverbs(view, pos, end, rules)
     if rules.starts("exhortation", view[pos:end]):
         return []
