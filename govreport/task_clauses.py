@@ -49,6 +49,7 @@ _NO_TASK_DIMENSIONS = frozenset({"rank", "years", "months", "days", "hours", "nu
 _SHARED_SUFFIX = ("项目建设", "建设", "项目", "提升改造", "扩能改造", "改造")
 #: a list of names followed by 等重点项目 names projects whatever its items end with
 _PROJECT_TAIL = re.compile(r"^(?:一批)?(?:重点|重大)?项目(?:建设|开工建设|开工|建成投用|建成|前期工作)?$")
+_REVIEWED = re.compile(r"验收|复审|复核|评估|认证|评审|审查|考核|核查|认定")
 _OBJECT_FIRST = frozenset({"对", "向", "为", "将", "把"})  # 对X实施…: the span starts at X
 _MANNER = re.compile(r"(?:力度|举措|措施|标准|作风|方式|手段|姿态|决心|劲头|速度|力量)$")
 #: a sentence that sets the scene (2021年是…) or lists the main targets (主要预期目标是：…): facts, no tasks
@@ -313,7 +314,7 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
     for name in ("subjects", "modals"):  # 我们要…, 今年将…
         word = next((w for w in rules.words[name] if view.startswith(w, pos, end)), None)
         if word and (rules.verbs.match(view, pos + len(word), end) or rules.adverbs.match(view, pos + len(word), end)
-                     or name == "subjects" and view.startswith(rules.words["modals"], pos + len(word))):
+                     or (name == "subjects" and view.startswith(rules.words["modals"], pos + len(word)))):
             pos += len(word)
     pos = _strip_adverbs(view, pos, end, rules)
     if rules.starts("exhortation", view[pos:end]):
@@ -330,6 +331,8 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
     if chain is None:
         return _no_verb_rows(view, pos, end, ctx, rules)
     action, vend = chain
+    if action == "通过" and not _REVIEWED.search(view, vend, end):
+        return []  # 通过整合数据…: a means; 通过…复审验收 is a creation
     if view.startswith("了", vend):
         return []  # 推广了…: a result, not a commitment
     if any(view.find(f, max(start, pos - 4), vend + 4) >= 0 and view.find(f, max(start, pos - 4), vend + 4) <= pos

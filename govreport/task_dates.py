@@ -21,6 +21,7 @@ _DEADLINE = re.compile(
     rf"|{_YEAR}年(底|末|内)"
     r"|(\d{1,2})月(底|末|份)?前|年底前?|年内|年末前?|上半年|下半年|([一二三四])季度(?:末|前)?"
     r"|(?:到|至)(\d{4})年"
+    r"|([1-5一二三四五两])年内|汛期前|汛前"
 )
 _FINISH_WITHIN = re.compile(r"确保[^,，。;；]{0,30}?(建成投用|建成投产|建成通车|竣工投用|建成|竣工|完工|投用|投产|通车)")
 _UNIT_NOTE = re.compile(r"[(（]\s*(?:牵头单位|责任单位|牵头部门|责任部门)\s*[:：]\s*([^)）]{2,80})[)）]")
@@ -70,7 +71,12 @@ def deadline_date(deadline: str | None, plan_year: int | None) -> str | None:
         return _end(plan_year, 3 * " 一二三四".index(g[7]))
     if g[8]:  # 到2025年
         return _end(int(g[8]))
+    if g[9]:  # 3年内: the plan year and the two after it
+        n = int(g[9]) if g[9].isdigit() else "_一二三四五".find(g[9]) if g[9] != "两" else 2
+        return _end(plan_year + n - 1 if plan_year else None)
     text = m.group()
+    if text.startswith("汛"):
+        return None  # before the flood season: as stated, no calendar date
     if text == "上半年":
         return _end(plan_year, 6)
     return _end(plan_year)  # 年底前, 年内, 年末, 下半年
