@@ -255,7 +255,7 @@ def named_items(view: str, start: int, end: int, action: str, rules: TaskRules) 
     extra: list[tuple[int, str]] = []
     count = _COUNT.match(last)
     tail = ""
-    if (count and "等" in last[: count.start(2) + 1]) or (count and count.group(1)):
+    if count:
         name, n, tail = count.group(1), count.group(2), count.group(3)
         name = name.removesuffix("等")
         number = int(n) if n.isdigit() else "一二三四五六七八九十".find(n) + 1 if len(n) == 1 else 0
