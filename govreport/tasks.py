@@ -371,8 +371,9 @@ def extract_tasks(text: str, view: str, sections: tuple[Section, ...], meta: Doc
     heading_starts = {s.span.start for s in sections
                       if 0 < s.level <= 2 or (s.level > 2 and len(s.title) <= 24 and not _SENTENCE_LIKE.search(s.title))}
     regions = [(r, False) for r in plan_regions(view, sections, meta.plan_year)]
-    regions += [(r, True) for r in _self_building_regions(sections)
-                if not any(a <= r[0] < b for (a, b), _ in regions)]
+    for r in sorted(_self_building_regions(sections)):  # nested self-building sections: once each
+        if not any(a <= r[0] < b for (a, b), _ in regions):
+            regions.append((r, True))
     notes = unit_notes(view, 0, len(view))
     view = blank_notes(view, notes)
     out: list[tuple[int, Task]] = []
@@ -410,4 +411,10 @@ def extract_tasks(text: str, view: str, sections: tuple[Section, ...], meta: Doc
                 department_source="stated" if note else "suggested" if suggested else None,
                 co_departments=note.co if note else None,
             )))
-    return tuple(t for _, t in out)
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for _, t in out:
+        if (t.span.start, t.span.end) not in seen:
+            seen.add((t.span.start, t.span.end))
+            unique.append(t)
+    return tuple(unique)

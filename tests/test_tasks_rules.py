@@ -125,3 +125,13 @@ def test_json_output_and_every_provincial_report_yields_a_table(tmp_path: Path) 
         r = extract(path)
         assert len(r.tasks) >= 100, path.name  # a provincial plan part has hundreds of commitments
         assert {t.kind for t in r.tasks} >= {"quantified", "project", "policy"}, path.name
+
+
+def test_issue_14_examples_on_the_pingdingshan_2020_plan() -> None:
+    r = extract(SHARED / "seeds" / "001_b22adb992074723f.txt")
+    by = {t.object: t for t in r.tasks}
+    for name in ("鲁山机场", "焦唐高速平顶山段", "三洋铁路"):  # named projects: one row each
+        assert by[name].kind == "project" and by[name].value is None, name
+    assert by["全国双拥模范城“六连冠”"].kind == "creation"
+    assert len({(t.span.start, t.span.end) for t in r.tasks}) == len(r.tasks)  # no row twice
+    assert all(t.unit != "元" or "债" not in r.text[t.span.start : t.span.end] for t in r.tasks)
