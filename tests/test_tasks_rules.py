@@ -135,3 +135,24 @@ def test_issue_14_examples_on_the_pingdingshan_2020_plan() -> None:
     assert by["全国双拥模范城“六连冠”"].kind == "creation"
     assert len({(t.span.start, t.span.end) for t in r.tasks}) == len(r.tasks)  # no row twice
     assert all(t.unit != "元" or "债" not in r.text[t.span.start : t.span.end] for t in r.tasks)
+
+
+def test_the_store_keeps_the_task_fields_and_migrates_a_version_1_file(tmp_path: Path) -> None:
+    import sqlite3
+
+    from govreport.store import open_store, schema
+
+    old = schema.DDL.replace("    kind            TEXT,\n    deadline_date   TEXT,\n    department_source TEXT,\n"
+                             "    co_departments  TEXT,\n", "")
+    assert old != schema.DDL
+    path = tmp_path / "v1.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(f"BEGIN;\n{old}\nPRAGMA user_version = 1;\nCOMMIT;")
+    conn.close()
+    r = extract(SHARED / "seeds" / "002_169e54f75cef3fbb.txt")
+    with open_store(path) as store:
+        store.write_report(r, sha256="d" * 64, size=len(r.text))
+        got = store.get_report(r.doc.id)["tasks"]
+    assert [t["kind"] for t in got] == [t.kind for t in r.tasks]
+    dated = [t for t in got if t["deadline_date"]]
+    assert [(t["deadline"], t["deadline_date"]) for t in dated] == [("年底前", "2023-12-31")]

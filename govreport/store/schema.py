@@ -21,7 +21,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DDL = """
 CREATE TABLE IF NOT EXISTS reports (
@@ -146,6 +146,10 @@ CREATE TABLE IF NOT EXISTS tasks (
     start           INTEGER NOT NULL,
     end             INTEGER NOT NULL,
     sentence        TEXT NOT NULL,
+    kind            TEXT,
+    deadline_date   TEXT,
+    department_source TEXT,
+    co_departments  TEXT,
     PRIMARY KEY (report_id, seq)
 );
 
@@ -180,7 +184,13 @@ CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(
 
 #: version → function bringing a database at ``version - 1`` to ``version``.
 #: Add a step here (and bump SCHEMA_VERSION) whenever the DDL above changes.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+def _task_table_fields(conn: sqlite3.Connection) -> None:
+    """Version 2: the 督查 fields of a task (kind, deadline date, lead unit source, co-operating units)."""
+    for column in ("kind", "deadline_date", "department_source", "co_departments"):
+        conn.execute(f"ALTER TABLE tasks ADD COLUMN {column} TEXT")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {2: _task_table_fields}
 
 
 def migrate(conn: sqlite3.Connection) -> int:
