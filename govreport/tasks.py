@@ -1,19 +1,21 @@
-"""Tasks: quantified or named commitments in the key-task sections (issue 6).
+"""Tasks: every commitment of the work plan, as a 督查 task table (issues 6 and 14).
 
 Where: sections whose role is ``tasks`` or ``targets`` (and, for a fragment that starts inside
-the work plan, the text before its first heading). What: in each clause, a task verb from
-``lexicons/task_verbs.tsv`` (with an optional modal: 力争新增) followed by
+the work plan, the text before its first heading), plus the self-building sections, where only
+named deliverables count. What: each clause that opens with a commitment verb and has an object
+(``govreport.task_clauses``: 落实 | 粮食安全行政首长责任制), with the quantity grammar below for
+sized tasks — a task verb from ``lexicons/task_verbs.tsv`` (with an optional modal: 力争新增) and
 
 * an object and a quantity that ends the item — 新建 | 高标准农田 | 22万亩;
 * a quantity and then the object — 完成 | 4个 | 老旧小区改造;
-* further items sharing the verb — 完成造林8.7万亩、森林抚育5000亩;
-* or, without a quantity, a named project — 加快推进 | 南水北调中线观音寺调蓄工程.
+* further items sharing the verb — 完成造林8.7万亩、森林抚育5000亩.
 
-Quantities come from ``govreport.numbers`` (canonical units and bounds). Percentages and
-percentage points are left to the fact extractor (增长6%, 提高1个百分点 are targets, not tasks).
-The area is the topic head the task falls under (**扛稳粮食安全重任。** or a lead-in sentence
-such as 扛稳粮食安全重任。 at the start of its paragraph), else its innermost section title.
-The department is a *suggestion* from ``lexicons/departments.tsv``.
+Quantities come from ``govreport.numbers`` (canonical units and bounds); growth rates are left to
+the fact extractor unless a commitment sets them (确保…占比提高至50%). Each task has a ``kind``
+(quantified, project, creation, policy), its deadline as written and as a date
+(``govreport.task_dates``), and a lead unit: stated in the text (牵头单位：…), else a *suggestion*
+from ``lexicons/departments.tsv``. The area is the topic head the task falls under (a lead-in
+sentence such as 扛稳粮食安全重任。 at the start of its paragraph), else its innermost section title.
 """
 
 from __future__ import annotations
@@ -38,8 +40,6 @@ __all__ = ["TASK_COLUMNS", "extract_tasks", "find_deadline", "load_lexicon", "pl
 
 _PLAN_ROLES = frozenset({Role.TASKS, Role.TARGETS})
 _PAST_ROLES = frozenset({Role.REVIEW, Role.FIVE_YEAR})
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
-_CLAUSE = re.compile(r"[^，,：:]+")
 #: quantities that belong to the fact extractor or are durations, not task sizes (增长6%, 五年)
 _NOT_TASK_DIMENSIONS = frozenset({"percent", "points", "rank", "years", "months", "days", "hours",
                                   "number", "tenths", "times", "concentration", "dimension"})
@@ -169,20 +169,6 @@ def plan_regions(view: str, sections: tuple[Section, ...], plan_year: int | None
     return merged
 
 
-def _lead_in(view: str, para_start: int) -> str | None:
-    """The short topic sentence opening a paragraph (扛稳粮食安全重任。), without ** marks."""
-    m = re.match(r"\s*(?:\*\*)?([^。！？，,；;\n*]{3,24})[。！]", view[para_start : para_start + 40])
-    if not m:
-        return None
-    rest = view[para_start + m.end() : para_start + m.end() + 2]
-    head = _clean_area(m.group(1))
-    if not rest.strip("*").strip() or _NOT_A_HEAD.search(head):
-        return None
-    return head
-
-
-#: a short opening sentence that is not a topic head (今年是“十五五”开局之年。)
-_NOT_A_HEAD = re.compile(r"是|我们|今年|明年|各位|\d|年")
 _AREA_NUMBER = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}(?:是|、)|\d{1,2}[.、])")
 
 
@@ -337,12 +323,6 @@ def _inner_verb(obj: str, lex: TaskLexicon) -> bool:
             break
         obj = obj[: end.start()]
     return any(m.start() > 0 for m in lex.verbs.finditer(obj))
-
-
-def _sentences(view: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    for m in _SENTENCE.finditer(view, start, end):
-        if m.group().strip():
-            yield m.start(), m.end()
 
 
 def quantified_rows(view: str, start: int, end: int) -> list[Row]:
