@@ -55,7 +55,7 @@ _MANNER = re.compile(r"(?:力度|举措|措施|标准|作风|方式|手段|姿�
 #: a sentence that sets the scene (2021年是…) or lists the main targets (主要预期目标是：…): facts, no tasks
 _CONTEXT = re.compile(r"^\s*(?:\d{4}年|今年|明年|当前|目前)是|总体要求")
 #: a clause about the past, even inside the work plan
-PAST = re.compile(r"去年|上年|过去|已经|已完成|已建成|累计完成|累计|年来|前[一二三四五]年")
+PAST = re.compile(r"去年|上年|过去|已经|已完成|已建成|累计完成|累计|年来|前[一二三四五]年|[行展成现得]了")
 _TARGETS = re.compile(r"预期目标|主要目标")
 
 
