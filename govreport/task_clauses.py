@@ -451,7 +451,8 @@ def _no_verb_rows(view: str, pos: int, end: int, ctx: ClauseContext, rules: Task
             verb = rules.verbs.search(view, pos, q.span.start)
             action = verb.group() if verb else ""
             obj = view[pos : verb.start() if verb else q.span.start].strip()
-            return [Row(action, obj, pos, end, "quantified", q)]
+            if len(obj) >= 2 and obj not in {"合计", "共计", "总计", "其中", "分别"}:  # 合计6300名: a sum
+                return [Row(action, obj, pos, end, "quantified", q)]
     return []
 
 
