@@ -29,7 +29,7 @@ from govreport.numbers import find_quantities
 _LISTS = ("verbs", "adverbs", "openers", "purpose_last", "exhortation", "closing", "self_building",
           "deliverables", "fiscal", "creation_verbs", "creation_ends", "project_heads", "campaign_heads",
           "generic_tails", "single_project_heads", "generic_words", "purpose_exceptions",
-          "vague_objects", "subjects", "modals")
+          "vague_objects", "subjects", "modals", "pledges")
 _OPEN, _CLOSE = "“‘\"《(（[【", "”’\"》)）]】"
 _SENTENCE_END = "。！？!?;；"
 _CLAUSE_MARKS = ",，:："
@@ -366,8 +366,8 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
         return []
     if ctx.deliverable_only and not creation and not rules.any_in("deliverables", obj):
         return []
-    if rules.ends("vague_objects", obj):
-        return []  # 营造…的发展氛围, …至关重要: no deliverable
+    if rules.ends("vague_objects", obj) or rules.any_in("pledges", obj):
+        return []  # 营造…的发展氛围, …至关重要, 贯彻落实党中央决策部署: no deliverable
     return _object_rows(view, pos, action, vend, obj_end, rules)
 
 
