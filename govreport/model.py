@@ -165,10 +165,14 @@ class Task:
     unit: str | None = None
     bound: Bound | None = None
     area: str | None = None  # the heading the task falls under
-    department: str | None = None  # a *suggested* lead department
-    deadline: str | None = None
+    department: str | None = None  # the lead unit: stated in the text, else suggested
+    deadline: str | None = None  # as written (年底前, 6月底前, 2025年前)
     section: str | None = None
     sentence: str = ""
+    kind: str | None = None  # quantified | project | creation | policy
+    deadline_date: str | None = None  # ISO date the deadline ends on (年底前 → 2021-12-31)
+    department_source: str | None = None  # stated (牵头单位：…, 由…负责) | suggested (lexicon) | None
+    co_departments: str | None = None  # 配合单位 as stated
 
 
 @dataclass(frozen=True, slots=True)

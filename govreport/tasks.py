@@ -1,19 +1,21 @@
-"""Tasks: quantified or named commitments in the key-task sections (issue 6).
+"""Tasks: every commitment of the work plan, as a 督查 task table (issues 6 and 14).
 
 Where: sections whose role is ``tasks`` or ``targets`` (and, for a fragment that starts inside
-the work plan, the text before its first heading). What: in each clause, a task verb from
-``lexicons/task_verbs.tsv`` (with an optional modal: 力争新增) followed by
+the work plan, the text before its first heading), plus the self-building sections, where only
+named deliverables count. What: each clause that opens with a commitment verb and has an object
+(``govreport.task_clauses``: 落实 | 粮食安全行政首长责任制), with the quantity grammar below for
+sized tasks — a task verb from ``lexicons/task_verbs.tsv`` (with an optional modal: 力争新增) and
 
 * an object and a quantity that ends the item — 新建 | 高标准农田 | 22万亩;
 * a quantity and then the object — 完成 | 4个 | 老旧小区改造;
-* further items sharing the verb — 完成造林8.7万亩、森林抚育5000亩;
-* or, without a quantity, a named project — 加快推进 | 南水北调中线观音寺调蓄工程.
+* further items sharing the verb — 完成造林8.7万亩、森林抚育5000亩.
 
-Quantities come from ``govreport.numbers`` (canonical units and bounds). Percentages and
-percentage points are left to the fact extractor (增长6%, 提高1个百分点 are targets, not tasks).
-The area is the topic head the task falls under (**扛稳粮食安全重任。** or a lead-in sentence
-such as 扛稳粮食安全重任。 at the start of its paragraph), else its innermost section title.
-The department is a *suggestion* from ``lexicons/departments.tsv``.
+Quantities come from ``govreport.numbers`` (canonical units and bounds); growth rates are left to
+the fact extractor unless a commitment sets them (确保…占比提高至50%). Each task has a ``kind``
+(quantified, project, creation, policy), its deadline as written and as a date
+(``govreport.task_dates``), and a lead unit: stated in the text (牵头单位：…), else a *suggestion*
+from ``lexicons/departments.tsv``. The area is the topic head the task falls under (a lead-in
+sentence such as 扛稳粮食安全重任。 at the start of its paragraph), else its innermost section title.
 """
 
 from __future__ import annotations
@@ -25,16 +27,19 @@ from dataclasses import dataclass
 from functools import cache
 
 from govreport.errors import LexiconError
-from govreport.ingest.normalize import matching_view
 from govreport.lexicons import read_tsv
 from govreport.model import DocMeta, Quantity, Role, Section, Span, Task
 from govreport.numbers import find_quantities
 from govreport.sections import SectionIndex
+from govreport.task_clauses import Row, load_rules, plan_paragraphs
+from govreport.task_dates import blank_notes, deadline_date, find_deadline, finish_within_plan, unit_notes
+from govreport.task_table import TASK_COLUMNS, task_rows
+
+__all__ = ["TASK_COLUMNS", "extract_tasks", "find_deadline", "load_lexicon", "plan_regions", "suggest_department",
+           "task_rows"]
 
 _PLAN_ROLES = frozenset({Role.TASKS, Role.TARGETS})
 _PAST_ROLES = frozenset({Role.REVIEW, Role.FIVE_YEAR})
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
-_CLAUSE = re.compile(r"[^，,：:]+")
 #: quantities that belong to the fact extractor or are durations, not task sizes (增长6%, 五年)
 _NOT_TASK_DIMENSIONS = frozenset({"percent", "points", "rank", "years", "months", "days", "hours",
                                   "number", "tenths", "times", "concentration", "dimension"})
@@ -45,7 +50,6 @@ _BARE_MEASURE = re.compile(r"^(?:面积|规模|总量|数量|总额|产量|里�
 _PLAN_TITLE = re.compile(r"(\d{4}|今|明)年(?:的)?(?:主要|重点)?(?:工作|任务)")
 #: a text part that reviews past years (so it is not a fragment of the work plan)
 _REVIEW_CUES = re.compile(r"过去一年|过去五年|这五年|五年来|一年来|回顾|主要工作|取得.{0,6}成[效就绩]")
-_PAST = re.compile(r"去年|上年|过去|已经|已完成|已建成|累计完成|年来|前[一二三四五]年")
 #: words that make an "object" a target statement (交易额达到100亿元 is a fact)
 _TARGET_WORDS = re.compile(r"达到|增长|提高|下降|降低|控制在|稳定在|保持|突破|超过|不低于|不少于|占比|比重|率$")
 #: an object cut short (新建6个国家级、…) or a verb phrase (安排450亿元支持…)
@@ -63,12 +67,7 @@ _PROJECT_END = re.compile(
 )
 _GENERIC = re.compile(r"一批|一系列|若干|各类|重点|重大|相关|配套|有关|等|和|及|、|一些|多个|城乡|建设$")
 _NAME_MARKER = re.compile(r"[线段至号期寺河江湖港湾岛桥峡岭关庄屯堡滩]|[“\"《]|[A-Z]\d|\d+[号期]")
-_DEADLINE = re.compile(
-    r"(?:到|至|在|于)?(?:(?:\d{4}|[〇○零一二三四五六七八九]{4}|今|明)年(?:\d{1,2}月)?(?:底|末|内)?前"
-    r"|(?:\d{4}|[〇○零一二三四五六七八九]{4}|今|明)年(?:底|末|内)"
-    r"|\d{1,2}月(?:底|末|份)?前|年底前?|年内|年末前?|上半年|下半年|[一二三四]季度(?:末|前)?)"
-    r"|(?:到|至)\d{4}年"
-)
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,20 +169,6 @@ def plan_regions(view: str, sections: tuple[Section, ...], plan_year: int | None
     return merged
 
 
-def _lead_in(view: str, para_start: int) -> str | None:
-    """The short topic sentence opening a paragraph (扛稳粮食安全重任。), without ** marks."""
-    m = re.match(r"\s*(?:\*\*)?([^。！？，,；;\n*]{3,24})[。！]", view[para_start : para_start + 40])
-    if not m:
-        return None
-    rest = view[para_start + m.end() : para_start + m.end() + 2]
-    head = _clean_area(m.group(1))
-    if not rest.strip("*").strip() or _NOT_A_HEAD.search(head):
-        return None
-    return head
-
-
-#: a short opening sentence that is not a topic head (今年是“十五五”开局之年。)
-_NOT_A_HEAD = re.compile(r"是|我们|今年|明年|各位|\d|年")
 _AREA_NUMBER = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}(?:是|、)|\d{1,2}[.、])")
 
 
@@ -205,12 +190,6 @@ def _heading_area(section: Section | None, by_id: dict[str, Section]) -> str | N
             return title
         section = by_id.get(section.parent) if section.parent else None
     return None
-
-
-def find_deadline(view: str, start: int = 0, end: int | None = None) -> str | None:
-    """A stated deadline in ``view[start:end]`` (年底前, 6月底前, 一九八五年底前, 到2025年), or None."""
-    m = _DEADLINE.search(view, start, len(view) if end is None else end)
-    return m.group().lstrip("到至在于") if m else None
 
 
 def _quantities(view: str, start: int, end: int) -> list[Quantity]:
@@ -346,81 +325,76 @@ def _inner_verb(obj: str, lex: TaskLexicon) -> bool:
     return any(m.start() > 0 for m in lex.verbs.finditer(obj))
 
 
-def _sentences(view: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    for m in _SENTENCE.finditer(view, start, end):
-        if m.group().strip():
-            yield m.start(), m.end()
+def quantified_rows(view: str, start: int, end: int) -> list[Row]:
+    """The quantified tasks of one clause (新建高标准农田22万亩; 完成新造林200亩、森林抚育7000亩)."""
+    return [Row(f.action, f.obj, f.start, f.end, "quantified", f.quantity)
+            for f in _clause_tasks(view, start, end, load_lexicon()) if f.quantity is not None]
+
+
+def _self_building_regions(sections: tuple[Section, ...]) -> list[tuple[int, int]]:
+    return [(s.span.start, s.span.end) for s in sections if s.role is Role.SELF_BUILDING]
+
+
+def _as_in_text(text: str, view: str, row: Row) -> str:
+    """The row's object in the text's own characters, without page-break newlines."""
+    at = view.find(row.obj, row.start, row.end)
+    obj = text[at : at + len(row.obj)] if at >= 0 else row.obj
+    return obj.replace("\n", "")
 
 
 def extract_tasks(text: str, view: str, sections: tuple[Section, ...], meta: DocMeta) -> tuple[Task, ...]:
-    """Quantified or named commitments of the work plan, in text order (spans index ``text``)."""
-    lex = load_lexicon()
+    """Every commitment of the work plan, in text order (spans index ``text``)."""
+    rules = load_rules()
     index = SectionIndex(sections)
     by_id = {s.id: s for s in sections}
-    out: list[Task] = []
-    for region_start, region_end in plan_regions(view, sections, meta.plan_year):
-        for s_start, s_end in _sentences(view, region_start, region_end):
-            sentence = view[s_start:s_end]
-            if "**" in sentence and sentence.strip().startswith("**") and len(sentence) < 40:
-                continue  # a bold heading line, not a commitment
-            section = index.at(s_start)
-            para_start = view.rfind("\n", 0, s_start) + 1
-            area = _lead_in(view, para_start) or _heading_area(section, by_id)
-            for c in _CLAUSE.finditer(view, s_start, s_end):
-                c_start, c_end = c.start(), c.end()
-                clause = view[c_start:c_end]
-                if _PAST.search(clause) or not clause.strip():
-                    continue
-                for f in _clause_tasks(view, c_start, c_end, lex):
-                    q = f.quantity
-                    # the task's clause, else a deadline that opens the sentence (年底前，完成…)
-                    deadline = find_deadline(view, c_start, c_end) or find_deadline(view, s_start, c_start)
-                    out.append(Task(
-                        action=f.action,
-                        object=f.obj,
-                        span=Span(f.start, f.end),
-                        value=q.value if q else None,
-                        value_max=q.value_max if q else None,
-                        unit=q.unit if q else None,
-                        bound=q.bound if q else None,
-                        area=area,
-                        department=suggest_department(f.obj, area),
-                        deadline=deadline,
-                        section=section.id if section else None,
-                        sentence=text[s_start:s_end].strip(),
-                    ))
-    return tuple(out)
-
-
-#: the columns of the 督查-style task table (``govreport tasks``)
-TASK_COLUMNS = ("序号", "工作任务", "量化指标", "责任领域", "建议牵头单位", "完成时限", "原文")
-
-
-def _as_written(text: str, task: Task) -> str:
-    """The task's quantity in the report's own words (22万亩, 300公里以上)."""
-    if task.value is None:
-        return ""
-    piece = text[task.span.start : task.span.end]
-    for q in find_quantities(matching_view(piece)):
-        if q.value == task.value and q.unit == task.unit:
-            return piece[q.span.start : q.span.end]
-    return f"{task.value:g}{task.unit or ''}"
-
-
-def task_rows(text: str, tasks: tuple[Task, ...] | list[Task]) -> list[dict[str, object]]:
-    """The task table: one row per task, keyed by ``TASK_COLUMNS``.
-
-    建议牵头单位 is a suggestion from ``lexicons/departments.tsv``, not the report's assignment.
-    """
-    return [
-        {
-            "序号": i,
-            "工作任务": f"{t.action}{t.object}",
-            "量化指标": _as_written(text, t),
-            "责任领域": t.area or "",
-            "建议牵头单位": t.department or "",
-            "完成时限": t.deadline or "",
-            "原文": t.sentence,
-        }
-        for i, t in enumerate(tasks, start=1)
-    ]
+    # headings, not numbered items that are whole sentences (3.新建5G基站210座，年底前…)
+    heading_starts = {s.span.start for s in sections
+                      if 0 < s.level <= 2 or (s.level > 2 and len(s.title) <= 24 and not _SENTENCE_LIKE.search(s.title))}
+    regions = [(r, False) for r in plan_regions(view, sections, meta.plan_year)]
+    for r in sorted(_self_building_regions(sections)):  # nested self-building sections: once each
+        if not any(a <= r[0] < b for (a, b), _ in regions):
+            regions.append((r, True))
+    notes = unit_notes(view, 0, len(view))
+    view = blank_notes(view, notes)
+    out: list[tuple[int, Task]] = []
+    for (region_start, region_end), self_building in sorted(regions):
+        for para, head, (s_start, s_end), row in plan_paragraphs(
+                view, region_start, region_end, heading_starts, self_building, rules):
+            section = index.at(row.start)
+            area = head or _heading_area(section, by_id)
+            q = row.quantity
+            clause_start = max(view.rfind(m, s_start, row.start) for m in ",，;；:：。") + 1
+            deadline = find_deadline(view, max(clause_start, s_start), row.end)
+            if deadline is None:
+                lead = re.match(r"\s*((?:到|至|在|于)?[^,，]{0,12}?)[,，]", view[s_start:row.start])
+                deadline = find_deadline(lead.group(1)) if lead else None
+            date = deadline_date(deadline, meta.plan_year)
+            if deadline is None and (within := finish_within_plan(view, row.start, row.end)):
+                deadline, date = within, deadline_date(within, meta.plan_year)
+            note = next((n for n in notes if row.end <= n.start < para[1] + 2 or n.start <= row.start < n.end), None)
+            suggested = suggest_department(row.obj, area)
+            out.append((row.start, Task(
+                action=row.action,
+                object=_as_in_text(text, view, row),
+                span=Span(row.start, row.end),
+                value=q.value if q else None,
+                value_max=q.value_max if q else None,
+                unit=q.unit if q else None,
+                bound=q.bound if q else None,
+                area=area,
+                department=note.lead if note else suggested,
+                deadline=deadline,
+                section=section.id if section else None,
+                sentence=text[s_start:s_end].strip(),
+                kind=row.kind,
+                deadline_date=date,
+                department_source="stated" if note else "suggested" if suggested else None,
+                co_departments=note.co if note else None,
+            )))
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for _, t in out:
+        if (t.span.start, t.span.end) not in seen:
+            seen.add((t.span.start, t.span.end))
+            unique.append(t)
+    return tuple(unique)

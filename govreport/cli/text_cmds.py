@@ -4,7 +4,6 @@ counts) and `govreport attention` (topic attention index, region × year, from t
 from __future__ import annotations
 
 import csv
-import io
 import sys
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,6 @@ import click
 
 from govreport.cli.common import error_line, expand_paths
 from govreport.errors import GovReportError
-from govreport.spreadsheet import safe_cell
 
 
 def _reports(paths: tuple[str, ...]) -> list[Any]:
@@ -29,65 +27,39 @@ def _reports(paths: tuple[str, ...]) -> list[Any]:
     return out
 
 
-def _task_table(reports: list[Any]) -> tuple[list[str], list[dict[str, Any]]]:
-    from govreport.tasks import TASK_COLUMNS, task_rows
+def _task_sheets(reports: list[Any]) -> list[tuple[str, list[dict[str, Any]]]]:
+    from govreport.task_table import task_rows
 
-    many = len(reports) > 1
-    columns = (["报告"] if many else []) + list(TASK_COLUMNS)
-    rows: list[dict[str, Any]] = []
-    for r in reports:
-        for row in task_rows(r.text, r.tasks):
-            # report text goes into spreadsheet cells: none may start like a formula
-            rows.append({k: safe_cell(v) for k, v in (({"报告": r.doc.id} if many else {}) | row).items()})
-    return columns, rows
-
-
-def _write_xlsx(columns: list[str], rows: list[dict[str, Any]], out: Path) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "工作任务"
-    ws.append(columns)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        ws.append([row.get(c, "") for c in columns])
-    widths = {"序号": 6, "报告": 18, "工作任务": 30, "量化指标": 14, "责任领域": 22, "建议牵头单位": 18,
-              "完成时限": 10, "原文": 80}
-    for i, c in enumerate(columns, start=1):
-        ws.column_dimensions[ws.cell(1, i).column_letter].width = widths.get(c, 16)
-    for line in ws.iter_rows(min_row=2):
-        for cell in line:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.freeze_panes = "A2"
-    wb.save(out)
+    return [(r.doc.id, [{"报告": r.doc.id} | row for row in task_rows(r.text, r.tasks)]) for r in reports]
 
 
 @click.command("tasks")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "json"]), default="csv", show_default=True)
 @click.option("--out", "out", type=click.Path(dir_okay=False), help="write to this file (required for xlsx)")
 def tasks_command(paths: tuple[str, ...], fmt: str, out: str | None) -> None:
-    """The task table of one or more reports (督查台账): 序号, 工作任务, 量化指标, 责任领域,
-    建议牵头单位, 完成时限, 原文. The lead unit is a suggestion from a keyword mapping."""
+    """The 督查 task table of one or more reports (重点工作任务分解表): 序号, 工作任务, 量化指标,
+    牵头单位, 配合单位, 完成时限, 原文. A lead unit the report does not state is a suggestion
+    from a keyword mapping, marked （建议）. xlsx: one sheet per report, rows grouped by section."""
+    from govreport.task_table import EXTRA_COLUMNS, TASK_COLUMNS, to_csv, to_json, write_xlsx
+
     if fmt == "xlsx" and not out:
         raise click.UsageError("--format xlsx needs --out FILE")
     reports = _reports(paths)
-    columns, rows = _task_table(reports)
+    sheets = _task_sheets(reports)
     if fmt == "xlsx":
-        _write_xlsx(columns, rows, Path(out or ""))
+        write_xlsx(sheets, Path(out or ""))
     else:
-        buf = io.StringIO()
-        # CRLF rows (RFC 4180, as Excel writes): a cell holding a CR is then quoted, not split
-        writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        if out:
-            Path(out).write_text(buf.getvalue(), encoding="utf-8-sig")  # BOM: Excel opens it as UTF-8
+        rows = [row for _, sheet in sheets for row in sheet]
+        if fmt == "json":
+            body = to_json(rows) + "\n"
         else:
-            click.echo(buf.getvalue(), nl=False)
+            columns = (["报告"] if len(reports) > 1 else []) + list(TASK_COLUMNS) + list(EXTRA_COLUMNS)
+            body = to_csv(columns, rows)
+        if out:
+            Path(out).write_text(body, encoding="utf-8-sig" if fmt == "csv" else "utf-8")  # BOM: Excel reads UTF-8
+        else:
+            click.echo(body, nl=False)
     if len(reports) < len(expand_paths(paths)):
         sys.exit(2)
 

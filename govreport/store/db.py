@@ -255,9 +255,10 @@ class Database:
             "sentence_start, sentence_end, indicator_start, indicator_end, checks, period_source) "
             f"VALUES ({', '.join('?' * 34)})", fact_rows)
         conn.executemany(
-            "INSERT INTO tasks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO tasks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(rid, i, t.action, t.object, t.value, t.value_max, t.unit, str(t.bound) if t.bound else None,
-              t.area, t.department, t.deadline, t.section, t.span.start, t.span.end, t.sentence)
+              t.area, t.department, t.deadline, t.section, t.span.start, t.span.end, t.sentence,
+              t.kind, t.deadline_date, t.department_source, t.co_departments)
              for i, t in enumerate(report.tasks)])
         conn.executemany(
             "INSERT INTO slogans VALUES (?,?,?,?,?,?,?)",

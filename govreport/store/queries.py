@@ -114,7 +114,8 @@ class Store(Database):
             {"action": t["action"], "object": t["object"], "span": [t["start"], t["end"]], "value": t["value"],
              "value_max": t["value_max"], "unit": t["unit"], "bound": t["bound"], "area": t["area"],
              "department": t["department"], "deadline": t["deadline"], "section": t["section"],
-             "sentence": t["sentence"]}
+             "sentence": t["sentence"], "kind": t["kind"], "deadline_date": t["deadline_date"],
+             "department_source": t["department_source"], "co_departments": t["co_departments"]}
             for t in self.rows("SELECT * FROM tasks WHERE report_id = ? ORDER BY seq", (report_id,))]
         slogans = [
             {"text": s["text"], "number": s["number"], "span": [s["start"], s["end"]], "quoted": bool(s["quoted"])}

@@ -21,7 +21,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 DDL = """
 CREATE TABLE IF NOT EXISTS reports (
@@ -148,6 +148,10 @@ CREATE TABLE IF NOT EXISTS tasks (
     start           INTEGER NOT NULL,
     end             INTEGER NOT NULL,
     sentence        TEXT NOT NULL,
+    kind            TEXT,
+    deadline_date   TEXT,
+    department_source TEXT,
+    co_departments  TEXT,
     PRIMARY KEY (report_id, seq)
 );
 
@@ -186,9 +190,16 @@ def _add_period_source(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE facts ADD COLUMN period_source TEXT")  # where a fact's period was decided
 
 
+def _task_table_fields(conn: sqlite3.Connection) -> None:
+    """The 督查 fields of a task (kind, deadline date, lead unit source, co-operating units)."""
+    for column in ("kind", "deadline_date", "department_source", "co_departments"):
+        conn.execute(f"ALTER TABLE tasks ADD COLUMN {column} TEXT")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     2: lambda conn: conn.execute("ALTER TABLE facts ADD COLUMN checks TEXT"),
     3: _add_period_source,
+    4: _task_table_fields,
 }
 
 
