@@ -333,7 +333,8 @@ def test_odd_forms_of_a_report_are_read(tmp_path: Path, plain: dict, kind: str, 
     assert result.stderr == ""
     got = json.loads(result.stdout)
     assert got["doc"]["encoding"] == encoding
-    assert any(re.fullmatch(warning, w) for w in got["warnings"]) if warning else got["warnings"] == []
+    decoding = [w for w in got["warnings"] if not w.startswith("repair:")]  # the text's own repairs are the plain's
+    assert any(re.fullmatch(warning, w) for w in decoding) if warning else decoding == []
     if kind == "one-huge-line":  # the headings are no longer lines (kinds may change), the quantities stay
         assert len(got["text"].split("\n")) > 100
 

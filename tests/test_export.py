@@ -198,23 +198,24 @@ def test_task_table_cells_are_not_formulas(tmp_path, monkeypatch, fmt):
     out = tmp_path / f"tasks.{fmt}"
     result = CliRunner().invoke(text_cmds.tasks_command, ["a", "b", "--format", fmt, "--out", str(out)])
     assert result.exit_code == 0, result.output
-    if fmt == "xlsx":
+    if fmt == "xlsx":  # one sheet per report, a heading row per section, then the rows
         from openpyxl import load_workbook
 
-        ws = load_workbook(out).active
-        rows = [[c for c in row] for row in ws.iter_rows(min_row=2)]
-        assert all(c.data_type != "f" for row in rows for c in row)
-        values = [[c.value for c in row] for row in rows]
-        assert [row[1] for row in values] == [1, 2, 1, 2]  # 序号 stays a number
+        cells = [c for ws in load_workbook(out).worksheets for row in ws.iter_rows() for c in row]
+        assert cells and all(c.data_type != "f" for c in cells)
+        for c in cells:
+            _assert_no_formula_text(c.value)
+        numbers = [c.value for c in cells if c.column == 1 and isinstance(c.value, int)]
+        assert numbers == [1, 2, 1, 2]  # 序号 stays a number
+        assert "'-1+1推进改革。" in [c.value for c in cells]
     else:
         with out.open(encoding="utf-8-sig", newline="") as fh:
-            values = [list(r.values()) for r in csv.DictReader(fh)]
-        assert [row[1] for row in values] == ["1", "2", "1", "2"]
-    assert len(values) == 4
-    for row in values:
-        for value in row:
-            _assert_no_formula_text(value)
-    assert values[0][0] == "'=evil" and values[1][-1] == "'-1+1推进改革。"
+            rows = list(csv.DictReader(fh))
+        assert [r["序号"] for r in rows] == ["1", "2", "1", "2"]
+        for row in rows:
+            for value in row.values():
+                _assert_no_formula_text(value)
+        assert rows[0]["报告"] == "'=evil" and rows[1]["原文"] == "'-1+1推进改革。"
 
 
 def test_query_csv_output_quotes_formula_text(capsys):

@@ -184,22 +184,21 @@ CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(
 );
 """
 
+def _add_columns(conn: sqlite3.Connection, table: str, *columns: str) -> None:
+    """ALTER TABLE … ADD COLUMN for each column the table lacks (a table not there yet is made whole later)."""
+    have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+    for column in columns:
+        if have and column not in have:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+
+
 #: version → function bringing a database at ``version - 1`` to ``version``.
 #: Add a step here (and bump SCHEMA_VERSION) whenever the DDL above changes.
-def _add_period_source(conn: sqlite3.Connection) -> None:
-    conn.execute("ALTER TABLE facts ADD COLUMN period_source TEXT")  # where a fact's period was decided
-
-
-def _task_table_fields(conn: sqlite3.Connection) -> None:
-    """The 督查 fields of a task (kind, deadline date, lead unit source, co-operating units)."""
-    for column in ("kind", "deadline_date", "department_source", "co_departments"):
-        conn.execute(f"ALTER TABLE tasks ADD COLUMN {column} TEXT")
-
-
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    2: lambda conn: conn.execute("ALTER TABLE facts ADD COLUMN checks TEXT"),
-    3: _add_period_source,
-    4: _task_table_fields,
+    2: lambda conn: _add_columns(conn, "facts", "checks"),  # the quality flags (Fact.checks)
+    3: lambda conn: _add_columns(conn, "facts", "period_source"),  # where a fact's period was decided
+    # the 督查 fields of a task (kind, deadline date, lead unit source, co-operating units)
+    4: lambda conn: _add_columns(conn, "tasks", "kind", "deadline_date", "department_source", "co_departments"),
 }
 
 
