@@ -18,6 +18,7 @@ The department is a *suggestion* from ``lexicons/departments.tsv``.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterator
@@ -358,13 +359,14 @@ def extract_tasks(text: str, view: str, sections: tuple[Section, ...], meta: Doc
     index = SectionIndex(sections)
     by_id = {s.id: s for s in sections}
     out: list[Task] = []
+    line_starts = [0] + [m.end() for m in re.finditer("\n", view)]
     for region_start, region_end in plan_regions(view, sections, meta.plan_year):
         for s_start, s_end in _sentences(view, region_start, region_end):
             sentence = view[s_start:s_end]
             if "**" in sentence and sentence.strip().startswith("**") and len(sentence) < 40:
                 continue  # a bold heading line, not a commitment
             section = index.at(s_start)
-            para_start = view.rfind("\n", 0, s_start) + 1
+            para_start = line_starts[bisect.bisect_right(line_starts, s_start) - 1]  # no scan back to 0
             area = _lead_in(view, para_start) or _heading_area(section, by_id)
             for c in _CLAUSE.finditer(view, s_start, s_end):
                 c_start, c_end = c.start(), c.end()

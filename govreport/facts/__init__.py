@@ -24,13 +24,16 @@ from govreport.options import DEFAULT, Options
 from govreport.sections import SectionIndex
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
+_NEWLINE = re.compile(r"\n")
 _CLAUSE_END = frozenset("；;")
 _FREE_UNITS = frozenset({"%", "个百分点", "位", "倍"})
-_RATIO = re.compile(r"是(?:(?:19|20)\d\d年)?的?$")
+_RATIO = re.compile(r"是(?:(?:19|20)\d\d年)?的?\Z")
 _COORD = re.compile(r"[、和及与]|以及")
 _LIST_GAP = re.compile(r"[、和]")
 _LEAD = re.compile(r".*[，,、：:（(“”\"]")
 _MAX_LEAD = 16
+_MAX_SENTENCE = 1500  # characters read either side of a sentence's first number
+_MAX_PARAGRAPH = 4000  # characters of the paragraph read before a number (real paragraphs are under 1400)
 _FLIP = {Bound.MIN: Bound.MAX, Bound.MAX: Bound.MIN}
 
 
@@ -153,16 +156,24 @@ def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: Doc
     pos = 0
     paragraph_scope: tuple[int, str | None] = (-1, None)  # (paragraph start, rank scope)
     n = len(view)
+    line_starts = [0] + [m.end() for m in _NEWLINE.finditer(view)]
     while qi < len(quantities):
         q0 = quantities[qi]
         m_end = _SENTENCE_END.search(view, q0.span.start)
         s_end = m_end.start() if m_end else n
-        s_start = max(view.rfind(ch, 0, q0.span.start) for ch in "。！？!?\n") + 1
-        s_start = max(s_start, pos)
+        # the sentence starts after the last end mark since the previous sentence (never scan further back)
+        s_start = max(view.rfind(ch, pos, q0.span.start) for ch in "。！？!?\n") + 1
+        # a run of text with no end mark is no sentence: read at most _MAX_SENTENCE characters either
+        # side of its first number (real sentences are under 700), so the cost stays linear
+        s_start = max(s_start, pos, q0.span.start - _MAX_SENTENCE)
+        s_end = min(s_end, max(q0.span.end, q0.span.start + _MAX_SENTENCE))
         qj = qi
         while qj < len(quantities) and quantities[qj].span.start < s_end:
             qj += 1
-        para_start = view.rfind("\n", 0, s_start) + 1
+        if qj == qi:  # a quantity that starts on a sentence end (no grammar rule should make one)
+            qi += 1
+            continue
+        para_start = line_starts[bisect.bisect_right(line_starts, s_start) - 1]
         if paragraph_scope[0] != para_start:
             paragraph_scope = (para_start, None)
         lo = bisect.bisect_left(mention_starts, s_start)
@@ -193,7 +204,7 @@ def _first_mentions(facts: list[Fact]) -> tuple[Fact, ...]:
     return tuple(out)
 
 
-_PREFIX = re.compile(r"[\u4e00-\u9fff]{1,12}$")
+_PREFIX = re.compile(r"[\u4e00-\u9fff]{1,12}\Z")
 
 
 def _modified(view: str, m: Mention, floor: int) -> bool:
@@ -342,8 +353,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int) -> lis
         if mention is not None and mention.end == anchor:
             start = mention.start  # 全县生产总值增长8%左右
         else:  # 同比增长4%: the cue words after the last comma
-            lead = _LEAD.search(gap)
-            start = q.span.start - (len(gap) - lead.end() if lead else len(gap))
+            lead = _LEAD.search(gap[-_MAX_LEAD:])  # the same answer as on the whole gap, in bounded time
+            start = q.span.start - (len(gap[-_MAX_LEAD:]) - lead.end() if lead else len(gap))
             start = max(start, q.span.start - _MAX_LEAD)
             while start < q.span.start and view[start - 1].isdigit() and view[start].isdigit():
                 start += 1  # never begin inside a number (…955年)
@@ -367,7 +378,7 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
         if it.mention is None and not options.unmatched_facts:
             continue
         before = view[s_start : q.span.start]
-        paragraph = view[para_start : q.span.start]
+        paragraph = view[max(para_start, q.span.start - _MAX_PARAGRAPH) : q.span.start]  # a bounded look back
         kind = kind_of(before, role, meta, paragraph)
         if it.from_year is not None:  # the starting level of a 由…增加到… pair
             kind, period = Kind.ACTUAL, it.from_year or base_period(meta, before)
