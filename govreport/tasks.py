@@ -278,6 +278,7 @@ def _after_verb(view: str, vstart: int, action: str, pos: int, end: int, lex: Ta
     # items "object quantity" separated by 、 share the verb (完成造林8.7万亩、森林抚育5000亩);
     # the quantity that ends an item is its size, others belong to its object (亿元以上项目2000个)
     item_start, pending = pos, ""
+    starts = [q.span.start for q in quantities]  # in order: the quantities of an item by bisection
     while item_start < end:
         stop = view.find("、", item_start, end)
         item_end = end if stop < 0 else stop
@@ -286,7 +287,7 @@ def _after_verb(view: str, vstart: int, action: str, pos: int, end: int, lex: Ta
             action, obj_start, vstart = *_verb_chain(view, own, item_end, lex), own.start()
         else:
             obj_start = item_start
-        inside = [q for q in quantities if obj_start <= q.span.start < item_end]
+        inside = quantities[bisect.bisect_left(starts, obj_start) : bisect.bisect_left(starts, item_end)]
         last = inside[-1] if inside else None
         tail = view[last.span.end : item_end].rstrip("。！？!?；;，, ") if last else ""
         if last is not None and _ITEM_TAIL.match(tail):
@@ -373,10 +374,14 @@ def extract_tasks(text: str, view: str, sections: tuple[Section, ...], meta: Doc
                 clause = view[c_start:c_end]
                 if _PAST.search(clause) or not clause.strip():
                     continue
-                for f in _clause_tasks(view, c_start, c_end, lex):
+                found = list(_clause_tasks(view, c_start, c_end, lex))
+                if not found:
+                    continue
+                # the clause's deadline, else one that opens the sentence (年底前，完成…): once a clause
+                deadline = find_deadline(view, c_start, c_end) or find_deadline(view, s_start, c_start)
+                said = text[s_start:s_end].strip()
+                for f in found:
                     q = f.quantity
-                    # the task's clause, else a deadline that opens the sentence (年底前，完成…)
-                    deadline = find_deadline(view, c_start, c_end) or find_deadline(view, s_start, c_start)
                     out.append(Task(
                         action=f.action,
                         object=f.obj,
@@ -389,7 +394,7 @@ def extract_tasks(text: str, view: str, sections: tuple[Section, ...], meta: Doc
                         department=suggest_department(f.obj, area),
                         deadline=deadline,
                         section=section.id if section else None,
-                        sentence=text[s_start:s_end].strip(),
+                        sentence=said,
                     ))
     return tuple(out)
 

@@ -22,6 +22,8 @@ from govreport.ingest.boilerplate import strip_boilerplate
 #: removed outright: zero-width spaces/joiners, word joiner, soft hyphen, BOM, bidi marks, and
 #: private-use characters (icon-font glyphs of web pages; HTML extraction drops them too)
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\ue000-\uf8ff]")
+#: a lone surrogate (from a bad decoder or a str built by hand) cannot be written as UTF-8: U+FFFD
+_SURROGATE = re.compile("[\ud800-\udfff]")
 #: made one plain space: runs of spaces, NBSP, ideographic space, tabs, other Unicode spaces
 _SPACES = re.compile("[ \u00a0\u3000\t\u2002\u2003\u2009\u202f\u205f\x0b\x0c]+")
 #: markup left in text scraped from pages: block tags break the line, inline tags go
@@ -139,7 +141,7 @@ def rejoin_fragments(lines: list[str]) -> list[str]:
 
 def clean_text(raw: str, boilerplate: bool = True) -> str:
     """One paragraph per line, no blank lines, no surrounding white space, no page furniture."""
-    raw = _INVISIBLE.sub("", raw)
+    raw = _INVISIBLE.sub("", _SURROGATE.sub("\ufffd", raw))
     if "<" in raw:
         raw = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n", raw))
     if "&" in raw:
