@@ -238,7 +238,7 @@ def _candidates(view: str, lex: SloganLexicon) -> Iterable[tuple[int, int, bool,
         g = next(i for i in range(1, len(_OPEN_CLOSE) + 1) if m.group(i) is not None)
         yield m.start(g), m.end(g), True, 0
     for text in lex.unquoted:
-        for m in re.finditer(re.escape(text), view):
+        for m in re.finditer(re.escape(text), view) if text in view else ():
             yield m.start(), m.end(), False, 1
     for i, ch in enumerate(view):
         if ch not in _LEADS or (i > 0 and view[i - 1] in _LEADS):
