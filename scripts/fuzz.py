@@ -29,6 +29,7 @@ import sys
 import time
 import traceback
 from collections.abc import Iterator
+from multiprocessing.pool import Pool
 from pathlib import Path
 from types import FrameType
 
@@ -172,6 +173,8 @@ _PARAS: list[str] = []
 
 def _init(shared: str) -> None:
     global _PARAS
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the run; a worker only runs cases
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _PARAS = load_paragraphs(Path(shared))
     signal.signal(signal.SIGALRM, _alarm)
     # load lexicons, grammars and jieba's word list (1-2 s) before any clock runs
@@ -223,12 +226,38 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--chunk", type=int, default=500, help="cases per task sent to a worker")
     args = ap.parse_args(argv)
     counts = {"ok": 0, "rejected": 0, "crash": 0, "hang": 0, "bad": 0}
-    saved = 0
     t0 = time.perf_counter()
-    done = 0
-    next_report = 0.0
     ctx = mp.get_context("fork")
-    with ctx.Pool(args.jobs, initializer=_init, initargs=(str(args.shared),)) as pool:
+    stopped = False
+    signal.signal(signal.SIGTERM, _stop)  # kill PID (or Ctrl-C): stop and print the summary so far
+    try:
+        with ctx.Pool(args.jobs, initializer=_init, initargs=(str(args.shared),)) as pool:
+            done, saved = _collect(pool, args, counts)
+    except _Stopped as stop:
+        stopped = True
+        done, saved = stop.args
+    elapsed = time.perf_counter() - t0
+    print(f"cases {done:,}  crashes {counts['crash']}  hangs {counts['hang']}  bad spans {counts['bad']}  "
+          f"rejected inputs {counts['rejected']}  ok {counts['ok']:,}" + ("  (stopped early)" if stopped else ""))
+    print(f"seed {args.seed}  jobs {args.jobs}  per-case timeout {args.per_case_timeout} s  "
+          f"{elapsed:,.0f} s  {done / elapsed:,.0f} cases/s  reproducers: {saved} in {args.out}")
+    return 1 if counts["crash"] or counts["hang"] or counts["bad"] else 0
+
+
+class _Stopped(Exception):
+    pass
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def _collect(pool: Pool, args: argparse.Namespace, counts: dict[str, int]) -> tuple[int, int]:
+    """Run the cases on ``pool``, counting outcomes and saving reproducers: (cases done, files saved)."""
+    t0 = time.perf_counter()
+    done = saved = 0
+    next_report = 0.0
+    try:
         for count, found in pool.imap_unordered(_chunk, _chunks(args.seed, args.cases, args.chunk,
                                                                 args.per_case_timeout)):
             done += count
@@ -246,14 +275,13 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{outcome} at case {index}: {detail.strip().splitlines()[-1][:160]}", file=sys.stderr)
             elapsed = time.perf_counter() - t0
             if elapsed >= next_report:
-                print(f"  {done:,} cases, {done / elapsed:,.0f}/s", file=sys.stderr, flush=True)
+                print(f"  {done:,} cases, {done / elapsed:,.0f}/s, {counts['crash']} crashes, {counts['hang']} hangs, "
+                      f"{counts['bad']} bad", file=sys.stderr, flush=True)
                 next_report = elapsed + 60
-    elapsed = time.perf_counter() - t0
-    print(f"cases {done:,}  crashes {counts['crash']}  hangs {counts['hang']}  bad spans {counts['bad']}  "
-          f"rejected inputs {counts['rejected']}  ok {counts['ok']:,}")
-    print(f"seed {args.seed}  jobs {args.jobs}  per-case timeout {args.per_case_timeout} s  "
-          f"{elapsed:,.0f} s  {done / elapsed:,.0f} cases/s  reproducers: {saved} in {args.out}")
-    return 1 if counts["crash"] or counts["hang"] or counts["bad"] else 0
+    except KeyboardInterrupt:
+        pool.terminate()
+        raise _Stopped(done, saved) from None
+    return done, saved
 
 
 if __name__ == "__main__":
