@@ -125,7 +125,9 @@ def _bare_heads(view: str, meta: DocMeta) -> list[_Head]:
 def build_sections(text: str, view: str, meta: DocMeta) -> tuple[Section, ...]:
     heads = _heads(view)
     if not any(h.level == 1 for h in heads):
-        heads = sorted(heads + _bare_heads(view, meta), key=lambda h: h.start)
+        numbered = {h.start for h in heads}  # a numbered head (（八）…自身建设) is not also a bare title
+        heads = sorted(heads + [b for b in _bare_heads(view, meta) if b.start not in numbered],
+                       key=lambda h: h.start)
     sections: list[Section] = []
     n = len(text)
     first = heads[0].start if heads else n

@@ -131,6 +131,8 @@ REPRODUCERS: dict[str, str] = {
     "分别x3000": "分别" * 3000 + "增长1%",
     "比x20000": "比" * 20000 + "1%",
     "no-punctuation-20000": "生产总值" * 5000 + "增长6%",
+    # fuzz seed 1 case 24992: a numbered head that is also a bare part title gave an empty section
+    "numbered-and-bare-head": "全力维护社会稳定。\n（八）切实加强政府自身建设\n在大力推进改革开放的进程中，各级政府要加强自身建设。",
     "headings-5000": "\n".join(f"（{'一二三四五六七八九'[i % 9]}）标题{i}" for i in range(5000)),
 }
 
