@@ -30,7 +30,12 @@ CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 MAGNITUDES = {"万亿": 1e12, "亿万": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百万": 1e6, "千万": 1e7}
 _CN = "零〇○一二两三四五六七八九十百千万亿几"
 _CN_HEAD = "零〇○一二两三四五六七八九十几"  # a Chinese numeral starts with one of these, never with 百/千/万/亿
-_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# A numeral is bounded (a number has at most 20 digits, 6 thousands groups, 12 decimals; a Chinese
+# numeral at most 20 characters) and never starts inside a run of digits (a match there is part of
+# a longer number and rejected anyway): a run of 10,000 digits is then scanned in linear time.
+_ARABIC = r"(?<!\d)\d{1,20}(?:,\d{3}){0,6}(?:\.\d{1,12})?"
+_CN_LEN = 20
+_CN_DIGIT = "零〇○一二两三四五六七八九"  # a numeral after one of these is inside another (rejected in _quantity)
 
 YEAR_MIN, YEAR_MAX = 1900, 2100
 
@@ -113,21 +118,21 @@ def grammar() -> _Grammar:
     unit_alt = _alternation(list(units()))
     # A Chinese numeral counts only after 分之, when it holds 万/亿, or when a unit, 多/余 or a
     # range follows (一是, 统一 are words): this keeps the scan from stopping at every 一.
-    cn = rf"[{_CN_HEAD}][{_CN}]*(?:点[{_CN}]+)?"
+    cn = rf"(?<![{_CN_DIGIT}])[{_CN_HEAD}][{_CN}]{{0,{_CN_LEN - 1}}}(?:点[{_CN}]{{1,{_CN_LEN}}})?"
     cn_next = rf"(?=多|余|[-—–~～至到]|{unit_alt})"
     # An Arabic number counts only when a magnitude, unit, 多/余 or a range follows, and a year
     # (2021年, 2021—2025) is none: most digits in a report are years, and they stop here.
     arabic_next = rf"(?=万|亿|千|百|多|余|[-—–~～至到]|{unit_alt})"
     arabic = rf"(?!(?:19|20)\d\d(?:年|[-—–~～至到](?:19|20)\d\d))(?:{_ARABIC}(?:万\d{{1,4}}(?![\d.]))?{arabic_next})"
     # 4亿零700万, 2千零30万, 25万6千: Arabic digits with Chinese units (possessive: linear time)
-    d = r"\d++(?:\.\d++)?"
-    mixed = rf"{d}[亿万千](?:零?{d}(?:[亿万千百](?![瓦米克]))?)+"
-    num = rf"(?:{mixed}|{arabic}|{cn}{cn_next}|[{_CN_HEAD}][{_CN}]*[万亿][{_CN}]*)"
+    d = r"\d{1,20}+(?:\.\d{1,12}+)?"
+    mixed = rf"(?<!\d){d}[亿万千](?:零?{d}(?:[亿万千百](?![瓦米克]))?)+"
+    num = rf"(?:{mixed}|{arabic}|{cn}{cn_next}|(?<![{_CN_DIGIT}])[{_CN_HEAD}][{_CN}]{{0,{_CN_LEN - 1}}}[万亿][{_CN}]{{0,{_CN_LEN - 1}}})"
     frac_num = rf"(?:{_ARABIC}|{cn})"
     pattern = (
         # a first-character class lets the regex engine skip ahead to candidates (3x faster)
         rf"(?=[\d{_CN_HEAD}百千万])"
-        rf"(?:(?P<frac>(?:百|千|十|[一二三四五六七八九]|\d+)分之)(?P<fnum>{frac_num})|(?P<num>{num})"
+        rf"(?:(?P<frac>(?:百|千|十|[一二三四五六七八九]|(?<!\d)\d{1,20})分之)(?P<fnum>{frac_num})|(?P<num>{num})"
         r"|(?P<anum>\d{1,3})/(?P<aden>\d{1,3})(?![\d/])"  # 1/8
         r"|(?P<bare>[百千]?(?:万亿|亿)|[百千]万|万|千|百)(?!级|倍|分之|[\d一二三四五六七八九十])"  # 千余人, 突破千亿
         r")"
@@ -140,7 +145,7 @@ def grammar() -> _Grammar:
     c = cues()
     prefix = {w: Bound(b) for b, ws in c["bound_prefix"].items() for w in ws}
     suffix = {w: Bound(b) for b, ws in c["bound_suffix"].items() for w in ws}
-    return _Grammar(re.compile(pattern), re.compile(rf"(?:{_alternation(list(prefix))})$"),
+    return _Grammar(re.compile(pattern), re.compile(rf"(?:{_alternation(list(prefix))})\Z"),
                     re.compile(_alternation(list(suffix))), prefix | suffix)
 
 

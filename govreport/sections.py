@@ -125,7 +125,9 @@ def _bare_heads(view: str, meta: DocMeta) -> list[_Head]:
 def build_sections(text: str, view: str, meta: DocMeta) -> tuple[Section, ...]:
     heads = _heads(view)
     if not any(h.level == 1 for h in heads):
-        heads = sorted(heads + _bare_heads(view, meta), key=lambda h: h.start)
+        numbered = {h.start for h in heads}  # a numbered head (（八）…自身建设) is not also a bare title
+        heads = sorted(heads + [b for b in _bare_heads(view, meta) if b.start not in numbered],
+                       key=lambda h: h.start)
     sections: list[Section] = []
     n = len(text)
     first = heads[0].start if heads else n
@@ -133,12 +135,9 @@ def build_sections(text: str, view: str, meta: DocMeta) -> tuple[Section, ...]:
         title = text[: text.find("\n")] if "\n" in text[:first] else text[:first]
         sections.append(Section("s0", None, 0, None, title[:60], Role.PREAMBLE, Span(0, first)))
     stack: list[tuple[int, Section]] = []  # (level, section)
+    ends = _section_ends(heads, n)
     for i, h in enumerate(heads):
-        end = n
-        for later in heads[i + 1 :]:
-            if later.level <= h.level:
-                end = later.start
-                break
+        end = ends[i]
         while stack and stack[-1][0] >= h.level:
             stack.pop()
         parent = stack[-1][1] if stack else None
@@ -150,6 +149,18 @@ def build_sections(text: str, view: str, meta: DocMeta) -> tuple[Section, ...]:
         sections.append(sec)
         stack.append((h.level, sec))
     return tuple(sections)
+
+
+def _section_ends(heads: list[_Head], n: int) -> list[int]:
+    """Where each heading's section ends: at the next heading of its level or above, else at ``n``
+    (one pass with a stack of open headings, whose levels rise from bottom to top)."""
+    ends = [n] * len(heads)
+    open_: list[int] = []
+    for j, h in enumerate(heads):
+        while open_ and heads[open_[-1]].level >= h.level:
+            ends[open_.pop()] = h.start
+        open_.append(j)
+    return ends
 
 
 class SectionIndex:

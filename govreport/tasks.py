@@ -20,6 +20,7 @@ sentence such as 扛稳粮食安全重任。 at the start of its paragraph), els
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterator
@@ -256,6 +257,7 @@ def _after_verb(view: str, vstart: int, action: str, pos: int, end: int, lex: Ta
     # items "object quantity" separated by 、 share the verb (完成造林8.7万亩、森林抚育5000亩);
     # the quantity that ends an item is its size, others belong to its object (亿元以上项目2000个)
     item_start, pending = pos, ""
+    starts = [q.span.start for q in quantities]  # in order: the quantities of an item by bisection
     while item_start < end:
         stop = view.find("、", item_start, end)
         item_end = end if stop < 0 else stop
@@ -264,7 +266,7 @@ def _after_verb(view: str, vstart: int, action: str, pos: int, end: int, lex: Ta
             action, obj_start, vstart = *_verb_chain(view, own, item_end, lex), own.start()
         else:
             obj_start = item_start
-        inside = [q for q in quantities if obj_start <= q.span.start < item_end]
+        inside = quantities[bisect.bisect_left(starts, obj_start) : bisect.bisect_left(starts, item_end)]
         last = inside[-1] if inside else None
         tail = view[last.span.end : item_end].rstrip("。！？!?；;，, ") if last else ""
         if last is not None and _ITEM_TAIL.match(tail):

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from govreport.facts.blocks import Block, label_blocks, own_names
-from govreport.facts.context import base_period, head_base, kind_of, period_of
+from govreport.facts.context import PassageIndex, base_period, head_base, kind_of, period_of
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.mentions import Mention, alias_index, find_mentions, indicator
 from govreport.lexicons import cues
@@ -26,9 +26,10 @@ from govreport.options import DEFAULT, Options
 from govreport.sections import SectionIndex
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
+_NEWLINE = re.compile(r"\n")
 _CLAUSE_END = frozenset("；;")
 _FREE_UNITS = frozenset({"%", "个百分点", "位", "倍"})
-_RATIO = re.compile(r"是(?:(?:19|20)\d\d年)?的?$")
+_RATIO = re.compile(r"是(?:(?:19|20)\d\d年)?的?\Z")
 _COORD = re.compile(r"[、和及与]|以及")
 _LIST_GAP = re.compile(r"[、和]")
 _LEAD = re.compile(r".*[，,、：:（(“”\"]")
@@ -36,6 +37,8 @@ _MAX_LEAD = 16
 # asides that keep the subject: （市口径）, 扣除减税降费因素, 剔除不可比因素后
 _ASIDE = re.compile(r"[(（][^()（）\n]{1,8}[)）]|(?:扣除|剔除)[^，,。；;]{1,12}?因素(?:影响)?后?")
 _RATE_WORDS = ("增速", "增幅", "增长速度", "增长幅度")
+_MAX_SENTENCE = 1500  # characters read either side of a sentence's first number
+_MAX_PARAGRAPH = 4000  # characters of the paragraph read before a number (real paragraphs are under 1400)
 _FLIP = {Bound.MIN: Bound.MAX, Bound.MAX: Bound.MIN}
 
 
@@ -187,16 +190,25 @@ def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: Doc
     pos = 0
     paragraph_scope: tuple[int, str | None] = (-1, None)  # (paragraph start, rank scope)
     n = len(view)
+    line_starts = [0] + [m.end() for m in _NEWLINE.finditer(view)]
+    passages = PassageIndex(view)
     while qi < len(quantities):
         q0 = quantities[qi]
         m_end = _SENTENCE_END.search(view, q0.span.start)
         s_end = m_end.start() if m_end else n
-        s_start = max(view.rfind(ch, 0, q0.span.start) for ch in "。！？!?\n") + 1
-        s_start = max(s_start, pos)
+        # the sentence starts after the last end mark since the previous sentence (never scan further back)
+        s_start = max(view.rfind(ch, pos, q0.span.start) for ch in "。！？!?\n") + 1
+        # a run of text with no end mark is no sentence: read at most _MAX_SENTENCE characters either
+        # side of its first number (real sentences are under 700), so the cost stays linear
+        s_start = max(s_start, pos, q0.span.start - _MAX_SENTENCE)
+        s_end = min(s_end, max(q0.span.end, q0.span.start + _MAX_SENTENCE))
         qj = qi
         while qj < len(quantities) and quantities[qj].span.start < s_end:
             qj += 1
-        para_start = view.rfind("\n", 0, s_start) + 1
+        if qj == qi:  # a quantity that starts on a sentence end (no grammar rule should make one)
+            qi += 1
+            continue
+        para_start = line_starts[bisect.bisect_right(line_starts, s_start) - 1]
         if paragraph_scope[0] != para_start:
             paragraph_scope = (para_start, None)
         lo = bisect.bisect_left(mention_starts, s_start)
@@ -207,7 +219,8 @@ def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: Doc
         scope = paragraph_scope[1]
         k = bisect.bisect_right(block_starts, q0.span.start) - 1
         block = blocks[k] if k >= 0 and q0.span.start < blocks[k].end else None
-        facts_here, scope = _facts(items, view, sentence, s_start, para_start, section, meta, scope, options, block)
+        facts_here, scope = _facts(items, view, sentence, s_start, para_start, section, meta, scope, options, block,
+                                   passages)
         paragraph_scope = (para_start, scope)
         facts.extend(facts_here)
         qi, pos = qj, s_end
@@ -229,7 +242,7 @@ def _first_mentions(facts: list[Fact]) -> tuple[Fact, ...]:
     return tuple(out)
 
 
-_PREFIX = re.compile(r"[\u4e00-\u9fff]{1,12}$")
+_PREFIX = re.compile(r"[\u4e00-\u9fff]{1,12}\Z")
 
 
 def _modified(view: str, m: Mention, floor: int, own: tuple[str, ...] = ()) -> bool:
@@ -436,8 +449,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
         if mention is not None and mention.end == anchor:
             start = mention.start  # 全县生产总值增长8%左右
         else:  # 同比增长4%: the cue words after the last comma
-            lead = _LEAD.search(gap)
-            start = q.span.start - (len(gap) - lead.end() if lead else len(gap))
+            lead = _LEAD.search(gap[-_MAX_LEAD:])  # the same answer as on the whole gap, in bounded time
+            start = q.span.start - (len(gap[-_MAX_LEAD:]) - lead.end() if lead else len(gap))
             start = max(start, q.span.start - _MAX_LEAD)
             while start < q.span.start and view[start - 1].isdigit() and view[start].isdigit():
                 start += 1  # never begin inside a number (…955年)
@@ -464,7 +477,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
 
 def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_start: int, section: Section | None,
            meta: DocMeta, scope: str | None, options: Options,
-           block: Block | None = None) -> tuple[list[Fact], str | None]:
+           block: Block | None = None, passages: PassageIndex | None = None) -> tuple[list[Fact], str | None]:
     out: list[Fact] = []
     role = section.role if section else Role.OTHER
     c = compiled()
@@ -478,8 +491,8 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
         if it.mention is None and not options.unmatched_facts:
             continue
         before = view[s_start : q.span.start]
-        paragraph = view[para_start : q.span.start]
-        passage = view[section.span.start : q.span.start] if section else paragraph
+        paragraph = view[max(para_start, q.span.start - _MAX_PARAGRAPH) : q.span.start]  # a bounded look back
+        passage = passages.passage(section.span.start, q.span.start) if section and passages else paragraph
         kind = kind_of(before, role, meta, paragraph)
         measure = it.measure
         if measure is Measure.GROWTH and not c.one_year.search(it.gap) and (head_base(before) or (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from govreport.facts.cues import compiled
@@ -52,11 +53,48 @@ def head_base(before: str) -> int | None:
     return year_value(m.group(1)) if m else None
 
 
-def _last(pattern: re.Pattern[str], text: str) -> int:
+def _last(pattern: re.Pattern[str], text: str | Passage) -> int:
+    if isinstance(text, Passage):
+        return text.last(pattern)
     pos = -1
     for m in pattern.finditer(text):
         pos = m.start()
     return pos
+
+
+class Passage:
+    """A section's words up to a number, as the period rules read them: where each cue last occurs.
+
+    The cue positions are found once per report (``PassageIndex``), so asking about the passage
+    before every number costs a bisection, not a scan from the section's start (which made a long
+    section quadratic)."""
+
+    __slots__ = ("end", "index", "start")
+
+    def __init__(self, index: PassageIndex, start: int, end: int) -> None:
+        self.index, self.start, self.end = index, start, end
+
+    def last(self, pattern: re.Pattern[str]) -> int:
+        """Offset (from the passage's start) of the last match of ``pattern`` that starts inside it, or -1."""
+        starts = self.index.starts(pattern)
+        i = bisect.bisect_left(starts, self.end) - 1
+        return starts[i] - self.start if i >= 0 and starts[i] >= self.start else -1
+
+
+class PassageIndex:
+    """Where each cue pattern matches in a report's matching view (found on first use)."""
+
+    def __init__(self, view: str) -> None:
+        self.view = view
+        self._starts: dict[re.Pattern[str], list[int]] = {}
+
+    def starts(self, pattern: re.Pattern[str]) -> list[int]:
+        if pattern not in self._starts:
+            self._starts[pattern] = [m.start() for m in pattern.finditer(self.view)]
+        return self._starts[pattern]
+
+    def passage(self, start: int, end: int) -> Passage:
+        return Passage(self, start, end)
 
 
 def _clause(text: str) -> str:
@@ -139,7 +177,7 @@ def estimated(before: str, paragraph: str = "") -> bool:
 
 
 def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, meta: DocMeta,
-              paragraph: str = "", indicator: str | None = None, passage: str = "") -> tuple[str | None, str]:
+              paragraph: str = "", indicator: str | None = None, passage: str | Passage = "") -> tuple[str | None, str]:
     """The period of a fact and where it was decided: ``sentence`` (a year or span the sentence
     states), ``passage`` (the paragraph or the part's words), ``section`` (the part's role) or
     ``report`` (the report's own years). ``passage``: the section's text up to the number."""
@@ -214,7 +252,7 @@ def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, m
     return str(end), source
 
 
-def five_year_passage(paragraph: str, passage: str = "") -> bool:
+def five_year_passage(paragraph: str, passage: str | Passage = "") -> bool:
     """Whether the paragraph (else the part) speaks of five years: its last five-year cue (这五年, “十四五”
     时期) comes after its last one-year cue (过去一年, 去年)."""
     c = compiled()
@@ -240,7 +278,7 @@ def _named_plan(before: str, paragraph: str) -> str | None:
     return None
 
 
-def base_period(meta: DocMeta, before: str, paragraph: str = "", passage: str = "") -> str | None:
+def base_period(meta: DocMeta, before: str, paragraph: str = "", passage: str | Passage = "") -> str | None:
     """The year a starting level (由X增加到Y) refers to when the text names none: the year before a
     five-year review (or a passage on the five years), or the year before the reviewed year."""
     first, last = review_years(meta)

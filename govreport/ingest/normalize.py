@@ -30,6 +30,8 @@ from govreport.ingest.repair import HEADING_START, glue
 #: removed outright: zero-width spaces/joiners, word joiner, soft hyphen, BOM, bidi marks, and
 #: private-use characters (icon-font glyphs of web pages; HTML extraction drops them too)
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\ue000-\uf8ff]")
+#: a lone surrogate (from a bad decoder or a str built by hand) cannot be written as UTF-8: U+FFFD
+_SURROGATE = re.compile("[\ud800-\udfff]")
 #: made one plain space: runs of spaces, NBSP, ideographic space, tabs, other Unicode spaces
 _SPACES = re.compile("[ \u00a0\u3000\t\u2002\u2003\u2009\u202f\u205f\x0b\x0c]+")
 #: markup left in text scraped from pages: block tags break the line, inline tags go
@@ -150,7 +152,7 @@ def clean_text(raw: str, boilerplate: bool = True) -> str:
 def clean_and_repair(raw: str, boilerplate: bool = True) -> tuple[str, tuple[str, ...]]:
     """``clean_text`` and the repairs it made (``repair: NAME ×N``, see govreport/ingest/repair.py)."""
     counts: Counter[str] = Counter()
-    raw = _INVISIBLE.sub("", raw)
+    raw = _INVISIBLE.sub("", _SURROGATE.sub("\ufffd", raw))  # lone surrogates: JSON could not encode them
     raw = repair.join_broken_entities(raw, counts)
     if "<" in raw:
         raw = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n", raw))
