@@ -53,8 +53,8 @@ def chinese_to_number(s: str) -> float | None:
     One left-to-right pass (no recursion, linear in the length): ``section`` holds what is below
     万 (十/百/千 groups), ``group`` what is below 亿, ``total`` the whole 亿s.
     """
-    if not s:
-        return None
+    if not s or len(s) > 2 * _CN_LEN:
+        return None  # no numeral is that long (一万亿零… of 15 digits has 30 characters)
     if all(c in CN_DIGITS or c.isdigit() for c in s) and not s.isdigit():  # digit by digit: 二〇二三, 二0三五
         if len(s) == 2 and not any(c in _ZEROS or c.isdigit() for c in s):
             return None  # 两三, 七八: a vague range (see _number), not 23 or 78
