@@ -122,7 +122,7 @@ def make_case(paras: list[str], seed: int, index: int) -> str:
     return "".join(chars)
 
 
-_NUMERAL_CHARS = frozenset(NUMERALS + "首")
+_NUMERAL_CHARS = frozenset(NUMERALS + "首番")  # 首位; 翻番 (a doubling)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -20,7 +20,7 @@ from govreport.model import Bound, Report
 from govreport.numbers import chinese_to_number, find_quantities, parse_quantity
 from govreport.slogans import extract_slogans
 
-NUMERAL_CHARS = frozenset("0123456789零〇○一二两三四五六七八九十百千万亿几首")
+NUMERAL_CHARS = frozenset("0123456789零〇○一二两三四五六七八九十百千万亿几首番")  # 首位, 翻番
 
 
 class Hang(Exception):
