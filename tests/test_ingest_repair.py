@@ -357,3 +357,16 @@ def test_messy_variants_extract_the_same_facts(path: Path) -> None:
         got = _key(extract(messy, TEXT), period=name != "hard wrap")
         lost, extra = base - got, got - base
         assert not lost and not extra, (name, sorted(lost, key=str)[:5], sorted(extra, key=str)[:5])
+
+
+@pytest.mark.parametrize(("text", "view"), [
+    ("陜西省经济增长6%。", "陕西省经济增长6%。"),  # a variant OpenCC leaves alone
+    ("陝西省", "陕西省"),  # the usual traditional form, through OpenCC
+])
+def test_variant_characters_are_read_as_simplified(text: str, view: str) -> None:
+    assert matching_view(text) == view and len(matching_view(text)) == len(text)
+
+
+def test_a_variant_spelled_province_is_found() -> None:
+    report = extract("陜西省2021年政府工作报告\n各位代表：\n全省生产总值增长6%以上。\n", TEXT)
+    assert report.doc.region == "陕西省" and report.doc.level == "province"

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from govreport.ingest.normalize import matching_view
 from govreport.metadata.gazetteer import Gazetteer, Place
 from govreport.metadata.header import Header
 
@@ -141,7 +142,7 @@ def resolve(gaz: Gazetteer, header: Header, text_view: str, year: int | None, fr
     for s in sources:
         if not s:
             continue
-        name, place = r.last_place(s, near=head)
+        name, place = r.last_place(matching_view(s), near=head)  # 陝西省 / 陜西省 in a title: the simplified name
         if name:
             return describe(gaz, place, name) if place else _unresolved(name, gaz)
     if is_national(header, text_view):
