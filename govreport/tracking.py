@@ -61,6 +61,10 @@ class TrackRow:
     outcome_evidence: str | None = None
     outcome_sentence: str | None = None
     gap: float | None = None  # outcome − the target bound that decides the verdict
+    # where each side's period came from (Fact.period_source: sentence, passage, section, report):
+    # a verdict on a period taken from the section or the report rests on a guess and says so
+    target_period_source: str | None = None
+    outcome_period_source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -195,7 +199,8 @@ def track(store: Store, region: str | None = None, indicator: str | None = None)
                 "measure": t["measure"], "unit": t["unit"], "target_value": t["value"],
                 "target_value_max": t["value_max"], "target_bound": t["bound"], "target_report": t["report_id"],
                 "target_report_year": t["report_year"], "target_span": tuple(t["span"]),
-                "target_evidence": t["evidence"], "target_sentence": t["sentence"]}
+                "target_evidence": t["evidence"], "target_sentence": t["sentence"],
+                "target_period_source": t.get("period_source")}
         later = sorted({r["report_year"] for r in by_unit.get(unit_key, [])
                         if unit_key is not None and r["report_year"] is not None
                         and r["report_year"] > t["period_end"]})
@@ -217,7 +222,8 @@ def track(store: Store, region: str | None = None, indicator: str | None = None)
         outcome = {"outcome_value": o["value"], "outcome_kind": o["kind"], "outcome_measure": o["measure"],
                    "outcome_unit": o["unit"], "outcome_report": o["report_id"],
                    "outcome_report_year": o["report_year"], "outcome_span": tuple(o["span"]),
-                   "outcome_evidence": o["evidence"], "outcome_sentence": o["sentence"]}
+                   "outcome_evidence": o["evidence"], "outcome_sentence": o["sentence"],
+                   "outcome_period_source": o.get("period_source")}
         if not same or not _like_with_like(t, o):
             rows.append(TrackRow(verdict="not_comparable", **base, **outcome))
             continue

@@ -169,3 +169,19 @@ def test_a_no_target_row_is_dated_by_the_plan_year(tmp_path):
     rows = [row for row in track(s) if row.verdict == "no_target"]
     s.close()
     assert [(row.indicator, row.year, row.period) for row in rows] == [("gdp", 2021, "2021")]
+
+
+def test_each_side_says_where_its_period_came_from(tmp_path):
+    """A verdict on a period read from the section or the report rests on a guess: the row says so."""
+    from govreport import Options, extract
+
+    s = open_store(tmp_path / "t.db")
+    y20 = extract("河南省2020年政府工作报告\n二、2020年主要目标\n全省生产总值增长7%以上。\n", Options(doc_id="hn20"))
+    y21 = extract("河南省2021年政府工作报告\n一、2020年工作回顾\n2020年全省生产总值增长7.2%。\n", Options(doc_id="hn21"))
+    for i, r in enumerate([y20, y21]):
+        s.write_report(r, sha256=f"{i:064d}")
+    rows = [r for r in track(s, indicator="gdp") if r.verdict == "met"]
+    s.close()
+    assert len(rows) == 1
+    assert rows[0].outcome_period_source == "sentence"  # 2020年 is in the sentence
+    assert rows[0].target_period_source in ("passage", "section", "report")  # from the part's heading or the year

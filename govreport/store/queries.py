@@ -28,7 +28,7 @@ LEVEL_ORDER = {"national": 0, "province": 1, "city": 2, "county": 3, "district":
 FACT_COLUMNS = ("id", "report_id", "seq", "region", "admin_code", "province", "city", "level", "report_year",
                 "kind", "period", "period_start", "period_end", "indicator", "indicator_name",
                 "indicator_text", "measure", "value", "value_max", "unit", "bound", "rank_scope", "rank_of",
-                "section", "role", "evidence", "sentence")
+                "section", "role", "evidence", "sentence", "period_source")
 
 
 def open_store(path: str | Path, readonly: bool = False) -> Store:
