@@ -95,14 +95,14 @@ _OVERRIDING = frozenset({Role.SELF_BUILDING, Role.PROBLEMS, Role.NOTES, Role.TAR
 _BEFORE_TASKS = frozenset({Role.REVIEW, Role.FIVE_YEAR, Role.TARGETS, Role.TASKS})
 
 
-def _role(own: Role | None, parent: Section | None, level: int, earlier: list[Section]) -> Role:
+def _role(own: Role | None, parent: Section | None, level: int, after_review: bool) -> Role:
     """A heading's role: its own words, else its parent's; a child of a section with a definite role
     keeps that role unless its words name a role that nests (自身建设 inside 工作安排)."""
     if parent is not None and parent.role not in (Role.OTHER, Role.PREAMBLE):
         return own if own in _OVERRIDING else parent.role
     if own is not None:
         return own
-    if level == 1 and any(s.level == 1 and s.role in _BEFORE_TASKS for s in earlier):
+    if level == 1 and after_review:  # a part of review, targets or tasks came before
         return Role.TASKS  # an unnamed part after the review is the year's work
     return Role.OTHER
 
@@ -136,18 +136,20 @@ def build_sections(text: str, view: str, meta: DocMeta) -> tuple[Section, ...]:
         sections.append(Section("s0", None, 0, None, title[:60], Role.PREAMBLE, Span(0, first)))
     stack: list[tuple[int, Section]] = []  # (level, section)
     ends = _section_ends(heads, n)
+    after_review = False  # kept as we go: scanning the earlier sections per heading was quadratic
     for i, h in enumerate(heads):
         end = ends[i]
         while stack and stack[-1][0] >= h.level:
             stack.pop()
         parent = stack[-1][1] if stack else None
-        role = _role(role_of(h.title, meta), parent, h.level, sections)
+        role = _role(role_of(h.title, meta), parent, h.level, after_review)
         sec = Section(f"s{len(sections) + (0 if sections and sections[0].id == 's0' else 1)}",
                       parent.id if parent else None, h.level, h.number,
                       text[h.title_start : h.title_end].strip().rstrip("。.").strip(), role,
                       Span(h.start, end), Span(h.start, h.title_end))
         sections.append(sec)
         stack.append((h.level, sec))
+        after_review = after_review or (sec.level == 1 and sec.role in _BEFORE_TASKS)
     return tuple(sections)
 
 

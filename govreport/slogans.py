@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import ahocorasick
+
 from govreport.errors import LexiconError
 from govreport.lexicons import read_tsv
 from govreport.model import Slogan, Span
@@ -284,9 +286,9 @@ def extract_slogans(text: str, view: str) -> tuple[Slogan, ...]:
     for start, end, quoted, _prio in cands:
         if take(start, end, quoted) and quoted and len(view[start:end]) >= 3:
             seen_quoted.add(view[start:end])
-    for q in sorted(seen_quoted - set(lex.known), key=len, reverse=True):
-        for m in re.finditer(re.escape(q), view):
-            take(m.start(), m.end(), False, as_quoted=True)
+    for q, starts in _occurrences(view, seen_quoted - set(lex.known)):
+        for start in starts:
+            take(start, start + len(q), False, as_quoted=True)
     out = []
     for start, end, quoted in sorted(found):
         while end > start and text[end - 1].isspace():
@@ -297,6 +299,24 @@ def extract_slogans(text: str, view: str) -> tuple[Slogan, ...]:
         number = formula_number(q, True, lex) or (_lead(q) or (0, ""))[0]
         out.append(Slogan(text=text[start:end], number=number, span=Span(start, end), quoted=quoted))
     return tuple(out)
+
+
+def _occurrences(view: str, texts: set[str]) -> list[tuple[str, list[int]]]:
+    """Where each text occurs in ``view``, longest text first, each text's occurrences in order and not
+    overlapping one another (as ``re.finditer`` of the text gives them), in one Aho-Corasick pass over
+    ``view`` rather than one scan per text (a long input quotes thousands of distinct formulas)."""
+    if not texts:
+        return []
+    auto = ahocorasick.Automaton()
+    for t in texts:
+        auto.add_word(t, t)
+    auto.make_automaton()
+    found: dict[str, list[int]] = {t: [] for t in texts}
+    for end, t in auto.iter(view):
+        starts, start = found[t], end - len(t) + 1
+        if not starts or start >= starts[-1] + len(t):
+            starts.append(start)
+    return [(t, found[t]) for t in sorted(texts, key=len, reverse=True)]
 
 
 def slogan_counts(slogans: Iterable[Slogan]) -> Counter[str]:
