@@ -183,6 +183,20 @@ CASES: list[tuple[str, str, set[tuple[str, str, float, str, str]]]] = [
     ("plan", "居民收入增长与经济增长同步。", set()),
     ("plan", "进出口稳量提质。", set()),
     ("five", "常住人口城镇化率达到65%左右。", {("urbanization_rate", "level", 65, "%", "approx")}),
+    # a clause opening on a bare noun shares the head of the subject before it (收入…、支出…)
+    ("review", "全县一般公共预算收入增长3.1%、支出首次突破90亿元。",
+     {("budget_revenue", "growth", 3.1, "%", "exact"), ("budget_spending", "level", 9e9, "元", "min")}),
+    ("review", "一般公共预算收入21亿元，支出48亿元，增长8%。",
+     {("budget_revenue", "level", 2.1e9, "元", "exact"), ("budget_spending", "level", 4.8e9, "元", "exact"),
+      ("budget_spending", "growth", 8, "%", "exact")}),
+    ("review", "税收收入增长5%，非税收入增长2%。", {("tax_revenue", "growth", 5, "%", "exact")}),
+    ("review", "生产总值增长5%，总量达到300亿元。",
+     {("gdp", "growth", 5, "%", "exact"), ("gdp", "level", 3e10, "元", "exact")}),
+    # a name glossed in brackets is the subject, not an aside
+    ("review", "地级城市细颗粒物（PM2.5）年均浓度下降6.2%。", {("pm25", "growth", -6.2, "%", "exact")}),
+    ("review", "财政总收入（市口径）84.5亿元。", {("fiscal_revenue", "level", 8.45e9, "元", "exact")}),
+    ("review", "城乡居民基础养老金标准由100元提高到130元。",
+     {("resident_basic_pension", "level", 100, "元", "exact"), ("resident_basic_pension", "level", 130, "元", "exact")}),
     ("five", "全社会研发经费投入年均增长10%以上。", {("rd_spending", "growth_avg", 10, "%", "min")}),
 ]
 

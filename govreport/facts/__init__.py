@@ -344,13 +344,40 @@ def _trailing_subject(view: str, q: Quantity, ms: list[Mention]) -> Mention | No
     return None
 
 
+_PIECE_HEAD = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def _shared_head(view: str, anchor: int, q: Quantity, prev: Mention) -> Mention | None:
+    """一般公共预算收入增长3%、支出下降2%: a clause that opens on a bare noun shares the head of the
+    subject before it, when the head plus that noun is itself an alias (一般公共预算支出)."""
+    gap = view[anchor : q.span.start]
+    cut = max(gap.rfind(ch) for ch in "，,、")
+    if cut < 0 or prev.end > anchor:
+        return None
+    at = anchor + cut + 1
+    head = _PIECE_HEAD.match(view, at, q.span.start)
+    if head is None:
+        return None
+    aliases = alias_index()
+    for k in range(len(head.group(0)), 1, -1):
+        word = head.group(0)[:k]
+        for keep in range(len(prev.text) - 1, max(0, len(prev.text) - 5), -1):
+            name = prev.text[:keep] + word
+            ind = aliases.get(name)
+            if ind is not None and name != prev.text and ind != prev.indicator:
+                found = Mention(at, at + k, ind, name)
+                return found if _compatible(q, found, view) else None
+    return None
+
+
 def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
           own: tuple[str, ...] = ()) -> list[_Item]:
     """Pair each quantity of one sentence with its subject and measure."""
     c = compiled()
     if ms and qs:  # 剔除留抵退税因素后: what an aside names is no subject
         asides = [a.span() for a in _ASIDE.finditer(view, s_start, qs[-1].span.start)]
-        ms = [m for m in ms if not any(a <= m.start and m.end <= b for a, b in asides)] if asides else ms
+        ms = [m for m in ms if not any(a <= m.start and m.end <= b and (a + 1, b - 1) != (m.start, m.end)
+                                       for a, b in asides)] if asides else ms  # 细颗粒物（PM2.5）: a gloss, no aside
     items: list[_Item] = []
     subject: Mention | None = None
     pending: list[Mention | None] = []  # subjects still to hand out to a 分别 list
@@ -432,6 +459,10 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             trailing = mention is not None
             if mention is not None:
                 consumed.add(mention.start)
+            elif items and items[-1].mention is not None:
+                mention = _shared_head(view, anchor, q, items[-1].mention)  # 收入增长3%、支出下降2%
+                if mention is not None:
+                    subject = mention
         # a mention may carry the measure itself (经济增长, 物价涨幅): read it with the gap
         said = (mention.text[-2:] if mention is not None and mention.end == anchor
                 and mention.text.endswith(c.measure_suffixes) else "") + gap
