@@ -192,6 +192,9 @@ CASES: list[tuple[str, str, set[tuple[str, str, float, str, str]]]] = [
     ("review", "税收收入增长5%，非税收入增长2%。", {("tax_revenue", "growth", 5, "%", "exact")}),
     ("review", "生产总值增长5%，总量达到300亿元。",
      {("gdp", "growth", 5, "%", "exact"), ("gdp", "level", 3e10, "元", "exact")}),
+    ("plan", "全社会固定资产投资预定增长8%。", {("fixed_asset_investment", "growth", 8, "%", "exact")}),
+    ("review", "基本养老保险参保率超过95%，近岸海域水质优良率达到90%。",
+     {("pension_coverage_rate", "level", 95, "%", "min"), ("coastal_water_quality", "level", 90, "%", "exact")}),
     # a name glossed in brackets is the subject, not an aside
     ("review", "地级城市细颗粒物（PM2.5）年均浓度下降6.2%。", {("pm25", "growth", -6.2, "%", "exact")}),
     ("review", "财政总收入（市口径）84.5亿元。", {("fiscal_revenue", "level", 8.45e9, "元", "exact")}),
@@ -495,3 +498,19 @@ def test_cue_examples(part: str, sentence: str, expected: list) -> None:  # type
     _, facts = _facts(part, sentence)
     assert facts, sentence
     assert expected in [[str(f.kind), f.period, f.indicator, str(f.measure), f.value] for f in facts]
+
+
+def _all_facts(sentence: str):  # type: ignore[no-untyped-def]
+    return extract(HEAD + PARTS["review"] + sentence + "\n", Options(text_only=True, tasks=False, slogans=False)).facts
+
+
+@pytest.mark.parametrize(("sentence", "values"), [
+    # a number inside a short quotation is part of a name, not a figure
+    ("深入实施“3个100万”工程，出台“30条”措施，打通“最后一公里”，生产总值增长5%。", [5.0]),
+    ("建成标准机架2万架，实现“双翻番”。", [20000.0, 100.0]),  # a quoted doubling is still a figure
+    # a span of years qualifies a statement; only the figure is a fact
+    ("粮食产量连续8年稳定在300亿斤以上，新增学位1200个。", [1.5e7, 1200.0]),
+    ("近5年财政收入增长42%，土地承包期再延长30年。", [42.0]),
+])
+def test_names_and_spans_of_years_are_no_facts(sentence: str, values: list[float]) -> None:
+    assert [round(f.value, 6) for f in _all_facts(sentence)] == values

@@ -39,6 +39,7 @@ _ASIDE = re.compile(r"[(（][^()（）\n]{1,8}[)）]|(?:扣除|剔除)[^，,。�
 _RATE_WORDS = ("增速", "增幅", "增长速度", "增长幅度")
 _MAX_SENTENCE = 1500  # characters read either side of a sentence's first number
 _MAX_PARAGRAPH = 4000  # characters of the paragraph read before a number (real paragraphs are under 1400)
+_SPAN_UNITS = frozenset({"年"})  # a count of years is a figure only of an indicator measured in years
 _FLIP = {Bound.MIN: Bound.MAX, Bound.MAX: Bound.MIN}
 
 
@@ -176,7 +177,7 @@ def _rank_scope(gap: str, inherited: str | None) -> str | None:
 
 def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: DocMeta,
                   options: Options = DEFAULT) -> tuple[Fact, ...]:
-    quantities = find_quantities(view)
+    quantities = _outside_names(view, find_quantities(view))
     if not quantities:
         return ()
     mentions = find_mentions(view)
@@ -225,6 +226,25 @@ def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: Doc
         facts.extend(facts_here)
         qi, pos = qj, s_end
     return _first_mentions(facts)
+
+
+_QUOTED_NAME = re.compile(r"“[^“”\n]{1,12}”")
+
+
+def _outside_names(view: str, qs: list[Quantity]) -> list[Quantity]:
+    """A number inside a short quotation is part of a name (“3个100万”工程, “最后一公里”, “117项目”,
+    “40条”措施), not a figure; a doubling stays (实现“双翻番”: both figures doubled)."""
+    spans = [m.span() for m in _QUOTED_NAME.finditer(view)]
+    if not spans:
+        return qs
+    starts = [a for a, _ in spans]
+    out = []
+    for q in qs:
+        k = bisect.bisect_right(starts, q.span.start) - 1
+        if k >= 0 and q.span.end <= spans[k][1] and q.dimension != "doubling":
+            continue
+        out.append(q)
+    return out
 
 
 def _first_mentions(facts: list[Fact]) -> tuple[Fact, ...]:
@@ -519,8 +539,8 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             rank_scope = _rank_scope(it.gap, scope)
             scope = rank_scope
             rank_of = _rank_of(items, i)
-        if it.mention is None and not options.unmatched_facts:
-            continue
+        if it.mention is None and (not options.unmatched_facts or q.unit in _SPAN_UNITS):
+            continue  # 连续5年, 近5年, 再延长30年: a span of time qualifies a statement, it is no figure
         before = view[s_start : q.span.start]
         paragraph = view[max(para_start, q.span.start - _MAX_PARAGRAPH) : q.span.start]  # a bounded look back
         passage = passages.passage(section.span.start, q.span.start) if section and passages else paragraph
