@@ -195,6 +195,11 @@ CASES: list[tuple[str, str, set[tuple[str, str, float, str, str]]]] = [
     ("plan", "全社会固定资产投资预定增长8%。", {("fixed_asset_investment", "growth", 8, "%", "exact")}),
     ("review", "基本养老保险参保率超过95%，近岸海域水质优良率达到90%。",
      {("pension_coverage_rate", "level", 95, "%", "min"), ("coastal_water_quality", "level", 90, "%", "exact")}),
+    # a base year spelled out (比一九五七年) is a comparison base, not another subject (比全省)
+    ("review", "工业总产值达到一千一百七十亿元，比一九五七年的七百零四亿元增长百分之六十六。",
+     {("industrial_output", "level", 1.17e11, "元", "exact"), ("industrial_output", "level", 7.04e10, "元", "exact"),
+      ("industrial_output", "growth", 66, "%", "exact")}),
+    ("review", "规模以上工业增加值增速比全省高2个百分点。", set()),
     # a name glossed in brackets is the subject, not an aside
     ("review", "地级城市细颗粒物（PM2.5）年均浓度下降6.2%。", {("pm25", "growth", -6.2, "%", "exact")}),
     ("review", "财政总收入（市口径）84.5亿元。", {("fiscal_revenue", "level", 8.45e9, "元", "exact")}),
