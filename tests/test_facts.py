@@ -200,6 +200,10 @@ CASES: list[tuple[str, str, set[tuple[str, str, float, str, str]]]] = [
      {("industrial_output", "level", 1.17e11, "元", "exact"), ("industrial_output", "level", 7.04e10, "元", "exact"),
       ("industrial_output", "growth", 66, "%", "exact")}),
     ("review", "规模以上工业增加值增速比全省高2个百分点。", set()),
+    # 分别 after levels of different dimensions hands the growths to their subjects in order
+    ("review", "全年接待游客1.2亿人次、旅游总花费1500亿元，分别增长8%、8.4%。",
+     {("tourists", "level", 1.2e8, "人次", "exact"), ("tourism_revenue", "level", 1.5e11, "元", "exact"),
+      ("tourists", "growth", 8, "%", "exact"), ("tourism_revenue", "growth", 8.4, "%", "exact")}),
     # a name glossed in brackets is the subject, not an aside
     ("review", "地级城市细颗粒物（PM2.5）年均浓度下降6.2%。", {("pm25", "growth", -6.2, "%", "exact")}),
     ("review", "财政总收入（市口径）84.5亿元。", {("fiscal_revenue", "level", 8.45e9, "元", "exact")}),

@@ -333,11 +333,13 @@ def _elided(piece: str, pos: int, ms: list[Mention], end: int) -> Mention | None
 
 
 def _distinct_subjects(items: list[_Item], unnamed: bool = False) -> bool:
-    """Items of one dimension with different subjects (``unnamed``: some may have none)."""
+    """Items with different subjects (``unnamed``: some may have none, and each is the level of its
+    own subject, so the dimensions may differ: 接待游客3亿人次、游客花费3700亿元，分别增长…); else of
+    one dimension."""
     ids = [it.mention.indicator for it in items if it.mention]
     if len(ids) < (1 if unnamed else len(items)):
         return False
-    return len(set(ids)) == len(ids) and len({it.q.dimension for it in items}) == 1
+    return len(set(ids)) == len(ids) and (unnamed or len({it.q.dimension for it in items}) == 1)
 
 
 def _list_length(view: str, qs: list[Quantity], i: int) -> int:
