@@ -134,7 +134,13 @@ CASES: list[tuple[str, str, set[tuple[str, str, float, str, str]]]] = [
     ("review", "居民消费价格涨幅为-0.3%。", {("cpi", "growth", -0.3, "%", "exact")}),
     ("review", "化学需氧量和二氧化硫排放量分别下降3.2%和4.1%。",
      {("cod_emissions", "growth", -3.2, "%", "exact"), ("so2_emissions", "growth", -4.1, "%", "exact")}),
-    ("review", "规模以上工业企业755户。", set()),
+    # a count of firms is never the industry's value added; it is the count indicator, in 户 as in 家
+    ("review", "规模以上工业企业755户。", {("industrial_enterprises", "level", 755, "户", "exact")}),
+    ("review", "新增国家级专精特新“小巨人”企业7家，建成绿色矿山16座。",
+     {("specialized_smes", "level", 7, "家", "exact"), ("green_mines", "level", 16, "座", "exact")}),
+    ("review", "高铁营业里程达到3000公里，新登记注册市场主体12万户。",
+     {("high_speed_rail_mileage", "level", 3e6, "米", "exact"), ("market_entities", "level", 1.2e5, "户", "exact")}),
+    ("review", "改造城镇老旧小区1200个，惠及居民20万户。", {("old_communities", "level", 1200, "个", "exact")}),
     # a magnitude without a unit takes the indicator's (never when a noun follows it); 翻番; thresholds
     ("review", "全市常住人口1386万，地区生产总值4.2万亿。", {("population", "level", 13860000, "人", "exact"),
                                                ("gdp", "level", 4.2e12, "元", "exact")}),
@@ -449,7 +455,9 @@ KIND_PERIOD_CASES: list[tuple[str, str, str, Expected]] = [
     ("city21", "review", "全市海洋生产总值增长9%。\n", {("actual", "2020", "ocean_gdp", "growth", 9, "exact")}),
     ("city21", "review", "能源工业增加值增长11%。\n",
      {("actual", "2020", "energy_industry_value_added", "growth", 11, "exact")}),
-    ("city21", "review", "民营经济增加值占生产总值比重达到55%。\n", set()),
+    # a share of GDP is the share of the part (民营经济增加值), never a figure of gdp
+    ("city21", "review", "民营经济增加值占生产总值比重达到55%。\n",
+     {("actual", "2020", "private_economy_value_added", "share", 55, "exact")}),
     ("city21", "review", "户籍人口城镇化率达到48%，常住人口城镇化率达到61%。\n",
      {("actual", "2020", "urbanization_rate", "level", 61, "exact"),
       ("actual", "2020", "hukou_urbanization_rate", "level", 48, "exact")}),

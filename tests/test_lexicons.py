@@ -65,6 +65,10 @@ MENTION_EXAMPLES = [
     ("输转城乡富余劳动力500万人", "rural_labor_transfer"),
     ("完成造林面积20万亩", "afforestation"),
     ("入境过夜游客增长30%", "inbound_tourists"),
+    ("民营经济增加值增长6%", "private_economy_value_added"),
+    ("天然气产量达到500亿立方米", "natural_gas_output"),
+    ("农牧民转移就业60万人", "rural_labor_transfer"),
+    ("旅游总花费增长9%", "tourism_revenue"),
 ]
 
 

@@ -29,6 +29,8 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _NEWLINE = re.compile(r"\n")
 _CLAUSE_END = frozenset("；;")
 _FREE_UNITS = frozenset({"%", "个百分点", "位", "倍"})
+# classifiers of a count of things: a count indicator (绿色矿山 个) may be counted in any of them (165座)
+_CLASSIFIERS = frozenset({"个", "家", "户", "座", "处", "所", "项", "条", "件", "部", "套", "批", "支", "种", "类", "栋", "间"})
 _RATIO = re.compile(r"是(?:(?:19|20)\d\d年)?的?\Z")
 _COORD = re.compile(r"[、和及与]|以及")
 _LIST_GAP = re.compile(r"[、和]")
@@ -123,6 +125,10 @@ def _compatible(q: Quantity, mention: Mention, view: str = "") -> bool:
         return True
     if q.unit in _FREE_UNITS or q.unit == ind.default_unit or (q.unit, ind.default_unit) == ("人次", "人"):
         return True
+    if q.unit in _CLASSIFIERS and ind.default_unit in _CLASSIFIERS and "户" not in (q.unit, ind.default_unit):
+        return True  # 建成绿色矿山165座; but 户 counts households, or firms only where the indicator says so
+    if {q.unit, ind.default_unit} == {"户", "家"}:
+        return True  # 规模以上工业企业3382户: firms counted in 户
     # any currency for a money indicator (2.17万亿美元 of 进出口总额), and money for a growth-rate
     # indicator stated as an amount (规上工业增加值1200亿元)
     return q.dimension.startswith("money") and ind.default_unit in ("元", "美元", "%")
