@@ -62,7 +62,7 @@ MENTION_EXAMPLES = [
     ("农业科技进步贡献率达到62%", "agri_tech_contribution"),
     ("草原综合植被盖度达到55%", "grassland_cover"),
     ("油气当量突破3000万吨", "oil_gas_equivalent"),
-    ("输转城乡富余劳动力500万人", "rural_labor_transfer"),
+    ("输转城乡富余劳动力500万人", "labor_export"),  # urban and rural: not the rural transfer
     ("完成造林面积20万亩", "afforestation"),
     ("入境过夜游客增长30%", "inbound_tourists"),
     ("民营经济增加值增长6%", "private_economy_value_added"),
