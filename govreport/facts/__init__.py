@@ -369,7 +369,17 @@ def _trailing_subject(view: str, q: Quantity, ms: list[Mention]) -> Mention | No
         if m.start >= q.span.end and m.indicator in c.trailing_subjects and len(between) <= 10 \
                 and not _CLAUSE_STOP.search(between) and counted:
             return m
+        if m.start >= q.span.end and len(between) <= 6 and not _CLAUSE_STOP.search(between) \
+                and q.unit in _CLASSIFIERS and indicator(m.indicator).default_unit in _CLASSIFIERS \
+                and _counted_noun_ends(view, m):
+            return m  # 建成21个国家级产业集群: a count written before the things it counts
     return None
+
+
+def _counted_noun_ends(view: str, m: Mention) -> bool:
+    """The counted mention ends the noun phrase (建成21个产业集群，…), rather than heading a longer one
+    (3个产业集群项目: a count of projects)."""
+    return m.end >= len(view) or not _CJK_CHAR.match(view, m.end) or compiled().glue.match(view, m.end) is not None
 
 
 _PIECE_HEAD = re.compile(r"[\u4e00-\u9fff]{2,4}")
