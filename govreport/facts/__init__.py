@@ -315,6 +315,8 @@ def _slots(view: str, ms: list[Mention], respectively: int, floor: int) -> list[
         m = inside[-1] if inside else None
         if m is None and k + 1 < len(pieces):
             m = _elided(piece, pos, ms, end)  # 城镇、农村居民人均可支配收入: 城镇 shares the rest
+        if m is None and k > 0:
+            m = _shares_first(pieces[0], piece, pos)  # 单位生产总值能耗、二氧化碳排放: the first's head
         split = c.split_mentions.get(m.text, ()) if m is not None else ()
         if split:
             slots += [Mention(m.start, m.end, ind, m.text) for ind in split]  # type: ignore[union-attr]
@@ -328,6 +330,9 @@ def _elided(piece: str, pos: int, ms: list[Mention], end: int) -> Mention | None
     """In 城镇、农村居民人均可支配收入 the first item is 城镇 + the rest of the second's name."""
     nxt = next((m for m in ms if m.start > end), None)
     word = piece.strip()
+    if (g := compiled().glue.match(word)) and 0 < g.end() < len(word):
+        word = word[g.end() :]  # 其中城镇、农村居民收入
+        pos = end - len(word)
     if nxt is None or not word or len(word) > 4:
         return None
     aliases = alias_index()
@@ -335,6 +340,24 @@ def _elided(piece: str, pos: int, ms: list[Mention], end: int) -> Mention | None
         ind = aliases.get(word + nxt.text[cut:])
         if ind is not None:
             return Mention(pos, end, ind, word + nxt.text[cut:])
+    return None
+
+
+def _shares_first(first: str, piece: str, pos: int) -> Mention | None:
+    """单位生产总值能耗、二氧化碳排放量分别…: a later item takes the head of the first one (单位生产总值)
+    when the head plus its words is an alias."""
+    word = piece.strip()
+    head = _PIECE_HEAD.match(word)
+    if head is None or head.start() != 0:
+        return None
+    aliases = alias_index()
+    first = first.strip()
+    for k in range(min(len(word), 8), 1, -1):
+        for cut in range(len(first) - 1, 1, -1):
+            name = first[:cut] + word[:k]
+            if name in aliases:
+                start = pos + piece.index(word)
+                return Mention(start, start + k, aliases[name], name)
     return None
 
 
@@ -382,7 +405,7 @@ def _counted_noun_ends(view: str, m: Mention) -> bool:
     return m.end >= len(view) or not _CJK_CHAR.match(view, m.end) or compiled().glue.match(view, m.end) is not None
 
 
-_PIECE_HEAD = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_PIECE_HEAD = re.compile(r"[\u4e00-\u9fff]{2,8}")
 
 
 def _shared_head(view: str, anchor: int, q: Quantity, prev: Mention) -> Mention | None:
