@@ -330,16 +330,17 @@ def _elided(piece: str, pos: int, ms: list[Mention], end: int) -> Mention | None
     """In 城镇、农村居民人均可支配收入 the first item is 城镇 + the rest of the second's name."""
     nxt = next((m for m in ms if m.start > end), None)
     word = piece.strip()
-    if (g := compiled().glue.match(word)) and 0 < g.end() < len(word):
-        word = word[g.end() :]  # 其中城镇、农村居民收入
-        pos = end - len(word)
-    if nxt is None or not word or len(word) > 4:
-        return None
+    words = [word]
+    if (g := compiled().glue.match(word)) and 0 < g.end() <= len(word) - 2:
+        words.append(word[g.end() :])  # 其中城镇、农村居民收入 (but 第一、第三产业 keeps its 第)
     aliases = alias_index()
-    for cut in range(1, len(nxt.text)):
-        ind = aliases.get(word + nxt.text[cut:])
-        if ind is not None:
-            return Mention(pos, end, ind, word + nxt.text[cut:])
+    for word in words:
+        if nxt is None or not word or len(word) > 4:
+            continue
+        for cut in range(1, len(nxt.text)):
+            ind = aliases.get(word + nxt.text[cut:])
+            if ind is not None:
+                return Mention(end - len(word), end, ind, word + nxt.text[cut:])
     return None
 
 
@@ -352,12 +353,13 @@ def _shares_first(first: str, piece: str, pos: int) -> Mention | None:
         return None
     aliases = alias_index()
     first = first.strip()
-    for k in range(min(len(word), 8), 1, -1):
-        for cut in range(len(first) - 1, 1, -1):
-            name = first[:cut] + word[:k]
-            if name in aliases:
-                start = pos + piece.index(word)
-                return Mention(start, start + k, aliases[name], name)
+    if head.end() != len(word):
+        return None  # the whole item is the elided name's tail (能耗), not its start (游客人均花费)
+    for cut in range(len(first) - 1, 1, -1):
+        name = first[:cut] + word
+        if name in aliases:
+            start = pos + piece.index(word)
+            return Mention(start, start + len(word), aliases[name], name)
     return None
 
 
