@@ -331,8 +331,8 @@ def _elided(piece: str, pos: int, ms: list[Mention], end: int) -> Mention | None
     nxt = next((m for m in ms if m.start > end), None)
     word = piece.strip()
     words = [word]
-    if (g := compiled().glue.match(word)) and 0 < g.end() <= len(word) - 2:
-        words.append(word[g.end() :])  # 其中城镇、农村居民收入 (but 第一、第三产业 keeps its 第)
+    if (g := compiled().glue.match(word)) and 0 < g.end() < len(word):
+        words.append(word[g.end() :])  # 其中城镇、农村居民收入, 金融机构存、贷款余额 (第一、第三产业 tried whole first)
     aliases = alias_index()
     for word in words:
         if nxt is None or not word or len(word) > 4:
