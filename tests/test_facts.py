@@ -142,6 +142,8 @@ CASES: list[tuple[str, str, set[tuple[str, str, float, str, str]]]] = [
     ("review", "接待游客人次、游客人均花费分别增长4.4%、5.4%。", {("tourists", "growth", 4.4, "%", "exact")}),
     ("review", "金融机构存、贷款余额分别增长9.8%、11.4%。",
      {("deposits", "growth", 9.8, "%", "exact"), ("loans", "growth", 11.4, "%", "exact")}),
+    ("review", "全区地方财政收入、支出分别增长4%、6%。",
+     {("budget_revenue", "growth", 4, "%", "exact"), ("budget_spending", "growth", 6, "%", "exact")}),
     ("review", "其中城镇、农村居民收入分别增长4.8%、5.9%。",
      {("urban_disposable_income", "growth", 4.8, "%", "exact"), ("rural_disposable_income", "growth", 5.9, "%", "exact")}),
     ("review", "居民消费价格涨幅为-0.3%。", {("cpi", "growth", -0.3, "%", "exact")}),

@@ -356,10 +356,11 @@ def _shares_first(first: str, piece: str, pos: int) -> Mention | None:
     if head.end() != len(word):
         return None  # the whole item is the elided name's tail (能耗), not its start (游客人均花费)
     for cut in range(len(first) - 1, 1, -1):
-        name = first[:cut] + word
-        if name in aliases:
-            start = pos + piece.index(word)
-            return Mention(start, start + len(word), aliases[name], name)
+        for lead in range(0, min(cut - 1, 6)):  # 全区地方财政收入、支出: the head may start inside the item
+            name = first[lead:cut] + word
+            if name in aliases:
+                start = pos + piece.index(word)
+                return Mention(start, start + len(word), aliases[name], name)
     return None
 
 
