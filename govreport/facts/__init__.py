@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from govreport.facts.blocks import Block, label_blocks, own_names
 from govreport.facts.context import PassageIndex, base_period, head_base, kind_of, period_of
 from govreport.facts.cues import compiled, foreign_chars
-from govreport.facts.mentions import Mention, alias_index, find_mentions, indicator
+from govreport.facts.ellipsis import counted_noun_ends, outside_names, shared_head, slots_of
+from govreport.facts.mentions import Mention, find_mentions, indicator
 from govreport.lexicons import cues
 from govreport.model import Bound, DocMeta, Fact, Kind, Measure, Quantity, Role, Section, Span
 from govreport.numbers import find_quantities
@@ -32,7 +33,6 @@ _FREE_UNITS = frozenset({"%", "个百分点", "位", "倍"})
 # classifiers of a count of things: a count indicator (绿色矿山 个) may be counted in any of them (165座)
 _CLASSIFIERS = frozenset({"个", "家", "户", "座", "处", "所", "项", "条", "件", "部", "套", "批", "支", "种", "类", "栋", "间"})
 _RATIO = re.compile(r"是(?:(?:19|20)\d\d年)?的?\Z")
-_COORD = re.compile(r"[、和及与]|以及")
 _LIST_GAP = re.compile(r"[、和]")
 _LEAD = re.compile(r".*[，,、：:（(“”\"]")
 _MAX_LEAD = 16
@@ -183,7 +183,7 @@ def _rank_scope(gap: str, inherited: str | None) -> str | None:
 
 def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: DocMeta,
                   options: Options = DEFAULT) -> tuple[Fact, ...]:
-    quantities = _outside_names(view, find_quantities(view))
+    quantities = outside_names(view, find_quantities(view))
     if not quantities:
         return ()
     mentions = find_mentions(view)
@@ -234,25 +234,6 @@ def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: Doc
     return _first_mentions(facts)
 
 
-_QUOTED_NAME = re.compile(r"“[^“”\n]{1,12}”")
-
-
-def _outside_names(view: str, qs: list[Quantity]) -> list[Quantity]:
-    """A number inside a short quotation is part of a name (“3个100万”工程, “最后一公里”, “117项目”,
-    “40条”措施), not a figure; a doubling stays (实现“双翻番”: both figures doubled)."""
-    spans = [m.span() for m in _QUOTED_NAME.finditer(view)]
-    if not spans:
-        return qs
-    starts = [a for a, _ in spans]
-    out = []
-    for q in qs:
-        k = bisect.bisect_right(starts, q.span.start) - 1
-        if k >= 0 and q.span.end <= spans[k][1] and q.dimension != "doubling":
-            continue
-        out.append(q)
-    return out
-
-
 def _first_mentions(facts: list[Fact]) -> tuple[Fact, ...]:
     """A headline figure restated later (提出国内生产总值增长8%左右，主要是…) is kept once, where it is
     first stated; facts without a canonical indicator are all kept."""
@@ -296,74 +277,6 @@ def _modified(view: str, m: Mention, floor: int, own: tuple[str, ...] = ()) -> b
     return len(touching) >= 3 and not touching.endswith(c.postpositions)
 
 
-def _slots(view: str, ms: list[Mention], respectively: int, floor: int) -> list[Mention | None]:
-    """The subjects a 分别 hands values to, in order: 固定资产投资、规上服务业营收分别增长… →
-    [固定资产投资, None]; 城乡居民人均可支配收入分别… → [城镇…, 农村…] (a split mention)."""
-    c = compiled()
-    head_start = max(floor, *(view.rfind(ch, floor, respectively) + 1 for ch in "，,；;：:"))
-    head = view[head_start:respectively]
-    for m in ms:  # 城、乡居民人均可支配收入: one mention that names both subjects
-        if head_start <= m.start and m.end <= respectively and _COORD.search(m.text) and m.text in c.split_mentions:
-            return [Mention(m.start, m.end, ind, m.text) for ind in c.split_mentions[m.text]]
-    slots: list[Mention | None] = []
-    pos = head_start
-    pieces = _COORD.split(head)
-    for k, piece in enumerate(pieces):
-        end = pos + len(piece)
-        inside = [m for m in ms if pos <= m.start and m.end <= end
-                  and not c.comparison.search(view[max(pos, m.start - 4) : m.start])]
-        m = inside[-1] if inside else None
-        if m is None and k + 1 < len(pieces):
-            m = _elided(piece, pos, ms, end)  # 城镇、农村居民人均可支配收入: 城镇 shares the rest
-        if m is None and k > 0:
-            m = _shares_first(pieces[0], piece, pos)  # 单位生产总值能耗、二氧化碳排放: the first's head
-        split = c.split_mentions.get(m.text, ()) if m is not None else ()
-        if split:
-            slots += [Mention(m.start, m.end, ind, m.text) for ind in split]  # type: ignore[union-attr]
-        else:
-            slots.append(m)
-        pos = end + 1
-    return slots
-
-
-def _elided(piece: str, pos: int, ms: list[Mention], end: int) -> Mention | None:
-    """In 城镇、农村居民人均可支配收入 the first item is 城镇 + the rest of the second's name."""
-    nxt = next((m for m in ms if m.start > end), None)
-    word = piece.strip()
-    words = [word]
-    if (g := compiled().glue.match(word)) and 0 < g.end() < len(word):
-        words.append(word[g.end() :])  # 其中城镇、农村居民收入, 金融机构存、贷款余额 (第一、第三产业 tried whole first)
-    aliases = alias_index()
-    for word in words:
-        if nxt is None or not word or len(word) > 4:
-            continue
-        for cut in range(1, len(nxt.text)):
-            ind = aliases.get(word + nxt.text[cut:])
-            if ind is not None:
-                return Mention(end - len(word), end, ind, word + nxt.text[cut:])
-    return None
-
-
-def _shares_first(first: str, piece: str, pos: int) -> Mention | None:
-    """单位生产总值能耗、二氧化碳排放量分别…: a later item takes the head of the first one (单位生产总值)
-    when the head plus its words is an alias."""
-    word = piece.strip()
-    head = _PIECE_HEAD.match(word)
-    if head is None or head.start() != 0:
-        return None
-    aliases = alias_index()
-    first = first.strip()
-    if head.end() != len(word):
-        return None  # the whole item is the elided name's tail (能耗), not its start (游客人均花费)
-    for cut in range(len(first) - 1, 1, -1):
-        for lead in range(0, min(cut - 1, 6)):  # 全区地方财政收入、支出: the head may start inside the item
-            name = first[lead:cut] + word
-            if name in aliases:
-                start = pos + piece.index(word)
-                return Mention(start, start + len(word), aliases[name], name)
-    return None
-
-
 def _distinct_subjects(items: list[_Item], unnamed: bool = False) -> bool:
     """Items with different subjects (``unnamed``: some may have none, and each is the level of its
     own subject, so the dimensions may differ: 接待游客3亿人次、游客花费3700亿元，分别增长…); else of
@@ -397,40 +310,8 @@ def _trailing_subject(view: str, q: Quantity, ms: list[Mention]) -> Mention | No
             return m
         if m.start >= q.span.end and len(between) <= 6 and not _CLAUSE_STOP.search(between) \
                 and q.unit in _CLASSIFIERS and indicator(m.indicator).default_unit in _CLASSIFIERS \
-                and _counted_noun_ends(view, m):
+                and counted_noun_ends(view, m):
             return m  # 建成21个国家级产业集群: a count written before the things it counts
-    return None
-
-
-def _counted_noun_ends(view: str, m: Mention) -> bool:
-    """The counted mention ends the noun phrase (建成21个产业集群，…), rather than heading a longer one
-    (3个产业集群项目: a count of projects)."""
-    return m.end >= len(view) or not _CJK_CHAR.match(view, m.end) or compiled().glue.match(view, m.end) is not None
-
-
-_PIECE_HEAD = re.compile(r"[\u4e00-\u9fff]{2,8}")
-
-
-def _shared_head(view: str, anchor: int, q: Quantity, prev: Mention) -> Mention | None:
-    """一般公共预算收入增长3%、支出下降2%: a clause that opens on a bare noun shares the head of the
-    subject before it, when the head plus that noun is itself an alias (一般公共预算支出)."""
-    gap = view[anchor : q.span.start]
-    cut = max(gap.rfind(ch) for ch in "，,、")
-    if cut < 0 or prev.end > anchor:
-        return None
-    at = anchor + cut + 1
-    head = _PIECE_HEAD.match(view, at, q.span.start)
-    if head is None:
-        return None
-    aliases = alias_index()
-    for k in range(len(head.group(0)), 1, -1):
-        word = head.group(0)[:k]
-        for keep in range(len(prev.text) - 1, max(0, len(prev.text) - 5), -1):
-            name = prev.text[:keep] + word
-            ind = aliases.get(name)
-            if ind is not None and name != prev.text and ind != prev.indicator:
-                found = Mention(at, at + k, ind, name)
-                return found if _compatible(q, found, view) else None
     return None
 
 
@@ -478,7 +359,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
         resp = gap.rfind("分别")
         handout = False  # a list of values is handed to several subjects in turn
         if resp >= 0:
-            slots = _slots(view, ms, q.span.start - len(gap) + resp, s_start)
+            slots = slots_of(view, ms, q.span.start - len(gap) + resp, s_start)
             if len(slots) > 1:
                 pending, last_slots = list(slots), list(slots)
             elif len(last_slots) > 1:  # …分别达到X元、Y元，分别增长6.8%、7.9%
@@ -497,7 +378,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                 and foreign_chars(gap) < 2 and _distinct_subjects(items[-n:]):
             pending, handout = [it.mention for it in items[-n:]], True  # A 17175元，B 5153元，实际增长9.8%和8.5%
         elif fresh and subject is not None and (n := _list_length(view, qs, qi)) > 1:
-            slots = _slots(view, ms, subject.end, s_start)  # X和Y实际增长9.8%和8.5%
+            slots = slots_of(view, ms, subject.end, s_start)  # X和Y实际增长9.8%和8.5%
             if len(slots) == n and all(slots):
                 pending, last_slots, handout = list(slots), list(slots), True
         plain = _ASIDE.sub("", gap)  # 财政总收入（市口径）845.3亿元: a short aside keeps the subject
@@ -524,7 +405,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             if mention is not None:
                 consumed.add(mention.start)
             elif items and items[-1].mention is not None:
-                mention = _shared_head(view, anchor, q, items[-1].mention)  # 收入增长3%、支出下降2%
+                mention = shared_head(view, anchor, q, items[-1].mention)  # 收入增长3%、支出下降2%
+                mention = mention if mention is not None and _compatible(q, mention, view) else None
                 if mention is not None:
                     subject = mention
         # a mention may carry the measure itself (经济增长, 物价涨幅): read it with the gap
@@ -552,7 +434,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             while start < q.span.start and view[start].isspace():
                 start += 1  # nor on a space (预算赤字 1503亿元)
         both = gap.rfind("均")
-        shared = _slots(view, ms, q.span.start - len(gap) + both, s_start) if both >= 0 and resp < 0 else []
+        shared = slots_of(view, ms, q.span.start - len(gap) + both, s_start) if both >= 0 and resp < 0 else []
         if both >= 0 and resp < 0 and not any(shared) and items and items[-1].listed:
             run = len(items) - 1  # …分别增长5.1%和15.3%，增速均居全市第一: the subjects of the list before
             while run > 0 and items[run].listed:
