@@ -69,6 +69,11 @@ MENTION_EXAMPLES = [
     ("天然气产量达到500亿立方米", "natural_gas_output"),
     ("农牧民转移就业60万人", "rural_labor_transfer"),
     ("旅游总花费增长9%", "tourism_revenue"),
+    ("消费对经济增长的贡献率达到60%", "consumption_contribution"),
+    ("科技进步对经济增长的贡献率达到60%", "tech_progress_contribution"),
+    ("农业科技进步贡献率达到62%", "agri_tech_contribution"),
+    ("新创建绿色工业园区5个", "green_parks"),
+    ("新创建绿色工厂50家", "green_factories"),
 ]
 
 
