@@ -552,3 +552,13 @@ def _all_facts(sentence: str):  # type: ignore[no-untyped-def]
 ])
 def test_names_and_spans_of_years_are_no_facts(sentence: str, values: list[float]) -> None:
     assert [round(f.value, 6) for f in _all_facts(sentence)] == values
+
+
+@pytest.mark.parametrize(("sentence", "texts"), [
+    ("新建保障房1.2万套，惠及30万人。", ["保障房", None]),  # a verb is no subject's name
+    ("国防费支出90亿元，占预算支出的12.2%。", ["国防费支出", None]),  # the whole a share is of is no subject
+    ("营业收入的120亿元。", ["营业收入"]),  # the 的 is no part of it
+    ("筹措50亿元，安排30亿元。", [None, None]),
+])
+def test_indicator_text_of_unmatched_facts_is_never_filler(sentence: str, texts: list[str | None]) -> None:
+    assert [f.indicator_text for f in _all_facts(sentence)] == texts

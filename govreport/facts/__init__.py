@@ -158,12 +158,17 @@ def _subject_text(gap: str) -> str | None:
     """The report's words for a subject that is not a canonical indicator (best effort): the words
     after the last comma, less the cue words that end them (增长, 达到, 控制在)."""
     piece = re.split(r"[，,、：:（）()“”\"]", gap)[-1].strip()
+    if piece.startswith(("占", "相当于")):
+        return None  # 占预算支出的52%: what follows 占 is the whole, not the subject
     trail = compiled().trailing_cues.search(piece)
     if trail:
         piece = piece[: trail.start()]
     piece = _FILLER_HEAD.sub("", piece[-16:])  # 比上年, 和, 连续, 比1954年: filler, not the subject's words
     while (g := compiled().glue.match(piece)) and g.end() > 0:
         piece = _FILLER_HEAD.sub("", piece[g.end() :])
+    piece = piece.removesuffix("的")  # 完成投资的: the 的 is no part of the name
+    if piece in _FILLER_SUBJECTS:
+        return None  # 惠及, 筹措, 每年: a verb or an adverb, never the name of a measure
     return piece if len(_CJK_CHAR.findall(piece)) >= 2 else None
 
 
@@ -171,6 +176,7 @@ _ACTION_TAIL = re.compile(rf"(?:{'|'.join(sorted(cues().get('action_verbs', []),
 _FILLER_HEAD = re.compile(r"^(?:[比较与同](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})年(?:的|相比)?|[比较](?:上|去)一?年"
                           r"|[即有和及与在并又]|连续|分别)+")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_FILLER_SUBJECTS = frozenset(cues().get("filler_subjects", []))
 
 
 def _rank_scope(gap: str, inherited: str | None) -> str | None:
