@@ -130,11 +130,38 @@ CASES: list[tuple[str, str, set[tuple[str, str, float, str, str]]]] = [
      {("urban_disposable_income", "level", 35680, "元", "exact"), ("rural_disposable_income", "level", 18920, "元", "exact"),
       ("urban_disposable_income", "growth", 6.2, "%", "exact"), ("rural_disposable_income", "growth", 7.8, "%", "exact")}),
     ("review", "跨境电商平台进出口增长27.4%。", set()),
-    ("review", "单位国内生产总值用水量、能耗分别下降23%、15%。", set()),
+    # never gdp; the later item shares the first one's head (单位国内生产总值 + 能耗)
+    ("review", "单位国内生产总值用水量、能耗分别下降23%、15%。",
+     {("water_intensity", "growth", -23, "%", "exact"), ("energy_intensity", "growth", -15, "%", "exact")}),
+    ("review", "单位地区生产总值能耗、二氧化碳排放量分别下降3%、4%。",
+     {("energy_intensity", "growth", -3, "%", "exact"), ("carbon_intensity", "growth", -4, "%", "exact")}),
+    ("review", "一般公共预算收入、支出分别增长3%、5%。",
+     {("budget_revenue", "growth", 3, "%", "exact"), ("budget_spending", "growth", 5, "%", "exact")}),
+    ("review", "第一、第三产业增加值分别增长3.1%、5.1%。",
+     {("primary_value_added", "growth", 3.1, "%", "exact"), ("service_value_added", "growth", 5.1, "%", "exact")}),
+    ("review", "接待游客人次、游客人均花费分别增长4.4%、5.4%。", {("tourists", "growth", 4.4, "%", "exact")}),
+    ("review", "金融机构存、贷款余额分别增长9.8%、11.4%。",
+     {("deposits", "growth", 9.8, "%", "exact"), ("loans", "growth", 11.4, "%", "exact")}),
+    ("review", "全区地方财政收入、支出分别增长4%、6%。",
+     {("budget_revenue", "growth", 4, "%", "exact"), ("budget_spending", "growth", 6, "%", "exact")}),
+    ("review", "其中城镇、农村居民收入分别增长4.8%、5.9%。",
+     {("urban_disposable_income", "growth", 4.8, "%", "exact"), ("rural_disposable_income", "growth", 5.9, "%", "exact")}),
     ("review", "居民消费价格涨幅为-0.3%。", {("cpi", "growth", -0.3, "%", "exact")}),
     ("review", "化学需氧量和二氧化硫排放量分别下降3.2%和4.1%。",
      {("cod_emissions", "growth", -3.2, "%", "exact"), ("so2_emissions", "growth", -4.1, "%", "exact")}),
-    ("review", "规模以上工业企业755户。", set()),
+    # a count of firms is never the industry's value added; it is the count indicator, in 户 as in 家
+    ("review", "规模以上工业企业755户。", {("industrial_enterprises", "level", 755, "户", "exact")}),
+    ("review", "新增国家级专精特新“小巨人”企业7家，建成绿色矿山16座。",
+     {("specialized_smes", "level", 7, "家", "exact"), ("green_mines", "level", 16, "座", "exact")}),
+    ("review", "高铁营业里程达到3000公里，新登记注册市场主体12万户。",
+     {("high_speed_rail_mileage", "level", 3e6, "米", "exact"), ("market_entities", "level", 1.2e5, "户", "exact")}),
+    ("review", "改造城镇老旧小区1200个，惠及居民20万户。", {("old_communities", "level", 1200, "个", "exact")}),
+    # a count written before the things it counts (N个X) is the count of X, never of the next clause
+    ("review", "累计建成21个国家级产业集群、8所高校，学科建设继续加强。",
+     {("industrial_clusters", "level", 21, "个", "exact"), ("universities", "level", 8, "所", "exact")}),
+    ("review", "获批建设2家全国重点实验室，新认定3家院士工作站。", {("key_laboratories", "level", 2, "家", "exact")}),
+    ("review", "推进32个产业集群项目。", set()),
+    ("review", "5个县生产总值超过千亿元。", {("gdp", "level", 1e11, "元", "min")}),
     # a magnitude without a unit takes the indicator's (never when a noun follows it); 翻番; thresholds
     ("review", "全市常住人口1386万，地区生产总值4.2万亿。", {("population", "level", 13860000, "人", "exact"),
                                                ("gdp", "level", 4.2e12, "元", "exact")}),
@@ -183,6 +210,32 @@ CASES: list[tuple[str, str, set[tuple[str, str, float, str, str]]]] = [
     ("plan", "居民收入增长与经济增长同步。", set()),
     ("plan", "进出口稳量提质。", set()),
     ("five", "常住人口城镇化率达到65%左右。", {("urbanization_rate", "level", 65, "%", "approx")}),
+    # a clause opening on a bare noun shares the head of the subject before it (收入…、支出…)
+    ("review", "全县一般公共预算收入增长3.1%、支出首次突破90亿元。",
+     {("budget_revenue", "growth", 3.1, "%", "exact"), ("budget_spending", "level", 9e9, "元", "min")}),
+    ("review", "一般公共预算收入21亿元，支出48亿元，增长8%。",
+     {("budget_revenue", "level", 2.1e9, "元", "exact"), ("budget_spending", "level", 4.8e9, "元", "exact"),
+      ("budget_spending", "growth", 8, "%", "exact")}),
+    ("review", "税收收入增长5%，非税收入增长2%。", {("tax_revenue", "growth", 5, "%", "exact")}),
+    ("review", "生产总值增长5%，总量达到300亿元。",
+     {("gdp", "growth", 5, "%", "exact"), ("gdp", "level", 3e10, "元", "exact")}),
+    ("plan", "全社会固定资产投资预定增长8%。", {("fixed_asset_investment", "growth", 8, "%", "exact")}),
+    ("review", "基本养老保险参保率超过95%，近岸海域水质优良率达到90%。",
+     {("pension_coverage_rate", "level", 95, "%", "min"), ("coastal_water_quality", "level", 90, "%", "exact")}),
+    # a base year spelled out (比一九五七年) is a comparison base, not another subject (比全省)
+    ("review", "工业总产值达到一千一百七十亿元，比一九五七年的七百零四亿元增长百分之六十六。",
+     {("industrial_output", "level", 1.17e11, "元", "exact"), ("industrial_output", "level", 7.04e10, "元", "exact"),
+      ("industrial_output", "growth", 66, "%", "exact")}),
+    ("review", "规模以上工业增加值增速比全省高2个百分点。", set()),
+    # 分别 after levels of different dimensions hands the growths to their subjects in order
+    ("review", "全年接待游客1.2亿人次、旅游总花费1500亿元，分别增长8%、8.4%。",
+     {("tourists", "level", 1.2e8, "人次", "exact"), ("tourism_revenue", "level", 1.5e11, "元", "exact"),
+      ("tourists", "growth", 8, "%", "exact"), ("tourism_revenue", "growth", 8.4, "%", "exact")}),
+    # a name glossed in brackets is the subject, not an aside
+    ("review", "地级城市细颗粒物（PM2.5）年均浓度下降6.2%。", {("pm25", "growth", -6.2, "%", "exact")}),
+    ("review", "财政总收入（市口径）84.5亿元。", {("fiscal_revenue", "level", 8.45e9, "元", "exact")}),
+    ("review", "城乡居民基础养老金标准由100元提高到130元。",
+     {("resident_basic_pension", "level", 100, "元", "exact"), ("resident_basic_pension", "level", 130, "元", "exact")}),
     ("five", "全社会研发经费投入年均增长10%以上。", {("rd_spending", "growth_avg", 10, "%", "min")}),
 ]
 
@@ -423,7 +476,9 @@ KIND_PERIOD_CASES: list[tuple[str, str, str, Expected]] = [
     ("city21", "review", "全市海洋生产总值增长9%。\n", {("actual", "2020", "ocean_gdp", "growth", 9, "exact")}),
     ("city21", "review", "能源工业增加值增长11%。\n",
      {("actual", "2020", "energy_industry_value_added", "growth", 11, "exact")}),
-    ("city21", "review", "民营经济增加值占生产总值比重达到55%。\n", set()),
+    # a share of GDP is the share of the part (民营经济增加值), never a figure of gdp
+    ("city21", "review", "民营经济增加值占生产总值比重达到55%。\n",
+     {("actual", "2020", "private_economy_value_added", "share", 55, "exact")}),
     ("city21", "review", "户籍人口城镇化率达到48%，常住人口城镇化率达到61%。\n",
      {("actual", "2020", "urbanization_rate", "level", 61, "exact"),
       ("actual", "2020", "hukou_urbanization_rate", "level", 48, "exact")}),
@@ -481,3 +536,29 @@ def test_cue_examples(part: str, sentence: str, expected: list) -> None:  # type
     _, facts = _facts(part, sentence)
     assert facts, sentence
     assert expected in [[str(f.kind), f.period, f.indicator, str(f.measure), f.value] for f in facts]
+
+
+def _all_facts(sentence: str):  # type: ignore[no-untyped-def]
+    return extract(HEAD + PARTS["review"] + sentence + "\n", Options(text_only=True, tasks=False, slogans=False)).facts
+
+
+@pytest.mark.parametrize(("sentence", "values"), [
+    # a number inside a short quotation is part of a name, not a figure
+    ("深入实施“3个100万”工程，出台“30条”措施，打通“最后一公里”，生产总值增长5%。", [5.0]),
+    ("建成标准机架2万架，实现“双翻番”。", [20000.0, 100.0]),  # a quoted doubling is still a figure
+    # a span of years qualifies a statement; only the figure is a fact
+    ("粮食产量连续8年稳定在300亿斤以上，新增学位1200个。", [1.5e7, 1200.0]),
+    ("近5年财政收入增长42%，土地承包期再延长30年。", [42.0]),
+])
+def test_names_and_spans_of_years_are_no_facts(sentence: str, values: list[float]) -> None:
+    assert [round(f.value, 6) for f in _all_facts(sentence)] == values
+
+
+@pytest.mark.parametrize(("sentence", "texts"), [
+    ("新建保障房1.2万套，惠及30万人。", ["保障房", None]),  # a verb is no subject's name
+    ("国防费支出90亿元，占预算支出的12.2%。", ["国防费支出", None]),  # the whole a share is of is no subject
+    ("营业收入的120亿元。", ["营业收入"]),  # the 的 is no part of it
+    ("筹措50亿元，安排30亿元。", [None, None]),
+])
+def test_indicator_text_of_unmatched_facts_is_never_filler(sentence: str, texts: list[str | None]) -> None:
+    assert [f.indicator_text for f in _all_facts(sentence)] == texts

@@ -54,6 +54,26 @@ MENTION_EXAMPLES = [
     ("财政赤字2.7万亿元", "deficit"),
     ("单位生产总值能耗下降3%", "energy_intensity"),
     ("单位生产总值二氧化碳排放下降4%", "carbon_intensity"),
+    ("城乡居民基础养老金最低标准提高20元", "resident_basic_pension"),
+    ("退休人员基本养老金上调2%", "basic_pension"),
+    ("生活垃圾回收利用率达到40%", "garbage_recycling_rate"),
+    ("生活垃圾无害化处理率达到100%", "garbage_treatment"),
+    ("快递业务量增长15%", "express_delivery"),
+    ("农业科技进步贡献率达到62%", "agri_tech_contribution"),
+    ("草原综合植被盖度达到55%", "grassland_cover"),
+    ("油气当量突破3000万吨", "oil_gas_equivalent"),
+    ("输转城乡富余劳动力500万人", "labor_export"),  # urban and rural: not the rural transfer
+    ("完成造林面积20万亩", "afforestation"),
+    ("入境过夜游客增长30%", "inbound_tourists"),
+    ("民营经济增加值增长6%", "private_economy_value_added"),
+    ("天然气产量达到500亿立方米", "natural_gas_output"),
+    ("农牧民转移就业60万人", "rural_labor_transfer"),
+    ("旅游总花费增长9%", "tourism_revenue"),
+    ("消费对经济增长的贡献率达到60%", "consumption_contribution"),
+    ("科技进步对经济增长的贡献率达到60%", "tech_progress_contribution"),
+    ("农业科技进步贡献率达到62%", "agri_tech_contribution"),
+    ("新创建绿色工业园区5个", "green_parks"),
+    ("新创建绿色工厂50家", "green_factories"),
 ]
 
 

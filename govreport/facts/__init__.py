@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from govreport.facts.blocks import Block, label_blocks, own_names
 from govreport.facts.context import PassageIndex, base_period, head_base, kind_of, period_of
 from govreport.facts.cues import compiled, foreign_chars
-from govreport.facts.mentions import Mention, alias_index, find_mentions, indicator
+from govreport.facts.ellipsis import counted_noun_ends, outside_names, shared_head, slots_of
+from govreport.facts.mentions import Mention, find_mentions, indicator
 from govreport.lexicons import cues
 from govreport.model import Bound, DocMeta, Fact, Kind, Measure, Quantity, Role, Section, Span
 from govreport.numbers import find_quantities
@@ -29,8 +30,9 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _NEWLINE = re.compile(r"\n")
 _CLAUSE_END = frozenset("；;")
 _FREE_UNITS = frozenset({"%", "个百分点", "位", "倍"})
+# classifiers of a count of things: a count indicator (绿色矿山 个) may be counted in any of them (165座)
+_CLASSIFIERS = frozenset({"个", "家", "户", "座", "处", "所", "项", "条", "件", "部", "套", "批", "支", "种", "类", "栋", "间"})
 _RATIO = re.compile(r"是(?:(?:19|20)\d\d年)?的?\Z")
-_COORD = re.compile(r"[、和及与]|以及")
 _LIST_GAP = re.compile(r"[、和]")
 _LEAD = re.compile(r".*[，,、：:（(“”\"]")
 _MAX_LEAD = 16
@@ -39,6 +41,7 @@ _ASIDE = re.compile(r"[(（][^()（）\n]{1,8}[)）]|(?:扣除|剔除)[^，,。�
 _RATE_WORDS = ("增速", "增幅", "增长速度", "增长幅度")
 _MAX_SENTENCE = 1500  # characters read either side of a sentence's first number
 _MAX_PARAGRAPH = 4000  # characters of the paragraph read before a number (real paragraphs are under 1400)
+_SPAN_UNITS = frozenset({"年"})  # a count of years is a figure only of an indicator measured in years
 _FLIP = {Bound.MIN: Bound.MAX, Bound.MAX: Bound.MIN}
 
 
@@ -122,6 +125,10 @@ def _compatible(q: Quantity, mention: Mention, view: str = "") -> bool:
         return True
     if q.unit in _FREE_UNITS or q.unit == ind.default_unit or (q.unit, ind.default_unit) == ("人次", "人"):
         return True
+    if q.unit in _CLASSIFIERS and ind.default_unit in _CLASSIFIERS and "户" not in (q.unit, ind.default_unit):
+        return True  # 建成绿色矿山165座; but 户 counts households, or firms only where the indicator says so
+    if {q.unit, ind.default_unit} == {"户", "家"}:
+        return True  # 规模以上工业企业3382户: firms counted in 户
     # any currency for a money indicator (2.17万亿美元 of 进出口总额), and money for a growth-rate
     # indicator stated as an amount (规上工业增加值1200亿元)
     return q.dimension.startswith("money") and ind.default_unit in ("元", "美元", "%")
@@ -151,12 +158,17 @@ def _subject_text(gap: str) -> str | None:
     """The report's words for a subject that is not a canonical indicator (best effort): the words
     after the last comma, less the cue words that end them (增长, 达到, 控制在)."""
     piece = re.split(r"[，,、：:（）()“”\"]", gap)[-1].strip()
+    if piece.startswith(("占", "相当于")):
+        return None  # 占预算支出的52%: what follows 占 is the whole, not the subject
     trail = compiled().trailing_cues.search(piece)
     if trail:
         piece = piece[: trail.start()]
     piece = _FILLER_HEAD.sub("", piece[-16:])  # 比上年, 和, 连续, 比1954年: filler, not the subject's words
     while (g := compiled().glue.match(piece)) and g.end() > 0:
         piece = _FILLER_HEAD.sub("", piece[g.end() :])
+    piece = piece.removesuffix("的")  # 完成投资的: the 的 is no part of the name
+    if piece in _FILLER_SUBJECTS:
+        return None  # 惠及, 筹措, 每年: a verb or an adverb, never the name of a measure
     return piece if len(_CJK_CHAR.findall(piece)) >= 2 else None
 
 
@@ -164,6 +176,7 @@ _ACTION_TAIL = re.compile(rf"(?:{'|'.join(sorted(cues().get('action_verbs', []),
 _FILLER_HEAD = re.compile(r"^(?:[比较与同](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})年(?:的|相比)?|[比较](?:上|去)一?年"
                           r"|[即有和及与在并又]|连续|分别)+")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_FILLER_SUBJECTS = frozenset(cues().get("filler_subjects", []))
 
 
 def _rank_scope(gap: str, inherited: str | None) -> str | None:
@@ -176,7 +189,7 @@ def _rank_scope(gap: str, inherited: str | None) -> str | None:
 
 def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: DocMeta,
                   options: Options = DEFAULT) -> tuple[Fact, ...]:
-    quantities = find_quantities(view)
+    quantities = outside_names(view, find_quantities(view))
     if not quantities:
         return ()
     mentions = find_mentions(view)
@@ -270,54 +283,14 @@ def _modified(view: str, m: Mention, floor: int, own: tuple[str, ...] = ()) -> b
     return len(touching) >= 3 and not touching.endswith(c.postpositions)
 
 
-def _slots(view: str, ms: list[Mention], respectively: int, floor: int) -> list[Mention | None]:
-    """The subjects a 分别 hands values to, in order: 固定资产投资、规上服务业营收分别增长… →
-    [固定资产投资, None]; 城乡居民人均可支配收入分别… → [城镇…, 农村…] (a split mention)."""
-    c = compiled()
-    head_start = max(floor, *(view.rfind(ch, floor, respectively) + 1 for ch in "，,；;：:"))
-    head = view[head_start:respectively]
-    for m in ms:  # 城、乡居民人均可支配收入: one mention that names both subjects
-        if head_start <= m.start and m.end <= respectively and _COORD.search(m.text) and m.text in c.split_mentions:
-            return [Mention(m.start, m.end, ind, m.text) for ind in c.split_mentions[m.text]]
-    slots: list[Mention | None] = []
-    pos = head_start
-    pieces = _COORD.split(head)
-    for k, piece in enumerate(pieces):
-        end = pos + len(piece)
-        inside = [m for m in ms if pos <= m.start and m.end <= end
-                  and not c.comparison.search(view[max(pos, m.start - 4) : m.start])]
-        m = inside[-1] if inside else None
-        if m is None and k + 1 < len(pieces):
-            m = _elided(piece, pos, ms, end)  # 城镇、农村居民人均可支配收入: 城镇 shares the rest
-        split = c.split_mentions.get(m.text, ()) if m is not None else ()
-        if split:
-            slots += [Mention(m.start, m.end, ind, m.text) for ind in split]  # type: ignore[union-attr]
-        else:
-            slots.append(m)
-        pos = end + 1
-    return slots
-
-
-def _elided(piece: str, pos: int, ms: list[Mention], end: int) -> Mention | None:
-    """In 城镇、农村居民人均可支配收入 the first item is 城镇 + the rest of the second's name."""
-    nxt = next((m for m in ms if m.start > end), None)
-    word = piece.strip()
-    if nxt is None or not word or len(word) > 4:
-        return None
-    aliases = alias_index()
-    for cut in range(1, len(nxt.text)):
-        ind = aliases.get(word + nxt.text[cut:])
-        if ind is not None:
-            return Mention(pos, end, ind, word + nxt.text[cut:])
-    return None
-
-
 def _distinct_subjects(items: list[_Item], unnamed: bool = False) -> bool:
-    """Items of one dimension with different subjects (``unnamed``: some may have none)."""
+    """Items with different subjects (``unnamed``: some may have none, and each is the level of its
+    own subject, so the dimensions may differ: 接待游客3亿人次、游客花费3700亿元，分别增长…); else of
+    one dimension."""
     ids = [it.mention.indicator for it in items if it.mention]
     if len(ids) < (1 if unnamed else len(items)):
         return False
-    return len(set(ids)) == len(ids) and len({it.q.dimension for it in items}) == 1
+    return len(set(ids)) == len(ids) and (unnamed or len({it.q.dimension for it in items}) == 1)
 
 
 def _list_length(view: str, qs: list[Quantity], i: int) -> int:
@@ -341,6 +314,10 @@ def _trailing_subject(view: str, q: Quantity, ms: list[Mention]) -> Mention | No
         if m.start >= q.span.end and m.indicator in c.trailing_subjects and len(between) <= 10 \
                 and not _CLAUSE_STOP.search(between) and counted:
             return m
+        if m.start >= q.span.end and len(between) <= 6 and not _CLAUSE_STOP.search(between) \
+                and q.unit in _CLASSIFIERS and indicator(m.indicator).default_unit in _CLASSIFIERS \
+                and counted_noun_ends(view, m):
+            return m  # 建成21个国家级产业集群: a count written before the things it counts
     return None
 
 
@@ -350,7 +327,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
     c = compiled()
     if ms and qs:  # 剔除留抵退税因素后: what an aside names is no subject
         asides = [a.span() for a in _ASIDE.finditer(view, s_start, qs[-1].span.start)]
-        ms = [m for m in ms if not any(a <= m.start and m.end <= b for a, b in asides)] if asides else ms
+        ms = [m for m in ms if not any(a <= m.start and m.end <= b and (a + 1, b - 1) != (m.start, m.end)
+                                       for a, b in asides)] if asides else ms  # 细颗粒物（PM2.5）: a gloss, no aside
     items: list[_Item] = []
     subject: Mention | None = None
     pending: list[Mention | None] = []  # subjects still to hand out to a 分别 list
@@ -387,7 +365,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
         resp = gap.rfind("分别")
         handout = False  # a list of values is handed to several subjects in turn
         if resp >= 0:
-            slots = _slots(view, ms, q.span.start - len(gap) + resp, s_start)
+            slots = slots_of(view, ms, q.span.start - len(gap) + resp, s_start)
             if len(slots) > 1:
                 pending, last_slots = list(slots), list(slots)
             elif len(last_slots) > 1:  # …分别达到X元、Y元，分别增长6.8%、7.9%
@@ -406,7 +384,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                 and foreign_chars(gap) < 2 and _distinct_subjects(items[-n:]):
             pending, handout = [it.mention for it in items[-n:]], True  # A 17175元，B 5153元，实际增长9.8%和8.5%
         elif fresh and subject is not None and (n := _list_length(view, qs, qi)) > 1:
-            slots = _slots(view, ms, subject.end, s_start)  # X和Y实际增长9.8%和8.5%
+            slots = slots_of(view, ms, subject.end, s_start)  # X和Y实际增长9.8%和8.5%
             if len(slots) == n and all(slots):
                 pending, last_slots, handout = list(slots), list(slots), True
         plain = _ASIDE.sub("", gap)  # 财政总收入（市口径）845.3亿元: a short aside keeps the subject
@@ -432,6 +410,11 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             trailing = mention is not None
             if mention is not None:
                 consumed.add(mention.start)
+            elif items and items[-1].mention is not None:
+                mention = shared_head(view, anchor, q, items[-1].mention)  # 收入增长3%、支出下降2%
+                mention = mention if mention is not None and _compatible(q, mention, view) else None
+                if mention is not None:
+                    subject = mention
         # a mention may carry the measure itself (经济增长, 物价涨幅): read it with the gap
         said = (mention.text[-2:] if mention is not None and mention.end == anchor
                 and mention.text.endswith(c.measure_suffixes) else "") + gap
@@ -457,7 +440,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             while start < q.span.start and view[start].isspace():
                 start += 1  # nor on a space (预算赤字 1503亿元)
         both = gap.rfind("均")
-        shared = _slots(view, ms, q.span.start - len(gap) + both, s_start) if both >= 0 and resp < 0 else []
+        shared = slots_of(view, ms, q.span.start - len(gap) + both, s_start) if both >= 0 and resp < 0 else []
         if both >= 0 and resp < 0 and not any(shared) and items and items[-1].listed:
             run = len(items) - 1  # …分别增长5.1%和15.3%，增速均居全市第一: the subjects of the list before
             while run > 0 and items[run].listed:
@@ -488,8 +471,8 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             rank_scope = _rank_scope(it.gap, scope)
             scope = rank_scope
             rank_of = _rank_of(items, i)
-        if it.mention is None and not options.unmatched_facts:
-            continue
+        if it.mention is None and (not options.unmatched_facts or q.unit in _SPAN_UNITS):
+            continue  # 连续5年, 近5年, 再延长30年: a span of time qualifies a statement, it is no figure
         before = view[s_start : q.span.start]
         paragraph = view[max(para_start, q.span.start - _MAX_PARAGRAPH) : q.span.start]  # a bounded look back
         passage = passages.passage(section.span.start, q.span.start) if section and passages else paragraph

@@ -63,6 +63,9 @@ class Cues:
 _CN_YEAR_DIGITS = "〇零○一二三四五六七八九"
 
 
+_CN_YEAR = "[一二][九〇零○][〇零○一二三四五六七八九]{2}年"  # 一九六三年: a base year spelled out
+
+
 @cache
 def compiled() -> Cues:
     c = cues()
@@ -89,8 +92,9 @@ def compiled() -> Cues:
         scope_of=scope_of,
         comparison=re.compile(rf"(?:{_alt(c['object_before'])})$"),
         # 高于全省平均水平2个百分点, 快于规模以上工业4个百分点: relative to something else;
-        # 比/较 only when not 同比, 可比价格, 比上年, 比重, 较2015年 (a base year is a measure)
-        relative=re.compile(rf"(?:{_alt(c['relative'])}|(?<![同可对])比[^上去同较\d重例率年]|较[^上去同\d年])"
+        # 比/较 only when not 同比, 可比价格, 比上年, 比重, 较2015年, 比一九六三年 (a base year is a measure)
+        relative=re.compile(rf"(?:{_alt(c['relative'])}|(?<![同可对])比(?!{_CN_YEAR})[^上去同较\d重例率年]"
+                            rf"|较(?!{_CN_YEAR})[^上去同\d年])"
                             r"[^，,、；;]+$"),
         denominator=re.compile(r"中?的?(?:比重|比例)"),  # 国内生产总值中的比重: a denominator
         from_value=re.compile(r"(?:由|从)(?:((?:19|20)\d\d)年(?:末|底)?|上年|去年|上年末)?的?(?:世界|全国|全省|全市)?$"),

@@ -1,0 +1,132 @@
+"""Ellipsis and names: the subjects a coordinated list shares (城镇、农村居民收入; 单位生产总值能耗、
+二氧化碳排放量; 收入增长3%、支出…), and the numbers that are part of a name (“3个100万”)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from govreport.facts.cues import compiled
+from govreport.facts.mentions import Mention, alias_index
+from govreport.model import Quantity
+
+COORD = re.compile(r"[、和及与]|以及")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+_QUOTED_NAME = re.compile(r"“[^“”\n]{1,12}”")
+
+
+def outside_names(view: str, qs: list[Quantity]) -> list[Quantity]:
+    """A number inside a short quotation is part of a name (“3个100万”工程, “最后一公里”, “117项目”,
+    “40条”措施), not a figure; a doubling stays (实现“双翻番”: both figures doubled)."""
+    spans = [m.span() for m in _QUOTED_NAME.finditer(view)]
+    if not spans:
+        return qs
+    starts = [a for a, _ in spans]
+    out = []
+    for q in qs:
+        k = bisect.bisect_right(starts, q.span.start) - 1
+        if k >= 0 and q.span.end <= spans[k][1] and q.dimension != "doubling":
+            continue
+        out.append(q)
+    return out
+
+
+def slots_of(view: str, ms: list[Mention], respectively: int, floor: int) -> list[Mention | None]:
+    """The subjects a 分别 hands values to, in order: 固定资产投资、规上服务业营收分别增长… →
+    [固定资产投资, None]; 城乡居民人均可支配收入分别… → [城镇…, 农村…] (a split mention)."""
+    c = compiled()
+    head_start = max(floor, *(view.rfind(ch, floor, respectively) + 1 for ch in "，,；;：:"))
+    head = view[head_start:respectively]
+    for m in ms:  # 城、乡居民人均可支配收入: one mention that names both subjects
+        if head_start <= m.start and m.end <= respectively and COORD.search(m.text) and m.text in c.split_mentions:
+            return [Mention(m.start, m.end, ind, m.text) for ind in c.split_mentions[m.text]]
+    slots: list[Mention | None] = []
+    pos = head_start
+    pieces = COORD.split(head)
+    for k, piece in enumerate(pieces):
+        end = pos + len(piece)
+        inside = [m for m in ms if pos <= m.start and m.end <= end
+                  and not c.comparison.search(view[max(pos, m.start - 4) : m.start])]
+        m = inside[-1] if inside else None
+        if m is None and k + 1 < len(pieces):
+            m = _elided(piece, pos, ms, end)  # 城镇、农村居民人均可支配收入: 城镇 shares the rest
+        if m is None and k > 0:
+            m = _shares_first(pieces[0], piece, pos)  # 单位生产总值能耗、二氧化碳排放: the first's head
+        split = c.split_mentions.get(m.text, ()) if m is not None else ()
+        if split:
+            slots += [Mention(m.start, m.end, ind, m.text) for ind in split]  # type: ignore[union-attr]
+        else:
+            slots.append(m)
+        pos = end + 1
+    return slots
+
+
+def _elided(piece: str, pos: int, ms: list[Mention], end: int) -> Mention | None:
+    """In 城镇、农村居民人均可支配收入 the first item is 城镇 + the rest of the second's name."""
+    nxt = next((m for m in ms if m.start > end), None)
+    word = piece.strip()
+    words = [word]
+    if (g := compiled().glue.match(word)) and 0 < g.end() < len(word):
+        words.append(word[g.end() :])  # 其中城镇、农村居民收入, 金融机构存、贷款余额 (第一、第三产业 tried whole first)
+    aliases = alias_index()
+    for word in words:
+        if nxt is None or not word or len(word) > 4:
+            continue
+        for cut in range(1, len(nxt.text)):
+            ind = aliases.get(word + nxt.text[cut:])
+            if ind is not None:
+                return Mention(end - len(word), end, ind, word + nxt.text[cut:])
+    return None
+
+
+def _shares_first(first: str, piece: str, pos: int) -> Mention | None:
+    """单位生产总值能耗、二氧化碳排放量分别…: a later item takes the head of the first one (单位生产总值)
+    when the head plus its words is an alias."""
+    word = piece.strip()
+    head = _PIECE_HEAD.match(word)
+    if head is None or head.start() != 0:
+        return None
+    aliases = alias_index()
+    first = first.strip()
+    if head.end() != len(word):
+        return None  # the whole item is the elided name's tail (能耗), not its start (游客人均花费)
+    for cut in range(len(first) - 1, 1, -1):
+        for lead in range(0, min(cut - 1, 6)):  # 全区地方财政收入、支出: the head may start inside the item
+            name = first[lead:cut] + word
+            if name in aliases:
+                start = pos + piece.index(word)
+                return Mention(start, start + len(word), aliases[name], name)
+    return None
+
+
+def counted_noun_ends(view: str, m: Mention) -> bool:
+    """The counted mention ends the noun phrase (建成21个产业集群，…), rather than heading a longer one
+    (3个产业集群项目: a count of projects)."""
+    return m.end >= len(view) or not _CJK_CHAR.match(view, m.end) or compiled().glue.match(view, m.end) is not None
+
+
+_PIECE_HEAD = re.compile(r"[\u4e00-\u9fff]{2,8}")
+
+
+def shared_head(view: str, anchor: int, q: Quantity, prev: Mention) -> Mention | None:
+    """一般公共预算收入增长3%、支出下降2%: a clause that opens on a bare noun shares the head of the
+    subject before it, when the head plus that noun is itself an alias (一般公共预算支出)."""
+    gap = view[anchor : q.span.start]
+    cut = max(gap.rfind(ch) for ch in "，,、")
+    if cut < 0 or prev.end > anchor:
+        return None
+    at = anchor + cut + 1
+    head = _PIECE_HEAD.match(view, at, q.span.start)
+    if head is None:
+        return None
+    aliases = alias_index()
+    for k in range(len(head.group(0)), 1, -1):
+        word = head.group(0)[:k]
+        for keep in range(len(prev.text) - 1, max(0, len(prev.text) - 5), -1):
+            name = prev.text[:keep] + word
+            ind = aliases.get(name)
+            if ind is not None and name != prev.text and ind != prev.indicator:
+                return Mention(at, at + k, ind, name)
+    return None
