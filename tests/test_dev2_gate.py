@@ -5,7 +5,7 @@ First score, before any rule was changed for it (2026-12-02): strict fact F1 0.7
 strict with period 0.4367; doc fields region 0.79, province 0.81, level 0.83, report_year 0.48, date 0.40,
 speaker 0.43, review_period 0.40, plan_year 0.43, partial 0.48; one file crashed (liaoning-dalian_2023).
 After the repair layer, metadata from news phrasing and digests, target blocks without headings and
-the period and kind rules (same day): strict 0.9414 (P 0.965, R 0.919), with period 0.9093; doc fields
+the period and kind rules (same day): strict 0.9472 (P 0.970, R 0.926), with period 0.9151; doc fields
 region, province, city, level 0.976, report_year, date, speaker, review_period, plan_year 0.952, partial
 1.0. The floors sit within 0.01 of those scores. Raise them as the extractor improves; never lower one
 silently, and never edit the gold to fit the output: the SHA-256 pins say when the inputs change.
@@ -22,8 +22,8 @@ GOLD = SHARED / "gold" / "dev2"
 GOLD_SHA256 = "6f13ecbcb581e2a68b0b0a5bee83a31ab2b731f991c13904c6d64d28fd7181d4"
 TEXTS_SHA256 = "5da2b1be3f42c935c9d3a72ae06af37a79a013af4f8db6042213084d47bb2704"
 
-FLOOR_STRICT_F1 = 0.935  # first 0.7618
-FLOOR_PERIOD_F1 = 0.90  # first 0.4367
+FLOOR_STRICT_F1 = 0.94  # first 0.7618; 0.9472 when pinned
+FLOOR_PERIOD_F1 = 0.905  # first 0.4367; 0.9151 when pinned
 FLOOR_DOC_FIELDS = {"region": 0.97, "province": 0.97, "city": 0.97, "level": 0.97, "report_year": 0.945,
                     "date": 0.945, "speaker": 0.945, "review_period": 0.945, "plan_year": 0.945, "partial": 0.99}
 
