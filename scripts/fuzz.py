@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import multiprocessing as mp
 import random
 import re
@@ -35,8 +34,7 @@ from types import FrameType
 
 import govreport
 from govreport.errors import GovReportError
-from govreport.ingest import matching_view
-from govreport.model import Report
+from govreport.integrity import span_problems
 
 NUMERALS = "0123456789零〇一二两三四五六七八九十百千万亿几"
 CN = "零〇一二两三四五六七八九十百千万亿"
@@ -122,42 +120,7 @@ def make_case(paras: list[str], seed: int, index: int) -> str:
     return "".join(chars)
 
 
-_NUMERAL_CHARS = frozenset(NUMERALS + "首番")  # 首位; 翻番 (a doubling)
 _SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def problems(report: Report, json_check: bool = True) -> list[str]:
-    """What is wrong with a report's spans and JSON (empty when nothing is)."""
-    text, n = report.text, len(report.text)
-    bad: list[str] = []
-
-    def span_ok(what: str, start: int, end: int, empty: bool = False) -> bool:
-        if not (0 <= start <= end <= n) or (start == end and not empty):
-            bad.append(f"{what} span [{start}, {end}) in a text of {n}")
-            return False
-        return True
-
-    for s in report.sections:
-        span_ok(f"section {s.id}", s.span.start, s.span.end)
-    for f in report.facts:
-        if span_ok("fact", f.span.start, f.span.end):
-            words = text[f.span.start : f.span.end]
-            if not _NUMERAL_CHARS & set(matching_view(words)):
-                bad.append(f"fact span {words!r} holds no number")
-            if "\n" in words:
-                bad.append(f"fact span {words!r} crosses a line break")
-        span_ok("fact sentence", f.sentence_span.start, f.sentence_span.end, empty=True)
-        if f.indicator_span is not None:
-            span_ok("fact indicator", f.indicator_span.start, f.indicator_span.end)
-        if not math.isfinite(f.value) or (f.value_max is not None and not math.isfinite(f.value_max)):
-            bad.append(f"fact value {f.value} {f.value_max}")
-    for t in report.tasks:
-        span_ok("task", t.span.start, t.span.end)
-    for sl in report.slogans:
-        span_ok("slogan", sl.span.start, sl.span.end)
-    if json_check:
-        report.to_json().encode("utf-8")  # raises on a lone surrogate
-    return bad
 
 
 class _Timeout(BaseException):
@@ -188,7 +151,7 @@ def run_case(seed: int, index: int, timeout: float) -> tuple[str, str, str]:
     try:
         report = govreport.extract(text)
         # the JSON (a third of a case's cost) on every input with a surrogate and every 8th other one
-        bad = problems(report, json_check=index % 8 == 0 or _SURROGATE.search(text) is not None)
+        bad = span_problems(report, json_check=index % 8 == 0 or _SURROGATE.search(text) is not None)
     except _Timeout:
         return "hang", f"over {timeout} s", text
     except GovReportError as exc:

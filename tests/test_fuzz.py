@@ -1,7 +1,7 @@
 """The fuzzing gate: real report paragraphs, mutated, through extract and the quantity grammar.
 
 Each example must finish (a time limit per example), raise nothing but a GovReportError, and give
-valid spans (test_robustness.span_problems). A bounded budget (about 260 examples, well under 40 s
+valid spans (govreport.integrity.span_problems). A bounded budget (about 260 examples, well under 40 s
 on one core); scripts/fuzz.py runs the same idea for a million cases.
 """
 
@@ -13,11 +13,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shared_paths import CORPUS, SEEDS
-from test_robustness import span_problems, time_limit
+from test_robustness import time_limit
 
 import govreport
 from govreport.errors import GovReportError
 from govreport.ingest import matching_view
+from govreport.integrity import span_problems
 from govreport.numbers import find_quantities
 
 

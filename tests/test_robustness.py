@@ -3,8 +3,6 @@ with valid spans. A row per reproducer; the fuzzing gate (test_fuzz.py) looks fo
 
 from __future__ import annotations
 
-import json
-import math
 import signal
 import time
 from collections.abc import Callable, Iterator
@@ -16,11 +14,10 @@ import pytest
 import govreport
 from govreport.errors import GovReportError
 from govreport.ingest import matching_view
+from govreport.integrity import span_problems
 from govreport.model import Bound, Report
 from govreport.numbers import chinese_to_number, find_quantities, parse_quantity
 from govreport.slogans import extract_slogans
-
-NUMERAL_CHARS = frozenset("0123456789零〇○一二两三四五六七八九十百千万亿几首番")  # 首位, 翻番
 
 
 class Hang(Exception):
@@ -44,38 +41,6 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGPROF, old)
 
 
-def span_problems(report: Report) -> list[str]:
-    """Every span of the report inside its text with start < end; a fact's words hold a number and
-    no line break; values finite; the JSON encodable as UTF-8. Empty when all is well."""
-    text, n = report.text, len(report.text)
-    bad: list[str] = []
-
-    def ok(what: str, start: int, end: int, empty: bool = False) -> bool:
-        if not (0 <= start <= end <= n) or (start == end and not empty):
-            bad.append(f"{what} [{start}, {end}) in {n}")
-            return False
-        return True
-
-    for s in report.sections:
-        ok(f"section {s.id}", s.span.start, s.span.end)
-    for f in report.facts:
-        if ok("fact", f.span.start, f.span.end):
-            words = text[f.span.start : f.span.end]
-            if not NUMERAL_CHARS & set(matching_view(words)):
-                bad.append(f"fact {words!r} holds no number")
-            if "\n" in words:
-                bad.append(f"fact {words!r} crosses a line break")
-        ok("sentence", f.sentence_span.start, f.sentence_span.end, empty=True)
-        if f.indicator_span is not None:
-            ok("indicator", f.indicator_span.start, f.indicator_span.end)
-        if not math.isfinite(f.value) or (f.value_max is not None and not math.isfinite(f.value_max)):
-            bad.append(f"fact value {f.value}, {f.value_max}")
-    for t in report.tasks:
-        ok("task", t.span.start, t.span.end)
-    for sl in report.slogans:
-        ok("slogan", sl.span.start, sl.span.end)
-    json.dumps(json.loads(report.to_json()), ensure_ascii=False).encode("utf-8")
-    return bad
 
 
 def checked_extract(text: str | bytes, seconds: float = 5.0) -> Report:
