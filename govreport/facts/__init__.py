@@ -166,6 +166,7 @@ def _subject_text(gap: str) -> str | None:
     piece = _FILLER_HEAD.sub("", piece[-16:])  # 比上年, 和, 连续, 比1954年: filler, not the subject's words
     while (g := compiled().glue.match(piece)) and g.end() > 0:
         piece = _FILLER_HEAD.sub("", piece[g.end() :])
+    piece = _FROM_TAIL.sub("", piece)  # 财政投入从2006年的18亿元: 由/从 and the base year are no part of it
     piece = piece.removesuffix("的")  # 完成投资的: the 的 is no part of the name
     if piece in _FILLER_SUBJECTS:
         return None  # 惠及, 筹措, 每年: a verb or an adverb, never the name of a measure
@@ -176,7 +177,22 @@ _ACTION_TAIL = re.compile(rf"(?:{'|'.join(sorted(cues().get('action_verbs', []),
 _FILLER_HEAD = re.compile(r"^(?:[比较与同](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})年(?:的|相比)?|[比较](?:上|去)一?年"
                           r"|[即有和及与在并又]|连续|分别)+")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_FROM_TAIL = re.compile(r"(?:将|要|已经|已)?(?:[由从](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})?年?(?:底|末)?的?)?$")
 _FILLER_SUBJECTS = frozenset(cues().get("filler_subjects", []))
+
+
+def _carried_text(items: list[_Item], q: Quantity, measure: Measure, gap: str, cut: bool) -> str | None:
+    """An unnamed figure right after a figure whose subject has no id keeps that subject's words
+    (中央财政抚恤事业费支出112亿元，比上年增长47%; 发电量由X增加到Y): the same dimension, or a rate of change of it."""
+    if cut or not items or items[-1].mention is not None or not items[-1].subject_text or foreign_chars(gap) >= 2:
+        return None
+    prev = items[-1]
+    same = q.dimension == prev.q.dimension and prev.measure is not Measure.RANK and measure is not Measure.RANK
+    rate = q.unit == "%" and measure in _RATES_OF_CHANGE and prev.q.unit != "%"
+    return prev.subject_text if same or rate else None
+
+
+_RATES_OF_CHANGE = frozenset({Measure.GROWTH, Measure.GROWTH_AVG, Measure.GROWTH_CUM})
 
 
 def _rank_scope(gap: str, inherited: str | None) -> str | None:
@@ -452,7 +468,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                 if m is not None and _compatible(q, m, view):
                     items.append(_Item(q, m, measure, sign, gap, None, start))
         else:
-            items.append(_Item(q, mention, measure, sign, gap, None if mention else _subject_text(gap), start,
+            text = None if mention else _subject_text(gap) or _carried_text(items, q, measure, gap, cut >= 0)
+            items.append(_Item(q, mention, measure, sign, gap, text, start,
                                from_year=(base.group(1) or "") if base else None, listed=listed, trailing=trailing))
         anchor, objects = q.span.end, []
     return items
