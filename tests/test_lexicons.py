@@ -74,6 +74,21 @@ MENTION_EXAMPLES = [
     ("农业科技进步贡献率达到62%", "agri_tech_contribution"),
     ("新创建绿色工业园区5个", "green_parks"),
     ("新创建绿色工厂50家", "green_factories"),
+    ("城乡居民储蓄存款余额由4.6万亿元增加到8.7万亿元", "household_savings"),  # never deposits
+    ("存款余额增长8%", "deposits"),
+    ("化肥产量达到800万吨", "chemical_fertilizer"),
+    ("机制纸增长20%", "machine_paper"),
+    ("粮食单产提高到每亩300公斤", "grain_yield"),
+    ("粮食达到6000亿斤", "grain_output"),
+    ("新增中小学学位5万个", "school_places"),
+    ("老楼加装电梯1000部", "elevators"),
+    ("新型储能装机达到500万千瓦", "energy_storage"),
+    ("风电光伏装机突破1亿千瓦", "renewable_capacity"),
+    ("中欧班列开行924列", "china_europe_trains"),
+    ("省属企业利润增长10%", "soe_profit"),
+    ("新线铺轨1000公里", "railway_construction"),
+    ("电力一百零八亿度", "power_generation"),
+    ("电力装机达到1亿千瓦", "power_capacity"),  # the longer name wins
 ]
 
 
