@@ -249,8 +249,8 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
         value = -value  # 涨幅为-0.3%, 增长-2.1%: a sign, not the dash of a range (8%-9%)
         if value_max is not None:
             value, value_max = -value_max, value
-    if chinese and unit_text in ("度", "方"):
-        return None  # 一度 ("at one time"), 一方面: words, not kilowatt-hours or cubic metres
+    if chinese and unit_text in ("度", "方") and not mag and not any(c in "万亿" for c in num):
+        return None  # 一度 ("at one time"), 一方面: words, not kilowatt-hours (二千零三十亿度 is energy)
     ordinal = m.start() > 0 and view[m.start() - 1] == "第"
     tenths = unit_text == "成"
     if tenths and _CJK_AFTER.match(view, m.end()) and view[m.end()] not in _AFTER_TENTHS:

@@ -556,9 +556,26 @@ def test_names_and_spans_of_years_are_no_facts(sentence: str, values: list[float
 
 @pytest.mark.parametrize(("sentence", "texts"), [
     ("新建保障房1.2万套，惠及30万人。", ["保障房", None]),  # a verb is no subject's name
-    ("国防费支出90亿元，占预算支出的12.2%。", ["国防费支出", None]),  # the whole a share is of is no subject
+    # the whole a share is of is no subject: the share is of the figure before it
+    ("国防费支出90亿元，占预算支出的12.2%。", ["国防费支出", "国防费支出"]),
+    ("中央财政抚恤事业费支出112亿元，比上年增长47%。", ["中央财政抚恤事业费支出"] * 2),  # a growth keeps it
+    ("甘蔗：达到二百六十三亿斤，增长百分之八十五点一。", ["甘蔗", "甘蔗"]),  # a list item's name before its colon
+    ("邮路总长度将从一九五二年的一百三十万公里增加到一百九十七万公里。", ["邮路总长度"] * 2),  # 将, 从 and the base year are no part
+    ("内河轮驳船货物周转量增长32%。", ["内河轮驳船货物周转量"]),  # a part of an indicator keeps its words
+    ("煤化工产值200亿元，新增项目25个。", ["煤化工产值", "项目"]),  # another dimension: its own words
     ("营业收入的120亿元。", ["营业收入"]),  # the 的 is no part of it
     ("筹措50亿元，安排30亿元。", [None, None]),
 ])
 def test_indicator_text_of_unmatched_facts_is_never_filler(sentence: str, texts: list[str | None]) -> None:
     assert [f.indicator_text for f in _all_facts(sentence)] == texts
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("金融机构人民币存贷款余额分别增长6.9%、6.6%。", [("deposits", 6.9), ("loans", 6.6)]),  # one fact per subject
+    ("年末本外币存贷款余额分别达到5000亿元、4000亿元。", [("deposits", 5e11), ("loans", 4e11)]),
+    ("城乡居民人民币储蓄存款余额由4.6万亿元增加到8.7万亿元。", [("household_savings", 4.6e12), ("household_savings", 8.7e12)]),
+    ("发电量由二千零三十亿度增加到二千五百六十亿度，增长百分之二十六。",
+     [("power_generation", 2.03e11), ("power_generation", 2.56e11), ("power_generation", 26.0)]),
+])
+def test_split_and_older_subjects(sentence: str, expected: list[tuple[str, float]]) -> None:
+    assert [(f.indicator, f.value) for f in _all_facts(sentence)] == expected

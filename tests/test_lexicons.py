@@ -74,6 +74,29 @@ MENTION_EXAMPLES = [
     ("农业科技进步贡献率达到62%", "agri_tech_contribution"),
     ("新创建绿色工业园区5个", "green_parks"),
     ("新创建绿色工厂50家", "green_factories"),
+    ("城乡居民储蓄存款余额由4.6万亿元增加到8.7万亿元", "household_savings"),  # never deposits
+    ("存款余额增长8%", "deposits"),
+    ("金融机构存贷款余额完成103.42亿元", "deposits_and_loans"),  # one value: the sum, neither of the two
+    ("化肥产量达到800万吨", "chemical_fertilizer"),
+    ("机制纸增长20%", "machine_paper"),
+    ("粮食单产提高到每亩300公斤", "grain_yield"),
+    ("粮食达到6000亿斤", "grain_output"),
+    ("新增中小学学位5万个", "school_places"),
+    ("老楼加装电梯1000部", "elevators"),
+    ("新型储能装机达到500万千瓦", "energy_storage"),
+    ("风电光伏装机突破1亿千瓦", "renewable_capacity"),
+    ("中欧班列开行924列", "china_europe_trains"),
+    ("省属企业利润增长10%", "soe_profit"),
+    ("新线铺轨1000公里", "railway_construction"),
+    ("电力一百零八亿度", "power_generation"),
+    ("电力装机达到1亿千瓦", "power_capacity"),  # the longer name wins
+    ("每万人口高价值发明专利拥有量达到15件", "high_value_patents"),  # not all invention patents
+    ("养老机构护理型床位占比达73.4%", "elderly_care_beds"),  # not hospital beds
+    ("医疗卫生机构床位达到5万张", "hospital_beds"),
+    ("地表水国控断面水质优良比例98.5%", "water_quality"),
+    ("城市低保人均保障标准从796元提高至842元", "minimum_living_standard"),
+    ("社会物流总费用与GDP的比率降至14%", "logistics_cost_ratio"),
+    ("改造供热管网500公里", "underground_pipes"),
 ]
 
 

@@ -157,7 +157,10 @@ def _signed(q: Quantity, sign: int) -> tuple[float, float | None, Bound]:
 def _subject_text(gap: str) -> str | None:
     """The report's words for a subject that is not a canonical indicator (best effort): the words
     after the last comma, less the cue words that end them (增长, 达到, 控制在)."""
-    piece = re.split(r"[，,、：:（）()“”\"]", gap)[-1].strip()
+    pieces = re.split(r"([，,、：:（）()“”\"])", gap)
+    piece = pieces[-1].strip()
+    if len(pieces) >= 3 and pieces[-2] in "：:" and not foreign_chars(piece):
+        piece = pieces[-3].strip()  # 甘蔗：达到二百六十三亿斤: the name heads a list item, before its colon
     if piece.startswith(("占", "相当于")):
         return None  # 占预算支出的52%: what follows 占 is the whole, not the subject
     trail = compiled().trailing_cues.search(piece)
@@ -166,6 +169,7 @@ def _subject_text(gap: str) -> str | None:
     piece = _FILLER_HEAD.sub("", piece[-16:])  # 比上年, 和, 连续, 比1954年: filler, not the subject's words
     while (g := compiled().glue.match(piece)) and g.end() > 0:
         piece = _FILLER_HEAD.sub("", piece[g.end() :])
+    piece = _FROM_TAIL.sub("", piece)  # 财政投入从2006年的18亿元: 由/从 and the base year are no part of it
     piece = piece.removesuffix("的")  # 完成投资的: the 的 is no part of the name
     if piece in _FILLER_SUBJECTS:
         return None  # 惠及, 筹措, 每年: a verb or an adverb, never the name of a measure
@@ -176,7 +180,26 @@ _ACTION_TAIL = re.compile(rf"(?:{'|'.join(sorted(cues().get('action_verbs', []),
 _FILLER_HEAD = re.compile(r"^(?:[比较与同](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})年(?:的|相比)?|[比较](?:上|去)一?年"
                           r"|[即有和及与在并又]|连续|分别)+")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_FROM_TAIL = re.compile(r"(?:将|要|已经|已)?(?:[由从](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})?年?(?:底|末)?的?)?$")
 _FILLER_SUBJECTS = frozenset(cues().get("filler_subjects", []))
+
+
+def _carried_text(items: list[_Item], q: Quantity, measure: Measure, gap: str, cut: bool) -> str | None:
+    """An unnamed figure right after a figure whose subject has no id keeps that subject's words
+    (中央财政抚恤事业费支出112亿元，比上年增长47%; 发电量由X增加到Y): the same dimension, or a rate of change of it."""
+    if cut or not items or items[-1].mention is not None or not items[-1].subject_text:
+        return None
+    prev = items[-1]
+    if q.unit == "%" and prev.q.unit != "%" and gap.lstrip("，, ").startswith("占") and len(gap) <= 16:
+        return prev.subject_text  # X 2184万元，占经济建设费总数的13.6%: the share of X
+    if foreign_chars(gap) >= 2:
+        return None
+    same = q.dimension == prev.q.dimension and prev.measure is not Measure.RANK and measure is not Measure.RANK
+    rate = q.unit == "%" and measure in _RATES_OF_CHANGE and prev.q.unit != "%"
+    return prev.subject_text if same or rate else None
+
+
+_RATES_OF_CHANGE = frozenset({Measure.GROWTH, Measure.GROWTH_AVG, Measure.GROWTH_CUM})
 
 
 def _rank_scope(gap: str, inherited: str | None) -> str | None:
@@ -337,6 +360,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
     objects: list[Mention] = []  # mentions that are objects (占…比重, 高于…), not subjects
     consumed: set[int] = set()  # mentions taken by the count before them
     mi = 0
+    narrowed: str | None = None  # the words of a mention narrowed to a part, for the figure after it
     for qi, q in enumerate(qs):
         fresh = False
         while mi < len(ms) and ms[mi].end <= q.span.start:
@@ -354,9 +378,10 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                 continue
             if _modified(view, m, anchor, own):
                 subject, pending = None, []  # 跨境电商平台进出口: a part of the indicator, not the indicator
+                narrowed = _subject_text(view[anchor : m.end])  # …and its words are the fact's own
                 anchor = m.end
                 continue
-            subject, anchor, objects, pending, fresh = m, m.end, [], [], True
+            subject, anchor, objects, pending, fresh, narrowed = m, m.end, [], [], True, None
         gap = view[anchor : q.span.start]
         cut = max(gap.rfind("；"), gap.rfind(";"))
         if cut >= 0:
@@ -452,9 +477,11 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                 if m is not None and _compatible(q, m, view):
                     items.append(_Item(q, m, measure, sign, gap, None, start))
         else:
-            items.append(_Item(q, mention, measure, sign, gap, None if mention else _subject_text(gap), start,
+            text = None if mention else (_subject_text(gap) or (narrowed if narrowed and foreign_chars(gap) < 2 else None)
+                                         or _carried_text(items, q, measure, gap, cut >= 0))
+            items.append(_Item(q, mention, measure, sign, gap, text, start,
                                from_year=(base.group(1) or "") if base else None, listed=listed, trailing=trailing))
-        anchor, objects = q.span.end, []
+        anchor, objects, narrowed = q.span.end, [], None
     return items
 
 
