@@ -579,3 +579,14 @@ def test_indicator_text_of_unmatched_facts_is_never_filler(sentence: str, texts:
 ])
 def test_split_and_older_subjects(sentence: str, expected: list[tuple[str, float]]) -> None:
     assert [(f.indicator, f.value) for f in _all_facts(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("建设47.8万亩高标准农田，粮食生产稳定。", [("high_standard_farmland", 478000.0)]),
+    ("新建提升310公里农村公路，村容村貌改善。", [("rural_roads", 310000.0)]),
+    ("新增500万千瓦新能源装机。", [("renewable_capacity", 5e6)]),
+    ("完成47万亩高标准农田建设任务。", [(None, 470000.0)]),  # the amount of a task, not of the farmland
+    ("新建3个产业集群项目。", [(None, 3.0)]),  # a count of projects, not of clusters
+])
+def test_an_amount_written_before_what_it_measures(sentence: str, expected: list[tuple[str | None, float]]) -> None:
+    assert [(f.indicator, f.value) for f in _all_facts(sentence)] == expected

@@ -325,6 +325,7 @@ def _list_length(view: str, qs: list[Quantity], i: int) -> int:
 
 
 _CLAUSE_STOP = re.compile(r"[，,；;。：:、]")
+_MEASURED = frozenset({"亩", "米", "平方米", "立方米", "千瓦", "吨", "标箱"})  # 310公里农村公路: a physical amount of it
 
 
 def _trailing_subject(view: str, q: Quantity, ms: list[Mention]) -> Mention | None:
@@ -337,10 +338,11 @@ def _trailing_subject(view: str, q: Quantity, ms: list[Mention]) -> Mention | No
         if m.start >= q.span.end and m.indicator in c.trailing_subjects and len(between) <= 10 \
                 and not _CLAUSE_STOP.search(between) and counted:
             return m
-        if m.start >= q.span.end and len(between) <= 6 and not _CLAUSE_STOP.search(between) \
-                and q.unit in _CLASSIFIERS and indicator(m.indicator).default_unit in _CLASSIFIERS \
+        unit = indicator(m.indicator).default_unit
+        counts = (q.unit in _CLASSIFIERS and unit in _CLASSIFIERS) or (q.unit == unit and q.unit in _MEASURED)
+        if m.start >= q.span.end and len(between) <= 6 and not _CLAUSE_STOP.search(between) and counts \
                 and counted_noun_ends(view, m):
-            return m  # 建成21个国家级产业集群: a count written before the things it counts
+            return m  # 建成21个国家级产业集群, 建设47.8万亩高标准农田: an amount written before what it measures
     return None
 
 
