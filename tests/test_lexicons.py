@@ -81,6 +81,7 @@ MENTION_EXAMPLES = [
     ("机制纸增长20%", "machine_paper"),
     ("粮食单产提高到每亩300公斤", "grain_yield"),
     ("粮食达到6000亿斤", "grain_output"),
+    ("平均每人占有粮食近八百斤", "grain_per_capita"),  # per person, not the harvest
     ("新增中小学学位5万个", "school_places"),
     ("老楼加装电梯1000部", "elevators"),
     ("新型储能装机达到500万千瓦", "energy_storage"),
