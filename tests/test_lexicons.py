@@ -98,6 +98,11 @@ MENTION_EXAMPLES = [
     ("城市低保人均保障标准从796元提高至842元", "minimum_living_standard"),
     ("社会物流总费用与GDP的比率降至14%", "logistics_cost_ratio"),
     ("改造供热管网500公里", "underground_pipes"),
+    ("中央财政科技投入1461亿元", "central_science_spending"),
+    ("中央对地方转移支付总额由1997年的664亿元增加到2002年的4019亿元", "central_transfers"),
+    ("发行长期建设国债6600亿元", "construction_bonds"),
+    ("非金融类对外直接投资1180亿美元", "outward_investment"),
+    ("能源消耗强度下降3%", "energy_intensity"),
 ]
 
 
