@@ -27,7 +27,7 @@ TASK_COLUMNS = ("序号", "工作任务", "量化指标", "牵头单位", "配�
 EXTRA_COLUMNS = ("分组", "类型", "牵头单位来源", "完成日期")
 _KIND_NAMES = {"quantified": "量化指标", "project": "重点项目", "creation": "创建争创", "policy": "政策举措"}
 _WIDTHS = {"序号": 6, "报告": 18, "工作任务": 36, "量化指标": 14, "牵头单位": 20, "配合单位": 16, "完成时限": 16,
-           "原文": 70}
+           "原文": 70, "进展": 10, "次年报告依据": 50}
 
 
 spreadsheet_safe = safe_cell  # one rule for every spreadsheet cell (govreport/spreadsheet.py)
@@ -88,14 +88,15 @@ def to_json(rows: Sequence[dict[str, Any]]) -> str:
     return json.dumps(list(rows), ensure_ascii=False, indent=1)
 
 
-def write_xlsx(sheets: Sequence[tuple[str, Sequence[dict[str, Any]]]], out: Path) -> None:
+def write_xlsx(sheets: Sequence[tuple[str, Sequence[dict[str, Any]]]], out: Path,
+               columns: Sequence[str] = TASK_COLUMNS) -> None:
     """One sheet per report: the header, then each group's heading row and its tasks."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
     wb = Workbook()
     wb.remove(wb.active)
-    columns = list(TASK_COLUMNS)
+    columns = list(columns)
     for title, rows in sheets or [("工作任务", [])]:
         ws = wb.create_sheet(_sheet_title(title, wb.sheetnames))
         ws.append(columns)
