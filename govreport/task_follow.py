@@ -13,7 +13,8 @@ followed without re-extracting them). Each task is looked for in the review clau
    clause wins when it holds at least two of them and ``MIN_SCORE`` of their weight
    (``method="words"``) and the object's last pair, or one of its last two
    when it has more than four (its head: …交易市场), is
-   among them, or at least ``SURE_SCORE`` is.
+   among them, or at least ``SURE_SCORE`` is, or the object's last ``TAIL_RUN`` pairs in a row are
+   all in the clause (…研发费用加计扣除比例 for 科技型中小企业研发费用加计扣除比例).
 
 The status comes from cue words of ``lexicons/follow_cues.yaml`` in the matched clause, outside
 the task's own words: ``done`` (建成, 获批, 成功创建), ``started`` (开工建设, 启动, 试点; also a match
@@ -39,8 +40,22 @@ from govreport.lexicons import read_yaml
 from govreport.model import Bound, Report, Span, Task
 from govreport.numbers import find_quantities
 
-__all__ = ["FOLLOW_COLUMNS", "MIN_SCORE", "STATUSES", "SURE_SCORE", "STATUS_NAMES", "FollowUp", "follow_rows", "follow_tasks",
-           "follow_up", "load_cues", "review_spans", "shares", "task_from_record"]
+__all__ = [
+    "FOLLOW_COLUMNS",
+    "MIN_SCORE",
+    "STATUSES",
+    "STATUS_NAMES",
+    "SURE_SCORE",
+    "TAIL_RUN",
+    "FollowUp",
+    "follow_rows",
+    "follow_tasks",
+    "follow_up",
+    "load_cues",
+    "review_spans",
+    "shares",
+    "task_from_record",
+]
 
 STATUSES = ("done", "started", "not_mentioned")
 #: the labels of the 督查 table
@@ -49,6 +64,8 @@ STATUS_NAMES = {"done": "已完成", "started": "推进中", "not_mentioned": "�
 #: object's last two pairs (its head) among them; or, without the head, SURE_SCORE
 MIN_SCORE = 0.5
 SURE_SCORE = 0.7
+#: or the object's last TAIL_RUN + 1 characters in a row (…研发费用加计扣除比例 without 科技型中小企业)
+TAIL_RUN = 4
 _MET, _SHORT = "达到目标", "未达目标"
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _CLAUSE_END = re.compile(r"[。！？!?；;\n，,：:]")
@@ -120,6 +137,7 @@ def load_cues() -> FollowCues:
 def review_spans(sections: Iterable[tuple[str, int, int]], length: int) -> list[tuple[int, int]]:
     """The review part of a report from its sections as (role, start, end), merged; a report
     without a review section: the text before its first plan section (if there is one)."""
+    sections = list(sections)
     spans = sorted((s, e) for role, s, e in sections if str(role) == "review")
     if not spans:
         plan = [s for role, s, _ in sections if str(role) in {"tasks", "targets", "five_year"}]
@@ -166,12 +184,27 @@ def _trim(view: str, start: int, end: int) -> tuple[int, int]:
     return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
 
 
-def _pairs(words: str, skip: frozenset[int] = frozenset()) -> list[str]:
-    """Adjacent word-character pairs of ``words`` (not across punctuation, connectors or ``skip``)."""
-    return [words[i : i + 2] for i in range(len(words) - 1)
+def _placed_pairs(words: str, skip: frozenset[int] = frozenset()) -> list[tuple[int, str]]:
+    """(position, pair) of adjacent word characters of ``words`` (not across punctuation,
+    connectors or the positions in ``skip``)."""
+    return [(i, words[i : i + 2]) for i in range(len(words) - 1)
             if _WORD_CHAR.match(words[i]) and _WORD_CHAR.match(words[i + 1])
             and words[i] not in _JOINERS and words[i + 1] not in _JOINERS
-            and not (i in skip and i + 1 in skip)]
+            and i not in skip and i + 1 not in skip]
+
+
+def _pairs(words: str, skip: frozenset[int] = frozenset()) -> list[str]:
+    return [p for _, p in _placed_pairs(words, skip)]
+
+
+def _tail_run(placed: Sequence[tuple[int, str]], found: frozenset[str]) -> int:
+    """How many of the object's last pairs, adjacent in the object, are all in ``found``."""
+    run, at = 0, None
+    for pos, pair in reversed(placed):
+        if pair not in found or (at is not None and pos != at - 1):
+            break
+        run, at = run + 1, pos
+    return run
 
 
 def _generic_positions(obj: str, generic: Sequence[str]) -> frozenset[int]:
@@ -280,7 +313,8 @@ def _by_name(review: _Review, obj: str, cues: FollowCues) -> tuple[_Clause, list
 
 
 def _by_words(review: _Review, obj: str, cues: FollowCues) -> tuple[_Clause, list[tuple[int, int]], float] | None:
-    pairs = list(dict.fromkeys(_pairs(obj, _generic_positions(obj, cues.generic))))
+    placed = _placed_pairs(obj, _generic_positions(obj, cues.generic))
+    pairs = list(dict.fromkeys(p for _, p in placed))
     if len(pairs) < 2:
         return None
     weights = {p: review.weight.get(p, review.unseen) for p in pairs}
@@ -295,8 +329,9 @@ def _by_words(review: _Review, obj: str, cues: FollowCues) -> tuple[_Clause, lis
 
     def accepted(i: int) -> bool:
         share = scores[i] / total
-        return counts[i] >= 2 and (share >= SURE_SCORE or (share >= MIN_SCORE
-                                                            and bool(head & review.clauses[i].pairs)))
+        found = review.clauses[i].pairs
+        return counts[i] >= 2 and (share >= SURE_SCORE or (share >= MIN_SCORE and bool(head & found))
+                                   or _tail_run(placed, found) >= TAIL_RUN)
 
     best = max((i for i in scores if accepted(i)), key=lambda i: (scores[i], -i), default=None)
     if best is None:
