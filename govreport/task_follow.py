@@ -10,7 +10,8 @@ followed without re-extracting them). Each task is looked for in the review clau
    ending words (北京大兴国际机场建设 → 北京大兴国际机场), found verbatim in the review (``method="name"``);
 2. **the content words** — character pairs of the object (generic words such as 建设, 体系 and
    connectors left out), weighted by how rare each pair is among the review's clauses; the best
-   clause wins when it holds at least two of them and ``MIN_SCORE`` of their weight
+   clause wins when it holds at least two of them, two adjacent (three characters of the object in
+   a row), and ``MIN_SCORE`` of their weight
    (``method="words"``) and the object's last pair, or one of its last two
    when it has more than four (its head: …交易市场), is
    among them, or at least ``SURE_SCORE`` is, or the object's last ``TAIL_RUN`` pairs in a row are
@@ -69,7 +70,8 @@ TAIL_RUN = 4
 _MET, _SHORT = "达到目标", "未达目标"
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _CLAUSE_END = re.compile(r"[。！？!?；;\n，,：:]")
-_WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+#: characters of words (digits are left to the quantity check: 5000多亿元 is no name)
+_WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 #: characters that join or frame words: a pair holding one says nothing about the task
 _JOINERS = frozenset("和及与、等的了并或其")
 _QUOTED = re.compile(r"[“\"《]([^”\"》]{3,20})[”\"》]")
@@ -195,6 +197,12 @@ def _placed_pairs(words: str, skip: frozenset[int] = frozenset()) -> list[tuple[
 
 def _pairs(words: str, skip: frozenset[int] = frozenset()) -> list[str]:
     return [p for _, p in _placed_pairs(words, skip)]
+
+
+def _run_of_two(placed: Sequence[tuple[int, str]], found: frozenset[str]) -> bool:
+    """Two adjacent pairs of the object (three characters in a row) are both in the clause."""
+    at = {pos for pos, pair in placed if pair in found}
+    return any(pos + 1 in at for pos in at)
 
 
 def _tail_run(placed: Sequence[tuple[int, str]], found: frozenset[str]) -> int:
@@ -330,7 +338,9 @@ def _by_words(review: _Review, obj: str, cues: FollowCues) -> tuple[_Clause, lis
     def accepted(i: int) -> bool:
         share = scores[i] / total
         found = review.clauses[i].pairs
-        return counts[i] >= 2 and (share >= SURE_SCORE or (share >= MIN_SCORE and bool(head & found))
+        if counts[i] < 2 or not _run_of_two(placed, found):
+            return False
+        return (share >= SURE_SCORE or (share >= MIN_SCORE and bool(head & found))
                                    or _tail_run(placed, found) >= TAIL_RUN)
 
     best = max((i for i in scores if accepted(i)), key=lambda i: (scores[i], -i), default=None)
