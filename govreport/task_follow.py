@@ -15,7 +15,8 @@ followed without re-extracting them). Each task is looked for in the review clau
    (``method="words"``) and the object's last pair, or one of its last two
    when it has more than four (its head: …交易市场), is
    among them, or at least ``SURE_SCORE`` is, or the object's last ``TAIL_RUN`` pairs in a row are
-   all in the clause (…研发费用加计扣除比例 for 科技型中小企业研发费用加计扣除比例).
+   all in the clause (…研发费用加计扣除比例 for 科技型中小企业研发费用加计扣除比例), or one fewer
+   with ``TAIL_SCORE`` of the weight.
 
 The status comes from cue words of ``lexicons/follow_cues.yaml`` in the matched clause, outside
 the task's own words: ``done`` (建成, 获批, 成功创建), ``started`` (开工建设, 启动, 试点; also a match
@@ -48,6 +49,7 @@ __all__ = [
     "STATUS_NAMES",
     "SURE_SCORE",
     "TAIL_RUN",
+    "TAIL_SCORE",
     "FollowUp",
     "follow_rows",
     "follow_tasks",
@@ -65,8 +67,10 @@ STATUS_NAMES = {"done": "已完成", "started": "推进中", "not_mentioned": "�
 #: object's last two pairs (its head) among them; or, without the head, SURE_SCORE
 MIN_SCORE = 0.5
 SURE_SCORE = 0.7
-#: or the object's last TAIL_RUN + 1 characters in a row (…研发费用加计扣除比例 without 科技型中小企业)
+#: or the object's last TAIL_RUN pairs in a row (…研发费用加计扣除比例 without 科技型中小企业)
 TAIL_RUN = 4
+#: a run one pair shorter counts with this share of the weight (…危房改造 of 贫困农户危房改造)
+TAIL_SCORE = 0.4
 _MET, _SHORT = "达到目标", "未达目标"
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _CLAUSE_END = re.compile(r"[。！？!?；;\n，,：:]")
@@ -310,14 +314,14 @@ class _Review:
         return self.clauses[i] if i >= 0 and pos < self.clauses[i].end else None
 
 
-def _by_name(review: _Review, obj: str, cues: FollowCues) -> tuple[_Clause, list[tuple[int, int]]] | None:
+def _by_name(review: _Review, obj: str, cues: FollowCues) -> list[tuple[_Clause, list[tuple[int, int]]]]:
+    """Every clause holding the longest of the object's names found (with where it is)."""
     view = review.view
     for name in _names(obj, cues):
-        for c in review.clauses:
-            at = view.find(name, c.start, c.end)
-            if at >= 0:
-                return c, [(at, at + len(name))]
-    return None
+        hits = [(c, [(at, at + len(name))]) for c in review.clauses if (at := view.find(name, c.start, c.end)) >= 0]
+        if hits:
+            return hits
+    return []
 
 
 def _by_words(review: _Review, obj: str, cues: FollowCues) -> tuple[_Clause, list[tuple[int, int]], float] | None:
@@ -341,7 +345,8 @@ def _by_words(review: _Review, obj: str, cues: FollowCues) -> tuple[_Clause, lis
         if counts[i] < 2 or not _run_of_two(placed, found):
             return False
         return (share >= SURE_SCORE or (share >= MIN_SCORE and bool(head & found))
-                                   or _tail_run(placed, found) >= TAIL_RUN)
+                                   or (tail := _tail_run(placed, found)) >= TAIL_RUN
+                                   or (tail == TAIL_RUN - 1 and share >= TAIL_SCORE))
 
     best = max((i for i in scores if accepted(i)), key=lambda i: (scores[i], -i), default=None)
     if best is None:
@@ -353,22 +358,32 @@ def _by_words(review: _Review, obj: str, cues: FollowCues) -> tuple[_Clause, lis
     return clause, own, scores[best] / total
 
 
+def _decide(view: str, clause: _Clause, task: Task, own: list[tuple[int, int]],
+            cues: FollowCues) -> tuple[str, str | None]:
+    near = min(a for a, _ in own)
+    return (_quantity_status(view, clause, task, own) or _cue(view, clause.start, clause.end, own, near, cues)
+            or ("started", None))
+
+
 def _follow_one(review: _Review, task: Task, cues: FollowCues) -> FollowUp:
+    """A named task mentioned in several clauses takes the most telling one: a clause that says it
+    is done, else one with any cue, else the first."""
     obj = matching_view(task.object).strip()
+    whole = matching_view(task.action + task.object).strip()  # 新增就业: the verb names it too
+    view = review.view
     method, score = "name", 1.0
-    found = _by_name(review, obj, cues)
-    if found is None:
-        hit = _by_words(review, obj, cues)
+    found = _by_name(review, whole, cues) if len(obj) < 4 and task.action else []
+    found = found or _by_name(review, obj, cues)
+    if found:
+        decided = [(_decide(view, c, task, own, cues), c) for c, own in found[:8]]
+        (status, cue), clause = min(decided, key=lambda d: (d[0][0] != "done", d[0][1] is None))
+    else:
+        hit = _by_words(review, obj if len(obj) >= 4 else whole, cues)
         if hit is None:
             return FollowUp(task, "not_mentioned")
         clause, own, score = hit
         method = "words"
-    else:
-        clause, own = found
-    view = review.view
-    near = min(a for a, _ in own)
-    decided = _quantity_status(view, clause, task, own) or _cue(view, clause.start, clause.end, own, near, cues)
-    status, cue = decided or ("started", None)
+        status, cue = _decide(view, clause, task, own, cues)
     s_start, s_end = clause.sentence
     return FollowUp(task, status, cue, method, round(score, 3), Span(clause.start, clause.end),
                     review=view[clause.start : clause.end], review_sentence=view[s_start:s_end])
