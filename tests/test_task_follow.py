@@ -107,6 +107,10 @@ def test_the_number_nearest_the_task_words_decides() -> None:
     assert (f.status, f.cue) == ("done", "达到目标")
     (f,) = follow_tasks([_task("农村公路", 3e8, "米", "min")], review, [(0, len(review))])
     assert (f.status, f.cue) == ("started", "未达目标")
+    ceiling = "单位能耗强度降至0.5吨标准煤。"  # a ceiling is met from below
+    for limit, status, cue in ((0.6, "done", "达到目标"), (0.4, "started", "未达目标")):
+        (f,) = follow_tasks([_task("单位能耗强度", limit, "吨", "max")], ceiling, [(0, len(ceiling))])
+        assert (f.status, f.cue) == (status, cue), (limit, f)
 
 
 def test_rows_and_shares() -> None:
@@ -172,6 +176,9 @@ def test_cli_tasks_db_follow(db: Path, tmp_path: Path) -> None:
 
     ws = load_workbook(out).worksheets[0]
     assert [c.value for c in ws[1]][:5] == ["序号", "工作任务", "牵头单位", "完成时限", "进展"]
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
+    heights = [ws.row_dimensions[r].height for r in range(3, ws.max_row + 1) if ws.cell(r, 2).value]
+    assert heights and all(h and h >= 15 for h in heights)  # data rows sized to their wrapped text
     for bad in (["tasks", "--follow"], ["tasks", "--db", str(db), "x.txt"], ["tasks"]):
         assert CliRunner().invoke(cli, bad).exit_code == 2, bad
     assert CliRunner().invoke(cli, ["tasks", "--db", str(tmp_path / "none.db"), "--follow"]).exit_code != 0
