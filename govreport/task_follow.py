@@ -294,8 +294,9 @@ def _quantity_status(view: str, clause: _Clause, task: Task, own: Sequence[tuple
 class _Review:
     """The review clauses of the next report, with the weight (rarity) of each character pair."""
 
-    def __init__(self, view: str, spans: Sequence[tuple[int, int]]) -> None:
-        self.view = view
+    def __init__(self, text: str, spans: Sequence[tuple[int, int]]) -> None:
+        self.text = text
+        self.view = view = matching_view(text)
         self.clauses = _clauses(view, spans)
         df = Counter(p for c in self.clauses for p in c.pairs)
         n = len(self.clauses)
@@ -305,13 +306,6 @@ class _Review:
         for i, c in enumerate(self.clauses):
             for p in c.pairs:
                 self.by_pair.setdefault(p, []).append(i)
-        self.starts = [c.start for c in self.clauses]
-
-    def clause_at(self, pos: int) -> _Clause | None:
-        import bisect
-
-        i = bisect.bisect_right(self.starts, pos) - 1
-        return self.clauses[i] if i >= 0 and pos < self.clauses[i].end else None
 
 
 def _by_name(review: _Review, obj: str, cues: FollowCues) -> list[tuple[_Clause, list[tuple[int, int]]]]:
@@ -386,7 +380,7 @@ def _follow_one(review: _Review, task: Task, cues: FollowCues) -> FollowUp:
         status, cue = _decide(view, clause, task, own, cues)
     s_start, s_end = clause.sentence
     return FollowUp(task, status, cue, method, round(score, 3), Span(clause.start, clause.end),
-                    review=view[clause.start : clause.end], review_sentence=view[s_start:s_end])
+                    review=review.text[clause.start : clause.end], review_sentence=review.text[s_start:s_end])
 
 
 def follow_tasks(tasks: Sequence[Task], next_text: str, spans: Sequence[tuple[int, int]]) -> tuple[FollowUp, ...]:
@@ -395,17 +389,8 @@ def follow_tasks(tasks: Sequence[Task], next_text: str, spans: Sequence[tuple[in
     ``review`` and ``review_sentence`` are the next report's own characters (its text, not the
     matching view); ``review_span`` indexes that text."""
     cues = load_cues()
-    review = _Review(matching_view(next_text), spans)
-    out = []
-    for task in tasks:
-        f = _follow_one(review, task, cues)
-        if f.review_span is not None:
-            clause = review.clause_at(f.review_span.start)
-            s_start, s_end = clause.sentence if clause else (f.review_span.start, f.review_span.end)
-            f = FollowUp(f.task, f.status, f.cue, f.method, f.score, f.review_span,
-                         f.review_span.slice(next_text), next_text[s_start:s_end])
-        out.append(f)
-    return tuple(out)
+    review = _Review(next_text, spans)
+    return tuple(_follow_one(review, task, cues) for task in tasks)
 
 
 def follow_up(report: Report, next_report: Report) -> tuple[FollowUp, ...]:
