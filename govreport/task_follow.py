@@ -16,7 +16,8 @@ followed without re-extracting them). Each task is looked for in the review clau
    when it has more than four (its head: …交易市场), is
    among them, or at least ``SURE_SCORE`` is, or the object's last ``TAIL_RUN`` pairs in a row are
    all in the clause (…研发费用加计扣除比例 for 科技型中小企业研发费用加计扣除比例), or one fewer
-   with ``TAIL_SCORE`` of the weight.
+   with ``TAIL_SCORE`` of the weight; below ``SURE_SCORE`` and a full tail run, one of the object's
+   first two pairs must be there too (奶业振兴规划 is not 十大重点产业调整振兴规划).
 
 The status comes from cue words of ``lexicons/follow_cues.yaml`` in the matched clause, outside
 the task's own words: ``done`` (建成, 获批, 成功创建), ``started`` (开工建设, 启动, 试点; also a match
@@ -338,9 +339,11 @@ def _by_words(review: _Review, obj: str, cues: FollowCues) -> tuple[_Clause, lis
         found = review.clauses[i].pairs
         if counts[i] < 2 or not _run_of_two(placed, found):
             return False
-        return (share >= SURE_SCORE or (share >= MIN_SCORE and bool(head & found))
-                                   or (tail := _tail_run(placed, found)) >= TAIL_RUN
-                                   or (tail == TAIL_RUN - 1 and share >= TAIL_SCORE))
+        if share >= SURE_SCORE or _tail_run(placed, found) >= TAIL_RUN:
+            return True
+        # weaker evidence: one of the object's first two pairs too (奶业振兴规划 is not 产业调整振兴规划)
+        return bool(set(pairs[:2]) & found) and ((share >= MIN_SCORE and bool(head & found))
+                                      or (_tail_run(placed, found) == TAIL_RUN - 1 and share >= TAIL_SCORE))
 
     best = max((i for i in scores if accepted(i)), key=lambda i: (scores[i], -i), default=None)
     if best is None:
