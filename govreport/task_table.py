@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ TASK_COLUMNS = ("序号", "工作任务", "量化指标", "牵头单位", "配�
 EXTRA_COLUMNS = ("分组", "类型", "牵头单位来源", "完成日期")
 _KIND_NAMES = {"quantified": "量化指标", "project": "重点项目", "creation": "创建争创", "policy": "政策举措"}
 _WIDTHS = {"序号": 6, "报告": 18, "工作任务": 36, "量化指标": 14, "牵头单位": 20, "配合单位": 16, "完成时限": 16,
-           "原文": 70}
+           "原文": 70, "进展": 10, "次年报告依据": 50}
 
 
 spreadsheet_safe = safe_cell  # one rule for every spreadsheet cell (govreport/spreadsheet.py)
@@ -88,14 +89,15 @@ def to_json(rows: Sequence[dict[str, Any]]) -> str:
     return json.dumps(list(rows), ensure_ascii=False, indent=1)
 
 
-def write_xlsx(sheets: Sequence[tuple[str, Sequence[dict[str, Any]]]], out: Path) -> None:
+def write_xlsx(sheets: Sequence[tuple[str, Sequence[dict[str, Any]]]], out: Path,
+               columns: Sequence[str] = TASK_COLUMNS) -> None:
     """One sheet per report: the header, then each group's heading row and its tasks."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
     wb = Workbook()
     wb.remove(wb.active)
-    columns = list(TASK_COLUMNS)
+    columns = list(columns)
     for title, rows in sheets or [("工作任务", [])]:
         ws = wb.create_sheet(_sheet_title(title, wb.sheetnames))
         ws.append(columns)
@@ -115,10 +117,26 @@ def write_xlsx(sheets: Sequence[tuple[str, Sequence[dict[str, Any]]]], out: Path
             ws.append([spreadsheet_safe(row.get(c, "")) for c in columns])
             for cell in ws[ws.max_row]:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
+            # wrapped rows get their height here: neither Excel nor LibreOffice refits them on opening
+            lines = max(_lines(row.get(c, ""), _WIDTHS.get(c, 16)) for c in columns)
+            ws.row_dimensions[ws.max_row].height = min(409, 15 * lines)
         for i, c in enumerate(columns, start=1):
             ws.column_dimensions[ws.cell(1, i).column_letter].width = _WIDTHS.get(c, 16)
         ws.freeze_panes = "A2"
+        # printed: landscape, one page wide, the header repeated on every page
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.print_title_rows = "1:1"
     wb.save(out)
+
+
+def _lines(value: object, width: int) -> int:
+    """Lines ``value`` wraps to in a column ``width`` characters wide (a CJK character is about 1.75)."""
+    text = str(value or "")
+    units = sum(1.75 if ord(ch) > 0x2E7F else 1.0 for ch in text)
+    return max(1, math.ceil(units / max(1, width - 1)))
 
 
 def _sheet_title(title: str, taken: list[str]) -> str:

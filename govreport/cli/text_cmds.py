@@ -34,17 +34,33 @@ def _task_sheets(reports: list[Any]) -> list[tuple[str, list[dict[str, Any]]]]:
 
 
 @click.command("tasks")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "json"]), default="csv", show_default=True)
 @click.option("--out", "out", type=click.Path(dir_okay=False), help="write to this file (required for xlsx)")
-def tasks_command(paths: tuple[str, ...], fmt: str, out: str | None) -> None:
+@click.option("--db", "db", type=click.Path(dir_okay=False), help="the stored reports' tasks instead of PATHS")
+@click.option("--follow", is_flag=True, help="with --db: each task's status in the next year's review")
+@click.option("--region", help="with --db: only this region (name or code)")
+@click.option("--year", type=int, help="with --db: only reports of this year")
+def tasks_command(paths: tuple[str, ...], fmt: str, out: str | None, db: str | None, follow: bool,
+                  region: str | None, year: int | None) -> None:
     """The 督查 task table of one or more reports (重点工作任务分解表): 序号, 工作任务, 量化指标,
     牵头单位, 配合单位, 完成时限, 原文. A lead unit the report does not state is a suggestion
-    from a keyword mapping, marked （建议）. xlsx: one sheet per report, rows grouped by section."""
+    from a keyword mapping, marked （建议）. xlsx: one sheet per report, rows grouped by section.
+    With --db --follow: each task of year Y with 进展 (已完成 / 推进中 / 未提及) and the words of
+    the region's year Y+1 review that say so."""
     from govreport.task_table import EXTRA_COLUMNS, TASK_COLUMNS, to_csv, to_json, write_xlsx
 
     if fmt == "xlsx" and not out:
         raise click.UsageError("--format xlsx needs --out FILE")
+    if db or follow or region or year is not None:
+        from govreport.cli.tasks_db_cmd import stored_tasks
+
+        if not db or paths:
+            raise click.UsageError("--follow, --region and --year go with --db (and no PATHS)")
+        stored_tasks(db, follow=follow, region=region, year=year, fmt=fmt, out=out)
+        return
+    if not paths:
+        raise click.UsageError("give report PATHS, or --db DB")
     reports = _reports(paths)
     sheets = _task_sheets(reports)
     if fmt == "xlsx":

@@ -22,7 +22,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp
 
-from govreport.web import pages, upload
+from govreport.web import pages, task_pages, upload
 from govreport.web.charts import line_chart
 from govreport.web.render import fact_summary, format_number, mark_terms
 from govreport.web.security import BodyLimit, SecurityHeaders
@@ -88,6 +88,7 @@ def create_app(db: str | Path | None = None, *, store: Any = None, max_upload: i
     routes = [
         Route("/", lambda request: RedirectResponse("/reports", status_code=307), name="home"),
         *pages.routes(),
+        *task_pages.routes(),
         *upload.routes(),
         Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
