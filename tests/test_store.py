@@ -94,14 +94,14 @@ def test_rewriting_a_report_replaces_it_whole(store):
     # the replaced text is no longer searchable: its FTS rows went with it
     assert [r["report_id"] for r in store.search("两不愁")] == ["hebei_2021"]
     indexed = {r["rowid"] for r in store.rows(
-        "SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH '\"两不\" OR \"生产\" OR \"年政\"'")}
+        "SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH '\"两不愁\" OR \"生产总\" OR \"年政府\"'")}
     assert indexed and indexed <= {r["id"] for r in store.rows("SELECT id FROM paragraphs")}
     # the same content under a new id replaces the old row too
     store.write_report(make_report("henan_2021_copy", "河南省", 2021, [GDP_TARGET], admin_code="410000"),
                        sha256="d" * 64)
     assert [r["id"] for r in store.list_reports(region="河南省")] == ["henan_2021_copy"]
     indexed = {r["rowid"] for r in store.rows(
-        "SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH '\"两不\" OR \"生产\" OR \"年政\"'")}
+        "SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH '\"两不愁\" OR \"生产总\" OR \"年政府\"'")}
     assert indexed <= {r["id"] for r in store.rows("SELECT id FROM paragraphs")}
 
 
@@ -152,16 +152,15 @@ def test_schema_version_and_migration_hook(tmp_path, monkeypatch):
         open_store(path)
 
 
-@pytest.mark.parametrize(("text", "tokens"), [
-    ("高标准农田", ["高标", "标准", "准农", "农田"]),
-    ("脱贫", ["脱贫"]),
-    ("粮", ["粮"]),
-    ("PM2.5浓度", ["pm2", "5", "浓度"]),
-    ("脫貧攻堅", ["脱贫", "贫攻", "攻坚"]),
-    ("GDP增长，就业", ["gdp", "增长", "就业"]),
+@pytest.mark.parametrize(("query", "plan"), [
+    ("高标准农田", ('"高标准农田"', [])),
+    ("脱贫", (None, ["脱贫"])),  # shorter than a trigram: LIKE
+    ("脫貧攻堅 粮", ('"脱贫攻坚"', ["粮"])),  # folded
+    ('PM2.5 x', ('"PM2.5"', ['x'])),
+    ('a"b"c', ('"a""b""c"', [])),  # quotes doubled inside the phrase
 ])
-def test_bigram_tokens(text, tokens):
-    assert fulltext.tokens(text) == tokens
+def test_query_plan(query, plan):
+    assert fulltext.query_plan(query) == plan
 
 
 @pytest.mark.parametrize(("query", "ids"), [
