@@ -13,7 +13,7 @@ import os
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -191,13 +191,15 @@ class Database:
 
     def write_report(self, report: Report, *, sha256: str, size: int | None = None,
                      source_path: str | None = None, index: list[str | None] | None = None,
-                     keep_versions: bool = False, extra: dict[str, Any] | None = None) -> list[str]:
+                     keep_versions: bool = False, extra: dict[str, Any] | None = None,
+                     on_insert: Callable[[sqlite3.Connection], None] | None = None) -> list[str]:
         """Store ``report`` in one transaction, replacing a stored report of the same id, the
         same content (SHA-256) under another id and, unless ``keep_versions``, every older
         version read from the same ``source_path`` (an edited file). Returns the ids removed.
 
         ``index``: ``paragraph_index(report.text)`` if already computed; ``extra``: more reports
-        columns (source_url, text_hash, minhash)."""
+        columns (source_url, text_hash, minhash); ``on_insert(conn)`` runs in the same transaction
+        once the report is in (e.g. to record its source)."""
         with self.transaction() as conn:
             old = [report.doc.id]
             # the same content stored under another id
@@ -208,6 +210,8 @@ class Database:
             removed = [rid for rid in dict.fromkeys(old) if self._delete(conn, rid)]
             self._insert(conn, report, sha256=sha256, size=size, source_path=source_path, index=index,
                          extra=extra)
+            if on_insert is not None:
+                on_insert(conn)
         return removed
 
     def _insert(self, conn: sqlite3.Connection, report: Report, *, sha256: str, size: int | None,
