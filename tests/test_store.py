@@ -201,11 +201,11 @@ def test_ingest_keeps_same_named_files_and_replaces_edited_ones(tmp_path):
         f.parent.mkdir()
         f.write_text(text + f"\n（{i}）\n", encoding="utf-8")
     with open_store(tmp_path / "s.db") as s:
-        first = ingest(s, [a, b], jobs=1)
+        first = ingest(s, [a, b], jobs=1, keep_duplicates=True)  # two copies of one text, kept apart
         assert len(first.added) == 2 and first.renamed and first.renamed[0][1].startswith("2021-")
         assert {r["source_path"] for r in s.list_reports()} == {str(a.resolve()), str(b.resolve())}
         a.write_text(text.replace("创成全国文明城市", "创成全国文明城市和卫生城市"), encoding="utf-8")
-        second = ingest(s, [a, b], jobs=1)
+        second = ingest(s, [a, b], jobs=1, keep_duplicates=True)
         assert second.added == ["2021"] and second.replaced == ["2021"] and second.skipped == [str(b)]
         assert len(s.list_reports()) == 2 and s.check_whole() == []
         assert "文明城市和卫生城市" in s.get_report("2021")["text"]
@@ -235,13 +235,13 @@ def _seed_copies(tmp_path):
 def test_reingesting_an_edited_file_keeps_one_version(tmp_path):
     text, a, b = _seed_copies(tmp_path)
     db = str(tmp_path / "v.db")
-    _ingest_cli(str(a), str(b), "--db", db, "--jobs", "1")
+    _ingest_cli(str(a), str(b), "--db", db, "--jobs", "1", "--keep-duplicates")
     with open_store(db, readonly=True) as s:
         assert len(s.list_reports()) == 2 and len({h["report_id"] for h in s.search("旧稿")}) == 2
     for f in (a, b):
         f.write_text(text.replace("创成全国文明城市", "创成全国文明城市和卫生城市"), encoding="utf-8")
         f.write_text(f.read_text(encoding="utf-8") + f"\n（{f.parent.name}）\n", encoding="utf-8")
-    assert "ingested 2, skipped 0" in _ingest_cli(str(a), str(b), "--db", db, "--jobs", "1")
+    assert "ingested 2, skipped 0" in _ingest_cli(str(a), str(b), "--db", db, "--jobs", "1", "--keep-duplicates")
     with open_store(db, readonly=True) as s:
         reports = s.list_reports()
         assert sorted(r["source_path"] for r in reports) == [str(a.resolve()), str(b.resolve())]

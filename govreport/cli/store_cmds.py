@@ -101,11 +101,14 @@ def _fail(exc: GovReportError) -> None:
 @click.option("--keep-versions", is_flag=True, help="keep the older version of an edited file beside the new one")
 @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
               help="seconds allowed per file (0: no limit); a file that takes longer is skipped")
+@click.option("--keep-duplicates", is_flag=True,
+              help="store a report again when another file already gave the same report")
 @click.option("--manifest", "manifests", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="TSV/CSV of sources: path, url, publisher, retrieved [, region, level, report_year "
                    "overrides]; a SOURCES.tsv in an ingested folder is read too")
 def ingest_command(paths: tuple[str, ...], db: str, jobs: int | None, show: bool | None,
-                   keep_versions: bool, timeout: float, manifests: tuple[str, ...]) -> None:
+                   keep_versions: bool, timeout: float, manifests: tuple[str, ...],
+                   keep_duplicates: bool) -> None:
     """Extract report files (or folders of them) into the database.
 
     Files whose content (SHA-256) is already stored are skipped; each report is written in
@@ -129,7 +132,7 @@ def ingest_command(paths: tuple[str, ...], db: str, jobs: int | None, show: bool
         with store:
             result = ingest(store, files, jobs=jobs, timeout=timeout or None,
                             wrap=lambda items: progress(items, "ingest", show), on_error=error_line,
-                            keep_versions=keep_versions, manifest=manifest)
+                            keep_versions=keep_versions, manifest=manifest, keep_duplicates=keep_duplicates)
     except GovReportError as exc:
         _fail(exc)
     for path, rid in result.renamed:

@@ -32,6 +32,9 @@ from govreport.store.fulltext import fold
 #: shingle length (characters) and number of MinHash permutations
 SHINGLE = 5
 NUM_PERM = 128
+#: datasketch's permutation scheme (stored signatures are only comparable within one) and its dtype
+SCHEME = "affine32"
+_DTYPE = "<u4"
 #: estimated Jaccard similarity from which two reports are the same report
 NEAR = 0.8
 #: a text shorter than this (matching characters) is only ever an exact duplicate
@@ -50,7 +53,7 @@ def text_hash(text: str) -> str:
 
 
 def _minhash(matching: str) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM)
+    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     shingles = {matching[i:i + SHINGLE] for i in range(max(1, len(matching) - SHINGLE + 1))}
     m.update_batch([s.encode("utf-8") for s in shingles])
     return m
@@ -59,7 +62,7 @@ def _minhash(matching: str) -> MinHash:
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
     text_hash: str
-    signature: bytes  # the MinHash values (uint64, little-endian), as stored in reports.minhash
+    signature: bytes  # the MinHash values (uint32, little-endian), as stored in reports.minhash
     n_chars: int  # length of the matching text
 
 
@@ -67,13 +70,13 @@ def fingerprint(text: str) -> Fingerprint:
     """Both fingerprints of a report's text (computed in the ingest workers)."""
     matching = matching_text(text)
     digest = hashlib.sha256(matching.encode("utf-8")).hexdigest()
-    values = _minhash(matching).hashvalues.astype("<u8")
+    values = _minhash(matching).hashvalues.astype(_DTYPE)
     return Fingerprint(digest, values.tobytes(), len(matching))
 
 
 def similarity(a: bytes, b: bytes) -> float:
     """Estimated Jaccard similarity of two stored signatures."""
-    va, vb = np.frombuffer(a, dtype="<u8"), np.frombuffer(b, dtype="<u8")
+    va, vb = np.frombuffer(a, dtype=_DTYPE), np.frombuffer(b, dtype=_DTYPE)
     if len(va) != len(vb) or not len(va):
         return 0.0
     return float(np.count_nonzero(va == vb)) / len(va)
@@ -105,7 +108,7 @@ class DuplicateIndex:
 
     def add(self, report_id: str, digest: str, signature: bytes | None) -> None:
         self._by_hash.setdefault(digest, report_id)
-        if signature and report_id not in self._signatures:
+        if signature and len(signature) == NUM_PERM * 4 and report_id not in self._signatures:
             self._signatures[report_id] = signature
             self._lsh.insert(report_id, _from_bytes(signature))
 
@@ -135,4 +138,5 @@ class DuplicateIndex:
 
 
 def _from_bytes(signature: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(signature, dtype="<u8").astype(np.uint64))
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME,
+                   hashvalues=np.frombuffer(signature, dtype=_DTYPE).astype(np.uint32))

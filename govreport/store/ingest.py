@@ -86,7 +86,8 @@ def ingest(store: Store, files: Sequence[str | Path], *, jobs: int | None = None
            options: Options = DEFAULT, timeout: float | None = None,
            wrap: Callable[[Any], Iterable] = lambda items: items,
            on_error: Callable[[str, str], None] | None = None,
-           keep_versions: bool = False, manifest: dict[Path, ManifestEntry] | None = None) -> IngestResult:
+           keep_versions: bool = False, manifest: dict[Path, ManifestEntry] | None = None,
+           keep_duplicates: bool = False) -> IngestResult:
     """Ingest ``files`` into ``store``: skip stored contents, extract the rest on ``jobs``
     processes, each file within ``timeout`` seconds (None: no limit; with one job and no limit,
     in this process), write each report in its own transaction. An edited file replaces its
@@ -96,7 +97,7 @@ def ingest(store: Store, files: Sequence[str | Path], *, jobs: int | None = None
     is told about each bad file as it happens. ``manifest`` (``sources.read_manifest``) gives
     files their URL, publisher and retrieval date and corrects region, level or year. A report
     that duplicates a stored one (``duplicates.py``) is not stored again: its file is added to
-    that report's ``sources``. No file stops the batch: a bad one, one that
+    that report's ``sources`` (unless ``keep_duplicates``). No file stops the batch: a bad one, one that
     overruns its time (its worker is killed and replaced) or one whose worker dies is recorded
     in ``failed`` and the others go on."""
     result = IngestResult()
@@ -143,9 +144,9 @@ def ingest(store: Store, files: Sequence[str | Path], *, jobs: int | None = None
         source = str(Path(done.path).resolve())
         entry = manifest.get(Path(source))
         fp = done.fingerprint or fingerprint(report.text)
-        same_file = set() if keep_versions else {
-            r["id"] for r in store.rows("SELECT id FROM reports WHERE source_path = ?", (source,))}
-        match = dupes.find(fp, exclude=same_file)
+        # an edited file is a new version of its own report, not a duplicate of it
+        same_file = {r["id"] for r in store.rows("SELECT id FROM reports WHERE source_path = ?", (source,))}
+        match = None if keep_duplicates else dupes.find(fp, exclude=same_file)
         if match is not None:  # the same report from another file: one more source, not a report
             with store.transaction() as conn:
                 add_source(conn, match.report_id, path=source, sha256=done.sha256, size=done.size,
