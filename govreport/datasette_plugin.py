@@ -34,7 +34,7 @@ def rewrite_query(query: str) -> str:
         return query
     _, short = fulltext.query_plan(search)
     out = [(k, v) for k, v in pairs if k != "_search"]
-    long_terms = [t for t in fulltext.fold(search).split() if len(t) >= fulltext.MIN_INDEXED]
+    long_terms = [t for t in fulltext.search_fold(search).split() if len(t) >= fulltext.MIN_INDEXED]
     if long_terms:
         out.append(("_search", " ".join(long_terms)))
     for term in short:

@@ -14,10 +14,11 @@ looks a term of one or two characters up with ``LIKE`` over ``paragraphs.search_
 the index has narrowed the rows down when the query has a longer term too; the Datasette
 plugin (``govreport.datasette_plugin``) does the same for ``_search``.
 
-``search_text`` is the paragraph folded character by character (``fold``: traditional →
-simplified, full-width → half-width), keeping the length, so 脱贫 finds 脫貧 and hit offsets
-found in the folded text are offsets into the stored text. It is a generated column over
-``folded``, which is stored only where the fold differs from the text.
+``search_text`` is the paragraph folded character by character (``search_fold``: traditional
+→ simplified, full-width letters and digits → ASCII; punctuation kept), keeping the length, so
+脱贫 finds 脫貧 and hit offsets found in the folded text are offsets into the stored text. It
+is a generated column over ``folded``, which is stored only where the fold changes the text
+(traditional or full-width copies), so a simplified report is not stored twice.
 
 The write path is ``write_rows`` (many rows at once) and ``delete_report``; ``rebuild`` remakes
 the index of a whole database (a migration).
@@ -51,15 +52,29 @@ _FOLD: dict[int, str] = {}
 _SEEN: set[str] = set()
 
 
+#: the part of ``_FOLD`` that folds into a letter, digit or ideograph (``search_fold``)
+_FOLD_WORD: dict[int, str] = {}
+
+
 def fold(text: str) -> str:
     """Same-length copy of ``text`` in simplified characters and half-width forms."""
     new = set(text) - _SEEN
     for ch in new:
         folded = _fold_char(ch)
         if folded != ch:
+            if folded.isalnum():
+                _FOLD_WORD[ord(ch)] = folded
             _FOLD[ord(ch)] = folded
     _SEEN.update(new)
     return text.translate(_FOLD)
+
+
+def search_fold(text: str) -> str:
+    """``fold`` for letters, digits and ideographs only (traditional → simplified, full-width
+    letters and digits → ASCII); punctuation and spaces stay as they are, so a paragraph in
+    simplified characters needs no folded copy in the index."""
+    fold(text)  # learn the characters
+    return text.translate(_FOLD_WORD)
 
 
 #: shortest term the trigram index can answer
@@ -67,8 +82,8 @@ MIN_INDEXED = 3
 
 
 def folded_or_none(text: str) -> str | None:
-    """``fold(text)``, or None where folding changes nothing (``paragraphs.folded``)."""
-    out = fold(text)
+    """``search_fold(text)``, or None where it changes nothing (``paragraphs.folded``)."""
+    out = search_fold(text)
     return None if out == text else out
 
 
@@ -102,7 +117,7 @@ def query_plan(query: str) -> tuple[str | None, list[str]]:
     none, and the terms to check with ``LIKE`` over ``search_text`` (the shorter ones)."""
     long: list[str] = []
     short: list[str] = []
-    for term in fold(query).split():
+    for term in search_fold(query).split():
         (long if len(term) >= MIN_INDEXED else short).append(term)
     expr = " AND ".join('"' + t.replace('"', '""') + '"' for t in long) if long else None
     return expr, short
