@@ -215,14 +215,13 @@ def _known_file(store: Store, rid: str, path: Path, sha: str, entry: ManifestEnt
                 result: IngestResult) -> None:
     """A file whose bytes are stored: keep it as a source (another path) and apply its manifest."""
     source = str(path.resolve())
+    have = store.rows("SELECT 1 FROM sources WHERE report_id = ? AND path = ? AND sha256 = ?", (rid, source, sha))
+    if have and entry is None:
+        return  # a plain re-run: nothing to write
     with store.transaction() as conn:
-        have = conn.execute("SELECT 1 FROM sources WHERE report_id = ? AND path = ? AND sha256 = ?",
-                            (rid, source, sha)).fetchone()
-        if have is None or entry is not None:
-            first = conn.execute("SELECT source_path FROM reports WHERE id = ?", (rid,)).fetchone()
-            relation = "first" if first and first[0] == source else "same_file"
-            size = path.stat().st_size
-            add_source(conn, rid, path=source, sha256=sha, size=size, relation=relation, entry=entry)
+        first = conn.execute("SELECT source_path FROM reports WHERE id = ?", (rid,)).fetchone()
+        relation = "first" if first and first[0] == source else "same_file"
+        add_source(conn, rid, path=source, sha256=sha, size=path.stat().st_size, relation=relation, entry=entry)
         if entry is not None and entry.url:
             conn.execute("UPDATE reports SET source_url = ? WHERE id = ? AND source_path = ?",
                          (entry.url, rid, source))
