@@ -44,3 +44,7 @@ class StoreError(GovReportError):
 
 class QueryError(GovReportError):
     """A query was given arguments it cannot answer."""
+
+
+class ManifestError(GovReportError):
+    """A sources manifest (SOURCES.tsv, ``ingest --manifest``) or a correction is malformed."""

@@ -94,14 +94,14 @@ def test_rewriting_a_report_replaces_it_whole(store):
     # the replaced text is no longer searchable: its FTS rows went with it
     assert [r["report_id"] for r in store.search("两不愁")] == ["hebei_2021"]
     indexed = {r["rowid"] for r in store.rows(
-        "SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH '\"两不\" OR \"生产\" OR \"年政\"'")}
+        "SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH '\"两不愁\" OR \"生产总\" OR \"年政府\"'")}
     assert indexed and indexed <= {r["id"] for r in store.rows("SELECT id FROM paragraphs")}
     # the same content under a new id replaces the old row too
     store.write_report(make_report("henan_2021_copy", "河南省", 2021, [GDP_TARGET], admin_code="410000"),
                        sha256="d" * 64)
     assert [r["id"] for r in store.list_reports(region="河南省")] == ["henan_2021_copy"]
     indexed = {r["rowid"] for r in store.rows(
-        "SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH '\"两不\" OR \"生产\" OR \"年政\"'")}
+        "SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH '\"两不愁\" OR \"生产总\" OR \"年政府\"'")}
     assert indexed <= {r["id"] for r in store.rows("SELECT id FROM paragraphs")}
 
 
@@ -152,16 +152,15 @@ def test_schema_version_and_migration_hook(tmp_path, monkeypatch):
         open_store(path)
 
 
-@pytest.mark.parametrize(("text", "tokens"), [
-    ("高标准农田", ["高标", "标准", "准农", "农田"]),
-    ("脱贫", ["脱贫"]),
-    ("粮", ["粮"]),
-    ("PM2.5浓度", ["pm2", "5", "浓度"]),
-    ("脫貧攻堅", ["脱贫", "贫攻", "攻坚"]),
-    ("GDP增长，就业", ["gdp", "增长", "就业"]),
+@pytest.mark.parametrize(("query", "plan"), [
+    ("高标准农田", ('"高标准农田"', [])),
+    ("脱贫", (None, ["脱贫"])),  # shorter than a trigram: LIKE
+    ("脫貧攻堅 粮", ('"脱贫攻坚"', ["粮"])),  # folded
+    ('PM2.5 x', ('"PM2.5"', ['x'])),
+    ('a"b"c', ('"a""b""c"', [])),  # quotes doubled inside the phrase
 ])
-def test_bigram_tokens(text, tokens):
-    assert fulltext.tokens(text) == tokens
+def test_query_plan(query, plan):
+    assert fulltext.query_plan(query) == plan
 
 
 @pytest.mark.parametrize(("query", "ids"), [
@@ -202,11 +201,11 @@ def test_ingest_keeps_same_named_files_and_replaces_edited_ones(tmp_path):
         f.parent.mkdir()
         f.write_text(text + f"\n（{i}）\n", encoding="utf-8")
     with open_store(tmp_path / "s.db") as s:
-        first = ingest(s, [a, b], jobs=1)
+        first = ingest(s, [a, b], jobs=1, keep_duplicates=True)  # two copies of one text, kept apart
         assert len(first.added) == 2 and first.renamed and first.renamed[0][1].startswith("2021-")
         assert {r["source_path"] for r in s.list_reports()} == {str(a.resolve()), str(b.resolve())}
         a.write_text(text.replace("创成全国文明城市", "创成全国文明城市和卫生城市"), encoding="utf-8")
-        second = ingest(s, [a, b], jobs=1)
+        second = ingest(s, [a, b], jobs=1, keep_duplicates=True)
         assert second.added == ["2021"] and second.replaced == ["2021"] and second.skipped == [str(b)]
         assert len(s.list_reports()) == 2 and s.check_whole() == []
         assert "文明城市和卫生城市" in s.get_report("2021")["text"]
@@ -236,13 +235,13 @@ def _seed_copies(tmp_path):
 def test_reingesting_an_edited_file_keeps_one_version(tmp_path):
     text, a, b = _seed_copies(tmp_path)
     db = str(tmp_path / "v.db")
-    _ingest_cli(str(a), str(b), "--db", db, "--jobs", "1")
+    _ingest_cli(str(a), str(b), "--db", db, "--jobs", "1", "--keep-duplicates")
     with open_store(db, readonly=True) as s:
         assert len(s.list_reports()) == 2 and len({h["report_id"] for h in s.search("旧稿")}) == 2
     for f in (a, b):
         f.write_text(text.replace("创成全国文明城市", "创成全国文明城市和卫生城市"), encoding="utf-8")
         f.write_text(f.read_text(encoding="utf-8") + f"\n（{f.parent.name}）\n", encoding="utf-8")
-    assert "ingested 2, skipped 0" in _ingest_cli(str(a), str(b), "--db", db, "--jobs", "1")
+    assert "ingested 2, skipped 0" in _ingest_cli(str(a), str(b), "--db", db, "--jobs", "1", "--keep-duplicates")
     with open_store(db, readonly=True) as s:
         reports = s.list_reports()
         assert sorted(r["source_path"] for r in reports) == [str(a.resolve()), str(b.resolve())]

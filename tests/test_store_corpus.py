@@ -73,7 +73,7 @@ def test_kill_9_leaves_only_whole_reports(tmp_path):
         (src / f"copy{i:03d}_{f.stem}.txt").write_text(f"{text}\n（副本{i}）\n", encoding="utf-8")
     db = tmp_path / "k.db"
     proc = subprocess.Popen([sys.executable, "-m", "govreport", "ingest", str(src), "--db", str(db), "--jobs", "1",
-                             "--no-progress"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             "--no-progress", "--keep-duplicates"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
     stored = 0
     deadline = time.monotonic() + 120
@@ -101,7 +101,7 @@ def test_kill_9_leaves_only_whole_reports(tmp_path):
         for r in kept:
             assert len(s.facts(report_id=r["id"])) == r["n_facts"]
             assert len(s.get_report(r["id"])["sections"]) == r["n_sections"]
-        result = ingest(s, expand_paths([str(src)]), jobs=2)
+        result = ingest(s, expand_paths([str(src)]), jobs=2, keep_duplicates=True)  # copies, kept apart
         assert len(result.added) == n - len(kept) and len(result.skipped) == len(kept)
         assert len(s.list_reports()) == n and s.check_whole() == []
 

@@ -101,16 +101,24 @@ def _fail(exc: GovReportError) -> None:
 @click.option("--keep-versions", is_flag=True, help="keep the older version of an edited file beside the new one")
 @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
               help="seconds allowed per file (0: no limit); a file that takes longer is skipped")
+@click.option("--keep-duplicates", is_flag=True,
+              help="store a report again when another file already gave the same report")
+@click.option("--manifest", "manifests", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="TSV/CSV of sources: path, url, publisher, retrieved [, region, level, report_year "
+                   "overrides]; a SOURCES.tsv in an ingested folder is read too")
 def ingest_command(paths: tuple[str, ...], db: str, jobs: int | None, show: bool | None,
-                   keep_versions: bool, timeout: float) -> None:
+                   keep_versions: bool, timeout: float, manifests: tuple[str, ...],
+                   keep_duplicates: bool) -> None:
     """Extract report files (or folders of them) into the database.
 
     Files whose content (SHA-256) is already stored are skipped; each report is written in
     one transaction. An edited file replaces its older version (unless --keep-versions). A bad
     file (or one that takes longer than --timeout) is reported on one line and skipped, and the
-    others go on; the exit code is then 2.
+    others go on; the exit code is then 2. The same report from another file (another site,
+    format or script) is stored once, with every file kept as one of its sources.
     """
     from govreport.store.ingest import ingest
+    from govreport.store.sources import find_manifests, load_manifests
 
     empty: list[str] = []
     files = expand_paths(paths, empty)
@@ -119,16 +127,24 @@ def ingest_command(paths: tuple[str, ...], db: str, jobs: int | None, show: bool
     if not files:
         sys.exit(2)
     try:
+        manifest = load_manifests([*find_manifests(paths), *manifests])
         store = _open(db, readonly=False)
         with store:
             result = ingest(store, files, jobs=jobs, timeout=timeout or None,
                             wrap=lambda items: progress(items, "ingest", show), on_error=error_line,
-                            keep_versions=keep_versions)
+                            keep_versions=keep_versions, manifest=manifest, keep_duplicates=keep_duplicates)
     except GovReportError as exc:
         _fail(exc)
     for path, rid in result.renamed:
         click.echo(f"govreport: {path}: another file has the same name; stored as {rid}", err=True)
-    click.echo(f"ingested {len(result.added)}, skipped {len(result.skipped)} already stored, "
+    for path, rid, relation, similarity in result.duplicates:
+        how = "exactly" if relation == "exact" else f"nearly (similarity {similarity:.2f})"
+        click.echo(f"govreport: {path} duplicates {rid} {how}; kept as one more source of {rid}", err=True)
+    for fix in result.fixed:
+        changed = ", ".join(f"{f} {o} → {n}" for f, o, n in fix.changes)
+        click.echo(f"govreport: {fix.report_id}: corrected by the manifest: {changed}", err=True)
+    dupes = f", {len(result.duplicates)} duplicates" if result.duplicates else ""
+    click.echo(f"ingested {len(result.added)}, skipped {len(result.skipped)} already stored{dupes}, "
                f"failed {len(result.failed)} → {db}", err=True)
     if result.failed or empty:
         sys.exit(2)

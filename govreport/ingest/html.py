@@ -140,3 +140,39 @@ def mht_page(data: bytes, source: str) -> tuple[str, str]:
                 declared = charset_codec(part.get_content_charset()) or declared_charset(payload)
                 return decode(payload, source, declared)
     raise IngestError(source, "a web archive (.mht) with no HTML page in it")
+
+
+#: a page's own address as it states it: 本文地址：http://… (the line itself is stripped as furniture)
+_ADDRESS_LINE = re.compile(r"(?:本文|本页|原文|文章)(?:地址|网址|链接)\s*[:：]?\s*(https?://[^\s<>\"'，。]+)")
+_CANONICAL = re.compile(
+    r"<link\b[^>]*\brel=[\"']?canonical[\"']?[^>]*\bhref=[\"']?(https?://[^\"'\s>]+)"
+    r"|<meta\b[^>]*\bproperty=[\"']?og:url[\"']?[^>]*\bcontent=[\"']?(https?://[^\"'\s>]+)", re.I)
+_MIME = re.compile(rb"^\s*(?:[\w-]+:[^\n]*\n)*?\s*(?:MIME-Version|Content-Type:\s*multipart)", re.I)
+
+
+def page_url(data: bytes) -> str | None:
+    """The URL a saved page (.html, .mht) gives for itself: the web archive's Content-Location,
+    else the page's 本文地址 line, else its canonical link; None when it says none."""
+    if _MIME.match(data[:4096]):
+        message = email.message_from_bytes(data, policy=email.policy.compat32)
+        for part in message.walk():
+            if part.get_content_type() == "text/html" and str(part.get("Content-Location", "")).startswith("http"):
+                return str(part["Content-Location"]).strip()
+        for header in ("Snapshot-Content-Location", "Content-Location"):
+            if str(message.get(header, "")).startswith("http"):
+                return str(message[header]).strip()
+        try:
+            markup, _ = mht_page(data, "<mht>")
+        except IngestError:
+            return None
+    else:
+        try:
+            markup = data.decode("utf-8")
+        except UnicodeDecodeError:
+            markup = data.decode("gb18030", errors="replace")
+    text = html.unescape(_TAG.sub(" ", _HIDDEN.sub("", markup)))
+    if m := _ADDRESS_LINE.search(text):
+        return m.group(1)
+    if m := _CANONICAL.search(markup):
+        return m.group(1) or m.group(2)
+    return None

@@ -13,7 +13,7 @@ import os
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -186,20 +186,20 @@ class Database:
             return self._delete(conn, report_id)
 
     def _delete(self, conn: sqlite3.Connection, report_id: str) -> bool:
-        # the FTS table is contentless: a 'delete' needs the indexed tokens again
-        for row in conn.execute("SELECT id, text FROM paragraphs WHERE report_id = ?", (report_id,)):
-            conn.execute("INSERT INTO paragraphs_fts (paragraphs_fts, rowid, tokens) VALUES ('delete', ?, ?)",
-                         (row["id"], fulltext.index_text(row["text"])))
+        fulltext.delete_report(conn, report_id)  # the index's external content goes with the report
         return conn.execute("DELETE FROM reports WHERE id = ?", (report_id,)).rowcount > 0
 
     def write_report(self, report: Report, *, sha256: str, size: int | None = None,
-                     source_path: str | None = None, index: list[str] | None = None,
-                     keep_versions: bool = False) -> list[str]:
+                     source_path: str | None = None, index: list[str | None] | None = None,
+                     keep_versions: bool = False, extra: dict[str, Any] | None = None,
+                     on_insert: Callable[[sqlite3.Connection], None] | None = None) -> list[str]:
         """Store ``report`` in one transaction, replacing a stored report of the same id, the
         same content (SHA-256) under another id and, unless ``keep_versions``, every older
         version read from the same ``source_path`` (an edited file). Returns the ids removed.
 
-        ``index``: ``paragraph_index(report.text)`` if already computed."""
+        ``index``: ``paragraph_index(report.text)`` if already computed; ``extra``: more reports
+        columns (source_url, text_hash, minhash); ``on_insert(conn)`` runs in the same transaction
+        once the report is in (e.g. to record its source)."""
         with self.transaction() as conn:
             old = [report.doc.id]
             # the same content stored under another id
@@ -208,11 +208,15 @@ class Database:
                 old += [r["id"] for r in conn.execute("SELECT id FROM reports WHERE source_path = ?",
                                                       (source_path,))]
             removed = [rid for rid in dict.fromkeys(old) if self._delete(conn, rid)]
-            self._insert(conn, report, sha256=sha256, size=size, source_path=source_path, index=index)
+            self._insert(conn, report, sha256=sha256, size=size, source_path=source_path, index=index,
+                         extra=extra)
+            if on_insert is not None:
+                on_insert(conn)
         return removed
 
     def _insert(self, conn: sqlite3.Connection, report: Report, *, sha256: str, size: int | None,
-                source_path: str | None, index: list[str] | None = None) -> None:
+                source_path: str | None, index: list[str | None] | None = None,
+                extra: dict[str, Any] | None = None) -> None:
         doc = asdict(report.doc)
         text = report.text
         paragraphs = _paragraphs(text)
@@ -226,6 +230,7 @@ class Database:
                    n_chars=len(text), n_sections=len(report.sections), n_facts=len(report.facts),
                    n_tasks=len(report.tasks), n_slogans=len(report.slogans), n_paragraphs=len(paragraphs),
                    warnings=json.dumps(list(report.warnings), ensure_ascii=False), text=text)
+        row.update({k: v for k, v in (extra or {}).items() if k in ("source_url", "text_hash", "minhash")})
         cols = ", ".join(row)
         conn.execute(f"INSERT INTO reports ({cols}) VALUES ({', '.join(':' + k for k in row)})", row)
         rid = report.doc.id
@@ -270,17 +275,14 @@ class Database:
         # both tables be filled with executemany
         base = conn.execute("SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'paragraphs'), 0), "
                             "coalesce((SELECT max(id) FROM paragraphs), 0))").fetchone()[0]
-        conn.executemany("INSERT INTO paragraphs (id, report_id, seq, start, end, text) VALUES (?,?,?,?,?,?)",
-                         [(base + 1 + i, rid, i, start, end, text[start:end])
-                          for i, (start, end) in enumerate(paragraphs)])
-        conn.executemany("INSERT INTO paragraphs_fts (rowid, tokens) VALUES (?, ?)",
-                         [(base + 1 + i, tokens) for i, tokens in enumerate(index)])
+        fulltext.write_rows(conn, [(base + 1 + i, rid, i, start, end, text[start:end], index[i])
+                                   for i, (start, end) in enumerate(paragraphs)])
 
 
-def paragraph_index(text: str) -> list[str]:
-    """The full-text index column of each paragraph of ``text`` (computed in the ingest
-    workers, so the writing process only inserts)."""
-    return [fulltext.index_text(text[start:end]) for start, end in _paragraphs(text)]
+def paragraph_index(text: str) -> list[str | None]:
+    """Each paragraph of ``text`` folded for the full-text index (None: unchanged), computed in
+    the ingest workers, so the writing process only inserts."""
+    return [fulltext.folded_or_none(text[start:end]) for start, end in _paragraphs(text)]
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

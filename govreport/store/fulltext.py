@@ -1,40 +1,41 @@
-"""Full-text search over Chinese text that also finds one- and two-character words.
+"""Full-text search over Chinese text: SQLite's own trigram index, plus a scan for short words.
 
-Why character bigrams (and not jieba or the FTS5 trigram tokenizer):
+The index is ``paragraphs_fts``, an FTS5 table with the built-in ``trigram`` tokenizer over
+``paragraphs.search_text`` (external content, ``content="paragraphs"``), so it works as shipped:
 
-- FTS5 ``trigram`` cannot answer queries shorter than three characters, and 脱贫, 就业,
-  减税 are the words people search for most.
-- A word segmenter (jieba) indexes *its* words: 标准 is then not found inside
-  高标准农田 when jieba keeps that as one token, and segmentation of the query and of the
-  text can disagree. Search results would depend on the segmenter's dictionary.
-- Overlapping character bigrams (高标 标准 准农 农田) make a phrase query of the query's own
-  bigrams equivalent to a substring match for any query of two or more characters,
-  independent of any dictionary. The index is about as large as the text.
-  FTS5's own ``unicode61`` tokenizer indexes the space-joined bigrams (it treats CJK
-  characters as token characters); we do the bigram split here because SQLite has no
-  bigram tokenizer and loading a C extension is not portable.
+- in Datasette, which finds ``<table>_fts`` with ``content="<table>"`` and offers ``_search``;
+- in the plain ``sqlite3`` shell: ``SELECT * FROM paragraphs WHERE id IN (SELECT rowid FROM
+  paragraphs_fts WHERE paragraphs_fts MATCH '高标准农田')``.
 
-Latin letters and digits are indexed as lower-cased words (GDP, pm2, 5), so mixed queries such
-as PM2.5 work too. A lone CJK character inside a term (2020年) is not indexed: the term is
-looked up by its other tokens and checked with ``LIKE``; a query of single characters only
-falls back to a ``LIKE`` scan of the paragraphs.
+A trigram index answers any query of three or more characters as an exact substring match
+(independent of any word segmenter: 标准农 is found inside 高标准农田), but nothing shorter:
+脱贫, 就业, 减税 are two characters. ``Store.search`` (and ``govreport serve``) therefore
+looks a term of one or two characters up with ``LIKE`` over ``paragraphs.search_text``, after
+the index has narrowed the rows down when the query has a longer term too; the Datasette
+plugin (``govreport.datasette_plugin``) does the same for ``_search``.
 
-Text and queries are first folded character by character (``fold``: traditional → simplified,
-full-width → half-width), keeping the length, so 脱贫 finds 脫貧 and hit offsets found in the
-folded text are offsets into the stored text.
+``search_text`` is the paragraph folded character by character (``search_fold``: traditional
+→ simplified, full-width letters and digits → ASCII; punctuation kept), keeping the length, so
+脱贫 finds 脫貧 and hit offsets found in the folded text are offsets into the stored text. It
+is a generated column over ``folded``, which is stored only where the fold changes the text
+(traditional or full-width copies), so a simplified report is not stored twice.
+
+The write path is ``write_rows`` (many rows at once) and ``delete_report``; ``rebuild`` remakes
+the index of a whole database (a migration).
 """
 
 from __future__ import annotations
 
 import re
+import sqlite3
 import unicodedata
+from collections.abc import Iterable
 
 from opencc import OpenCC
 
 _T2S = OpenCC("t2s")
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 _RUN = re.compile(f"[{_CJK}]+|[0-9A-Za-z]+")
-_CJK_RUN = re.compile(f"[{_CJK}]+")
 
 
 def _fold_char(ch: str) -> str:
@@ -51,55 +52,80 @@ _FOLD: dict[int, str] = {}
 _SEEN: set[str] = set()
 
 
+#: the part of ``_FOLD`` that folds into a letter, digit or ideograph (``search_fold``)
+_FOLD_WORD: dict[int, str] = {}
+
+
 def fold(text: str) -> str:
     """Same-length copy of ``text`` in simplified characters and half-width forms."""
     new = set(text) - _SEEN
     for ch in new:
         folded = _fold_char(ch)
         if folded != ch:
+            if folded.isalnum():
+                _FOLD_WORD[ord(ch)] = folded
             _FOLD[ord(ch)] = folded
     _SEEN.update(new)
     return text.translate(_FOLD)
 
 
-def tokens(text: str) -> list[str]:
-    """Index tokens of ``text``: CJK runs as overlapping bigrams (a lone character as
-    itself), Latin/digit runs as lower-cased words."""
-    out: list[str] = []
-    for m in _RUN.finditer(fold(text)):
-        run = m.group()
-        if _CJK_RUN.fullmatch(run):
-            if len(run) == 1:
-                out.append(run)
-            else:
-                out.extend(map(str.__add__, run, run[1:]))
-        else:
-            out.append(run.lower())
-    return out
+def search_fold(text: str) -> str:
+    """``fold`` for letters, digits and ideographs only (traditional → simplified, full-width
+    letters and digits → ASCII); punctuation and spaces stay as they are, so a paragraph in
+    simplified characters needs no folded copy in the index."""
+    fold(text)  # learn the characters
+    return text.translate(_FOLD_WORD)
 
 
-def index_text(text: str) -> str:
-    """The string stored in the FTS column for ``text``."""
-    return " ".join(tokens(text))
+#: shortest term the trigram index can answer
+MIN_INDEXED = 3
+
+
+def folded_or_none(text: str) -> str | None:
+    """``search_fold(text)``, or None where it changes nothing (``paragraphs.folded``)."""
+    out = search_fold(text)
+    return None if out == text else out
+
+
+def write_rows(conn: sqlite3.Connection, rows: Iterable[tuple[int, str, int, int, int, str, str | None]]) -> None:
+    """Insert paragraphs and index them: ``rows`` are (id, report_id, seq, start, end, text, folded)."""
+    rows = list(rows)
+    conn.executemany("INSERT INTO paragraphs (id, report_id, seq, start, end, text, folded) "
+                     "VALUES (?,?,?,?,?,?,?)", rows)
+    conn.executemany("INSERT INTO paragraphs_fts (rowid, search_text) VALUES (?, ?)",
+                     [(r[0], r[6] if r[6] is not None else r[5]) for r in rows])
+
+
+def delete_report(conn: sqlite3.Connection, report_id: str) -> None:
+    """Take a report's paragraphs out of the index (before the rows themselves are deleted)."""
+    conn.execute("INSERT INTO paragraphs_fts (paragraphs_fts, rowid, search_text) "
+                 "SELECT 'delete', id, search_text FROM paragraphs WHERE report_id = ?", (report_id,))
+
+
+def rebuild(conn: sqlite3.Connection) -> None:
+    """Fill ``paragraphs.folded`` and rebuild the index from ``paragraphs`` (old databases)."""
+    updates = []
+    for rowid, text in conn.execute("SELECT id, text FROM paragraphs"):
+        updates.append((folded_or_none(text), rowid))
+    conn.executemany("UPDATE paragraphs SET folded = ? WHERE id = ?", updates)
+    conn.execute("INSERT INTO paragraphs_fts (paragraphs_fts) VALUES ('rebuild')")
 
 
 def query_plan(query: str) -> tuple[str | None, list[str]]:
-    """How to run ``query`` (whitespace-separated terms, all required): an FTS5 MATCH
-    expression, or ``None`` when no term has an indexed token, and the terms that must also
-    be checked with ``LIKE`` because the index alone cannot pin them down (a lone CJK
-    character, as in 2020年, is not indexed as such: such a term is looked up by its other
-    tokens and then checked)."""
-    parts: list[str] = []
-    like: list[str] = []
-    for term in query.split():
-        toks = tokens(term)
-        indexed = [t for t in toks if not (len(t) == 1 and _CJK_RUN.fullmatch(t))]
-        if indexed and len(indexed) == len(toks):
-            parts.append('"' + " ".join(toks) + '"')
-            continue
-        parts.extend(f'"{t}"' for t in indexed)
-        like.append(term)
-    return (" AND ".join(parts) if parts else None), like
+    """How to run ``query`` (whitespace-separated terms, all required, folded): an FTS5 MATCH
+    expression of the terms of three or more characters (phrases, AND-ed), or None if there is
+    none, and the terms to check with ``LIKE`` over ``search_text`` (the shorter ones)."""
+    long: list[str] = []
+    short: list[str] = []
+    for term in search_fold(query).split():
+        (long if len(term) >= MIN_INDEXED else short).append(term)
+    expr = " AND ".join('"' + t.replace('"', '""') + '"' for t in long) if long else None
+    return expr, short
+
+
+def like_pattern(term: str) -> str:
+    """``%term%`` with LIKE's wildcards escaped (``ESCAPE '\\'``)."""
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def find_terms(text: str, query: str) -> list[tuple[int, int]]:

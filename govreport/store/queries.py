@@ -203,9 +203,9 @@ class Store(Database):
         where, params = _where(filters, "r")
         extra = where.replace(" WHERE ", " AND ", 1)
         expr, like_terms = fulltext.query_plan(query)
-        likes = "".join(" AND p.text LIKE ? ESCAPE '\\'" for _ in like_terms)
-        like_params = ["%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-                       for t in like_terms]
+        # terms shorter than a trigram are checked with LIKE (after the index narrowed the rows)
+        likes = "".join(" AND p.search_text LIKE ? ESCAPE '\\'" for _ in like_terms)
+        like_params = [fulltext.like_pattern(t) for t in like_terms]
         cols = ("SELECT p.report_id, p.seq, p.start, p.end, p.text, r.region, r.level, r.report_year, "
                 "r.admin_code FROM ")
         if expr is not None:
@@ -213,7 +213,7 @@ class Store(Database):
                    f"JOIN reports r ON r.id = p.report_id WHERE paragraphs_fts MATCH ?{likes}{extra} "
                    "ORDER BY bm25(paragraphs_fts), p.report_id, p.seq LIMIT ?")
             rows = self.rows(sql, [expr, *like_params, *params, int(limit)])
-        else:  # only one-character terms: nothing indexed to look up, scan instead
+        else:  # only one- and two-character terms: nothing the trigram index can answer, scan
             sql = (cols + f"paragraphs p JOIN reports r ON r.id = p.report_id WHERE 1{likes}{extra} "
                    "ORDER BY r.report_year DESC, p.report_id, p.seq LIMIT ?")
             rows = self.rows(sql, [*like_params, *params, int(limit)])

@@ -11,6 +11,11 @@ Tables (documented in README.md, "Database"):
 - ``paragraphs``  the text split into lines (one paragraph per line) with their offsets,
                   and ``paragraphs_fts``, the full-text index over them (see ``fulltext.py``).
 - ``indicators``  the canonical indicator table (id, Chinese name, unit, direction).
+- ``sources``     every file a report was read from (path, URL, publisher, retrieval date, format,
+                  SHA-256, how it matched: the first file, an exact or a near duplicate);
+                  ``report_fixes`` every correction of a stored report (``govreport fix``, a
+                  manifest): who, when, the field, the old and the new value (``sources.py``).
+- views ``facts_view`` and ``reports_view`` join facts to their report and indicator name.
 
 ``PRAGMA user_version`` holds ``SCHEMA_VERSION``; ``migrate`` brings an older file up to date
 by running the steps in ``MIGRATIONS`` in order.
@@ -21,7 +26,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 DDL = """
 CREATE TABLE IF NOT EXISTS reports (
@@ -54,7 +59,10 @@ CREATE TABLE IF NOT EXISTS reports (
     n_slogans       INTEGER NOT NULL,
     n_paragraphs    INTEGER NOT NULL,
     warnings        TEXT NOT NULL DEFAULT '[]',
-    text            TEXT NOT NULL
+    text            TEXT NOT NULL,
+    source_url      TEXT,  -- from the manifest, the MHT Content-Location or the page's 本文地址; version 5
+    text_hash       TEXT,  -- SHA-256 of the normalized matching view (duplicates.py); version 5
+    minhash         BLOB   -- MinHash signature of the matching view's character shingles; version 5
 );
 CREATE INDEX IF NOT EXISTS reports_region ON reports(region, report_year);
 CREATE INDEX IF NOT EXISTS reports_code ON reports(admin_code, report_year);
@@ -174,14 +182,69 @@ CREATE TABLE IF NOT EXISTS paragraphs (
     start           INTEGER NOT NULL,
     end             INTEGER NOT NULL,
     text            TEXT NOT NULL,
+    folded          TEXT,  -- fulltext.fold(text) where it differs (traditional, full-width); version 5
+    search_text     TEXT GENERATED ALWAYS AS (coalesce(folded, text)) VIRTUAL,
     UNIQUE (report_id, seq)
 );
+"""
 
--- contentless: the indexed column holds character bigrams (fulltext.py), rows are keyed by
--- paragraphs.id; deleting a row re-derives its tokens from paragraphs.text
+#: the full-text index: FTS5's trigram tokenizer over paragraphs.search_text, external content,
+#: so Datasette finds it (content="paragraphs") and the sqlite3 shell can MATCH it (fulltext.py)
+FTS_DDL = """
 CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(
-    tokens, content='', tokenize='unicode61 remove_diacritics 0'
+    search_text, content="paragraphs", content_rowid="id", tokenize="trigram"
 );
+"""
+
+SOURCES_DDL = """
+CREATE TABLE IF NOT EXISTS sources (
+    id              INTEGER PRIMARY KEY,
+    report_id       TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    path            TEXT NOT NULL,
+    url             TEXT,
+    publisher       TEXT,
+    retrieved       TEXT,
+    format          TEXT,
+    encoding        TEXT,
+    sha256          TEXT NOT NULL,
+    size            INTEGER,
+    text_hash       TEXT,
+    relation        TEXT NOT NULL CHECK (relation IN ('first', 'exact', 'near', 'same_file')),
+    similarity      REAL,
+    added_at        TEXT NOT NULL,
+    UNIQUE (report_id, path, sha256)
+);
+CREATE INDEX IF NOT EXISTS sources_report ON sources(report_id);
+CREATE INDEX IF NOT EXISTS sources_sha ON sources(sha256);
+
+CREATE TABLE IF NOT EXISTS report_fixes (
+    id              INTEGER PRIMARY KEY,
+    report_id       TEXT NOT NULL,
+    field           TEXT NOT NULL,
+    old             TEXT,
+    new             TEXT,
+    who             TEXT NOT NULL,
+    at              TEXT NOT NULL,
+    facts_changed   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS report_fixes_report ON report_fixes(report_id);
+CREATE INDEX IF NOT EXISTS reports_text_hash ON reports(text_hash);
+"""
+
+VIEWS_DDL = """
+CREATE VIEW IF NOT EXISTS facts_view AS
+SELECT f.id, f.report_id, r.region, r.admin_code, r.province, r.city, r.county, r.level, r.report_year,
+       r.title AS report_title, r.source_url, f.kind, f.period, f.period_start, f.period_end,
+       f.indicator, i.name AS indicator_name, f.indicator_text, f.measure, f.value, f.value_max, f.unit,
+       f.bound, f.rank_scope, f.rank_of, f.role, f.evidence, f.sentence, f.period_source, f.checks
+FROM facts f JOIN reports r ON r.id = f.report_id LEFT JOIN indicators i ON i.id = f.indicator;
+
+CREATE VIEW IF NOT EXISTS reports_view AS
+SELECT r.id, r.region, r.admin_code, r.province, r.city, r.county, r.level, r.report_year, r.date,
+       r.speaker, r.title, r.partial, r.source_url, r.source_format, r.n_facts, r.n_tasks,
+       (SELECT count(*) FROM sources s WHERE s.report_id = r.id) AS n_sources,
+       (SELECT count(*) FROM report_fixes x WHERE x.report_id = r.id) AS n_fixes
+FROM reports r;
 """
 
 def _add_columns(conn: sqlite3.Connection, table: str, *columns: str) -> None:
@@ -192,6 +255,34 @@ def _add_columns(conn: sqlite3.Connection, table: str, *columns: str) -> None:
             conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
 
 
+def _sources_and_trigram_index(conn: sqlite3.Connection) -> None:
+    """Version 5: reports.source_url/text_hash/minhash, paragraphs.folded/search_text, the sources
+    and report_fixes tables, the views, and the full-text index rebuilt as a trigram index."""
+    from govreport.store import fulltext
+
+    reports = {row[1] for row in conn.execute("PRAGMA table_info(reports)")}
+    _add_columns(conn, "reports", "source_url", "text_hash")
+    if reports and "minhash" not in reports:
+        conn.execute("ALTER TABLE reports ADD COLUMN minhash BLOB")
+    paragraphs = {row[1] for row in conn.execute("PRAGMA table_xinfo(paragraphs)")}
+    _add_columns(conn, "paragraphs", "folded")
+    if paragraphs and "search_text" not in paragraphs:
+        conn.execute("ALTER TABLE paragraphs ADD COLUMN search_text TEXT "
+                     "GENERATED ALWAYS AS (coalesce(folded, text)) VIRTUAL")
+    conn.execute("DROP TABLE IF EXISTS paragraphs_fts")  # the old contentless bigram index
+    ddl = (FTS_DDL if paragraphs else "") + (SOURCES_DDL + VIEWS_DDL if reports else "")
+    for statement in ddl.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+    if paragraphs:
+        fulltext.rebuild(conn)
+    if reports:  # every stored report keeps its file as its first source
+        conn.execute(
+            "INSERT OR IGNORE INTO sources (report_id, path, format, encoding, sha256, size, relation, "
+            "added_at) SELECT id, coalesce(source_path, id), source_format, encoding, sha256, size, 'first', "
+            "ingested_at FROM reports")
+
+
 #: version → function bringing a database at ``version - 1`` to ``version``.
 #: Add a step here (and bump SCHEMA_VERSION) whenever the DDL above changes.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
@@ -199,6 +290,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     3: lambda conn: _add_columns(conn, "facts", "period_source"),  # where a fact's period was decided
     # the 督查 fields of a task (kind, deadline date, lead unit source, co-operating units)
     4: lambda conn: _add_columns(conn, "tasks", "kind", "deadline_date", "department_source", "co_departments"),
+    5: _sources_and_trigram_index,
 }
 
 
@@ -213,7 +305,7 @@ def migrate(conn: sqlite3.Connection) -> int:
         return found
     if found == 0:
         # executescript runs the DDL as one transaction; user_version is set inside it
-        conn.executescript(f"BEGIN;\n{DDL}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;")
+        conn.executescript(f"BEGIN;\n{DDL}{FTS_DDL}{SOURCES_DDL}{VIEWS_DDL}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;")
         return found
     conn.execute("BEGIN IMMEDIATE")
     try:
