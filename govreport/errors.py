@@ -44,3 +44,7 @@ class StoreError(GovReportError):
 
 class QueryError(GovReportError):
     """A query was given arguments it cannot answer."""
+
+
+class CorrectionError(GovReportError):
+    """A reviewer's correction of a fact is malformed or names no fact (``store/corrections.py``)."""
