@@ -151,10 +151,11 @@ def _report(store: Store, report_id: str) -> dict[str, Any]:
     return {**row, "text_sha256": row["text_sha256"] or text_sha256(row["text"])}
 
 
-def _current(store: Store, sha: str, start: int, end: int, indicator: str | None) -> dict[str, Any] | None:
-    rows = store.rows("SELECT * FROM corrections_current WHERE text_sha256 = ? AND start = ? AND end = ? "
-                      "AND indicator IS ?", (sha, start, end, indicator))
-    return rows[-1] if rows else None
+def _last_edit(store: Store, sha: str, start: int, end: int, indicator: str | None) -> dict[str, Any] | None:
+    rows = store.rows("SELECT * FROM corrections WHERE action = 'edit' AND text_sha256 = ? AND start = ? "
+                      "AND end = ? AND indicator IS ? ORDER BY made_at DESC, id DESC LIMIT 1",
+                      (sha, start, end, indicator))
+    return rows[0] if rows else None
 
 
 def add_correction(store: Store, report_id: str, action: str, start: int, end: int, *,
@@ -204,8 +205,8 @@ def add_correction(store: Store, report_id: str, action: str, start: int, end: i
         else:
             if not cleaned:
                 raise CorrectionError("an edit needs at least one field to change")
-            previous = _current(store, sha, start, end, indicator)
-            if previous and previous["action"] == "edit":
+            previous = _last_edit(store, sha, start, end, indicator)  # even one a mark_wrong superseded
+            if previous:
                 cleaned = {**json.loads(previous["fields"]), **cleaned}
     row = {"text_sha256": sha, "report_id": report_id, "start": start, "end": end, "indicator": indicator,
            "evidence": text[start:end], "action": action, "fields": json.dumps(cleaned, ensure_ascii=False),

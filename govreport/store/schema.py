@@ -296,13 +296,19 @@ def _corrections_step(conn: sqlite3.Connection) -> None:
     ``corrections`` table and the ``facts_effective`` view."""
     import hashlib
 
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not {"reports", "facts", "sections", "indicators"} <= tables:
+        return  # not a whole govreport database (a stub in a test): nothing to hang corrections on
     _add_columns(conn, "reports", "text_sha256")
     todo = conn.execute("SELECT id, text FROM reports WHERE text_sha256 IS NULL").fetchall()
     conn.executemany("UPDATE reports SET text_sha256 = ? WHERE id = ?",
                      [(hashlib.sha256(text.encode("utf-8")).hexdigest(), rid) for rid, text in todo])
-    for statement in CORRECTIONS_DDL.split(";"):
-        if statement.strip():
+    statement = ""
+    for line in CORRECTIONS_DDL.splitlines(keepends=True):  # one statement at a time (a comment may hold ';')
+        statement += line
+        if sqlite3.complete_statement(statement):
             conn.execute(statement)
+            statement = ""
 
 
 def _add_columns(conn: sqlite3.Connection, table: str, *columns: str) -> None:
