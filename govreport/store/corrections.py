@@ -326,6 +326,7 @@ def apply_to_report(store: Store, report: dict[str, Any]) -> dict[str, Any]:
                 "sentence": text[a["sentence_start"]:a["sentence_end"]] if a["sentence_start"] is not None else "",
                 "sentence_span": _span(a["sentence_start"], a["sentence_end"]), "indicator_span": None,
                 "checks": [], "period_source": "review", "added": True, "corrected": True,
+                "key_indicator": a["indicator"],
                 "correction": {k: a[k] for k in ("id", "action", "who", "made_at", "why")}}
         facts.append(corrected(fact, {"indicator": a["indicator"], "_made": (a["made_at"], a["id"])}))
     return {**report, "facts": facts}
