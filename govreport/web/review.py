@@ -173,7 +173,8 @@ async def _body(request: Request) -> tuple[dict[str, Any], bool]:
     if ctype == "application/x-www-form-urlencoded":
         form = await request.form()
         body = {k: v for k, v in form.items() if isinstance(v, str)}
-        body["fields"] = {k: body.pop(k) for k in FIELDS if k in body and body[k] != ""}
+        # the fields to set are set_kind, set_value, …; "indicator" alone names the fact
+        body["fields"] = {k: body.pop(f"set_{k}") for k in FIELDS if body.get(f"set_{k}")}
         return body, False
     raise _refuse(415, "send application/json or a form")
 
@@ -198,6 +199,18 @@ def _save(store: Any, body: dict[str, Any]) -> dict[str, Any]:
 
 
 async def post_correction(request: Request) -> Response:
+    """POST /review/corrections: a JSON object (201 with the stored correction) or a form (303
+    back to the report); refusals are JSON for a JSON request, the error page for a form."""
+    try:
+        return await _post(request)
+    except HTTPException as exc:
+        wants_json = "json" in request.headers.get("content-type", "") + request.headers.get("accept", "")
+        if not wants_json:
+            raise
+        return JSONResponse({"error": str(exc.detail), "status": exc.status_code}, status_code=exc.status_code)
+
+
+async def _post(request: Request) -> Response:
     cfg = _config(request)
     if not cfg.enabled:  # before reading anything
         check_access(request, cfg, {})
