@@ -68,7 +68,12 @@ def test_an_edit_changes_the_value_tracking_sees_and_says_so(tmp_path):
     assert _fact(s, "gs_2022", "gdp")["value"] == 5.5
     eff = [f for f in effective_facts(s) if f["report_id"] == "gs_2022"]
     assert [(f["value"], f["corrected"]) for f in eff] == [(6.1, True)]
-    assert all(not f["corrected"] for f in effective_facts(s, report_id="gs_2021"))
+    # the region page's series too
+    (point,) = [p for p in s.region_series("甘肃省") if p["kind"] == "actual" and p["indicator"] == "gdp"]
+    assert point["value"] == 6.1
+    # an untouched report reads the same through the view as from the table
+    assert effective_facts(s, report_id="gs_2021") == [
+        {**f, "corrected": False, "correction_id": None} for f in s.facts(report_id="gs_2021")]
 
 
 def test_edits_merge_and_the_latest_correction_wins(tmp_path):

@@ -104,7 +104,7 @@ def _facts(db: Path) -> list[dict]:
 def test_a_correction_made_in_the_viewer_is_kept_everywhere(review_page, review_site, shots: Path,
                                                              tmp_path: Path) -> None:
     page = review_page
-    base, db, src = review_site
+    _, db, src = review_site
     facts = _facts(db)
     target = next(i for i, f in enumerate(facts) if f["kind"] == "target" and f["indicator"] == "gdp")
     other = next(i for i, f in enumerate(facts) if f["kind"] == "target" and f["indicator"] not in (None, "gdp"))
