@@ -59,6 +59,8 @@ def test_review_is_off_by_default(db: Path) -> None:
         assert client.post(f"/reports/{fact['report_id']}", data={"x": "1"}).status_code == 405
         assert client.get("/review/corrections.json").json() == {"count": 0, "corrections": [], "review": False}
         assert client.app.state.store.readonly
+        # the review strings: Chinese first, English with ?lang=en
+        assert "更正记录" in page and "Corrections" in client.get(f"/reports/{fact['report_id']}?lang=en").text
 
 
 def test_a_correction_in_review_mode_is_shown_and_applied(db: Path) -> None:

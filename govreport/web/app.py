@@ -119,4 +119,5 @@ def create_app(db: str | Path | None = None, *, store: Any = None, max_upload: i
     app.state.review = review.review_config(review_mode, review_token)
     # a url-encoded paste is up to 3x its UTF-8 size (%XX); the text itself is checked against max_upload
     app.add_middleware(BodyLimit, limit=3 * max_upload + 64 * 1024, paths=("/upload",))
+    app.add_middleware(BodyLimit, limit=review.MAX_BODY, paths=("/review",))
     return app

@@ -199,4 +199,21 @@ def test_a_correction_made_in_the_viewer_is_kept_everywhere(review_page, review_
         assert page.locator(f"#report-text .ann.fact.{cls}").count() >= 1, cls
     page.goto("/tracking?indicator=gdp")
     assert f"{new_value:g}" in page.locator("#tracking-table tbody tr", has_text="✎ target").first.inner_text()
+
+    # the fact marked wrong, saved unchanged, is taken back
+    page.goto(f"/reports/{RID}")
+    mark = page.locator(f'#report-text .ann.fact[data-facts~="{other}"]').first
+    assert "rv-wrong" in (mark.get_attribute("class") or "")
+    mark.scroll_into_view_if_needed()
+    for _ in range(len((mark.get_attribute("data-facts") or "").split())):
+        mark.click()
+        if page.locator("#fact-panel").get_attribute("data-fact") == str(other):
+            break
+    assert page.locator("#rv-mark-wrong").is_hidden()
+    with page.expect_navigation():
+        page.click("#rv-save")
+    page.locator("#rv-list .rv-item").nth(3).wait_for()
+    mark = page.locator(f'#report-text .ann.fact[data-facts~="{other}"]').first
+    assert "rv-wrong" not in (mark.get_attribute("class") or "")
+    assert "rv-corrected" in (mark.get_attribute("class") or "")
     assert not page.errors, page.errors

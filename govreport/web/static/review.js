@@ -92,8 +92,8 @@
   if (factPanel && panel) {
     new MutationObserver(function () {
       var i = factPanel.getAttribute("data-fact");
-      if (i !== null) { showReview(Number(i)); }
-    }).observe(factPanel, {attributes: true, attributeFilter: ["data-fact"]});
+      if (factPanel.hidden) { panel.hidden = true; } else if (i !== null) { showReview(Number(i)); }
+    }).observe(factPanel, {attributes: true, attributeFilter: ["data-fact", "hidden"]});
   }
 
   // the list of corrections: a click shows the fact
@@ -152,7 +152,11 @@
   $("rv-edit").addEventListener("submit", function (ev) {
     ev.preventDefault();
     if (current === null) { return; }
-    var fields = changes(data.facts[current], read("rv-edit-"));
+    var values = read("rv-edit-");
+    var fields = changes(data.facts[current], values);
+    if (!Object.keys(fields).length && flags[current] && flags[current].wrong) {
+      fields = {kind: values.kind};  // saved unchanged: the fact marked wrong is taken back
+    }
     if (!Object.keys(fields).length) { msg.textContent = t.failed + "—"; return; }
     var key = data.keys[current];
     post({action: "edit", start: key[0], end: key[1], indicator: key[2], fields: fields});
