@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import CHROMIUM, CHROMIUM_ARGS, _free_port, _require_browser
+from conftest import _free_port, _require_browser
 
 from govreport.export import export
 from govreport.store import open_store
@@ -59,21 +59,17 @@ def review_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str,
 
 
 @pytest.fixture()
-def review_page(review_site, shots: Path):
-    from playwright.sync_api import sync_playwright
-
+def review_page(browser, review_site):
+    """A page on the review server, in the session's Chromium (conftest.py)."""
     base, _, _ = review_site
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1440, "height": 1000}, base_url=base)
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-        page.errors = errors
-        yield page
-        context.close()
-        browser.close()
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, base_url=base)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.errors = errors
+    yield page
+    context.close()
 
 
 SELECT = """([start, end]) => {
