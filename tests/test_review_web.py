@@ -180,3 +180,20 @@ def test_serve_refuses_review_on_a_public_address_without_a_token(db: Path) -> N
     assert r.exit_code == 2 and "goes with --review" in r.output
     r = run(cli, ["serve", "--db", str(db), "--review", "--review-token", "short", "--host", "0.0.0.0"])
     assert r.exit_code != 0 and "at least 8" in r.output
+
+
+def test_every_review_string_is_in_both_languages() -> None:
+    from govreport.web.review import LABELS
+
+    assert set(LABELS["zh"]) == set(LABELS["en"])
+    template = (Path(__file__).resolve().parents[1] / "govreport" / "web" / "templates" / "_review.html").read_text(
+        encoding="utf-8")
+    used = set(re.findall(r"\bt\.([a-z_]+)", template))
+    assert used and used <= set(LABELS["zh"]), used - set(LABELS["zh"])
+    script = (Path(__file__).resolve().parents[1] / "govreport" / "web" / "static" / "review.js").read_text(
+        encoding="utf-8")
+    assert set(re.findall(r"\bt\.([a-z_]+)", script)) <= set(LABELS["zh"])
+    # no words in the template outside {{ }} / {% %} (the strings come from LABELS)
+    bare = re.sub(r"\{[{%#].*?[}%#]\}", "", template, flags=re.S)
+    bare = re.sub(r"<[^>]*>", "", bare)
+    assert not re.findall(r"[A-Za-z\u4e00-\u9fff]{2,}", bare)
