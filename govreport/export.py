@@ -49,9 +49,10 @@ TRACK_COLUMNS: dict[str, str] = {
     "outcome_sentence": "实际句子", "target_corrected": "目标已更正", "outcome_corrected": "实际已更正",
 }
 
-_INT_COLUMNS = {"corrected", "target_corrected", "outcome_corrected", "report_year", "period_start", "period_end", "span_start", "span_end", "year",
+_INT_COLUMNS = {"report_year", "period_start", "period_end", "span_start", "span_end", "year",
                 "target_span_start", "target_span_end", "outcome_span_start", "outcome_span_end",
                 "outcome_report_year"}
+_INT_COLUMNS |= {"corrected", "target_corrected", "outcome_corrected"}  # 1: a reviewer's correction applied
 _FLOAT_COLUMNS = {"value", "value_max", "gap", "target_value", "target_value_max", "outcome_value"}
 
 

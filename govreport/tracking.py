@@ -305,6 +305,7 @@ class CompareRow:
     parent_value: float | None = None
     parent_bound: str | None = None
     above_parent: float | None = None  # value − the parent's value (same measure and unit)
+    corrected: bool = False  # a reviewer's correction changed (or added) this target
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -350,6 +351,6 @@ def compare(store: Store, year: int, indicator: str, measure: str | None = None)
             indicator=indicator, measure=m, value=f["value"], value_max=f["value_max"], unit=unit,
             bound=f["bound"], report_id=f["report_id"], span=tuple(f["span"]), evidence=f["evidence"],
             sentence=f["sentence"], parent_value=p["value"] if p else None, parent_bound=p["bound"] if p else None,
-            above_parent=round(f["value"] - p["value"], 6) if p else None))
+            above_parent=round(f["value"] - p["value"], 6) if p else None, corrected=bool(f.get("corrected"))))
     rows.sort(key=lambda c: (LEVEL_ORDER.get(c.level or "", 9), c.parent or "", c.region or "", c.measure))
     return rows

@@ -121,7 +121,7 @@ def test_compare_and_the_exports_read_corrected_facts(tmp_path):
     s = _two_years(tmp_path / "t.db")
     t = _fact(s, "gs_2021", "gdp")
     add_correction(s, "gs_2021", "edit", *t["span"], indicator="gdp", fields={"value": 7}, who="a")
-    assert [r.value for r in compare(s, 2021, "gdp")] == [7.0]
+    assert [(r.value, r.corrected) for r in compare(s, 2021, "gdp")] == [(7.0, True)]
     export(s, "csv", tmp_path / "facts.csv")
     df = pd.read_csv(tmp_path / "facts.csv")
     got = df[df["indicator"] == "gdp"].set_index("report_id")[["value", "corrected"]].to_dict("index")
