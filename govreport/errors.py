@@ -48,3 +48,7 @@ class QueryError(GovReportError):
 
 class ManifestError(GovReportError):
     """A sources manifest (SOURCES.tsv, ``ingest --manifest``) or a correction is malformed."""
+
+
+class CorrectionError(GovReportError):
+    """A reviewer's correction of a fact is malformed or names no fact (``store/corrections.py``)."""

@@ -16,6 +16,7 @@ import pandas as pd
 
 from govreport.errors import QueryError
 from govreport.spreadsheet import safe_cell
+from govreport.store.corrections import effective_facts
 from govreport.store.queries import Store
 from govreport.tracking import track
 
@@ -32,7 +33,7 @@ FACT_COLUMNS: dict[str, str] = {
     "indicator_name": "指标名称", "indicator_text": "原文指标", "measure": "度量", "value": "数值",
     "value_max": "上限数值", "unit": "单位", "bound": "界限", "rank_scope": "排名范围",
     "section": "章节", "role": "章节作用", "span_start": "起始位置", "span_end": "结束位置",
-    "evidence": "原文数字", "sentence": "原文句子",
+    "evidence": "原文数字", "sentence": "原文句子", "corrected": "已更正",
 }
 
 TRACK_COLUMNS: dict[str, str] = {
@@ -45,12 +46,13 @@ TRACK_COLUMNS: dict[str, str] = {
     "outcome_value": "实际值", "outcome_kind": "实际类型", "outcome_measure": "实际度量",
     "outcome_unit": "实际单位", "outcome_report": "实际报告", "outcome_report_year": "实际报告年份",
     "outcome_span_start": "实际起始", "outcome_span_end": "实际结束", "outcome_evidence": "实际原文",
-    "outcome_sentence": "实际句子",
+    "outcome_sentence": "实际句子", "target_corrected": "目标已更正", "outcome_corrected": "实际已更正",
 }
 
 _INT_COLUMNS = {"report_year", "period_start", "period_end", "span_start", "span_end", "year",
                 "target_span_start", "target_span_end", "outcome_span_start", "outcome_span_end",
                 "outcome_report_year"}
+_INT_COLUMNS |= {"corrected", "target_corrected", "outcome_corrected"}  # 1: a reviewer's correction applied
 _FLOAT_COLUMNS = {"value", "value_max", "gap", "target_value", "target_value_max", "outcome_value"}
 
 
@@ -69,7 +71,7 @@ def _frame(rows: list[dict[str, Any]], columns: dict[str, str]) -> pd.DataFrame:
 def facts_frame(store: Store, **filters: Any) -> pd.DataFrame:
     """One row per fact (filters as in ``Store.facts``)."""
     rows = []
-    for f in store.facts(**filters):
+    for f in effective_facts(store, **filters):
         row = dict(f)
         row["span_start"], row["span_end"] = f["span"]
         rows.append(row)

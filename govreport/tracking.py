@@ -22,6 +22,7 @@ from importlib import resources
 from typing import Any
 
 from govreport.errors import LexiconError
+from govreport.store.corrections import effective_facts
 from govreport.store.fulltext import fold
 from govreport.store.queries import LEVEL_ORDER, Store
 
@@ -65,6 +66,9 @@ class TrackRow:
     # a verdict on a period taken from the section or the report rests on a guess and says so
     target_period_source: str | None = None
     outcome_period_source: str | None = None
+    # a reviewer's correction changed (or added) the target / the outcome (store/corrections.py)
+    target_corrected: bool = False
+    outcome_corrected: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -176,7 +180,7 @@ def track(store: Store, region: str | None = None, indicator: str | None = None)
     for r in reports:
         by_unit[_unit_key(r)].append(r)
     filters: dict[str, Any] = {"indicator": indicator} if indicator else {}
-    all_facts = [f for f in store.facts(region=region, **filters) if f["indicator"]]
+    all_facts = [f for f in effective_facts(store, region=region, **filters) if f["indicator"]]
     targets = [f for f in all_facts if f["kind"] == "target" and f["period_end"] is not None]
     # outcomes: actuals/estimates, keyed by (unit, indicator, period)
     outcomes: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
@@ -200,7 +204,7 @@ def track(store: Store, region: str | None = None, indicator: str | None = None)
                 "target_value_max": t["value_max"], "target_bound": t["bound"], "target_report": t["report_id"],
                 "target_report_year": t["report_year"], "target_span": tuple(t["span"]),
                 "target_evidence": t["evidence"], "target_sentence": t["sentence"],
-                "target_period_source": t.get("period_source")}
+                "target_period_source": t.get("period_source"), "target_corrected": bool(t.get("corrected"))}
         later = sorted({r["report_year"] for r in by_unit.get(unit_key, [])
                         if unit_key is not None and r["report_year"] is not None
                         and r["report_year"] > t["period_end"]})
@@ -223,7 +227,7 @@ def track(store: Store, region: str | None = None, indicator: str | None = None)
                    "outcome_unit": o["unit"], "outcome_report": o["report_id"],
                    "outcome_report_year": o["report_year"], "outcome_span": tuple(o["span"]),
                    "outcome_evidence": o["evidence"], "outcome_sentence": o["sentence"],
-                   "outcome_period_source": o.get("period_source")}
+                   "outcome_period_source": o.get("period_source"), "outcome_corrected": bool(o.get("corrected"))}
         if not same or not _like_with_like(t, o):
             rows.append(TrackRow(verdict="not_comparable", **base, **outcome))
             continue
@@ -301,6 +305,7 @@ class CompareRow:
     parent_value: float | None = None
     parent_bound: str | None = None
     above_parent: float | None = None  # value − the parent's value (same measure and unit)
+    corrected: bool = False  # a reviewer's correction changed (or added) this target
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -326,7 +331,7 @@ def compare(store: Store, year: int, indicator: str, measure: str | None = None)
     parent unit's target (same measure and unit) and the difference."""
     reports = {r["id"]: r for r in store.list_reports(year=year)}
     first: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for f in store.facts(year=year, indicator=indicator, kind="target"):
+    for f in effective_facts(store, year=year, indicator=indicator, kind="target"):
         if measure and f["measure"] != measure:
             continue
         if f["period_end"] is not None and not f["period_start"] == f["period_end"] == year:
@@ -346,6 +351,6 @@ def compare(store: Store, year: int, indicator: str, measure: str | None = None)
             indicator=indicator, measure=m, value=f["value"], value_max=f["value_max"], unit=unit,
             bound=f["bound"], report_id=f["report_id"], span=tuple(f["span"]), evidence=f["evidence"],
             sentence=f["sentence"], parent_value=p["value"] if p else None, parent_bound=p["bound"] if p else None,
-            above_parent=round(f["value"] - p["value"], 6) if p else None))
+            above_parent=round(f["value"] - p["value"], 6) if p else None, corrected=bool(f.get("corrected"))))
     rows.sort(key=lambda c: (LEVEL_ORDER.get(c.level or "", 9), c.parent or "", c.region or "", c.measure))
     return rows

@@ -237,7 +237,8 @@ def test_a_report_with_script_tags_renders_inert(client: TestClient) -> None:
         page = client.get(path).text
         scripts = re.findall(r"<script[^>]*>", page)
         # only our own script elements: external code from /static and inert JSON data
-        assert all(s in ('<script src="/static/viewer.js" defer>', '<script src="/static/app.js" defer>')
+        assert all(s in ('<script src="/static/viewer.js" defer>', '<script src="/static/app.js" defer>',
+                         '<script src="/static/review.js" defer>')
                    or s.startswith('<script type="application/json"') for s in scripts), (path, scripts)
         for bad in ("<img", "<svg onload", "<b>", "<i>", "alert('xss')</script>", "onerror=\""):
             assert bad not in page, (path, bad)

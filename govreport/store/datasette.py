@@ -31,6 +31,10 @@ TABLES: dict[str, str] = {
     "report_fixes": "Every correction of a stored report (govreport fix, a manifest): who, when, old, new.",
     "facts_view": "Facts joined to their report (region, level, year, title, URL) and indicator name.",
     "reports_view": "Reports with their numbers of sources and corrections.",
+    "corrections": "Reviewers' corrections of facts (mark wrong, edit, add), keyed by the report's text "
+                   "hash and the fact's span, so they survive re-ingest (govreport serve --review).",
+    "corrections_current": "The latest mark-wrong or edit of each corrected fact.",
+    "facts_effective": "The facts with the reviewers' corrections applied (corrected = 1 where one did).",
 }
 
 COMMON: dict[str, str] = {
@@ -72,6 +76,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "n_facts": "rows in facts", "n_tasks": "rows in tasks", "n_slogans": "rows in slogans",
         "n_paragraphs": "rows in paragraphs", "warnings": "JSON list of repairs and warnings",
         "minhash": "MinHash signature of the matching text (near duplicates)",
+        "text_sha256": "SHA-256 of text: the key reviewers' corrections hang on",
     },
     "sections": {
         "parent": "parent section id", "number": "the heading's number (一、, （二）)",
@@ -117,12 +122,23 @@ COLUMNS: dict[str, dict[str, str]] = {
         "who": "cli:<user> or manifest:<file>", "at": "when (UTC)", "facts_changed": "facts updated",
     },
     "facts_view": {"report_title": "the report's title"},
+    "corrections": {
+        "text_sha256": "reports.text_sha256 of the report the correction was made on",
+        "indicator": "the fact's indicator as extracted (for add: as added)",
+        "evidence": "the span's words, checked on import", "action": "mark_wrong | edit | add",
+        "fields": "JSON: the fields set (kind, period, indicator, value …)",
+        "sentence_start": "for add: start offset of the sentence", "sentence_end": "for add: its end offset",
+        "who": "who made it", "made_at": "when (UTC, ISO 8601)", "why": "the reviewer's reason",
+    },
+    "facts_effective": {"corrected": "1: a correction changed or added this fact",
+                        "correction_id": "the correction (corrections.id)"},
     "reports_view": {"n_sources": "files the report was read from", "n_fixes": "corrections made"},
 }
 
 
 def describe(table: str, column: str) -> str | None:
-    inherited = {"facts_view": "facts", "reports_view": "reports"}.get(table)
+    inherited = {"facts_view": "facts", "reports_view": "reports", "facts_effective": "facts",
+                 "corrections_current": "corrections"}.get(table)
     return (COLUMNS.get(table, {}).get(column) or (COLUMNS.get(inherited, {}).get(column) if inherited else None)
             or COMMON.get(column))
 

@@ -8,6 +8,7 @@ connection runs in autocommit mode and every write is an explicit ``BEGIN IMMEDI
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import re
@@ -229,7 +230,8 @@ class Database:
                    sha256=sha256, size=size, ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
                    n_chars=len(text), n_sections=len(report.sections), n_facts=len(report.facts),
                    n_tasks=len(report.tasks), n_slogans=len(report.slogans), n_paragraphs=len(paragraphs),
-                   warnings=json.dumps(list(report.warnings), ensure_ascii=False), text=text)
+                   warnings=json.dumps(list(report.warnings), ensure_ascii=False), text=text,
+                   text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())  # corrections' key
         row.update({k: v for k, v in (extra or {}).items() if k in ("source_url", "text_hash", "minhash")})
         cols = ", ".join(row)
         conn.execute(f"INSERT INTO reports ({cols}) VALUES ({', '.join(':' + k for k in row)})", row)

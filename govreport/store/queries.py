@@ -170,8 +170,11 @@ class Store(Database):
     def region_series(self, region: str) -> list[dict[str, Any]]:
         """A region's single-year figures over time, one row per indicator, measure, kind and
         period (the latest report's statement wins, e.g. a final figure over an estimate)."""
+        # reviewers' corrections applied (store/corrections.py), where the database has them
+        source = "facts_effective" if self.rows("SELECT 1 FROM sqlite_master WHERE name = 'facts_effective'") \
+            else "facts"
         rows = self.rows(
-            "SELECT f.*, i.direction FROM facts f LEFT JOIN indicators i ON i.id = f.indicator "
+            f"SELECT f.*, i.direction FROM {source} f LEFT JOIN indicators i ON i.id = f.indicator "
             "WHERE (f.region = ? OR f.admin_code = ?) AND f.indicator IS NOT NULL "
             "AND f.period_start IS NOT NULL AND f.period_start = f.period_end "
             "ORDER BY f.indicator, f.measure, f.kind, f.period_start, f.report_year, f.seq", (region, region))

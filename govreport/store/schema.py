@@ -16,6 +16,8 @@ Tables (documented in README.md, "Database"):
                   ``report_fixes`` every correction of a stored report (``govreport fix``, a
                   manifest): who, when, the field, the old and the new value (``sources.py``).
 - views ``facts_view`` and ``reports_view`` join facts to their report and indicator name.
+- ``corrections`` reviewers' corrections of facts, and the views ``corrections_current`` and
+                  ``facts_effective`` (the facts with them applied; see ``corrections.py``).
 
 ``PRAGMA user_version`` holds ``SCHEMA_VERSION``; ``migrate`` brings an older file up to date
 by running the steps in ``MIGRATIONS`` in order.
@@ -26,7 +28,111 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
+
+#: the fact fields a correction may set (period_start/period_end follow period)
+CORRECTABLE = ("kind", "period", "period_start", "period_end", "indicator", "measure", "value", "value_max",
+               "unit", "bound")
+
+
+def _set(name: str, base: str) -> str:
+    """SQL: the field as the current correction ``c`` sets it (JSON null included), else ``base``."""
+    return f"CASE WHEN json_type(c.fields, '$.{name}') IS NULL THEN {base} ELSE json_extract(c.fields, '$.{name}') END"
+
+
+def _fields(base: str) -> dict[str, str]:
+    return {name: _set(name, base.format(name=name)) for name in CORRECTABLE}
+
+
+_F = _fields("f.{name}")
+_A = _fields("json_extract(a.fields, '$.{name}')")
+_SECTION = ("(SELECT s.{col} FROM sections s WHERE s.report_id = r.id AND s.start <= a.start AND a.start < s.end "
+            "ORDER BY s.level DESC LIMIT 1)")
+
+#: Reviewers' corrections (``store/corrections.py``) and the facts with them applied. A correction
+#: is keyed by the SHA-256 of the report's text and the fact's span and extracted indicator, never
+#: by a report id or a row id, and ingest never touches this table: re-ingesting the same text
+#: finds the same facts again and the corrections apply to them as before.
+CORRECTIONS_DDL = f"""
+CREATE INDEX IF NOT EXISTS reports_text_sha256 ON reports(text_sha256);
+
+CREATE TABLE IF NOT EXISTS corrections (
+    id              INTEGER PRIMARY KEY,
+    text_sha256     TEXT NOT NULL,   -- reports.text_sha256 of the report it was made on
+    report_id       TEXT,            -- that report's id then (for reading; ids can change)
+    start           INTEGER NOT NULL,
+    end             INTEGER NOT NULL,
+    indicator       TEXT,            -- the fact's indicator as extracted (for add: as added)
+    evidence        TEXT NOT NULL,   -- the span's words, checked on import
+    action          TEXT NOT NULL CHECK (action IN ('mark_wrong', 'edit', 'add')),
+    fields          TEXT NOT NULL DEFAULT '{{}}',  -- JSON: the fields set (kind, period, indicator, value, ...)
+    sentence_start  INTEGER,         -- for add: the sentence around the span
+    sentence_end    INTEGER,
+    who             TEXT NOT NULL,
+    made_at         TEXT NOT NULL,   -- ISO 8601, UTC
+    why             TEXT
+);
+CREATE INDEX IF NOT EXISTS corrections_key ON corrections(text_sha256, start, end);
+
+-- the latest mark_wrong or edit of each fact key (by made_at, then id: a later one supersedes)
+CREATE VIEW IF NOT EXISTS corrections_current AS
+SELECT c.* FROM corrections c
+WHERE c.action IN ('mark_wrong', 'edit') AND NOT EXISTS (
+    SELECT 1 FROM corrections d WHERE d.text_sha256 = c.text_sha256 AND d.start = c.start AND d.end = c.end
+    AND d.indicator IS c.indicator AND d.action IN ('mark_wrong', 'edit')
+    AND (d.made_at > c.made_at OR (d.made_at = c.made_at AND d.id > c.id)));
+
+-- facts with the corrections applied: marked-wrong facts left out, edited fields replaced,
+-- added facts included (id = -correction id); corrected = 1 on every row a correction touched
+CREATE VIEW IF NOT EXISTS facts_effective AS
+SELECT f.id, f.report_id, f.seq, f.region, f.admin_code, f.province, f.city, f.level, f.report_year,
+    {_F["kind"]} AS kind,
+    {_F["period"]} AS period,
+    {_F["period_start"]} AS period_start,
+    {_F["period_end"]} AS period_end,
+    {_F["indicator"]} AS indicator,
+    CASE WHEN json_type(c.fields, '$.indicator') IS NULL THEN f.indicator_name
+         ELSE (SELECT i.name FROM indicators i WHERE i.id = json_extract(c.fields, '$.indicator')) END
+         AS indicator_name,
+    f.indicator_text,
+    {_F["measure"]} AS measure,
+    {_F["value"]} AS value,
+    {_F["value_max"]} AS value_max,
+    {_F["unit"]} AS unit,
+    {_F["bound"]} AS bound,
+    f.rank_scope, f.rank_of, f.section, f.role,
+    f.start, f.end, f.evidence, f.sentence, f.sentence_start, f.sentence_end, f.indicator_start,
+    f.indicator_end, f.checks,
+    CASE WHEN json_type(c.fields, '$.period') IS NULL THEN f.period_source ELSE 'review' END AS period_source,
+    c.id IS NOT NULL AS corrected, c.id AS correction_id
+FROM facts f JOIN reports r ON r.id = f.report_id
+LEFT JOIN corrections_current c ON c.text_sha256 = r.text_sha256 AND c.start = f.start AND c.end = f.end
+    AND c.indicator IS f.indicator
+WHERE c.action IS NULL OR c.action != 'mark_wrong'
+UNION ALL
+SELECT -a.id, r.id, 1000000 + a.id, r.region, r.admin_code, r.province, r.city, r.level, r.report_year,
+    {_A["kind"]},
+    {_A["period"]},
+    {_A["period_start"]},
+    {_A["period_end"]},
+    {_A["indicator"]},
+    (SELECT i.name FROM indicators i WHERE i.id = {_A["indicator"]}),
+    json_extract(a.fields, '$.indicator_text'),
+    {_A["measure"]},
+    {_A["value"]},
+    {_A["value_max"]},
+    {_A["unit"]},
+    {_A["bound"]},
+    NULL, NULL, {_SECTION.format(col="id")}, {_SECTION.format(col="role")},
+    a.start, a.end, substr(r.text, a.start + 1, a.end - a.start),
+    coalesce(substr(r.text, a.sentence_start + 1, a.sentence_end - a.sentence_start),
+             substr(r.text, a.start + 1, a.end - a.start)),
+    a.sentence_start, a.sentence_end, NULL, NULL, NULL, 'review', 1, coalesce(c.id, a.id)
+FROM corrections a JOIN reports r ON r.text_sha256 = a.text_sha256
+LEFT JOIN corrections_current c ON c.text_sha256 = a.text_sha256 AND c.start = a.start AND c.end = a.end
+    AND c.indicator IS a.indicator AND (c.made_at > a.made_at OR (c.made_at = a.made_at AND c.id > a.id))
+WHERE a.action = 'add' AND (c.action IS NULL OR c.action != 'mark_wrong');
+"""
 
 DDL = """
 CREATE TABLE IF NOT EXISTS reports (
@@ -62,7 +168,8 @@ CREATE TABLE IF NOT EXISTS reports (
     text            TEXT NOT NULL,
     source_url      TEXT,  -- from the manifest, the MHT Content-Location or the page's 本文地址; version 5
     text_hash       TEXT,  -- SHA-256 of the normalized matching view (duplicates.py); version 5
-    minhash         BLOB   -- MinHash signature of the matching view's character shingles; version 5
+    minhash         BLOB,  -- MinHash signature of the matching view's character shingles; version 5
+    text_sha256     TEXT   -- SHA-256 of text: the key corrections hang on; version 6
 );
 CREATE INDEX IF NOT EXISTS reports_region ON reports(region, report_year);
 CREATE INDEX IF NOT EXISTS reports_code ON reports(admin_code, report_year);
@@ -196,6 +303,26 @@ CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(
 );
 """
 
+def _corrections_step(conn: sqlite3.Connection) -> None:
+    """Version 6: ``reports.text_sha256`` (filled in for the stored reports), the
+    ``corrections`` table and the ``facts_effective`` view."""
+    import hashlib
+
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not {"reports", "facts", "sections", "indicators"} <= tables:
+        return  # not a whole govreport database (a stub in a test): nothing to hang corrections on
+    _add_columns(conn, "reports", "text_sha256")
+    todo = conn.execute("SELECT id, text FROM reports WHERE text_sha256 IS NULL").fetchall()
+    conn.executemany("UPDATE reports SET text_sha256 = ? WHERE id = ?",
+                     [(hashlib.sha256(text.encode("utf-8")).hexdigest(), rid) for rid, text in todo])
+    statement = ""
+    for line in CORRECTIONS_DDL.splitlines(keepends=True):  # one statement at a time (a comment may hold ';')
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+
+
 SOURCES_DDL = """
 CREATE TABLE IF NOT EXISTS sources (
     id              INTEGER PRIMARY KEY,
@@ -291,6 +418,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     # the 督查 fields of a task (kind, deadline date, lead unit source, co-operating units)
     4: lambda conn: _add_columns(conn, "tasks", "kind", "deadline_date", "department_source", "co_departments"),
     5: _sources_and_trigram_index,
+    6: _corrections_step,  # reviewers' corrections, kept across re-ingest (store/corrections.py)
 }
 
 
@@ -305,7 +433,7 @@ def migrate(conn: sqlite3.Connection) -> int:
         return found
     if found == 0:
         # executescript runs the DDL as one transaction; user_version is set inside it
-        conn.executescript(f"BEGIN;\n{DDL}{FTS_DDL}{SOURCES_DDL}{VIEWS_DDL}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;")
+        conn.executescript(f"BEGIN;\n{DDL}{FTS_DDL}{SOURCES_DDL}{VIEWS_DDL}{CORRECTIONS_DDL}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;")
         return found
     conn.execute("BEGIN IMMEDIATE")
     try:

@@ -22,7 +22,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp
 
-from govreport.web import pages, task_pages, upload
+from govreport.web import pages, review, task_pages, upload
 from govreport.web.charts import line_chart
 from govreport.web.render import fact_summary, format_number, mark_terms
 from govreport.web.security import BodyLimit, SecurityHeaders
@@ -66,16 +66,18 @@ class App(Starlette):
 
 
 def create_app(db: str | Path | None = None, *, store: Any = None, max_upload: int = MAX_UPLOAD,
-               upload_timeout: float = upload.TIMEOUT, debug: bool = False) -> Starlette:
+               upload_timeout: float = upload.TIMEOUT, debug: bool = False, review_mode: bool = False,
+               review_token: str | None = None) -> Starlette:
     """The web app over the database at ``db`` (opened read-only) or an already open ``store``.
 
-    ``max_upload``: bytes an upload may have; ``upload_timeout``: seconds its extraction may take."""
+    ``max_upload``: bytes an upload may have; ``upload_timeout``: seconds its extraction may take;
+    ``review_mode``: readers may store corrections (the database is opened for writing; see ``review.py``)."""
     if store is None:
         if db is None:
             raise ValueError("create_app needs a database path or a store")
         from govreport.store import open_store
 
-        store = open_store(db, readonly=True)
+        store = open_store(db, readonly=not review_mode)
     templates = _templates()
 
     @contextlib.asynccontextmanager
@@ -90,6 +92,7 @@ def create_app(db: str | Path | None = None, *, store: Any = None, max_upload: i
         *pages.routes(),
         *task_pages.routes(),
         *upload.routes(),
+        *review.routes(),
         Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
 
@@ -114,6 +117,8 @@ def create_app(db: str | Path | None = None, *, store: Any = None, max_upload: i
     app.state.templates = templates
     app.state.max_upload = max_upload
     app.state.upload_timeout = upload_timeout
+    app.state.review = review.review_config(review_mode, review_token)
     # a url-encoded paste is up to 3x its UTF-8 size (%XX); the text itself is checked against max_upload
     app.add_middleware(BodyLimit, limit=3 * max_upload + 64 * 1024, paths=("/upload",))
+    app.add_middleware(BodyLimit, limit=review.MAX_BODY, paths=("/review",))
     return app

@@ -16,6 +16,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from govreport.errors import GovReportError
+from govreport.web import review
 from govreport.web.charts import Series, line_chart
 from govreport.web.data import FACETS, WebData, distinct, year_of
 from govreport.web.render import highlight, outline, span_of
@@ -162,7 +163,8 @@ def report_page(request: Request) -> Page:
     report = _data(request).report(report_id)
     if report is None:
         raise HTTPException(404, f"no report with id {report_id!r}")
-    return "report.html", {"report": report}, {**viewer_context(report),
+    report, review_context = review.for_viewer(request, report)  # corrections applied and shown
+    return "report.html", {"report": report}, {**viewer_context(report), **review_context,
                                                "json_url": report_href(report_id, json=True)}
 
 

@@ -37,6 +37,7 @@
     if (!f) { return; }
     factPanel.hidden = false;
     annPanel.hidden = true;
+    factPanel.setAttribute("data-fact", String(i));  // review.js follows the fact shown
     set("fp-index", "#" + (i + 1) + " of " + facts.length);
     var kind = set("fp-kind", f.kind);
     kind.className = "kind-" + f.kind;
