@@ -44,3 +44,7 @@ class StoreError(GovReportError):
 
 class QueryError(GovReportError):
     """A query was given arguments it cannot answer."""
+
+
+class NothingMatchesError(QueryError):
+    """A query or export matched no rows (the CLI says so and exits non-zero)."""

@@ -8,7 +8,7 @@ import sys
 import click
 
 from govreport import __version__
-from govreport.cli import extract_cmd, indicators_cmd, store_cmds, text_cmds, web_cmds
+from govreport.cli import extract_cmd, indicators_cmd, panel_cmd, store_cmds, text_cmds, web_cmds
 from govreport.cli.common import error_line, internal_error_line
 from govreport.errors import GovReportError
 
@@ -45,7 +45,7 @@ def cli() -> None:
     """Chinese government work reports → structured, source-linked data."""
 
 
-for _module in (extract_cmd, store_cmds, text_cmds, web_cmds, indicators_cmd):
+for _module in (extract_cmd, store_cmds, panel_cmd, text_cmds, web_cmds, indicators_cmd):
     _module.register(cli)
 
 
