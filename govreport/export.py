@@ -284,3 +284,27 @@ def export(store: Store, fmt: str, out: str | Path, *, table: str = "facts", tra
         cb.write_codebook(out, list(df.columns), table=table + (" (wide)" if wide and table == "panel" else ""),
                           notes=notes.strip())
     return len(df)
+
+
+def read_export(path: str | Path) -> pd.DataFrame:
+    """Read an export back with the types its codebook (beside it) gives: codes and ids as
+    strings, integers as ``Int64``, booleans as ``boolean`` (CSV, XLSX; Parquet and .dta
+    carry their own types). pandas alone guesses, and reads 410000 as a number."""
+    path = Path(path)
+    js, _ = cb.codebook_paths(path)
+    if not js.is_file():
+        raise QueryError(f"{path}: no codebook beside it ({js.name})")
+    types = {c["name"]: c["type"] for c in json.loads(js.read_text(encoding="utf-8"))["columns"]}
+    pd_types = {cb.STRING: "string", cb.INTEGER: "Int64", cb.FLOAT: "float64", cb.BOOLEAN: "boolean"}
+    dtype = {c: pd_types[t] for c, t in types.items()}
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return pd.read_csv(path, dtype=dtype, encoding="utf-8-sig", keep_default_na=False,
+                           na_values={c: [""] for c in dtype})
+    if suffix == ".xlsx":
+        return pd.read_excel(path, dtype=dtype, engine="openpyxl")
+    if suffix == ".parquet":
+        return pd.read_parquet(path)
+    if suffix == ".dta":
+        return pd.read_stata(path)
+    raise QueryError(f"{path}: not an export (csv, xlsx, parquet or dta)")

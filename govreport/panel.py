@@ -11,6 +11,9 @@ cell pools ``actual`` and ``estimate`` mentions, and ``kind`` says which one won
 
 The cell rule (which mention fills a cell), applied in this order until one mention is left:
 
+Every cell
+  0. an amount (measure ``level``) in the indicator's default unit (``indicators.default_unit``)
+     beats one in another unit (天 beats % for good_air_days: the other is a misread).
 Targets
   1. a stated period (in the sentence or its passage) beats one inferred from the section or the report;
   2. the report whose plan year is the period's first year beats later restatements of the target;
@@ -19,7 +22,8 @@ Outcomes
   1. an ``actual`` beats an ``estimate`` (a later report's review beats the same-year 预计 figure);
   2. a stated period beats an inferred one;
   3. the later report beats the earlier (a restatement of a result carries the revised figure);
-  4. the first mention in the report.
+  4. an exact figure beats a rounded threshold (3.2765万亿元 over 突破3万亿元);
+  5. the first mention in the report.
 
 ``n_mentions`` counts every mention of the cell, ``n_reports`` the reports they are in;
 ``conflict`` is true when another mention gives a different value, range end or unit, and
@@ -87,7 +91,8 @@ def read_facts(db: Store, **filters: Any) -> Iterator[dict[str, Any]]:
     sql = (f"SELECT f.report_id, f.seq, f.region, f.admin_code, f.province, f.city, f.level, f.report_year, "
            f"f.kind, f.period, f.period_start, f.period_end, f.indicator, f.indicator_name, f.measure, "
            f"f.value, f.value_max, f.unit, f.bound, f.start, f.end, f.evidence, f.period_source, "
-           f"r.plan_year, r.source_path FROM {FACT_SOURCE} f JOIN reports r ON r.id = f.report_id{where} "
+           f"r.plan_year, r.source_path, i.default_unit FROM {FACT_SOURCE} f JOIN reports r ON r.id = f.report_id "
+           f"LEFT JOIN indicators i ON i.id = f.indicator{where} "
            f"ORDER BY {_CELL_ORDER}, f.report_year, f.report_id, f.seq")
     with db._lock:
         cursor = db.conn.execute(sql, params)
@@ -112,12 +117,15 @@ def _cell_key(f: dict[str, Any]) -> tuple[Any, ...]:
 
 def _rank(f: dict[str, Any]) -> tuple[Any, ...]:
     """Sort key: the mention that fills the cell sorts first (the rule in the module docstring)."""
+    unit = 1 if f["measure"] == "level" and f["default_unit"] and f["unit"] != f["default_unit"] else 0
     stated = 0 if f["period_source"] in STATED else 1
     year = f["report_year"] or 0
     if f["kind"] == "target":
         own = 0 if f["period_start"] is not None and f["period_start"] in (f["plan_year"], f["report_year"]) else 1
-        return (stated, own, year, f["report_id"], f["seq"])
-    return (0 if f["kind"] == "actual" else 1, stated, -year, f["report_id"], f["seq"])
+        return (unit, stated, own, year, f["report_id"], f["seq"])
+    actual = 0 if f["kind"] == "actual" else 1
+    exact = 0 if f["bound"] == "exact" else 1
+    return (unit, actual, stated, -year, exact, f["report_id"], f["seq"])
 
 
 def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -130,7 +138,7 @@ def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 def _fmt(f: dict[str, Any]) -> str:
-    value = f"{f['value']:g}" + (f"~{f['value_max']:g}" if f["value_max"] is not None else "")
+    value = f"{f['value']:.12g}" + (f"~{f['value_max']:.12g}" if f["value_max"] is not None else "")
     return f"{value} {f['unit']} {f['kind']} {f['report_id']}@{f['start']}-{f['end']}"
 
 

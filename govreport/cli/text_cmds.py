@@ -140,7 +140,9 @@ def attention_command(db: str, name: str | None, as_csv: bool, wide: bool, show_
     for c, justify in (("region", "left"), ("level", "left"), ("year", "right"), ("hits", "right"),
                        ("words", "right"), ("‰", "right")):
         grid.add_column(c, justify=justify)  # type: ignore[arg-type]
-    for row in table.sort_values(["region", "year"]).itertuples():
+    order = {"national": 0, "province": 1, "city": 2, "county": 3, "district": 4}
+    table = table.assign(_o=table["level"].map(order)).sort_values(["_o", "region", "year"])
+    for row in table.itertuples():
         grid.add_row(str(row.region), str(row.level or ""), str(row.year), str(row.hits), str(row.words),
                      f"{row.share:.2f}")
     Console().print(grid)
