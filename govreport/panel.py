@@ -137,8 +137,13 @@ def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return close(a["value"], b["value"]) and close(a["value_max"], b["value_max"]) and a["unit"] == b["unit"]
 
 
+def _num(x: float) -> str:
+    """A value as written in conflict_values: whole numbers in full (1400000000000), else 12 digits."""
+    return str(int(x)) if float(x).is_integer() and abs(x) < 1e18 else f"{x:.12g}"
+
+
 def _fmt(f: dict[str, Any]) -> str:
-    value = f"{f['value']:.12g}" + (f"~{f['value_max']:.12g}" if f["value_max"] is not None else "")
+    value = _num(f["value"]) + (f"~{_num(f['value_max'])}" if f["value_max"] is not None else "")
     return f"{value} {f['unit']} {f['kind']} {f['report_id']}@{f['start']}-{f['end']}"
 
 
@@ -222,7 +227,11 @@ def wide_frame(long: pd.DataFrame) -> pd.DataFrame:
 def panel(db: Store, *, wide: bool = False, **filters: Any) -> pd.DataFrame:
     """The panel as a pandas DataFrame (long, or with ``wide`` indicators as columns).
 
-    Filters: region (name or code), year (the period's year), kind (target, actual, estimate,
+    Filters: region (name, short name such as 河南, or code), year (the period's year), kind (target, actual, estimate,
     or outcome for both of the last two), measure, level, indicator, period, province, unit."""
+    from govreport.export import resolve_region
+
+    if filters.get("region") is not None:
+        filters["region"] = resolve_region(db, filters["region"])
     long = long_frame(list(cells(db, **filters)))
     return wide_frame(long) if wide else long
