@@ -272,6 +272,8 @@ def export(store: Store, fmt: str, out: str | Path, *, table: str = "facts", tra
     if fmt not in FORMATS:
         raise QueryError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
     table = "tracking" if track_targets else table
+    if filters.get("region") is not None:
+        filters["region"] = resolve_region(store, filters["region"])
     df = table_frame(store, table, wide=wide, dictionaries=dictionaries, **filters)
     if df.empty and not allow_empty:
         given = ", ".join(f"{k}={v}" for k, v in filters.items() if v is not None) or "no filter"
