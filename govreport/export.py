@@ -29,6 +29,8 @@ from govreport.store.queries import DOC_FIELDS, SOURCE_FIELDS, Store, _where
 from govreport.tracking import track
 
 FORMATS = ("csv", "parquet", "xlsx", "dta")
+#: the table or view the facts export reads (a view with corrections applied can replace it)
+FACT_SOURCE = "facts"
 TABLES = ("facts", "reports", "tracking", "tasks", "slogans", "attention", "panel")
 _XML_ILLEGAL = r"[\x00-\x08\x0b\x0c\x0e-\x1f]"
 STATA_STR_MAX = 2045
@@ -107,7 +109,7 @@ def facts_frame(store: Store, **filters: Any) -> pd.DataFrame:
     """One row per fact with every stored column and its report's date, title and source."""
     where, params = _where(filters, "f")
     rows = store.rows("SELECT f.*, f.start AS span_start, f.end AS span_end, r.date AS report_date, "
-                      "r.title AS report_title, r.source_path FROM facts f JOIN reports r ON r.id = f.report_id"
+                      f"r.title AS report_title, r.source_path FROM {FACT_SOURCE} f JOIN reports r ON r.id = f.report_id"
                       f"{where} ORDER BY f.report_year, f.region, f.report_id, f.seq", params)
     for r in rows:
         if r["checks"]:
