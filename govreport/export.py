@@ -222,11 +222,12 @@ def stata_frame(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def _to_stata(df: pd.DataFrame, out: Path | BinaryIO, table: str) -> None:
+def _to_stata(df: pd.DataFrame, out: BinaryIO, table: str, codebook_name: str | None) -> None:
     from govreport import __version__
 
     assert all(len(c) <= 32 and c.isascii() for c in df.columns)
-    label = f"govreport {__version__}: {table} (codebook: {table}.codebook.md)"[:80]
+    label = f"govreport {__version__} {table}" + (f"; codebook: {codebook_name}" if codebook_name else "")
+    label = label[:80]
     stata_frame(df).to_stata(out, write_index=False, version=118, data_label=label,
                              variable_labels=cb.labels(list(df.columns)))
 
@@ -255,7 +256,7 @@ def write_frame(df: pd.DataFrame, fmt: str, out: str | Path, *, table: str = "fa
                 df[col] = df[col].str.replace(_XML_ILLEGAL, "", regex=True)
             _neutralize(df).to_excel(buf, index=False, engine="openpyxl", sheet_name="data")
         else:
-            _to_stata(df, buf, table)
+            _to_stata(df, buf, table, None if to_stdout else cb.codebook_paths(out)[1].name)
         data = buf.getvalue()
     if to_stdout:
         sys.stdout.flush()
