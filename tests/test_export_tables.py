@@ -174,3 +174,17 @@ def test_mht_joins_folder_scans(tmp_path):
     for name in ("a.mht", "b.mhtml", "c.txt", "d.json"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     assert [p.name for p in expand_paths([str(tmp_path)])] == ["a.mht", "b.mhtml", "c.txt"]
+
+
+def test_wide_panel_names_are_unique_stata_names():
+    names = [cb.wide_name(i, m, k) for i in indicators() for m in cb.MEASURE_ABBR for k in cb.KIND_ABBR]
+    assert len(set(names)) == len(names)
+    assert all(len(n) <= 32 and n.isascii() and n.isidentifier() for n in names)
+    assert cb.column("gdp_g_t").type == "float" and "gdp" in cb.column("gdp_g_t").description
+
+
+def test_facts_command_takes_short_region_names(db):
+    res = run("facts", "--db", str(db), "--region", "河南")
+    assert res.exit_code == 0 and json.loads(res.stdout.splitlines()[0])["region"] == "河南省"
+    res = run("facts", "--db", str(db), "--region", "河")
+    assert res.exit_code == 1 and "ambiguous" in res.output

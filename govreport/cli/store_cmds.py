@@ -140,7 +140,7 @@ FACT_TABLE = ("report_id", "region", "kind", "period", "indicator", "measure", "
 
 @click.command("facts")
 @DB_OPTION
-@click.option("--region", help="region name or admin code")
+@click.option("--region", help="region name, short name (河南) or admin code")
 @click.option("--year", type=int, help="report year")
 @indicator_option()
 @click.option("--kind", type=click.Choice(["target", "actual", "estimate"]))
@@ -153,8 +153,10 @@ def facts_command(db: str, region: str | None, year: int | None, indicator: str 
     """Facts stored in the database, filtered."""
     try:
         with _open(db) as store:
-            rows = store.facts(region=region, year=year, indicator=indicator, kind=kind, measure=measure,
-                               level=level, limit=limit)
+            from govreport.export import resolve_region
+
+            rows = store.facts(region=resolve_region(store, region), year=year, indicator=indicator, kind=kind,
+                               measure=measure, level=level, limit=limit)
     except GovReportError as exc:
         _fail(exc)
     emit(rows, fmt, FACT_TABLE)
