@@ -348,3 +348,37 @@ def write_codebook(out: str | Path, columns: list[str], *, table: str, notes: st
     js.write_text(json.dumps(book, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     md.write_text(to_markdown(book), encoding="utf-8")
     return js, md
+
+
+#: database column → codebook column, where the store's name differs from the export's
+_DB_ALIASES = {"start": "span_start", "end": "span_end"}
+#: (table, column) → codebook column, or None: the codebook's entry of that name means something else
+_DB_OVERRIDES: dict[tuple[str, str], str | None] = {
+    ("tasks", "kind"): "task_kind", ("reports", "id"): "report_id", ("facts", "id"): None,
+    ("paragraphs", "id"): None, ("paragraphs", "text"): None, ("sections", "id"): "section",
+    ("sections", "level"): None, ("sections", "title"): None, ("sections", "number"): None,
+    ("indicators", "name"): "indicator_name", ("indicators", "id"): "indicator"}
+_DB_TABLES = {"reports": "one row per stored report", "facts": "one row per quantitative statement",
+              "tasks": "one row per commitment", "slogans": "one row per numbered policy formula",
+              "sections": "one row per section", "paragraphs": "one row per line of text",
+              "indicators": "the canonical indicator table"}
+
+
+def datasette_metadata(conn: Any) -> dict[str, Any]:
+    """Datasette ``metadata.json`` content for a govreport database (an sqlite3 connection):
+    table descriptions and each column's codebook description (columns with no entry are left out)."""
+    from govreport import __version__
+
+    tables: dict[str, Any] = {}
+    for table, about in _DB_TABLES.items():
+        names = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+        columns = {}
+        for name in names:
+            key = _DB_OVERRIDES.get((table, name), _DB_ALIASES.get(name, name))
+            entry = COLUMNS.get(key) if key else None
+            if entry is not None:
+                unit = f" [{entry.unit}]" if entry.unit else ""
+                columns[name] = f"{entry.label}: {entry.description}{unit}"
+        tables[table] = {"description": about, "columns": columns}
+    return {"title": "govreport", "description": f"Government work reports extracted by govreport {__version__}",
+            "databases": {"*": {"tables": tables}}}

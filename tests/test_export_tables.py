@@ -188,3 +188,16 @@ def test_facts_command_takes_short_region_names(db):
     assert res.exit_code == 0 and json.loads(res.stdout.splitlines()[0])["region"] == "河南省"
     res = run("facts", "--db", str(db), "--region", "河")
     assert res.exit_code == 1 and "ambiguous" in res.output
+
+
+def test_datasette_metadata_describes_the_database_from_the_codebook(db):
+    import sqlite3
+
+    meta = cb.datasette_metadata(sqlite3.connect(db))
+    tables = meta["databases"]["*"]["tables"]
+    facts = tables["facts"]["columns"]
+    assert facts["value"].startswith("数值: ") and "元 (not 亿元)" in facts["value"]
+    assert facts["start"].startswith("起始位置") and "id" not in facts
+    assert tables["tasks"]["columns"]["kind"].startswith("任务类型")
+    assert set(tables) >= {"reports", "facts", "tasks", "slogans"}
+    json.dumps(meta, ensure_ascii=False)
