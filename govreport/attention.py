@@ -2,7 +2,8 @@
 
 A topic dictionary is a versioned YAML data file under ``lexicons/topics/`` (name, version,
 description, source, words). A report's index is the share of its word tokens that are
-dictionary words, counted on a segmentation in which every dictionary word is one token.
+dictionary words (per mille, ‰, everywhere), counted on a segmentation in which every dictionary
+word is one token, over the matching view (traditional characters folded to simplified).
 
 Segmentation sits behind the small ``Segmenter`` interface. The default, ``JiebaSegmenter``,
 builds a private ``jieba.Tokenizer`` and adds the dictionary words to that instance only, so
@@ -30,6 +31,8 @@ _TOPICS = "topics"
 _REQUIRED = ("name", "version", "description", "source", "words")
 #: a token that is a word (has a letter, digit or Han character), not punctuation or space
 _WORDLIKE = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]")
+#: shares are per mille (‰) everywhere: hits per thousand words
+PER = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,28 +128,33 @@ def load_dictionary(name: str) -> TopicDictionary:
 def attention(text: str, dictionary: TopicDictionary | str, segmenter: Segmenter | None = None) -> dict[str, Any]:
     """The attention index of one text for one topic dictionary.
 
-    Returns ``{"dictionary", "version", "tokens", "hits", "share", "counts"}``: ``tokens`` is
-    the number of word tokens, ``hits`` how many are dictionary words, ``share`` = hits/tokens
-    and ``counts`` the hits per dictionary word (most frequent first).
+    The text is counted on its matching view (``ingest.normalize.matching_view``: simplified
+    characters, half-width forms), so a traditional copy scores as its simplified original.
+    Returns ``{"dictionary", "version", "words", "hits", "share", "counts"}``: ``words`` is the
+    number of word tokens, ``hits`` how many are dictionary words, ``share`` = hits per thousand
+    words (‰, the one unit of every attention figure) and ``counts`` the hits per dictionary
+    word (most frequent first).
     """
+    from govreport.ingest.normalize import matching_view
+
     d = load_dictionary(dictionary) if isinstance(dictionary, str) else dictionary
     seg = segmenter or segmenter_for(d.words)
     vocab = set(d.words)
-    tokens = [t for t in seg.cut(text) if _WORDLIKE.search(t)]
+    tokens = [t for t in seg.cut(matching_view(text)) if _WORDLIKE.search(t)]
     counts = Counter(t for t in tokens if t in vocab)
     hits = sum(counts.values())
     return {
         "dictionary": d.name,
         "version": d.version,
-        "tokens": len(tokens),
+        "words": len(tokens),
         "hits": hits,
-        "share": hits / len(tokens) if tokens else 0.0,
+        "share": PER * hits / len(tokens) if tokens else 0.0,
         "counts": dict(counts.most_common()),
     }
 
 
 def attention_rows(reports: Iterable[Mapping[str, Any]], dictionary: TopicDictionary | str) -> list[dict[str, Any]]:
-    """One row per report: id, region, year, dictionary, version, tokens, hits, share.
+    """One row per report: id, region, region_code, level, year, dictionary, version, words, hits, share (‰).
 
     ``reports`` are mappings with ``text`` and either a ``doc`` mapping (the JSON contract /
     ``Store.get_report`` shape) or ``id``/``region``/``report_year`` keys.
@@ -156,26 +164,44 @@ def attention_rows(reports: Iterable[Mapping[str, Any]], dictionary: TopicDictio
     for r in reports:
         doc = r.get("doc") or r
         a = attention(r["text"], d)
-        rows.append({"id": doc.get("id"), "region": doc.get("region"), "year": doc.get("report_year"),
-                     "dictionary": a["dictionary"], "version": a["version"], "tokens": a["tokens"],
-                     "hits": a["hits"], "share": a["share"]})
+        rows.append({"id": doc.get("id"), "region": doc.get("region"), "region_code": doc.get("admin_code"),
+                     "level": doc.get("level"), "year": doc.get("report_year"), "dictionary": a["dictionary"],
+                     "version": a["version"], "words": a["words"], "hits": a["hits"], "share": a["share"]})
     return rows
 
 
-def attention_table(rows: list[dict[str, Any]]) -> Any:
-    """Region × year table of shares (a pandas DataFrame) from ``attention_rows``.
+#: the long attention table's columns
+ATTENTION_COLUMNS = ("region", "region_code", "level", "year", "dictionary", "version", "n_reports", "hits",
+                     "words", "share")
 
-    Several reports of one region and year (rare) are pooled: hits and tokens are summed.
-    The dictionary name and version are kept as the first two columns of every row.
+
+def attention_table(rows: list[dict[str, Any]]) -> Any:
+    """Long table (a pandas DataFrame), one row per region, year and dictionary: ``ATTENTION_COLUMNS``.
+
+    Several reports of one region and year (rare) are pooled: hits and words are summed and
+    ``share`` (‰) is recomputed from the sums; ``n_reports`` says how many were pooled.
     """
     import pandas as pd
 
     if not rows:
-        return pd.DataFrame(columns=["dictionary", "version", "region"])
+        return pd.DataFrame(columns=list(ATTENTION_COLUMNS))
     df = pd.DataFrame(rows)
-    df["region"] = df["region"].fillna("?")
-    pooled = df.groupby(["dictionary", "version", "region", "year"], dropna=False)[["hits", "tokens"]].sum()
-    pooled["share"] = pooled["hits"] / pooled["tokens"].where(pooled["tokens"] > 0)
-    table = pooled["share"].unstack("year").reset_index()
-    table.columns = [str(int(c)) if isinstance(c, float | int) and c == c else str(c) for c in table.columns]
-    return table
+    for col in ("region", "region_code", "level"):
+        df[col] = df[col].astype(object).where(df[col].notna(), "")
+    keys = ["region", "region_code", "level", "year", "dictionary", "version"]
+    pooled = df.groupby(keys, dropna=False, sort=True).agg(
+        n_reports=("hits", "size"), hits=("hits", "sum"), words=("words", "sum")).reset_index()
+    pooled["share"] = (PER * pooled["hits"] / pooled["words"].where(pooled["words"] > 0)).fillna(0.0)
+    for col in ("region", "region_code", "level"):
+        pooled[col] = pooled[col].replace("", None)
+    return pooled[list(ATTENTION_COLUMNS)]
+
+
+def attention_wide(table: Any) -> Any:
+    """The long table as a grid: dictionary, version, region, then one column of shares (‰) per year."""
+    if table.empty:
+        return table
+    grid = table.pivot_table(index=["dictionary", "version", "region"], columns="year", values="share",
+                             aggfunc="first").reset_index()
+    grid.columns = [str(int(c)) if isinstance(c, float | int) else str(c) for c in grid.columns]
+    return grid

@@ -52,3 +52,7 @@ class ManifestError(GovReportError):
 
 class CorrectionError(GovReportError):
     """A reviewer's correction of a fact is malformed or names no fact (``store/corrections.py``)."""
+
+
+class NothingMatchesError(QueryError):
+    """A query or export matched no rows (the CLI says so and exits non-zero)."""

@@ -1,88 +1,129 @@
-"""Exports for pandas, R, Stata and Excel: one row per fact, or per tracked target.
+"""Exports for pandas, R, Stata and Excel: facts, reports, tracking, tasks, slogans, attention, panel.
 
-``facts_frame`` / ``track_frame`` build pandas DataFrames from the store's named queries;
-``export`` writes them as CSV (UTF-8), Parquet (pyarrow), XLSX (openpyxl) or Stata .dta
-(version 118, Unicode; ASCII variable names ≤ 32 characters, strings ≤ 2045 characters,
-Chinese variable labels). In CSV and XLSX a text cell that starts like a formula gets a
-leading single quote (``spreadsheet.safe_cell``); numeric columns stay numbers.
+``table_frame(store, table, **filters)`` builds a pandas DataFrame of one table (``TABLES``);
+``export`` writes it as CSV (UTF-8, with a BOM unless told not to, so Excel on Chinese Windows
+reads it), Parquet (pyarrow), XLSX (openpyxl) or Stata .dta (version 118, Unicode) to a file or
+to standard output (``-``), and writes the codebook beside a file (``codebook.write_codebook``).
+Column types come from the codebook: codes (``admin_code``, ids) are strings everywhere,
+integers are integers (Stata: ``int32``; a column with missing values is a double, Stata's
+only way to hold ``.`` through pandas), coded columns get Stata value labels, every variable
+its Chinese label and the file a data label. In CSV and XLSX a text cell that starts like a
+formula gets a leading single quote (``spreadsheet.safe_cell``); numeric columns stay numbers.
+Region filters accept short names (河南 → 河南省) and refuse an ambiguous one.
 """
 
 from __future__ import annotations
 
+import io
+import json
+import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pandas as pd
 
-from govreport.errors import QueryError
+from govreport import codebook as cb
+from govreport.errors import NothingMatchesError, QueryError
 from govreport.spreadsheet import safe_cell
-from govreport.store.corrections import effective_facts
-from govreport.store.queries import Store
+from govreport.store.corrections import fact_source
+from govreport.store.queries import DOC_FIELDS, SOURCE_FIELDS, Store, _where
 from govreport.tracking import track
 
 FORMATS = ("csv", "parquet", "xlsx", "dta")
+TABLES = ("facts", "reports", "tracking", "tasks", "slogans", "attention", "panel")
 _XML_ILLEGAL = r"[\x00-\x08\x0b\x0c\x0e-\x1f]"
 STATA_STR_MAX = 2045
 XLSX_MAX_ROWS = 1_048_575  # a sheet's rows less the header
 
-#: fact export columns and their (Chinese) labels
-FACT_COLUMNS: dict[str, str] = {
-    "report_id": "报告编号", "region": "地区", "admin_code": "行政区划代码", "province": "省份",
-    "city": "城市", "level": "行政级别", "report_year": "报告年份", "kind": "类型", "period": "时期",
-    "period_start": "时期起", "period_end": "时期止", "indicator": "指标编号",
-    "indicator_name": "指标名称", "indicator_text": "原文指标", "measure": "度量", "value": "数值",
-    "value_max": "上限数值", "unit": "单位", "bound": "界限", "rank_scope": "排名范围",
-    "section": "章节", "role": "章节作用", "span_start": "起始位置", "span_end": "结束位置",
-    "evidence": "原文数字", "sentence": "原文句子", "corrected": "已更正",
+FACT_COLUMNS = ("report_id", "seq", "region", "admin_code", "province", "city", "level", "report_year",
+                "report_date", "report_title", "kind", "period", "period_start", "period_end", "period_source",
+                "indicator", "indicator_name", "indicator_text", "measure", "value", "value_max", "unit",
+                "bound", "rank_scope", "rank_of", "section", "role", "span_start", "span_end",
+                "sentence_start", "sentence_end", "indicator_start", "indicator_end", "evidence", "sentence",
+                "checks", "source_path", "corrected")
+TRACK_COLUMNS = ("region", "admin_code", "level", "year", "period", "indicator", "indicator_name", "direction",
+                 "measure", "unit", "verdict", "gap", "target_value", "target_value_max", "target_bound",
+                 "target_report", "target_report_year", "target_period_source", "target_span_start",
+                 "target_span_end", "target_evidence", "target_sentence", "outcome_value", "outcome_kind",
+                 "outcome_measure", "outcome_unit", "outcome_report", "outcome_report_year",
+                 "outcome_period_source", "outcome_span_start", "outcome_span_end", "outcome_evidence",
+                 "outcome_sentence", "target_corrected", "outcome_corrected")
+REPORT_COLUMNS = (*DOC_FIELDS, *SOURCE_FIELDS, "n_chars", "n_sections", "n_facts", "n_tasks", "n_slogans",
+                  "n_paragraphs")
+_OWNER = ("report_id", "region", "admin_code", "level", "report_year")
+TASK_COLUMNS = (*_OWNER, "seq", "task_kind", "action", "object", "value", "value_max", "unit", "bound", "area",
+                "department", "department_source", "co_departments", "deadline", "deadline_date", "section",
+                "span_start", "span_end", "sentence")
+SLOGAN_COLUMNS = (*_OWNER, "seq", "text", "number", "quoted", "span_start", "span_end")
+
+#: the filters each table takes (``year``: report year; tracking: target year; panel: period year)
+TABLE_FILTERS: dict[str, frozenset[str]] = {
+    "facts": frozenset({"region", "year", "indicator", "kind", "measure", "level"}),
+    "reports": frozenset({"region", "year", "level"}),
+    "tracking": frozenset({"region", "year", "indicator", "measure", "level"}),
+    "tasks": frozenset({"region", "year", "level"}),
+    "slogans": frozenset({"region", "year", "level"}),
+    "attention": frozenset({"region", "year", "level"}),
+    "panel": frozenset({"region", "year", "indicator", "kind", "measure", "level"}),
 }
 
-TRACK_COLUMNS: dict[str, str] = {
-    "region": "地区", "admin_code": "行政区划代码", "level": "行政级别", "year": "目标年份",
-    "period": "时期", "indicator": "指标编号", "indicator_name": "指标名称", "direction": "方向",
-    "measure": "度量", "unit": "单位", "verdict": "结论", "gap": "差距",
-    "target_value": "目标值", "target_value_max": "目标上限", "target_bound": "目标界限",
-    "target_report": "目标报告", "target_span_start": "目标起始", "target_span_end": "目标结束",
-    "target_evidence": "目标原文", "target_sentence": "目标句子",
-    "outcome_value": "实际值", "outcome_kind": "实际类型", "outcome_measure": "实际度量",
-    "outcome_unit": "实际单位", "outcome_report": "实际报告", "outcome_report_year": "实际报告年份",
-    "outcome_span_start": "实际起始", "outcome_span_end": "实际结束", "outcome_evidence": "实际原文",
-    "outcome_sentence": "实际句子", "target_corrected": "目标已更正", "outcome_corrected": "实际已更正",
-}
-
-_INT_COLUMNS = {"report_year", "period_start", "period_end", "span_start", "span_end", "year",
-                "target_span_start", "target_span_end", "outcome_span_start", "outcome_span_end",
-                "outcome_report_year"}
-_INT_COLUMNS |= {"corrected", "target_corrected", "outcome_corrected"}  # 1: a reviewer's correction applied
-_FLOAT_COLUMNS = {"value", "value_max", "gap", "target_value", "target_value_max", "outcome_value"}
+#: the suffixes a short region name may leave out (河南 → 河南省, 广西 → 广西壮族自治区)
+_REGION_SUFFIXES = ("省", "市", "自治区", "壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治州",
+                    "地区", "盟", "县", "自治县", "区", "旗")
 
 
-def _frame(rows: list[dict[str, Any]], columns: dict[str, str]) -> pd.DataFrame:
+def resolve_region(store: Store, name: str | None) -> str | None:
+    """A stored region name for ``name``: itself when stored (or a code), else the one stored
+    region it abbreviates (河南 → 河南省); QueryError when it abbreviates several."""
+    if name is None:
+        return None
+    name = name.strip()
+    stored = {r["region"]: r["admin_code"] for r in store.rows("SELECT DISTINCT region, admin_code FROM reports")}
+    if name in stored or name in stored.values():
+        return name
+    found = sorted(r for r in stored if r and any(r == name + s for s in _REGION_SUFFIXES))
+    if not found and name:
+        found = sorted(r for r in stored if r and r.startswith(name))
+    if len(found) > 1:
+        raise QueryError(f"region {name!r} is ambiguous: {', '.join(found)} (give the full name or the code)")
+    return found[0] if found else name
+
+
+def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=list(columns))
     for col in df.columns:
-        if col in _INT_COLUMNS:
-            df[col] = pd.array(df[col], dtype="Int64")
-        elif col in _FLOAT_COLUMNS:
+        kind = cb.column(col).type
+        if kind == cb.INTEGER:
+            df[col] = pd.array(pd.to_numeric(df[col], errors="coerce"), dtype="Int64")
+        elif kind == cb.FLOAT:
             df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
+        elif kind == cb.BOOLEAN:
+            df[col] = df[col].astype("boolean")
         else:
             df[col] = df[col].astype("string")
     return df
 
 
 def facts_frame(store: Store, **filters: Any) -> pd.DataFrame:
-    """One row per fact (filters as in ``Store.facts``)."""
-    rows = []
-    for f in effective_facts(store, **filters):
-        row = dict(f)
-        row["span_start"], row["span_end"] = f["span"]
-        rows.append(row)
+    """One row per fact with every stored column and its report's date, title and source."""
+    where, params = _where(filters, "f")
+    rows = store.rows("SELECT f.*, f.start AS span_start, f.end AS span_end, r.date AS report_date, "
+                      f"r.title AS report_title, r.source_path FROM {fact_source(store)} f JOIN reports r ON r.id = f.report_id"
+                      f"{where} ORDER BY f.report_year, f.region, f.report_id, f.seq", params)
+    for r in rows:
+        if r["checks"]:
+            r["checks"] = ";".join(json.loads(r["checks"])) or None
     return _frame(rows, FACT_COLUMNS)
 
 
-def track_frame(store: Store, region: str | None = None, indicator: str | None = None) -> pd.DataFrame:
-    """One row per tracked target (``tracking.track``)."""
+def track_frame(store: Store, region: str | None = None, indicator: str | None = None,
+                **filters: Any) -> pd.DataFrame:
+    """One row per tracked target (``tracking.track``); filters year (target year), measure, level."""
     rows = []
     for r in track(store, region=region, indicator=indicator):
         row = r.to_dict()
+        if any(v is not None and row.get(k) != v for k, v in filters.items()):
+            continue
         for side in ("target", "outcome"):
             span = row.pop(f"{side}_span")
             row[f"{side}_span_start"], row[f"{side}_span_end"] = span if span else (None, None)
@@ -90,19 +131,65 @@ def track_frame(store: Store, region: str | None = None, indicator: str | None =
     return _frame(rows, TRACK_COLUMNS)
 
 
-def _to_stata(df: pd.DataFrame, out: Path, labels: dict[str, str]) -> None:
-    df = df.copy()
-    for col in df.columns:
-        if col in _INT_COLUMNS:
-            df[col] = df[col].astype("float64")  # Stata has no nullable integers; missing is "."
-        elif col not in _FLOAT_COLUMNS:
-            df[col] = df[col].fillna("").astype(object).map(lambda s: str(s)[:STATA_STR_MAX])
-    assert all(len(c) <= 32 and c.isascii() for c in df.columns)
-    df.to_stata(out, write_index=False, version=118, variable_labels={c: labels[c] for c in df.columns})
+def _child_frame(store: Store, table: str, columns: tuple[str, ...], **filters: Any) -> pd.DataFrame:
+    where, params = _where(filters, "r")
+    rows = store.rows(f"SELECT c.*, c.start AS span_start, c.end AS span_end, r.region, r.admin_code, r.level, "
+                      f"r.report_year FROM {table} c JOIN reports r ON r.id = c.report_id{where} "
+                      "ORDER BY r.report_year, r.region, c.report_id, c.seq", params)
+    for r in rows:
+        if table == "tasks":
+            r["task_kind"] = r.pop("kind")
+    return _frame(rows, columns)
+
+
+def attention_frame(store: Store, dictionaries: list[str] | None = None, **filters: Any) -> pd.DataFrame:
+    """Long attention table (``attention.attention_table``) for each dictionary (default: all)."""
+    from govreport.attention import ATTENTION_COLUMNS, attention_rows, attention_table, dictionary_names
+
+    docs = store.list_reports(**filters)
+    frames = []
+    for name in dictionaries or dictionary_names():
+        reports = ({"doc": d, "text": store.report_text(d["id"])} for d in docs)
+        frames.append(attention_table(attention_rows(reports, name)))
+    rows = pd.concat(frames).to_dict("records") if frames else []
+    return _frame(rows, ATTENTION_COLUMNS)
+
+
+def table_frame(store: Store, table: str = "facts", *, wide: bool = False, dictionaries: list[str] | None = None,
+                **filters: Any) -> pd.DataFrame:
+    """One table as a DataFrame; filters per ``TABLE_FILTERS`` (a region may be a short name)."""
+    if table not in TABLES:
+        raise QueryError(f"unknown table {table!r} (choose from {', '.join(TABLES)})")
+    given = {k: v for k, v in filters.items() if v is not None}
+    wrong = sorted(set(given) - TABLE_FILTERS[table])
+    if wrong:
+        raise QueryError(f"the {table} table cannot be filtered by {', '.join(wrong)} "
+                         f"(it takes {', '.join(sorted(TABLE_FILTERS[table]))})")
+    if "region" in given:
+        given["region"] = resolve_region(store, given["region"])
+    if table == "facts":
+        return facts_frame(store, **given)
+    if table == "tracking":
+        return track_frame(store, **given)
+    if table == "reports":
+        rows = store.list_reports(**given)
+        return _frame(rows, REPORT_COLUMNS)
+    if table in ("tasks", "slogans"):
+        return _child_frame(store, table, TASK_COLUMNS if table == "tasks" else SLOGAN_COLUMNS, **given)
+    if table == "attention":
+        return attention_frame(store, dictionaries, **given)
+    from govreport.panel import panel
+
+    return panel(store, wide=wide, **given)
+
+
+# -- writers ---------------------------------------------------------------------------------------
+def _types(df: pd.DataFrame) -> dict[str, str]:
+    return {c: cb.column(c).type for c in df.columns}
 
 
 def _text_columns(df: pd.DataFrame) -> list[str]:
-    return [c for c in df.columns if c not in _INT_COLUMNS and c not in _FLOAT_COLUMNS]
+    return [c for c, t in _types(df).items() if t == cb.STRING]
 
 
 def _neutralize(df: pd.DataFrame) -> pd.DataFrame:
@@ -114,40 +201,114 @@ def _neutralize(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def write_frame(df: pd.DataFrame, fmt: str, out: str | Path, labels: dict[str, str] | None = None) -> Path:
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "csv":
-        # CRLF rows (RFC 4180): a cell holding a CR is then quoted, not split
-        _neutralize(df).to_csv(out, index=False, encoding="utf-8", lineterminator="\r\n")
-    elif fmt == "parquet":
-        df.to_parquet(out, index=False, engine="pyarrow")
-    elif fmt == "xlsx":
-        if len(df) > XLSX_MAX_ROWS:
-            raise QueryError(f"{len(df)} rows do not fit an Excel sheet ({XLSX_MAX_ROWS} at most): "
-                             "filter with --region/--indicator or use csv or parquet")
-        df = df.copy()
-        for col in _text_columns(df):  # XML 1.0 (and so openpyxl) refuses most control characters
-            df[col] = df[col].str.replace(_XML_ILLEGAL, "", regex=True)
-        _neutralize(df).to_excel(out, index=False, engine="openpyxl", sheet_name="data")
-    elif fmt == "dta":
-        _to_stata(df, out, labels or {})
-    else:
-        raise QueryError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
-    return out
+def stata_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """The frame as written to .dta: coded columns categorical (value labels), integers int32
+    (double when a value is missing), booleans 0/1, strings cut to Stata's 2045 characters."""
+    df = df.copy()
+    for col, kind in _types(df).items():
+        enum = cb.column(col).enum
+        if kind == cb.INTEGER:
+            df[col] = df[col].astype("float64") if df[col].isna().any() else df[col].astype("int32")
+        elif kind == cb.BOOLEAN:
+            df[col] = df[col].astype("float64") if df[col].isna().any() else df[col].astype("int8")
+        elif enum:
+            known = [str(k) for k in cb.ENUMS[enum]]
+            extra = sorted(set(df[col].dropna()) - set(known))
+            df[col] = pd.Categorical(df[col].astype(object).where(df[col].notna(), None),
+                                     categories=known + extra)
+        elif kind == cb.STRING:
+            df[col] = df[col].fillna("").astype(object).map(lambda s: str(s)[:STATA_STR_MAX])
+    return df
 
 
-def export(store: Store, fmt: str, out: str | Path, *, track_targets: bool = False,
-           **filters: Any) -> int:
-    """Write the facts (or, with ``track_targets``, the tracked targets) to ``out`` in ``fmt``;
-    return the number of rows."""
+def _to_stata(df: pd.DataFrame, out: BinaryIO, table: str, codebook_name: str | None) -> None:
+    from govreport import __version__
+
+    assert all(len(c) <= 32 and c.isascii() for c in df.columns)
+    label = f"govreport {__version__} {table}" + (f"; codebook: {codebook_name}" if codebook_name else "")
+    label = label[:80]
+    stata_frame(df).to_stata(out, write_index=False, version=118, data_label=label,
+                             variable_labels=cb.labels(list(df.columns)))
+
+
+def write_frame(df: pd.DataFrame, fmt: str, out: str | Path, *, table: str = "facts", bom: bool = True) -> None:
+    """Write ``df`` to the file ``out`` (or ``-``: standard output) in ``fmt``."""
     if fmt not in FORMATS:
         raise QueryError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
-    if track_targets:
-        df = track_frame(store, region=filters.get("region"), indicator=filters.get("indicator"))
-        labels = TRACK_COLUMNS
+    to_stdout = str(out) == "-"
+    if not to_stdout:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "csv":
+        # CRLF rows (RFC 4180): a cell holding a CR is then quoted, not split
+        text = _neutralize(df).to_csv(index=False, lineterminator="\r\n")
+        data = (("\ufeff" if bom else "") + text).encode("utf-8")
     else:
-        df = facts_frame(store, **filters)
-        labels = FACT_COLUMNS
-    write_frame(df, fmt, out, labels)
+        buf = io.BytesIO()
+        if fmt == "parquet":
+            df.to_parquet(buf, index=False, engine="pyarrow")
+        elif fmt == "xlsx":
+            if len(df) > XLSX_MAX_ROWS:
+                raise QueryError(f"{len(df)} rows do not fit an Excel sheet ({XLSX_MAX_ROWS} at most): "
+                                 "filter with --region/--indicator or use csv or parquet")
+            df = df.copy()
+            for col in _text_columns(df):  # XML 1.0 (and so openpyxl) refuses most control characters
+                df[col] = df[col].str.replace(_XML_ILLEGAL, "", regex=True)
+            _neutralize(df).to_excel(buf, index=False, engine="openpyxl", sheet_name="data")
+        else:
+            _to_stata(df, buf, table, None if to_stdout else cb.codebook_paths(out)[1].name)
+        data = buf.getvalue()
+    if to_stdout:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        Path(out).write_bytes(data)
+
+
+def export(store: Store, fmt: str, out: str | Path, *, table: str = "facts", track_targets: bool = False,
+           bom: bool = True, codebook: bool = True, wide: bool = False, dictionaries: list[str] | None = None,
+           allow_empty: bool = False, **filters: Any) -> int:
+    """Write one table (default: facts; ``track_targets``: tracking) to ``out`` in ``fmt`` with its
+    codebook beside it (not for ``-``); return the number of rows. An empty result raises
+    ``NothingMatchesError`` (unless ``allow_empty``) and writes nothing."""
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+    table = "tracking" if track_targets else table
+    if filters.get("region") is not None:
+        filters["region"] = resolve_region(store, filters["region"])
+    df = table_frame(store, table, wide=wide, dictionaries=dictionaries, **filters)
+    if df.empty and not allow_empty:
+        given = ", ".join(f"{k}={v}" for k, v in filters.items() if v is not None) or "no filter"
+        raise NothingMatchesError(f"no {table} rows match ({given}); nothing written")
+    write_frame(df, fmt, out, table=table, bom=bom)
+    if codebook and str(out) != "-":
+        from govreport import panel as panel_module
+
+        notes = (panel_module.__doc__ or "") if table == "panel" else ""
+        cb.write_codebook(out, list(df.columns), table=table + (" (wide)" if wide and table == "panel" else ""),
+                          notes=notes.strip())
     return len(df)
+
+
+def read_export(path: str | Path) -> pd.DataFrame:
+    """Read an export back with the types its codebook (beside it) gives: codes and ids as
+    strings, integers as ``Int64``, booleans as ``boolean`` (CSV, XLSX; Parquet and .dta
+    carry their own types). pandas alone guesses, and reads 410000 as a number."""
+    path = Path(path)
+    js, _ = cb.codebook_paths(path)
+    if not js.is_file():
+        raise QueryError(f"{path}: no codebook beside it ({js.name})")
+    types = {c["name"]: c["type"] for c in json.loads(js.read_text(encoding="utf-8"))["columns"]}
+    pd_types = {cb.STRING: "string", cb.INTEGER: "Int64", cb.FLOAT: "float64", cb.BOOLEAN: "boolean"}
+    dtype = {c: pd_types[t] for c, t in types.items()}
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return pd.read_csv(path, dtype=dtype, encoding="utf-8-sig", keep_default_na=False,
+                           na_values={c: [""] for c in dtype})
+    if suffix == ".xlsx":
+        return pd.read_excel(path, dtype=dtype, engine="openpyxl")
+    if suffix == ".parquet":
+        return pd.read_parquet(path)
+    if suffix == ".dta":
+        return pd.read_stata(path)
+    raise QueryError(f"{path}: not an export (csv, xlsx, parquet or dta)")

@@ -52,7 +52,7 @@ def test_one_report():
     a = attention(text, "rural_poverty")
     assert (a["dictionary"], a["version"]) == ("rural_poverty", load_dictionary("rural_poverty").version)
     assert a["hits"] == sum(a["counts"].values()) > 0
-    assert a["share"] == pytest.approx(a["hits"] / a["tokens"])
+    assert a["share"] == pytest.approx(1000 * a["hits"] / a["words"])  # ‰, the one unit
     assert set(a["counts"]) <= set(load_dictionary("rural_poverty").words)
     # a multi-character dictionary word stays one token: 两不愁三保障 is counted as such
     assert a["counts"].get("两不愁三保障") == text.count("两不愁三保障") == 1
@@ -73,7 +73,7 @@ def test_segmenter_is_private_and_pluggable():
             return text.split()
 
     a = attention("污染 治理 污染 绿色 ,", "environment", segmenter=Spaces())
-    assert (a["tokens"], a["hits"], a["counts"]) == (4, 3, {"污染": 2, "绿色": 1})
+    assert (a["words"], a["hits"], a["counts"]) == (4, 3, {"污染": 2, "绿色": 1})
 
 
 def _corpus_reports() -> list[dict]:
@@ -89,11 +89,15 @@ def test_corpus_table_covers_every_report():
     d = load_dictionary("environment")
     rows = attention_rows(reports, d)
     table = attention_table(rows)
+    assert list(table.columns) == ["region", "region_code", "level", "year", "dictionary", "version",
+                                   "n_reports", "hits", "words", "share"]
     assert set(table["version"]) == {d.version} and set(table["dictionary"]) == {"environment"}
-    indexed = table.set_index("region")
+    indexed = table.set_index(["region", "year"])
+    assert len(indexed) == len(reports)  # one row per region and year (long)
     for r in reports:
-        share = indexed.loc[r["region"], str(r["report_year"])]
-        assert share == share and 0 <= share < 0.2, r["id"]  # a number for every report
+        row = indexed.loc[(r["region"], r["report_year"])]
+        assert row["words"] > 1000 and 0 <= row["share"] < 200, r["id"]  # ‰ for every report
+        assert row["share"] == pytest.approx(1000 * row["hits"] / row["words"])
     by_year = {row["year"]: row["share"] for row in rows if row["region"] == "全国"}
     # environmental wording grows: the 2010s and 2020s national reports use far more of it than the 1950s
     assert min(by_year[y] for y in (2016, 2017, 2021, 2022)) > 3 * max(by_year[y] for y in (1954, 1955, 1956))
@@ -112,7 +116,33 @@ def test_cli_over_a_database(tmp_path):
     assert {r["region"] for r in rows} >= {"河南省", "湖南省"}
     assert {(r["dictionary"], r["version"]) for r in rows} == {("digital_economy",
                                                                  load_dictionary("digital_economy").version)}
+    assert set(rows[0]) == {"region", "region_code", "level", "year", "dictionary", "version", "n_reports",
+                            "hits", "words", "share"}
     henan = next(r for r in rows if r["region"] == "河南省")
-    assert float(henan["2026"]) > 0
+    assert henan["year"] == "2026" and henan["region_code"] == "410000" and int(henan["hits"]) > 0
+    assert float(henan["share"]) == pytest.approx(1000 * int(henan["hits"]) / int(henan["words"]), abs=1e-3)
+    res = runner.invoke(cli, ["attention", "--db", str(db), "--dict", "digital_economy", "--csv", "--wide"])
+    grid = list(csv.DictReader(io.StringIO(res.output)))
+    assert float(next(r for r in grid if r["region"] == "河南省")["2026"]) == pytest.approx(float(henan["share"]))
+    res = runner.invoke(cli, ["attention", "--db", str(db), "--dict", "digital_economy"])
+    assert res.exit_code == 0 and "‰" in res.output
+    # the default table is long and readable: one line per region and year, with hits and words
+    line = next(x for x in res.output.splitlines() if "河南省" in x)
+    assert "2026" in line and henan["hits"] in line and henan["words"] in line
     res = runner.invoke(cli, ["attention", "--db", str(db), "--dict", "nope"])
     assert res.exit_code == 1 and "no topic dictionary" in res.output
+
+
+def test_traditional_copy_scores_as_its_simplified_original():
+    import opencc
+
+    text = (CORPUS / "province-2026" / "河南省_2026.txt").read_text(encoding="utf-8")
+    trad = opencc.OpenCC("s2tw").convert(text)
+    assert trad != text
+    for name in ("environment", "rural_poverty"):
+        simple, folded = attention(text, name), attention(trad, name)
+        assert simple["hits"] > 10
+        # the matching view folds nearly every character back: within 2% (jieba may cut a few
+        # words differently where OpenCC's simplified form is not the original's)
+        assert folded["hits"] == pytest.approx(simple["hits"], rel=0.02)
+        assert folded["share"] == pytest.approx(simple["share"], rel=0.02)

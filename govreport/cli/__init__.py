@@ -13,6 +13,7 @@ from govreport.cli import (
     extract_cmd,
     fix_cmd,
     indicators_cmd,
+    panel_cmd,
     store_cmds,
     text_cmds,
     web_cmds,
@@ -53,7 +54,7 @@ def cli() -> None:
     """Chinese government work reports → structured, source-linked data."""
 
 
-for _module in (extract_cmd, store_cmds, text_cmds, web_cmds, indicators_cmd, fix_cmd, corrections_cmd):
+for _module in (extract_cmd, store_cmds, text_cmds, web_cmds, indicators_cmd, fix_cmd, corrections_cmd, panel_cmd):
     _module.register(cli)
 
 

@@ -1,4 +1,4 @@
-"""Database commands: ingest, facts, search, track, compare, export.
+"""Database commands: ingest, facts, search, track, compare (export and panel: ``panel_cmd``).
 
 Each is a thin layer over ``govreport.store`` named queries, ``govreport.tracking`` and
 ``govreport.export``. Query output is JSON lines by default (``ensure_ascii=False``),
@@ -156,7 +156,7 @@ FACT_TABLE = ("report_id", "region", "kind", "period", "indicator", "measure", "
 
 @click.command("facts")
 @DB_OPTION
-@click.option("--region", help="region name or admin code")
+@click.option("--region", help="region name, short name (河南) or admin code")
 @click.option("--year", type=int, help="report year")
 @indicator_option()
 @click.option("--kind", type=click.Choice(["target", "actual", "estimate"]))
@@ -169,8 +169,10 @@ def facts_command(db: str, region: str | None, year: int | None, indicator: str 
     """Facts stored in the database, filtered."""
     try:
         with _open(db) as store:
-            rows = store.facts(region=region, year=year, indicator=indicator, kind=kind, measure=measure,
-                               level=level, limit=limit)
+            from govreport.export import resolve_region
+
+            rows = store.facts(region=resolve_region(store, region), year=year, indicator=indicator, kind=kind,
+                               measure=measure, level=level, limit=limit)
     except GovReportError as exc:
         _fail(exc)
     emit(rows, fmt, FACT_TABLE)
@@ -240,28 +242,8 @@ def compare_command(db: str, year: int, indicator: str, measure: str | None, fmt
                      "parent_value", "above_parent", "report_id", "evidence"))
 
 
-@click.command("export")
-@DB_OPTION
-@click.option("--format", "fmt", type=click.Choice(["csv", "parquet", "xlsx", "dta"]), required=True)
-@click.option("--out", required=True, type=click.Path(dir_okay=False), help="output file")
-@click.option("--track", "track_targets", is_flag=True, help="one row per tracked target instead of per fact")
-@click.option("--region", help="region name or admin code")
-@indicator_option()
-def export_command(db: str, fmt: str, out: str, track_targets: bool, region: str | None,
-                   indicator: str | None) -> None:
-    """Write facts (or tracked targets) as CSV, Parquet, Excel or Stata."""
-    from govreport.export import export
-
-    try:
-        with _open(db) as store:
-            n = export(store, fmt, out, track_targets=track_targets, region=region, indicator=indicator)
-    except GovReportError as exc:
-        _fail(exc)
-    click.echo(f"wrote {n} rows → {out}", err=True)
-
-
 def register(group: click.Group) -> None:
     """Add this module's commands to ``group``."""
-    for command in (ingest_command, facts_command, search_command, track_command, compare_command,
-                    export_command):
+    # export: cli/panel_cmd.py
+    for command in (ingest_command, facts_command, search_command, track_command, compare_command):
         group.add_command(command)

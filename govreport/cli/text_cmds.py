@@ -1,5 +1,5 @@
 """Text commands: `govreport tasks` (督查-style task table), `govreport slogans` (policy formula
-counts) and `govreport attention` (topic attention index, region × year, from the database)."""
+counts) and `govreport attention` (topic attention index, region × year, long, from the database)."""
 
 from __future__ import annotations
 
@@ -110,11 +110,19 @@ def slogans_command(paths: tuple[str, ...], as_csv: bool) -> None:
 @click.option("--db", "db", default="govreport.db", show_default=True, type=click.Path(dir_okay=False),
               help="the SQLite database file")
 @click.option("--dict", "name", help="topic dictionary name (see --list) or a YAML file")
-@click.option("--csv", "as_csv", is_flag=True, help="CSV: dictionary, version, region, one column per year")
+@click.option("--csv", "as_csv", is_flag=True,
+              help="CSV, long: region, region_code, level, year, dictionary, version, n_reports, hits, words, share")
+@click.option("--wide", is_flag=True, help="with --csv: dictionary, version, region, one column of shares per year")
 @click.option("--list", "show_list", is_flag=True, help="list the shipped topic dictionaries")
-def attention_command(db: str, name: str | None, as_csv: bool, show_list: bool) -> None:
-    """Attention index (share of a report's words that are topic words), region × year."""
-    from govreport.attention import attention_rows, attention_table, dictionary_names, load_dictionary
+def attention_command(db: str, name: str | None, as_csv: bool, wide: bool, show_list: bool) -> None:
+    """Attention index: topic words per thousand words (‰), one row per region and year."""
+    from govreport.attention import (
+        attention_rows,
+        attention_table,
+        attention_wide,
+        dictionary_names,
+        load_dictionary,
+    )
 
     try:
         if show_list:
@@ -138,19 +146,22 @@ def attention_command(db: str, name: str | None, as_csv: bool, show_list: bool) 
         sys.exit(1)
     table = attention_table(rows)
     if as_csv:
-        click.echo(table.to_csv(index=False, float_format="%.6f"), nl=False)
+        out = attention_wide(table) if wide else table
+        click.echo(out.to_csv(index=False, float_format="%.4f"), nl=False)
         return
     from rich.console import Console
     from rich.table import Table
 
-    out = Table(title=f"{dictionary.name} v{dictionary.version}: share of words (‰)")
-    years = [c for c in table.columns if c not in {"dictionary", "version", "region"}]
-    for c in ["region", *years]:
-        out.add_column(c, justify="left" if c == "region" else "right")
-    for _, row in table.iterrows():
-        cells = ["" if row[y] != row[y] else f"{1000 * row[y]:.2f}" for y in years]
-        out.add_row(str(row["region"]), *cells)
-    Console().print(out)
+    grid = Table(title=f"{dictionary.name} v{dictionary.version}: topic words per 1000 words (‰)")
+    for c, justify in (("region", "left"), ("level", "left"), ("year", "right"), ("hits", "right"),
+                       ("words", "right"), ("‰", "right")):
+        grid.add_column(c, justify=justify)  # type: ignore[arg-type]
+    order = {"national": 0, "province": 1, "city": 2, "county": 3, "district": 4}
+    table = table.assign(_o=table["level"].map(order)).sort_values(["_o", "region", "year"])
+    for row in table.itertuples():
+        grid.add_row(str(row.region), str(row.level or ""), str(row.year), str(row.hits), str(row.words),
+                     f"{row.share:.2f}")
+    Console().print(grid)
 
 
 def register(group: click.Group) -> None:

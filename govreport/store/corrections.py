@@ -55,6 +55,15 @@ def has_corrections(store: Store) -> bool:
     return bool(store.rows("SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = 'facts_effective'"))
 
 
+def fact_source(store: Store) -> str:
+    """The table or view every reader of facts selects from: ``facts_effective`` when there is a
+    correction to apply, else ``facts`` itself (the same rows, faster). Tracking, exports and the
+    panel all read through it, so a correction shows everywhere."""
+    if has_corrections(store) and store.rows("SELECT 1 FROM corrections LIMIT 1"):
+        return "facts_effective"
+    return "facts"
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -258,9 +267,7 @@ def effective_facts(store: Store, region: str | None = None, year: int | None = 
     same rows, plus ``corrected`` (bool) and ``correction_id``. On a database from before
     corrections existed (opened read-only, not migrated), the facts as extracted."""
     where, params = _where({"region": region, "year": year, "indicator": indicator, "kind": kind, **filters})
-    # the view when there is anything to apply; the table itself (the same rows, faster) when not
-    source = "facts_effective" if has_corrections(store) and store.rows("SELECT 1 FROM corrections LIMIT 1") \
-        else "facts"
+    source = fact_source(store)
     sql = (f"SELECT * FROM {source}{where} ORDER BY report_year, region, report_id, seq"
            + (f" LIMIT {int(limit)}" if limit else ""))
     out = []
