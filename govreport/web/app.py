@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
@@ -24,21 +24,13 @@ from starlette.types import ASGIApp
 
 from govreport.web import pages, upload
 from govreport.web.charts import line_chart
+from govreport.web.jsonresp import UnicodeJSON
 from govreport.web.render import fact_summary, format_number, mark_terms
 from govreport.web.security import BodyLimit, SecurityHeaders
 
 HERE = Path(__file__).resolve().parent
 #: default upload limit in bytes
 MAX_UPLOAD = 5 * 1024 * 1024
-
-
-class UnicodeJSON(JSONResponse):
-    """JSON with Chinese kept readable (``ensure_ascii=False``)."""
-
-    def render(self, content: Any) -> bytes:
-        import json
-
-        return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
 
 
 def _templates() -> Jinja2Templates:

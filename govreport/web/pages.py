@@ -17,6 +17,7 @@ from starlette.routing import Route
 
 from govreport.errors import GovReportError
 from govreport.web.charts import Series, line_chart
+from govreport.web.jsonresp import UnicodeJSON
 from govreport.web.data import FACETS, WebData, distinct, year_of
 from govreport.web.render import highlight, outline, span_of
 
@@ -79,8 +80,6 @@ Endpoint = Callable[[Request], Any]
 
 def _json_endpoint(handler: Handler) -> Endpoint:
     async def as_json(request: Request) -> Response:
-        from govreport.web.app import UnicodeJSON
-
         try:
             _, payload, _ = await run_in_threadpool(handler, request)
         except GovReportError as exc:
