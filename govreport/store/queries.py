@@ -191,7 +191,24 @@ class Store(Database):
         return {r["id"]: r for r in self.rows("SELECT * FROM indicators ORDER BY id")}
 
     # -- full-text search ----------------------------------------------------------------------
-    def search(self, query: str, limit: int = 50, mark: tuple[str, str] = ("«", "»"),
+    def search_count(self, query: str, **filters: Any) -> int:
+        """How many paragraphs ``search`` finds for ``query`` in all (its hits are one page)."""
+        if not query.strip():
+            raise QueryError("empty search query")
+        where, params = _where(filters, "r")
+        extra = where.replace(" WHERE ", " AND ", 1)
+        expr, like_terms = fulltext.query_plan(query)
+        likes = "".join(" AND p.text LIKE ? ESCAPE '\\'" for _ in like_terms)
+        like_params = ["%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                       for t in like_terms]
+        if expr is not None:
+            sql = ("SELECT count(*) AS n FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid "
+                   f"JOIN reports r ON r.id = p.report_id WHERE paragraphs_fts MATCH ?{likes}{extra}")
+            return int(self.rows(sql, [expr, *like_params, *params])[0]["n"])
+        sql = f"SELECT count(*) AS n FROM paragraphs p JOIN reports r ON r.id = p.report_id WHERE 1{likes}{extra}"
+        return int(self.rows(sql, [*like_params, *params])[0]["n"])
+
+    def search(self, query: str, limit: int = 50, mark: tuple[str, str] = ("«", "»"), offset: int = 0,
                **filters: Any) -> list[dict[str, Any]]:
         """Paragraphs containing every whitespace-separated term of ``query`` (any length ≥ 1),
         best first: report id, region, level, year, ``snippet`` with each hit between the
@@ -211,12 +228,12 @@ class Store(Database):
         if expr is not None:
             sql = (cols + "paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid "
                    f"JOIN reports r ON r.id = p.report_id WHERE paragraphs_fts MATCH ?{likes}{extra} "
-                   "ORDER BY bm25(paragraphs_fts), p.report_id, p.seq LIMIT ?")
-            rows = self.rows(sql, [expr, *like_params, *params, int(limit)])
+                   "ORDER BY bm25(paragraphs_fts), p.report_id, p.seq LIMIT ? OFFSET ?")
+            rows = self.rows(sql, [expr, *like_params, *params, int(limit), int(offset)])
         else:  # only one-character terms: nothing indexed to look up, scan instead
             sql = (cols + f"paragraphs p JOIN reports r ON r.id = p.report_id WHERE 1{likes}{extra} "
-                   "ORDER BY r.report_year DESC, p.report_id, p.seq LIMIT ?")
-            rows = self.rows(sql, [*like_params, *params, int(limit)])
+                   "ORDER BY r.report_year DESC, p.report_id, p.seq LIMIT ? OFFSET ?")
+            rows = self.rows(sql, [*like_params, *params, int(limit), int(offset)])
         out = []
         for r in rows:
             hits = fulltext.find_terms(r["text"], query)

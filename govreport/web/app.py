@@ -22,10 +22,11 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp
 
-from govreport.web import pages, upload
+from govreport.readable import readable
+from govreport.web import i18n, pages, upload
 from govreport.web.charts import line_chart
 from govreport.web.jsonresp import UnicodeJSON
-from govreport.web.render import fact_summary, format_number, mark_terms
+from govreport.web.render import fact_summary, format_number, mark_terms, quantity
 from govreport.web.security import BodyLimit, SecurityHeaders
 
 HERE = Path(__file__).resolve().parent
@@ -46,7 +47,9 @@ def _templates() -> Jinja2Templates:
     env.globals["fact_summary"] = fact_summary
     env.globals["line_chart"] = line_chart
     env.globals["mark_terms"] = mark_terms
-    return Jinja2Templates(env=env)
+    env.globals["qty"] = quantity
+    env.globals["readable"] = readable
+    return Jinja2Templates(env=env, context_processors=[i18n.context])
 
 
 class App(Starlette):

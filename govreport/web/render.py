@@ -16,6 +16,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from govreport.readable import exact, readable
+
 #: kinds that get their own colour class; anything else is drawn as ``kind-other``
 KINDS = ("target", "actual", "estimate")
 
@@ -132,7 +134,7 @@ def outline(report: Mapping[str, Any]) -> list[dict[str, Any]]:
             continue
         out.append({
             "id": str(section.get("id")),
-            "title": title or "(untitled)",
+            "title": title,
             "number": section.get("number"),
             "level": int(section.get("level") or 1),
             "role": section.get("role"),
@@ -167,6 +169,17 @@ def format_number(value: Any) -> str:
     if number.is_integer() and abs(number) < 1e15:
         return f"{int(number):,}"
     return f"{number:,.4g}" if abs(number) >= 1e4 else f"{number:g}"
+
+
+def quantity(value: Any, unit: Any = None, value_max: Any = None) -> Markup:
+    """A value as a report writes it (171.4亿元), the exact canonical value on hover."""
+    if value is None or value == "" or isinstance(value, bool):
+        return Markup("")
+    if not isinstance(value, int | float):
+        return Markup("{}").format(value)
+    top = value_max if isinstance(value_max, int | float) and not isinstance(value_max, bool) else None
+    return Markup('<span class="qty" title="{}">{}</span>').format(
+        exact(value, unit, top), readable(value, unit, top))
 
 
 _TERM = re.compile(r"\S+")

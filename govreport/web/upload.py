@@ -28,6 +28,7 @@ from starlette.routing import Route
 from govreport.errors import GovReportError, IngestError
 from govreport.options import Options
 from govreport.pipeline import extract
+from govreport.web.i18n import Messages, lang_of
 from govreport.web.jsonresp import UnicodeJSON
 from govreport.web.viewer import viewer_context
 
@@ -181,7 +182,7 @@ async def upload_form(request: Request) -> Response:
 
 async def upload_html(request: Request) -> Response:
     report = await _extract_from(request)
-    context = {"report": report, "uploaded": True, **viewer_context(report)}
+    context = {"report": report, "uploaded": True, **viewer_context(report, Messages(lang_of(request)))}
     return request.app.state.templates.TemplateResponse(request, "report.html", context)
 
 
