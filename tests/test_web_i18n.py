@@ -83,7 +83,7 @@ def test_a_catalogue_missing_a_language_is_refused(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(i18n, "read_yaml", lambda name: {"nav": {"reports": {"zh": "报告"}}})
     i18n.catalogue.cache_clear()
     try:
-        with pytest.raises(LexiconError, match="nav.reports"):
+        with pytest.raises(LexiconError, match=r"nav\.reports"):
             catalogue()
         monkeypatch.setattr(i18n, "read_yaml", lambda name: {"a": {"b": {"zh": "{n} 条", "en": "{count} hits"}}})
         i18n.catalogue.cache_clear()

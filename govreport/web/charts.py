@@ -100,7 +100,7 @@ def year_labels(years: Sequence[int], position: Callable[[int], float], min_gap:
 
 
 def line_chart(series: Sequence[Series], *, title: str = "", unit: str = "",
-               width: int = 520, height: int = 220, t: Messages | None = None) -> Markup:
+               width: int = 520, height: int = 220, t: Messages | None = None, caption: bool = False) -> Markup:
     """An SVG line chart of ``series`` over integer years; empty Markup when nothing to draw.
 
     Outliers (see ``outliers``) are drawn on the clipped edge of the axis, labelled with their
@@ -179,7 +179,8 @@ def line_chart(series: Sequence[Series], *, title: str = "", unit: str = "",
         out.append(f'<text class="legend" x="{lx + 14}" y="15">{escape(s.name)}</text>')
         lx += 24 + 12 * len(s.name)
     out.append("</svg>")
-    return Markup("".join(out)) + _outlier_note(sorted(far, key=abs, reverse=True), unit, t)
+    head = Markup('<p class="chart-title">{}</p>').format(title) if caption and title else Markup("")
+    return head + Markup("".join(out)) + _outlier_note(sorted(far, key=abs, reverse=True), unit, t)
 
 
 def _outlier_note(values: Sequence[float], unit: str, t: Messages) -> Markup:
@@ -249,7 +250,8 @@ def bar_chart(bars: Sequence[Bar], *, title: str = "", unit: str = "", width: in
             edge = x1 if b.value > 0 else x0
             out.append(f'<path class="break" d="M{edge - 8:.1f},{y + 1} l6,{row_h - 2} M{edge - 3:.1f},{y + 1} '
                        f'l6,{row_h - 2}"/>')
-        label_x = (x1 + 4) if b.value >= 0 else (x0 - 4)
+        reach = px(b.value_max) if b.value_max is not None and i not in flagged else end
+        label_x = (max(x1, reach) + 4) if b.value >= 0 else (min(x0, reach) - 4)
         anchor = "start" if b.value >= 0 else "end"
         out.append(f'<text class="tick value{" outlier" if i in flagged else ""}" x="{label_x:.1f}" y="{y + 13}" '
                    f'text-anchor="{anchor}">{escape(shown)}</text>')
@@ -260,6 +262,11 @@ def bar_chart(bars: Sequence[Bar], *, title: str = "", unit: str = "", width: in
 
 #: levels from the top down, for the order of the bars
 _LEVELS = {"national": 0, "province": 1, "city": 2, "county": 3, "district": 4}
+
+
+def _bar_label(row: dict, t: Messages) -> str:
+    region, level = str(row.get("region") or "?"), t.code("level", row.get("level"))
+    return region if not level or level == region else f"{region} · {level}"
 
 
 def compare_chart(rows: Sequence[dict], year: int | None, indicator: str | None, t: Messages) -> Markup:
@@ -273,7 +280,7 @@ def compare_chart(rows: Sequence[dict], year: int | None, indicator: str | None,
         return Markup("")
     (measure, unit), chosen = max(groups.items(), key=lambda kv: len(kv[1]))
     chosen = sorted(chosen, key=lambda r: (_LEVELS.get(r.get("level") or "", 9), -float(r["value"])))
-    bars = [Bar(f"{r.get('region') or '?'} · {t.code('level', r.get('level'))}", str(r.get("level") or "other"),
+    bars = [Bar(_bar_label(r, t), str(r.get("level") or "other"),
                 float(r["value"]), float(r["value_max"]) if isinstance(r.get("value_max"), int | float) else None)
             for r in chosen]
     title = t("compare.chart", year=year or "", indicator=indicator or "", measure=t.code("measure", measure))

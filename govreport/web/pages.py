@@ -280,7 +280,8 @@ def _tracking_chart(rows: list[dict[str, Any]], region: str | None, indicator: s
     name = next((r.get("indicator_name") for r in rows if r.get("indicator_name")), None) or ind
     return line_chart([Series(t("col.target"), "target", targets, dashed=True),
                        Series(t("col.outcome"), "outcome", outcomes)],
-                      title=f"{reg} {name}（{t.code('measure', measure)}）", unit=unit or "", t=t)
+                      title=f"{reg} {name}（{t.code('measure', measure)}，{unit or ''}）", unit=unit or "", t=t,
+                      caption=True)
 
 
 # -- compare ---------------------------------------------------------------------------------
@@ -292,11 +293,11 @@ def compare_page(request: Request) -> Page:
     data = _data(request)
     rows = data.compare(year, indicator) if year is not None and indicator else []
     years = sorted((v for v, _ in data.facets()["report_year"] if v is not None), reverse=True)
-    chart = compare_chart(rows, year, indicator, Messages(lang_of(request))) if rows else None
+    names = {i["id"]: i["name"] for i in data.indicators()}
+    chart = compare_chart(rows, year, names.get(indicator or "") or indicator, Messages(lang_of(request))) if rows else None
     page, listing, extra = _listing(request, rows, COMPARE_SORTS, PAGE_SIZE, PAGE_MAX,
                                     key=lambda r, c: LEVELS.get(r.get(c) or "", 9) if c == "level" else r.get(c))
     payload = {"filters": {"year": year, "indicator": indicator}, **listing, "rows": page}
-    names = {i["id"]: i["name"] for i in data.indicators()}
     return "compare.html", payload, {"indicators": data.indicators(), "years": years, "chart": chart,
                                      "indicator_name": names.get(indicator or "") or indicator, **extra}
 
