@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
+from urllib.parse import urlencode
 
 from govreport.errors import LexiconError
 from govreport.lexicons import read_yaml
@@ -134,8 +135,6 @@ def context(request: Any) -> dict[str, Any]:
     lang = lang_of(request)
     other = "en" if lang == "zh" else "zh"
     params = {k: v for k, v in request.query_params.items() if k != "lang"}
-    from urllib.parse import urlencode
-
     switch = request.url.path + "?" + urlencode({**params, "lang": other})
     return {"t": Messages(lang), "lang": lang, "html_lang": "zh-Hans" if lang == "zh" else "en",
             "lang_switch_href": switch}

@@ -28,7 +28,7 @@ from starlette.routing import Route
 from govreport.errors import GovReportError, IngestError
 from govreport.options import Options
 from govreport.pipeline import extract
-from govreport.web.i18n import Messages, lang_of
+from govreport.web.i18n import Messages, lang_of, remember
 from govreport.web.jsonresp import UnicodeJSON
 from govreport.web.viewer import viewer_context
 
@@ -176,8 +176,8 @@ def _indicator_names() -> dict[str, str]:
 
 
 async def upload_form(request: Request) -> Response:
-    return request.app.state.templates.TemplateResponse(
-        request, "upload.html", {"max_upload": request.app.state.max_upload})
+    return remember(request, request.app.state.templates.TemplateResponse(
+        request, "upload.html", {"max_upload": request.app.state.max_upload}))
 
 
 async def upload_html(request: Request) -> Response:
