@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from govreport import lexicons
@@ -70,3 +73,37 @@ def _rows(text: str) -> list[dict[str, str]]:
 
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+# -- where people read numbers: the CLI ------------------------------------------------------------
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "govreport" / "examples" / "pingdingshan_2020.txt"
+
+
+def test_extract_text_format_writes_magnitudes() -> None:
+    from click.testing import CliRunner
+
+    from govreport.cli import cli
+
+    result = CliRunner().invoke(cli, ["extract", str(EXAMPLE), "--format", "text"])
+    assert result.exit_code == 0, result.output
+    rows = [ln.split("\t") for ln in result.output.splitlines()[1:]]
+    money = [r for r in rows if r[5] == "元"]
+    assert money and "e+" not in result.output
+    for r in money:  # 171.4亿 元: the number with its magnitude, the canonical unit beside it
+        number = float(r[4].rstrip("万亿").split("–")[0])
+        assert number < 100000 or r[4][-1] in "万亿", r
+    assert any(r[4] == "171.4亿" for r in money)  # 一般公共预算收入171.4亿元
+
+
+def test_cli_table_shows_readable_values(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from govreport.cli import cli
+
+    db = tmp_path / "one.db"
+    assert CliRunner().invoke(cli, ["ingest", str(EXAMPLE), "--db", str(db)]).exit_code == 0
+    table = CliRunner().invoke(cli, ["facts", "--db", str(db), "--indicator", "budget_revenue", "--table"]).output
+    assert "171.4亿元" in table and "17140000000" not in table
+    jsonl = CliRunner().invoke(cli, ["facts", "--db", str(db), "--indicator", "budget_revenue"]).output
+    assert any(json.loads(ln)["value"] == 17140000000 for ln in jsonl.splitlines())  # data stays canonical

@@ -106,7 +106,7 @@ def test_page_through_every_hit_on_the_corpus(corpus_page, corpus_db: Path, shot
     assert not page.errors, page.errors
 
 
-@pytest.mark.parametrize("path", ["/reports", "/tracking", "/search?q=高标准农田", "/compare"])
+@pytest.mark.parametrize("path", ["/reports", "/regions", "/tracking", "/search?q=高标准农田", "/compare?year=2022&indicator=gdp", "/upload"])
 def test_every_nav_link_is_on_a_420px_screen(browser, server: str, path: str, shots: Path) -> None:
     context = browser.new_context(viewport={"width": 420, "height": 900}, base_url=server, locale="zh-CN")
     page = context.new_page()
