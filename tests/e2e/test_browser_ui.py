@@ -140,9 +140,12 @@ def test_viewer_on_a_420px_screen(browser, server: str, e2e_db: Path, shots: Pat
         mark.click()
         panel = page.locator("#fact-panel")
         panel.wait_for(state="visible")
-        box = panel.bounding_box()
+        box = panel.bounding_box()  # on screen beside the clicked words, not after the whole text
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 420
+        assert box["y"] >= 0 and box["y"] + box["height"] <= 900, box
         page.screenshot(path=str(shots / "narrow-viewer.png"))
+        page.locator("#report-text").click(position={"x": 2, "y": 2})  # plain text: the sheet closes
+        assert panel.is_hidden()
     finally:
         context.close()
 

@@ -104,7 +104,13 @@
 
   text.addEventListener("click", function (ev) {
     var el = ev.target.closest(".ann");
-    if (el && text.contains(el)) { activate(el); }
+    if (el && text.contains(el) && activate(el)) { return; }
+    // a click on plain text closes the panels (on a small screen they cover the text's foot)
+    if (window.matchMedia("(max-width: 700px)").matches && !window.getSelection().toString()) {
+      factPanel.hidden = true;
+      annPanel.hidden = true;
+      select(null);
+    }
   });
   text.addEventListener("keydown", function (ev) {
     if ((ev.key === "Enter" || ev.key === " ") && ev.target.classList && ev.target.classList.contains("ann")) {
