@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from govreport.readable import readable
+from govreport.readable import plain, readable
 from govreport.web.i18n import Messages
-from govreport.web.render import format_number
 
 #: a value this many times the median size of the other values is an outlier
 OUTLIER_RATIO = 20.0
@@ -54,11 +53,11 @@ def _nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
 
 
 def compact_number(value: float) -> str:
-    """A short axis label: 1.2亿, 3,500万, 7.5."""
+    """A short axis label as a report writes it: 1.2亿, 3500万, 7.5."""
     for size, suffix in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
         if abs(value) >= size:
-            return f"{value / size:,.4g}{suffix}"
-    return format_number(value)
+            return f"{plain(value / size)}{suffix}"
+    return plain(value)
 
 
 def outliers(values: Sequence[float]) -> set[int]:

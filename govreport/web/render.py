@@ -144,14 +144,12 @@ def outline(report: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 def fact_summary(fact: Mapping[str, Any]) -> str:
     """A one-line plain-text description of a fact (tooltip, tables)."""
-    value = format_number(fact.get("value"))
-    if fact.get("value_max") is not None:
-        value += "–" + format_number(fact.get("value_max"))
+    value = readable(fact.get("value"), fact.get("unit"), fact.get("value_max"))
     parts = [
         str(fact.get("kind") or ""),
         str(fact.get("indicator") or fact.get("indicator_text") or "?"),
         str(fact.get("measure") or ""),
-        f"{value} {fact.get('unit') or ''}".strip(),
+        value,
         str(fact.get("bound") or ""),
         str(fact.get("period") or ""),
     ]
