@@ -147,3 +147,14 @@ def test_compare_has_a_chart_across_levels(client: TestClient, store) -> None:
     assert 'id="compare-chart"' in page and page.count('<rect class="bar ') >= 1
     payload = client.get("/compare.json?year=2022&indicator=gdp").json()
     assert payload["count"] == len(rows) and payload["pages"] >= 1
+
+
+def test_the_language_switch_stays_on_the_site() -> None:
+    from starlette.requests import Request
+
+    from govreport.web.i18n import context
+
+    scope = {"type": "http", "method": "GET", "path": "//evil.example/x", "raw_path": b"//evil.example/x",
+             "query_string": b"q=1", "headers": [], "scheme": "http", "server": ("testserver", 80)}
+    switch = context(Request(scope))["lang_switch_href"]
+    assert switch == "/evil.example/x?q=1&lang=en"  # a path on this site, never //host

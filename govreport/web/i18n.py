@@ -135,6 +135,7 @@ def context(request: Any) -> dict[str, Any]:
     lang = lang_of(request)
     other = "en" if lang == "zh" else "zh"
     params = {k: v for k, v in request.query_params.items() if k != "lang"}
-    switch = request.url.path + "?" + urlencode({**params, "lang": other})
+    path = "/" + request.url.path.lstrip("/")  # never //host: a link off the site
+    switch = path + "?" + urlencode({**params, "lang": other})
     return {"t": Messages(lang), "lang": lang, "html_lang": "zh-Hans" if lang == "zh" else "en",
             "lang_switch_href": switch}
