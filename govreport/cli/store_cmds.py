@@ -62,7 +62,9 @@ def table_cell(row: dict[str, Any], column: str) -> str:
     value = row.get(column)
     unit_key = {"outcome_value": "outcome_unit"}.get(column, "unit")
     if column in READABLE_COLUMNS and isinstance(value, int | float) and not isinstance(value, bool):
-        return readable(value, row.get(unit_key) or row.get("unit") or row.get("target_unit"))
+        unit = row.get(unit_key) or row.get("unit") or row.get("target_unit")
+        # a gap between two percentages is in percentage points
+        return readable(value, "个百分点" if column in ("gap", "above_parent") and unit == "%" else unit)
     return str(_cell(value))
 
 
