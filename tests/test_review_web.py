@@ -84,7 +84,7 @@ def test_a_correction_in_review_mode_is_shown_and_applied(db: Path) -> None:
         rows = client.get("/tracking.json", params={"indicator": "gdp"}).json()["rows"]
         row = next(x for x in rows if x["target_span"] == fact["span"])
         assert (row["target_value"], row["target_corrected"]) == (6.5, True)
-        assert "✎ target" in client.get("/tracking", params={"indicator": "gdp"}).text
+        assert "✎ 目标" in client.get("/tracking", params={"indicator": "gdp"}).text
         # a missed fact added from selected words; the words must be the text's at those offsets
         text = client.get(f"/reports/{rid}.json").json()["report"]["text"]
         start = text.index("粮食")

@@ -26,6 +26,7 @@ with warnings.catch_warnings():
     from starlette.testclient import TestClient
 
 from govreport.web import create_app
+from govreport.web.i18n import Messages
 
 SEED_FILES = sorted((SHARED / "seeds").glob("*.txt"))
 EVIL_ID = "evil_report"
@@ -214,7 +215,8 @@ def test_viewer_highlights_every_fact(client: TestClient, store, rid: str) -> No
     assert covered == set(range(len(report["facts"])))
     for kind in ("target", "actual", "estimate"):
         n = sum(1 for f in report["facts"] if f["kind"] == kind)
-        assert re.search(rf'data-toggle="{kind}"[^>]*>{kind} {n}</button>', page), kind
+        label = Messages("zh").code("kind", kind)  # the Chinese UI by default: 目标 7
+        assert re.search(rf'data-toggle="{kind}"[^>]*>{label} {n}</button>', page), kind
     for s in report["sections"]:
         if s["title"]:
             assert f'href="#sec-{s["id"]}"' in page and f'id="sec-{s["id"]}"' in page
@@ -328,7 +330,7 @@ def test_upload_paste_shows_the_extraction_without_storing(client: TestClient, d
     page = client.post("/upload", data={"text": text})
     assert page.status_code == 200
     expected = extract(text.encode("utf-8"))
-    assert "not stored" in page.text
+    assert Messages("zh")("report.uploaded") in page.text
     assert page.text.count('data-facts="') >= (1 if expected.facts else 0)
     twin = client.post("/upload.json", data={"text": text}).json()["report"]
     assert twin["text"] == expected.text

@@ -168,7 +168,7 @@ def test_year_labels_keep_a_gap_and_the_ends(years, gap, expected) -> None:
 
 
 @pytest.mark.parametrize(("value", "label"), [
-    (1.5e12, "1.5万亿"), (4e8, "4亿"), (35_000_000, "3,500万"), (7.5, "7.5"), (-2e4, "-2万"), (0, "0"),
+    (1.5e12, "1.5万亿"), (4e8, "4亿"), (35_000_000, "3500万"), (12_345, "1.23万"), (7.5, "7.5"), (-2e4, "-2万"), (0, "0"),
 ])
 def test_axis_labels_are_compact(value, label) -> None:
     from govreport.web.charts import compact_number

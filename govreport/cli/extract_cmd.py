@@ -14,6 +14,7 @@ from govreport.cli.common import empty_folder_line, error_line, expand_paths, in
 from govreport.errors import GovReportError
 from govreport.model import Report
 from govreport.options import DEFAULT, Options
+from govreport.readable import readable_parts
 
 #: characters never allowed in an output file name: path separators, NUL and other control characters
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\]")
@@ -23,9 +24,9 @@ def _as_text(report: Report) -> str:
     d = report.doc
     lines = [f"# {d.id}  {d.region or '?'} {d.level or ''} {d.report_year or ''}  facts={len(report.facts)}"]
     for f in report.facts:
-        value = f"{f.value:g}" + (f"-{f.value_max:g}" if f.value_max is not None else "")
+        value, unit = readable_parts(f.value, f.unit, f.value_max)  # 171.4亿 元, as a report writes it
         lines.append(
-            f"{f.kind}\t{f.period or ''}\t{f.indicator or '-'}\t{f.measure}\t{value}\t{f.unit}\t{f.bound}\t"
+            f"{f.kind}\t{f.period or ''}\t{f.indicator or '-'}\t{f.measure}\t{value}\t{unit}\t{f.bound}\t"
             f"{report.text[f.span.start:f.span.end]}"
         )
     return "\n".join(lines)

@@ -55,6 +55,24 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
+def table_cell(row: dict[str, Any], column: str) -> str:
+    """One cell of a rich table: a value column as a report writes it (171.4亿元), else as stored."""
+    from govreport.readable import readable
+
+    value = row.get(column)
+    unit_key = {"outcome_value": "outcome_unit"}.get(column, "unit")
+    if column in READABLE_COLUMNS and isinstance(value, int | float) and not isinstance(value, bool):
+        unit = row.get(unit_key) or row.get("unit") or row.get("target_unit")
+        # a gap between two percentages is in percentage points
+        return readable(value, "个百分点" if column in ("gap", "above_parent") and unit == "%" else unit)
+    return str(_cell(value))
+
+
+#: columns of a table shown as readable numbers in the row's unit
+READABLE_COLUMNS = frozenset({"value", "value_max", "target_value", "target_value_max", "outcome_value",
+                              "parent_value", "above_parent", "gap"})
+
+
 def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> None:
     """Print ``rows`` as JSON lines, CSV or a rich table (``columns``: the table's columns)."""
     if fmt == "csv":
@@ -72,7 +90,7 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None
         for c in cols:
             table.add_column(c, overflow="fold")
         for r in rows:
-            table.add_row(*(str(_cell(r.get(c))) for c in cols))
+            table.add_row(*(table_cell(r, c) for c in cols))
         # a pipe or file gets a wide table rather than one squeezed to 80 columns
         Console(width=None if sys.stdout.isatty() else 200).print(table)
     else:

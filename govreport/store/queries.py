@@ -194,32 +194,41 @@ class Store(Database):
         return {r["id"]: r for r in self.rows("SELECT * FROM indicators ORDER BY id")}
 
     # -- full-text search ----------------------------------------------------------------------
-    def search(self, query: str, limit: int = 50, mark: tuple[str, str] = ("«", "»"),
+    def _search_plan(self, query: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+        """The FROM … WHERE of a search (one plan for ``search`` and ``search_count``, so a page's
+        hits and the total never disagree): the trigram index narrows the rows, and terms shorter
+        than a trigram are checked with LIKE on the folded text."""
+        if not query.strip():
+            raise QueryError("empty search query")
+        where, params = _where(filters, "r")
+        extra = where.replace(" WHERE ", " AND ", 1)
+        expr, like_terms = fulltext.query_plan(query)
+        likes = "".join(" AND p.search_text LIKE ? ESCAPE '\\'" for _ in like_terms)
+        like_params = [fulltext.like_pattern(t) for t in like_terms]
+        if expr is not None:
+            return ("paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid JOIN reports r ON "
+                    f"r.id = p.report_id WHERE paragraphs_fts MATCH ?{likes}{extra}", [expr, *like_params, *params])
+        # only one- and two-character terms: nothing the trigram index can answer, scan
+        return f"paragraphs p JOIN reports r ON r.id = p.report_id WHERE 1{likes}{extra}", [*like_params, *params]
+
+    def search_count(self, query: str, **filters: Any) -> int:
+        """How many paragraphs ``search`` finds for ``query`` in all (its hits are one page)."""
+        source, params = self._search_plan(query, filters)
+        return int(self.rows(f"SELECT count(*) AS n FROM {source}", params)[0]["n"])
+
+    def search(self, query: str, limit: int = 50, mark: tuple[str, str] = ("«", "»"), offset: int = 0,
                **filters: Any) -> list[dict[str, Any]]:
         """Paragraphs containing every whitespace-separated term of ``query`` (any length ≥ 1),
         best first: report id, region, level, year, ``snippet`` with each hit between the
         ``mark`` pair, ``matches`` (hit offsets into the report text) and the paragraph's span.
 
         Filters: region, year, level, province."""
-        if not query.strip():
-            raise QueryError("empty search query")
-        where, params = _where(filters, "r")
-        extra = where.replace(" WHERE ", " AND ", 1)
-        expr, like_terms = fulltext.query_plan(query)
-        # terms shorter than a trigram are checked with LIKE (after the index narrowed the rows)
-        likes = "".join(" AND p.search_text LIKE ? ESCAPE '\\'" for _ in like_terms)
-        like_params = [fulltext.like_pattern(t) for t in like_terms]
-        cols = ("SELECT p.report_id, p.seq, p.start, p.end, p.text, r.region, r.level, r.report_year, "
-                "r.admin_code FROM ")
-        if expr is not None:
-            sql = (cols + "paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid "
-                   f"JOIN reports r ON r.id = p.report_id WHERE paragraphs_fts MATCH ?{likes}{extra} "
-                   "ORDER BY bm25(paragraphs_fts), p.report_id, p.seq LIMIT ?")
-            rows = self.rows(sql, [expr, *like_params, *params, int(limit)])
-        else:  # only one- and two-character terms: nothing the trigram index can answer, scan
-            sql = (cols + f"paragraphs p JOIN reports r ON r.id = p.report_id WHERE 1{likes}{extra} "
-                   "ORDER BY r.report_year DESC, p.report_id, p.seq LIMIT ?")
-            rows = self.rows(sql, [*like_params, *params, int(limit)])
+        source, params = self._search_plan(query, filters)
+        order = ("bm25(paragraphs_fts), p.report_id, p.seq" if source.startswith("paragraphs_fts")
+                 else "r.report_year DESC, p.report_id, p.seq")
+        sql = ("SELECT p.report_id, p.seq, p.start, p.end, p.text, r.region, r.level, r.report_year, "
+               f"r.admin_code FROM {source} ORDER BY {order} LIMIT ? OFFSET ?")
+        rows = self.rows(sql, [*params, int(limit), int(offset)])
         out = []
         for r in rows:
             hits = fulltext.find_terms(r["text"], query)

@@ -16,29 +16,22 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp
 
-from govreport.web import pages, review, task_pages, upload
+from govreport.readable import readable
+from govreport.web import i18n, pages, review, task_pages, upload
 from govreport.web.charts import line_chart
-from govreport.web.render import fact_summary, format_number, mark_terms
+from govreport.web.jsonresp import UnicodeJSON
+from govreport.web.render import fact_summary, format_number, mark_terms, quantity
 from govreport.web.security import BodyLimit, SecurityHeaders
 
 HERE = Path(__file__).resolve().parent
 #: default upload limit in bytes
 MAX_UPLOAD = 5 * 1024 * 1024
-
-
-class UnicodeJSON(JSONResponse):
-    """JSON with Chinese kept readable (``ensure_ascii=False``)."""
-
-    def render(self, content: Any) -> bytes:
-        import json
-
-        return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
 
 
 def _templates() -> Jinja2Templates:
@@ -54,7 +47,9 @@ def _templates() -> Jinja2Templates:
     env.globals["fact_summary"] = fact_summary
     env.globals["line_chart"] = line_chart
     env.globals["mark_terms"] = mark_terms
-    return Jinja2Templates(env=env)
+    env.globals["qty"] = quantity
+    env.globals["readable"] = readable
+    return Jinja2Templates(env=env, context_processors=[i18n.context])
 
 
 class App(Starlette):

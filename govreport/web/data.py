@@ -206,12 +206,22 @@ class WebData:
         return [{"id": k, "name": names.get(k) or "", "count": counts[k]} for k in sorted(counts)]
 
     # -- search -----------------------------------------------------------------------------
-    def search(self, query: str, limit: int = 50, **filters: Any) -> list[dict[str, Any]]:
+    def search_count(self, query: str, **filters: Any) -> int:
+        """How many hits ``search`` has for ``query`` in all."""
+        args: dict[str, Any] = {k: v for k, v in filters.items() if v not in (None, "")}
+        count = getattr(self.store, "search_count", None)
+        if callable(count):
+            return int(count(query, **args))
+        return len(self.store.search(query, limit=10**9, **args))
+
+    def search(self, query: str, limit: int = 50, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
         """Hits with ``snippet`` as plain text and ``snippet_marks``, [start, end] of each hit in it.
 
         ``filters`` (level, year, province, region) are passed to the store when given."""
         func = self.store.search
         args: dict[str, Any] = {k: v for k, v in filters.items() if v not in (None, "")}
+        if offset:
+            args["offset"] = offset
         if not _accepts(func, "mark"):
             return jsonable(func(query, limit=limit, **args))
         hits = jsonable(func(query, limit=limit, mark=(MARK_OPEN, MARK_CLOSE), **args))

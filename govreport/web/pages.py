@@ -17,9 +17,12 @@ from starlette.routing import Route
 
 from govreport.errors import GovReportError
 from govreport.web import review
-from govreport.web.charts import Series, line_chart
+from govreport.web.charts import Series, compare_chart, line_chart
 from govreport.web.data import FACETS, WebData, distinct, year_of
-from govreport.web.render import highlight, outline, span_of
+from govreport.web.i18n import Messages, lang_of, remember
+from govreport.web.jsonresp import UnicodeJSON
+from govreport.web.paging import pager_links, paging_of, sort_links, sort_of, sort_rows
+from govreport.web.viewer import viewer_context
 
 #: (template, payload for JSON, extra context for HTML only)
 Page = tuple[str, dict[str, Any], dict[str, Any]]
@@ -29,7 +32,7 @@ Handler = Callable[[Request], Page]
 LEVELS = {"national": 0, "province": 1, "city": 2, "county": 3, "district": 4}
 #: verdicts in the order the tracking page lists them
 VERDICTS = ("met", "missed", "no_outcome", "not_reported", "not_comparable", "no_target")
-SEARCH_LIMIT = 50
+SEARCH_LIMIT = 20
 #: the most search hits one request may ask for
 SEARCH_MAX = 200
 #: reports per page of the list, and the most one request may ask for
@@ -80,8 +83,6 @@ Endpoint = Callable[[Request], Any]
 
 def _json_endpoint(handler: Handler) -> Endpoint:
     async def as_json(request: Request) -> Response:
-        from govreport.web.app import UnicodeJSON
-
         try:
             _, payload, _ = await run_in_threadpool(handler, request)
         except GovReportError as exc:
@@ -98,7 +99,7 @@ def _html_endpoint(handler: Handler) -> Endpoint:
         except GovReportError as exc:
             raise HTTPException(400, str(exc)) from exc
         context = {**payload, "json_url": _json_url(request), **extra}
-        return request.app.state.templates.TemplateResponse(request, template, context)
+        return remember(request, request.app.state.templates.TemplateResponse(request, template, context))
 
     return as_html
 
@@ -119,6 +120,26 @@ def _json_url(request: Request) -> str:
 
 # -- reports ---------------------------------------------------------------------------------
 
+#: the columns each list page sorts by
+REPORT_SORTS = ("id", "region", "province", "level", "report_year", "n_facts")
+REGION_SORTS = ("region", "level", "province", "reports", "first_year")
+COMPARE_SORTS = ("level", "region", "parent", "value", "parent_value", "above_parent")
+TRACK_SORTS = ("region", "indicator", "measure", "period", "target_value", "outcome_value", "gap", "verdict")
+
+
+def _listing(request: Request, rows: list[dict[str, Any]], sorts: tuple[str, ...], default: int, most: int,
+             key: Callable[[dict[str, Any], str], Any] | None = None) -> tuple[list[dict[str, Any]],
+                                                                               dict[str, Any], dict[str, Any]]:
+    """Sort ``rows`` as asked, cut out the page: (the page's rows, payload fields, HTML context)."""
+    q = request.query_params
+    sort = sort_of(q, sorts)
+    rows = sort_rows(rows, sort, key)
+    paging = paging_of(q, len(rows), default, most, _int)
+    payload = {**paging.payload(), **sort.payload()}
+    extra = {"pager": pager_links(request.url.path, q, paging), "sorts": sort_links(request.url.path, q, sort, sorts)}
+    return paging.slice(rows), payload, extra
+
+
 def reports_page(request: Request) -> Page:
     q = request.query_params
     filters: dict[str, Any] = {
@@ -128,21 +149,15 @@ def reports_page(request: Request) -> Page:
         "partial": {"1": True, "true": True, "0": False, "false": False}.get((q.get("partial") or "").lower()),
         "region": q.get("region") or None,
     }
-    limit = _int(q.get("limit"), "limit", 1, PAGE_MAX) or PAGE_SIZE
-    offset = _int(q.get("offset"), "offset", 0, 10**12) or 0
     data = _data(request)
-    reports = data.reports(filters)
+    rows, listing, extra = _listing(request, data.reports(filters), REPORT_SORTS, PAGE_SIZE, PAGE_MAX,
+                                    key=lambda r, c: LEVELS.get(r.get(c) or "", 9) if c == "level" else r.get(c))
     facets = data.facets(filters)
     active = {k: v for k, v in filters.items() if v is not None}
-    payload = {"filters": active, "count": len(reports), "offset": offset, "limit": limit,
-               "reports": reports[offset:offset + limit],
+    payload = {"filters": active, **listing, "offset": (listing["page"] - 1) * listing["per_page"],
+               "limit": listing["per_page"], "reports": rows,
                "facets": {k: [{"value": v, "count": c} for v, c in facets[k]] for k in FACETS}}
-    pages = {}
-    if offset > 0:
-        pages["prev"] = _with(request, offset=max(offset - limit, 0))
-    if offset + limit < len(reports):
-        pages["next"] = _with(request, offset=offset + limit)
-    return "reports.html", payload, {"facet_pairs": facets, "pages": pages}
+    return "reports.html", payload, {"facet_pairs": facets, **extra}
 
 
 def _with(request: Request, **changes: Any) -> str:
@@ -164,7 +179,7 @@ def report_page(request: Request) -> Page:
     if report is None:
         raise HTTPException(404, f"no report with id {report_id!r}")
     report, review_context = review.for_viewer(request, report)  # corrections applied and shown
-    return "report.html", {"report": report}, {**viewer_context(report), **review_context,
+    return "report.html", {"report": report}, {**viewer_context(report, Messages(lang_of(request))), **review_context,
                                                "json_url": report_href(report_id, json=True)}
 
 
@@ -185,27 +200,6 @@ async def _report_by_path(request: Request) -> Response:
     return await (_report_json if twin else _report_html)(request)
 
 
-def viewer_context(report: dict[str, Any]) -> dict[str, Any]:
-    """What report.html needs beyond the report itself (shared with the upload page)."""
-    facts = report.get("facts") or []
-    text = str(report.get("text") or "")
-    counts = {k: sum(1 for f in facts if f.get("kind") == k) for k in ("target", "actual", "estimate")}
-    return {
-        "body": highlight(report),
-        "outline": outline(report),
-        "kind_counts": counts,
-        "facts_data": [
-            {k: f.get(k) for k in ("kind", "indicator", "indicator_text", "indicator_name", "measure", "value",
-                                  "value_max", "unit", "bound", "period", "rank_scope", "rank_of",
-                                  "section", "span")}
-            | {"evidence": text[sp[0]:sp[1]] if (sp := span_of(f.get("span"))) else ""}
-            for f in facts
-        ],
-        "tasks_data": report.get("tasks") or [],
-        "slogans_data": report.get("slogans") or [],
-    }
-
-
 # -- regions ---------------------------------------------------------------------------------
 
 def regions_page(request: Request) -> Page:
@@ -223,7 +217,10 @@ def regions_page(request: Request) -> Page:
                                                     e["region"]))
     for row in rows:
         row["years"] = sorted(set(row["years"]))
-    return "regions.html", {"count": len(rows), "regions": rows}, {}
+        row["first_year"] = row["years"][0] if row["years"] else None
+    page, listing, extra = _listing(request, rows, REGION_SORTS, PAGE_SIZE, PAGE_MAX,
+                                    key=lambda r, c: LEVELS.get(r.get(c) or "", 9) if c == "level" else r.get(c))
+    return "regions.html", {**listing, "regions": page}, extra
 
 
 def region_page(request: Request) -> Page:
@@ -231,16 +228,13 @@ def region_page(request: Request) -> Page:
     payload = _data(request).region(region)
     if not payload["reports"] and not payload["series"]:
         raise HTTPException(404, f"no reports for region {region!r}")
+    t = Messages(lang_of(request))
     charts = []
     for s in payload["series"]:
-        targets = [(p["year"], p["target"]) for p in s["points"] if p.get("target") is not None]
-        outcomes = [(p["year"], p["outcome"]) for p in s["points"] if p.get("outcome") is not None]
-        estimates = [(p["year"], p["estimate"]) for p in s["points"] if p.get("estimate") is not None]
-        chart = line_chart([Series("target", "target", targets, dashed=True),
-                            Series("outcome", "outcome", outcomes),
-                            Series("estimate", "estimate", estimates)],
-                           title=f"{region} {s['name']} ({s['measure']})", unit=s["unit"])
-        charts.append(chart)
+        lines = [Series(t(f"col.{slot}"), slot, [(p["year"], p[slot]) for p in s["points"] if p.get(slot) is not None],
+                        dashed=slot == "target") for slot in ("target", "outcome", "estimate")]
+        title = f"{region} {s['name']}（{t.code('measure', s['measure'])}）"
+        charts.append(line_chart(lines, title=title, unit=s["unit"], t=t))
     return "region.html", payload, {"charts": charts}
 
 
@@ -259,14 +253,14 @@ def tracking_page(request: Request) -> Page:
                                               ("verdict", verdict)) if v},
                "count": len(rows), "verdicts": counts, "rows": rows}
     return "tracking.html", payload, {
-        "chart": _tracking_chart(rows, region, indicator),
+        "chart": _tracking_chart(rows, region, indicator, Messages(lang_of(request))),
         "verdict_names": sorted(set(VERDICTS) | set(counts)),
         "regions": distinct(data.reports({}), "region"),
         "indicators": data.indicators(),
     }
 
 
-def _tracking_chart(rows: list[dict[str, Any]], region: str | None, indicator: str | None) -> Any:
+def _tracking_chart(rows: list[dict[str, Any]], region: str | None, indicator: str | None, t: Messages) -> Any:
     """Target vs outcome over the years, when the rows are one region's one indicator and measure."""
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for r in rows:
@@ -285,8 +279,11 @@ def _tracking_chart(rows: list[dict[str, Any]], region: str | None, indicator: s
         comparable = r.get("outcome_measure") in (None, measure) and r.get("outcome_unit") in (None, unit)
         if comparable and isinstance(r.get("outcome_value"), int | float):
             outcomes.append((year, float(r["outcome_value"])))
-    return line_chart([Series("target", "target", targets, dashed=True), Series("outcome", "outcome", outcomes)],
-                      title=f"{reg} {ind} ({measure})", unit=unit or "")
+    name = next((r.get("indicator_name") for r in rows if r.get("indicator_name")), None) or ind
+    return line_chart([Series(t("col.target"), "target", targets, dashed=True),
+                       Series(t("col.outcome"), "outcome", outcomes)],
+                      title=f"{reg} {name}（{t.code('measure', measure)}，{unit or ''}）", unit=unit or "", t=t,
+                      caption=True)
 
 
 # -- compare ---------------------------------------------------------------------------------
@@ -298,11 +295,13 @@ def compare_page(request: Request) -> Page:
     data = _data(request)
     rows = data.compare(year, indicator) if year is not None and indicator else []
     years = sorted((v for v, _ in data.facets()["report_year"] if v is not None), reverse=True)
-    payload = {"filters": {"year": year, "indicator": indicator}, "count": len(rows), "rows": rows}
-    columns = [c for c in ("level", "region", "parent", "measure", "value", "value_max", "unit", "bound",
-                           "parent_value", "above_parent", "evidence", "report_id")
-               if any(c in r for r in rows)]
-    return "compare.html", payload, {"indicators": data.indicators(), "years": years, "columns": columns}
+    names = {i["id"]: i["name"] for i in data.indicators()}
+    chart = compare_chart(rows, year, names.get(indicator or "") or indicator, Messages(lang_of(request))) if rows else None
+    page, listing, extra = _listing(request, rows, COMPARE_SORTS, PAGE_SIZE, PAGE_MAX,
+                                    key=lambda r, c: LEVELS.get(r.get(c) or "", 9) if c == "level" else r.get(c))
+    payload = {"filters": {"year": year, "indicator": indicator}, **listing, "rows": page}
+    return "compare.html", payload, {"indicators": data.indicators(), "years": years, "chart": chart,
+                                     "indicator_name": names.get(indicator or "") or indicator, **extra}
 
 
 # -- search ----------------------------------------------------------------------------------
@@ -310,16 +309,18 @@ def compare_page(request: Request) -> Page:
 def search_page(request: Request) -> Page:
     q = request.query_params
     query = (q.get("q") or "").strip()
-    limit = _int(q.get("limit"), "limit", 1, SEARCH_MAX) or SEARCH_LIMIT
     filters = {"level": q.get("level") or None, "year": _year(q.get("year"))}
     data = _data(request)
-    hits = data.search(query, limit=limit, **filters) if query else []
+    total = data.search_count(query, **filters) if query else 0
+    paging = paging_of(q, total, SEARCH_LIMIT, SEARCH_MAX, _int)
+    hits = data.search(query, limit=paging.per_page, offset=paging.offset, **filters) if query else []
     facets = data.facets()
     payload = {"query": query, "filters": {k: v for k, v in filters.items() if v is not None},
-               "count": len(hits), "hits": hits}
+               **paging.payload(), "hits": hits}
     return "search.html", payload, {
         "levels": [v for v, _ in facets["level"] if v],
         "years": sorted((v for v, _ in facets["report_year"] if v is not None), reverse=True),
+        "pager": pager_links(request.url.path, q, paging), "first": paging.offset + 1,
     }
 
 

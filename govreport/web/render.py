@@ -16,6 +16,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from govreport.readable import exact, readable
+
 #: kinds that get their own colour class; anything else is drawn as ``kind-other``
 KINDS = ("target", "actual", "estimate")
 
@@ -132,7 +134,7 @@ def outline(report: Mapping[str, Any]) -> list[dict[str, Any]]:
             continue
         out.append({
             "id": str(section.get("id")),
-            "title": title or "(untitled)",
+            "title": title,
             "number": section.get("number"),
             "level": int(section.get("level") or 1),
             "role": section.get("role"),
@@ -142,14 +144,12 @@ def outline(report: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 def fact_summary(fact: Mapping[str, Any]) -> str:
     """A one-line plain-text description of a fact (tooltip, tables)."""
-    value = format_number(fact.get("value"))
-    if fact.get("value_max") is not None:
-        value += "–" + format_number(fact.get("value_max"))
+    value = readable(fact.get("value"), fact.get("unit"), fact.get("value_max"))
     parts = [
         str(fact.get("kind") or ""),
         str(fact.get("indicator") or fact.get("indicator_text") or "?"),
         str(fact.get("measure") or ""),
-        f"{value} {fact.get('unit') or ''}".strip(),
+        value,
         str(fact.get("bound") or ""),
         str(fact.get("period") or ""),
     ]
@@ -167,6 +167,17 @@ def format_number(value: Any) -> str:
     if number.is_integer() and abs(number) < 1e15:
         return f"{int(number):,}"
     return f"{number:,.4g}" if abs(number) >= 1e4 else f"{number:g}"
+
+
+def quantity(value: Any, unit: Any = None, value_max: Any = None) -> Markup:
+    """A value as a report writes it (171.4亿元), the exact canonical value on hover."""
+    if value is None or value == "" or isinstance(value, bool):
+        return Markup("")
+    if not isinstance(value, int | float):
+        return Markup("{}").format(value)
+    top = value_max if isinstance(value_max, int | float) and not isinstance(value_max, bool) else None
+    return Markup('<span class="qty" title="{}">{}</span>').format(
+        exact(value, unit, top), readable(value, unit, top))
 
 
 _TERM = re.compile(r"\S+")

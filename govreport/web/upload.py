@@ -28,6 +28,9 @@ from starlette.routing import Route
 from govreport.errors import GovReportError, IngestError
 from govreport.options import Options
 from govreport.pipeline import extract
+from govreport.web.i18n import Messages, lang_of, remember
+from govreport.web.jsonresp import UnicodeJSON
+from govreport.web.viewer import viewer_context
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html"}
 BINARY_SUFFIXES = {".pdf": b"%PDF-", ".docx": b"PK\x03\x04"}
@@ -173,27 +176,21 @@ def _indicator_names() -> dict[str, str]:
 
 
 async def upload_form(request: Request) -> Response:
-    return request.app.state.templates.TemplateResponse(
-        request, "upload.html", {"max_upload": request.app.state.max_upload})
+    return remember(request, request.app.state.templates.TemplateResponse(
+        request, "upload.html", {"max_upload": request.app.state.max_upload}))
 
 
 async def upload_html(request: Request) -> Response:
-    from govreport.web.pages import viewer_context
-
     report = await _extract_from(request)
-    context = {"report": report, "uploaded": True, **viewer_context(report)}
+    context = {"report": report, "uploaded": True, **viewer_context(report, Messages(lang_of(request)))}
     return request.app.state.templates.TemplateResponse(request, "report.html", context)
 
 
 async def upload_json(request: Request) -> Response:
-    from govreport.web.app import UnicodeJSON
-
     return UnicodeJSON({"report": await _extract_from(request)})
 
 
 async def upload_info(request: Request) -> Response:
-    from govreport.web.app import UnicodeJSON
-
     return UnicodeJSON({"max_upload": request.app.state.max_upload,
                         "types": sorted(TEXT_SUFFIXES | set(BINARY_SUFFIXES)),
                         "post": "multipart/form-data with a 'file' or a 'text' field"})

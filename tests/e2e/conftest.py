@@ -60,13 +60,31 @@ def e2e_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def server(e2e_db: Path) -> Iterator[str]:
     """The app served by uvicorn on 127.0.0.1 in a background thread; yields its base URL."""
+    yield from serve(e2e_db)
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds and the shared corpus in one database (built once per session)."""
+    from test_store_support import shared_corpus_db
+
+    return shared_corpus_db(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def corpus_server(corpus_db: Path) -> Iterator[str]:
+    yield from serve(corpus_db)
+
+
+def serve(db: Path) -> Iterator[str]:
+    """Serve ``db`` with uvicorn on a free loopback port until the generator is closed."""
     _require_browser()
     import uvicorn
 
     from govreport.web import create_app
 
     port = _free_port()
-    config = uvicorn.Config(create_app(e2e_db), host="127.0.0.1", port=port, log_level="warning",
+    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning",
                             lifespan="on")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -93,7 +111,8 @@ def browser(server: str):
 
 @pytest.fixture()
 def page(browser, server: str):
-    context = browser.new_context(viewport={"width": 1440, "height": 1000}, base_url=server)
+    # a reader of Chinese: the browser asks for zh-CN (Chromium's own default would be en-US)
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, base_url=server, locale="zh-CN")
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))

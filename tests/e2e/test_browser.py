@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from govreport.readable import exact, readable
 from govreport.store import open_store
+from govreport.web.i18n import Messages
 
 SEED_FILES = sorted((Path(__file__).resolve().parents[3] / "shared" / "seeds").glob("*.txt"))
 
@@ -30,11 +32,12 @@ def _seed_with_facts(db: Path) -> dict:
         store.close()
 
 
+ZH = Messages("zh")
+
+
 def _value_text(fact: dict) -> str:
-    def num(v: float) -> str:
-        return f"{v:,.6f}".rstrip("0").rstrip(".")
-    value = num(fact["value"]) + (f"–{num(fact['value_max'])}" if fact.get("value_max") is not None else "")
-    return f"{value} {fact['unit']}".strip()
+    """The value as the panel shows it: as a report writes it (171.4亿元)."""
+    return readable(fact["value"], fact["unit"], fact.get("value_max"))
 
 
 def test_open_a_seed_report_and_click_a_fact(page, e2e_db: Path, shots: Path) -> None:
@@ -53,9 +56,13 @@ def test_open_a_seed_report_and_click_a_fact(page, e2e_db: Path, shots: Path) ->
     el.click()
     panel = page.locator("#fact-panel")
     panel.wait_for(state="visible")
-    expected = {"kind": fact["kind"], "indicator": fact["indicator"] or "—", "measure": fact["measure"],
-                "value": _value_text(fact), "bound": fact["bound"], "period": fact["period"] or "—"}
+    expected = {"kind": ZH.code("kind", fact["kind"]), "indicator": fact["indicator"] or "—",
+                "measure": ZH.code("measure", fact["measure"]), "value": _value_text(fact),
+                "bound": ZH.code("bound", fact["bound"]), "period": fact["period"] or "—"}
     shown = {name: page.locator(f"#fp-{name}").inner_text().strip() for name in PANEL_FIELDS}
+    if len(el.get_attribute("data-facts").split()) == 1:  # the exact canonical value on hover
+        assert page.locator("#fp-value").get_attribute("title") == exact(fact["value"], fact["unit"],
+                                                                         fact.get("value_max"))
     if fact["indicator"] and shown["indicator"].startswith(fact["indicator"] + " ("):
         shown["indicator"] = fact["indicator"]  # shown with its Chinese name
     # a piece shared by several facts cycles through them: the panel shows one of them
@@ -88,7 +95,7 @@ def test_keyboard_opens_a_fact(page, e2e_db: Path) -> None:
     first.focus()
     page.keyboard.press("Enter")
     assert page.locator("#fact-panel").is_visible()
-    assert page.locator("#fp-kind").inner_text() in ("target", "actual", "estimate")
+    assert page.locator("#fp-kind").inner_text() in {ZH.code("kind", k) for k in ("target", "actual", "estimate")}
 
 
 def test_legend_hides_and_shows_a_kind(page, e2e_db: Path) -> None:
@@ -170,7 +177,7 @@ def test_upload_pasted_text(page, shots: Path) -> None:
     page.fill("#upload-form textarea", text)
     with page.expect_navigation():
         page.click("#upload-form button")
-    assert "not stored" in page.locator(".notice").inner_text()
+    assert page.locator(".notice").inner_text() == ZH("report.uploaded")
     assert page.locator("#report-text .ann.fact").count() > 0
     page.locator("#report-text .ann.fact").first.click()
     assert page.locator("#fact-panel").is_visible()

@@ -166,7 +166,7 @@ def test_a_correction_made_in_the_viewer_is_kept_everywhere(review_page, review_
 
     # in /tracking: the corrected target, said to be corrected; the wrong one gone
     page.goto("/tracking?indicator=gdp")
-    row = page.locator("#tracking-table tbody tr", has_text="✎ target").first
+    row = page.locator("#tracking-table tbody tr", has_text="✎ 目标").first
     assert f"{new_value:g}" in row.inner_text()
     wrong_indicator = facts[other]["indicator"]
     with open_store(db, readonly=True) as store:
@@ -194,7 +194,7 @@ def test_a_correction_made_in_the_viewer_is_kept_everywhere(review_page, review_
     for cls in ("rv-corrected", "rv-wrong", "rv-added"):
         assert page.locator(f"#report-text .ann.fact.{cls}").count() >= 1, cls
     page.goto("/tracking?indicator=gdp")
-    assert f"{new_value:g}" in page.locator("#tracking-table tbody tr", has_text="✎ target").first.inner_text()
+    assert f"{new_value:g}" in page.locator("#tracking-table tbody tr", has_text="✎ 目标").first.inner_text()
 
     # the fact marked wrong, saved unchanged, is taken back
     page.goto(f"/reports/{RID}")

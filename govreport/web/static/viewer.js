@@ -9,6 +9,12 @@
     try { return JSON.parse(el.textContent); } catch (e) { return []; }
   }
   var facts = load("facts-data"), tasks = load("tasks-data"), slogans = load("slogans-data");
+  var ui = load("ui-data");
+  // a catalogue text with its {placeholders} filled
+  function msg(key, params) {
+    var text = String((ui && ui[key]) || key);
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return params && name in params ? params[name] : all; });
+  }
   var text = document.getElementById("report-text");
   var factPanel = document.getElementById("fact-panel");
   var annPanel = document.getElementById("ann-panel");
@@ -38,23 +44,25 @@
     factPanel.hidden = false;
     annPanel.hidden = true;
     factPanel.setAttribute("data-fact", String(i));  // review.js follows the fact shown
-    set("fp-index", "#" + (i + 1) + " of " + facts.length);
-    var kind = set("fp-kind", f.kind);
+    set("fp-index", msg("fact_of", {n: i + 1, total: facts.length}));
+    var kind = set("fp-kind", f.kind_label || f.kind);
     kind.className = "kind-" + f.kind;
     set("fp-indicator", f.indicator_name && f.indicator ? f.indicator + " (" + f.indicator_name + ")" : f.indicator);
     set("fp-indicator-text", f.indicator_text);
-    set("fp-measure", f.measure);
+    set("fp-measure", f.measure_label || f.measure);
     var value = num(f.value) + (f.value_max !== null && f.value_max !== undefined ? "–" + num(f.value_max) : "");
-    set("fp-value", (value + " " + (f.unit || "")).trim());
-    set("fp-bound", f.bound);
+    // as a report writes it (171.4亿元); the exact canonical value on hover
+    var valueEl = set("fp-value", f.value_text || (value + " " + (f.unit || "")).trim());
+    valueEl.title = f.value_exact || "";
+    set("fp-bound", f.bound_label || f.bound);
     set("fp-period", f.period);
     set("fp-rank", f.rank_scope ? f.rank_scope + (f.rank_of ? " / " + f.rank_of : "") : "");
     set("fp-evidence", f.evidence);
     var more = document.getElementById("fp-more");
     if (others.length > 1) {
       more.hidden = false;
-      more.textContent = "Also here: " + others.filter(function (j) { return j !== i; })
-        .map(function (j) { return "#" + (j + 1); }).join(", ") + " (click again to cycle)";
+      more.textContent = msg("also_here", {list: others.filter(function (j) { return j !== i; })
+        .map(function (j) { return "#" + (j + 1); }).join(", ")});
     } else { more.hidden = true; }
   }
 
@@ -79,14 +87,15 @@
     if (ts.length) {
       var t = tasks[ts[0]];
       var val = t.value !== null && t.value !== undefined ? " " + num(t.value) + " " + (t.unit || "") : "";
-      showAnn("Task", t.action + " " + t.object + val + (t.area ? " · " + t.area : "") + (t.deadline ? " · by " + t.deadline : ""));
+      showAnn(msg("task_title"), t.action + " " + t.object + val + (t.area ? " · " + t.area : "") +
+        (t.deadline ? " · " + msg("by") + " " + t.deadline : ""));
       factPanel.hidden = true;
       select(el);
       return true;
     }
     if (ss.length) {
       var s = slogans[ss[0]];
-      showAnn("Slogan", s.text + " (" + s.number + ")");
+      showAnn(msg("slogan_title"), s.text + " (" + s.number + ")");
       factPanel.hidden = true;
       select(el);
       return true;
@@ -96,7 +105,13 @@
 
   text.addEventListener("click", function (ev) {
     var el = ev.target.closest(".ann");
-    if (el && text.contains(el)) { activate(el); }
+    if (el && text.contains(el) && activate(el)) { return; }
+    // a click on plain text closes the panels (on a small screen they cover the text's foot)
+    if (window.matchMedia("(max-width: 700px)").matches && !window.getSelection().toString()) {
+      factPanel.hidden = true;
+      annPanel.hidden = true;
+      select(null);
+    }
   });
   text.addEventListener("keydown", function (ev) {
     if ((ev.key === "Enter" || ev.key === " ") && ev.target.classList && ev.target.classList.contains("ann")) {
