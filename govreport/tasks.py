@@ -27,6 +27,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+import ahocorasick
+
 from govreport.errors import LexiconError
 from govreport.lexicons import read_tsv
 from govreport.model import DocMeta, Quantity, Role, Section, Span, Task
@@ -112,13 +114,30 @@ def load_lexicon() -> TaskLexicon:
     )
 
 
+_AUTOMATON: list[tuple[TaskLexicon, ahocorasick.Automaton]] = []  # built once per loaded lexicon
+
+
+def _department_automaton(lex: TaskLexicon) -> ahocorasick.Automaton:
+    """The department keywords, each with its rank in ``departments`` (longest keyword first)."""
+    if _AUTOMATON and _AUTOMATON[0][0] is lex:
+        return _AUTOMATON[0][1]
+    auto = ahocorasick.Automaton()
+    for rank, (key, _dept) in enumerate(lex.departments):
+        auto.add_word(key, rank)
+    auto.make_automaton()
+    _AUTOMATON[:] = [(lex, auto)]
+    return auto
+
+
 def suggest_department(obj: str, area: str | None = None) -> str | None:
-    """A suggested lead department for a task object (else its area heading), or None."""
+    """A suggested lead department for a task object (else its area heading), or None: the first
+    keyword of ``departments`` (longest first) found in it, by one Aho-Corasick pass over the words."""
     lex = load_lexicon()
+    auto = _department_automaton(lex)
     for where in (obj, area or ""):
-        for key, dept in lex.departments:
-            if key in where:
-                return dept
+        rank = min((r for _end, r in auto.iter(where)), default=None) if where else None
+        if rank is not None:
+            return lex.departments[rank][1]
     return None
 
 
