@@ -94,15 +94,17 @@ def _fail(exc: GovReportError) -> None:
 
 
 @click.command("ingest")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @DB_OPTION
+@click.option("--from-parquet", "parquet_dir", type=click.Path(file_okay=False, exists=True),
+              help="load a Parquet dataset written by `extract --engine dask` instead of extracting files")
 @click.option("--jobs", "-j", type=int, default=None, help="worker processes (default: CPU count)")
 @click.option("--progress/--no-progress", "show", default=None, help="progress bar (default: on a terminal)")
 @click.option("--keep-versions", is_flag=True, help="keep the older version of an edited file beside the new one")
 @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
               help="seconds allowed per file (0: no limit); a file that takes longer is skipped")
-def ingest_command(paths: tuple[str, ...], db: str, jobs: int | None, show: bool | None,
-                   keep_versions: bool, timeout: float) -> None:
+def ingest_command(paths: tuple[str, ...], db: str, parquet_dir: str | None, jobs: int | None,
+                   show: bool | None, keep_versions: bool, timeout: float) -> None:
     """Extract report files (or folders of them) into the database.
 
     Files whose content (SHA-256) is already stored are skipped; each report is written in
@@ -112,6 +114,19 @@ def ingest_command(paths: tuple[str, ...], db: str, jobs: int | None, show: bool
     """
     from govreport.store.ingest import ingest
 
+    if parquet_dir is not None or not paths:
+        if bool(paths) == bool(parquet_dir):
+            raise click.UsageError("give report files or --from-parquet DIR (not both)")
+        from govreport.store.parquet_io import ingest_parquet
+
+        try:
+            with _open(db, readonly=False) as store:
+                result = ingest_parquet(store, parquet_dir, keep_versions=keep_versions, on_error=error_line)
+        except GovReportError as exc:
+            _fail(exc)
+        click.echo(f"ingested {len(result.added)}, skipped {len(result.skipped)} already stored, "
+                   f"failed {len(result.failed)} → {db}", err=True)
+        sys.exit(2 if result.failed else 0)
     empty: list[str] = []
     files = expand_paths(paths, empty)
     for folder in empty:
