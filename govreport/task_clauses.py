@@ -21,10 +21,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
+from govreport.doc_quantities import quantities_in
 from govreport.errors import LexiconError
 from govreport.lexicons import read_tsv, read_yaml
 from govreport.model import Bound, Quantity, Span
-from govreport.numbers import find_quantities
 
 _LISTS = ("verbs", "adverbs", "openers", "purpose_last", "exhortation", "closing", "self_building",
           "deliverables", "fiscal", "creation_verbs", "creation_ends", "project_heads", "campaign_heads",
@@ -229,7 +229,7 @@ def _verb_chain(view: str, pos: int, end: int, rules: TaskRules) -> tuple[str, i
 
 def _quantity(view: str, start: int, end: int, action: str) -> Quantity | None:
     rate_ok = action.startswith(("确保", "力争", "争取")) or bool(_RATE_OK.search(view, start, end))
-    found = [q for q in find_quantities(view, start, end) if q.unit and q.dimension not in _NO_TASK_DIMENSIONS
+    found = [q for q in quantities_in(view, start, end) if q.unit and q.dimension not in _NO_TASK_DIMENSIONS
              and (rate_ok or q.dimension not in {"percent", "points"})]
     return found[-1] if found else None
 
@@ -328,7 +328,7 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
     if pos >= end:
         return []
     text = view[pos:end]
-    if rules.any_in("fiscal", text) and any(q.dimension == "money" for q in find_quantities(view, pos, end)):
+    if rules.any_in("fiscal", text) and any(q.dimension == "money" for q in quantities_in(view, pos, end)):
         return []  # 安排财政赤字2.18万亿元: a budget figure
     clause_start = pos
     for name in ("subjects", "modals"):  # 我们要…, 今年将…
