@@ -25,9 +25,10 @@ from contextvars import ContextVar
 from govreport.model import Quantity
 from govreport.numbers import _DOUBLING, _RANK_LIST, _rank_words, find_quantities, grammar
 
-#: characters after which a window may end without any lookahead of the grammar reading otherwise
-#: (not "." or "," of 1,000.5, not "%" or a space, which a number may run into)
-_SAFE_END = frozenset("，。；;：:、！？!?\n")
+#: characters a window may end at without any lookahead of the grammar reading otherwise: clause
+#: marks (the view folds "，" to ","; a number that runs through "," as in 1,000 is a match the
+#: window would cut, so it falls back), never "." (a lookahead reads it: 3万5.), "%" or a space
+_SAFE_END = frozenset("，,。；;：:、！？!?\n")
 
 
 class DocQuantities:

@@ -11,7 +11,7 @@ from govreport.ingest import matching_view
 from govreport.numbers import find_quantities
 
 TEXT = ("全年生产总值增长6.5%左右，粮食产量稳定在1200万吨以上、新建学校12所；居全省第二位，"
-        "2025年人均收入翻一番。新增就业5万人和6%—6.5%，完成投资3.2亿元为重点")
+        "2025年人均收入翻一番。新增就业5万人和6%—6.5%，完成投资3.2亿元为重点，安排1,200万元,3万5.")
 
 
 def test_every_window_of_a_text_matches_the_grammar() -> None:
