@@ -437,7 +437,7 @@ def _measured(words: str) -> str:
 def _no_verb_rows(view: str, pos: int, end: int, ctx: ClauseContext, rules: TaskRules) -> list[Row]:
     """A clause that does not open with a verb: 对X实施…, 以…调整…, NP + quantity after a task, NP 继续保持…."""
     text = view[pos:end]
-    opener = next((o for o in rules.words["openers"] if text.startswith(o)), None)
+    opener = rules.word_at("openers", view, pos, end)
     if opener in {"对", "向", "为", "将", "把", "在", "以"} and not (opener == "在" and text.endswith(("基础上", "过程中"))):
         found = list(rules.verbs.finditer(view, pos + len(opener), min(end, pos + 30)))
         if found and found[0].start() == pos + len(opener) and opener in {"将", "把"}:
