@@ -41,3 +41,25 @@ def test_digest_notices_a_changed_fact() -> None:
     after = g.report_digest(dict(data, facts=[{"value": 2}]), "x.txt")
     assert g.differences({"x.txt": before}, {"x.txt": after}) == ["x.txt: facts changed"]
     assert g.report_digest(dict(data, doc={"id": "x", "source": "/elsewhere"}), "x.txt") == before
+
+
+def test_the_compound_prefilter_keeps_every_start_that_opens_two_segments() -> None:
+    """slogans._COMPOUND_START (one regex scan) finds every numeral the old scan of every numeral run
+    would have tried (a run of at least two numeral-led segments), over the corpus."""
+    from govreport import slogans
+    from govreport.ingest import matching_view
+
+    tried = kept = 0
+    for path in g_files():
+        view = matching_view(path.read_text(encoding="utf-8"))
+        fast = {m.start() for m in slogans._COMPOUND_START.finditer(view)}
+        for m in slogans._RUN_START.finditer(view):
+            run = slogans._HAN_RUN.match(view, m.start())
+            if run and len(slogans._SEGMENT.findall(run.group())) >= 2:
+                tried += 1
+                kept += m.start() in fast
+    assert tried > 1000 and kept == tried
+
+
+def g_files() -> list[Path]:
+    return _golden_module().golden_files(SHARED)
