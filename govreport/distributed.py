@@ -10,11 +10,16 @@ file is replaced atomically, so a re-run is harmless) and the progress bar. A ba
 error of its task: it is reported back (one line per file) and the other files go on.
 
 Dask is imported only here, and only when this engine is used, so the CLI starts fast without it.
+Importing ``distributed`` installs tblib's pickling of exceptions for the whole process (in
+``copyreg``), which changes how ``govreport.budget`` brings errors back from its workers; the run
+keeps that inside itself (``kept_pickling``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import copyreg
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +35,18 @@ class DaskResult:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line problem)
     internal: list[tuple[str, str]] = field(default_factory=list)  # (path, problem) of internal errors (bugs)
     parts: int = 0  # partitions written
+
+
+@contextmanager
+def kept_pickling() -> Iterator[None]:
+    """Within the block, what ``import distributed`` adds to ``copyreg`` holds; after it, the
+    process pickles as before (a no-op when distributed was imported already)."""
+    saved = dict(copyreg.dispatch_table)
+    try:
+        yield
+    finally:
+        copyreg.dispatch_table.clear()
+        copyreg.dispatch_table.update(saved)
 
 
 def _problem(exc: BaseException) -> str:
@@ -98,6 +115,12 @@ def extract_with_dask(items: Sequence[tuple[str, str | None]], out: str | Path, 
 
     ``client``: an existing ``distributed.Client`` to use (the caller closes it); else one is made for
     the scheduler at ``address``, or for a new ``LocalCluster`` of ``workers`` processes, and closed."""
+    with kept_pickling():
+        return _run(items, out, address, workers, partition_size, retries, show_progress, client)
+
+
+def _run(items: Sequence[tuple[str, str | None]], out: str | Path, address: str | None, workers: int | None,
+         partition_size: int, retries: int, show_progress: bool, client: Any) -> DaskResult:
     out_dir = str(Path(out).resolve())
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     cluster = None

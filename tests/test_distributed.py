@@ -3,6 +3,8 @@ and ``ingest --from-parquet`` (issue 10, item 5)."""
 
 from __future__ import annotations
 
+import copyreg
+import importlib.util
 import sqlite3
 from pathlib import Path
 
@@ -24,7 +26,8 @@ from govreport.store.parquet_io import (
     write_part,
 )
 
-distributed = pytest.importorskip("distributed")
+if importlib.util.find_spec("distributed") is None:
+    pytest.skip("dask.distributed is not installed", allow_module_level=True)
 
 #: a few real reports: two national, one provincial, two seeds (one of them a city)
 FILES = [str(p) for p in (CORPUS[0], CORPUS[-1], CORPUS[len(CORPUS) // 2], SEEDS[0], SEEDS[1])]
@@ -32,12 +35,31 @@ FILES = [str(p) for p in (CORPUS[0], CORPUS[-1], CORPUS[len(CORPUS) // 2], SEEDS
 
 @pytest.fixture(scope="module")
 def client():  # type: ignore[no-untyped-def]
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                       dashboard_address=None)
-    c = distributed.Client(cluster)
-    yield c
-    c.close()
-    cluster.close()
+    """A LocalCluster of 2 worker processes; importing distributed here, not at collection, and
+    undoing its pickling hooks after (other tests in this process rely on the default)."""
+    from govreport.distributed import kept_pickling
+
+    with kept_pickling():
+        import distributed
+
+        cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                           dashboard_address=None)
+        c = distributed.Client(cluster)
+        yield c
+        c.close()
+        cluster.close()
+
+
+def test_a_dask_run_leaves_the_process_pickling_as_it_was(tmp_path) -> None:
+    from govreport.distributed import kept_pickling
+
+    before = dict(copyreg.dispatch_table)
+    with kept_pickling():
+        import distributed  # noqa: F401  (its import is what changes the table)
+
+        copyreg.pickle(type(tmp_path), lambda p: (str, (str(p),)))
+        assert dict(copyreg.dispatch_table) != before
+    assert dict(copyreg.dispatch_table) == before
 
 
 @pytest.fixture(scope="module")
