@@ -1,16 +1,18 @@
 """Extraction throughput over seeds + corpus, beside a plain regex number scan of the same text.
 
-    .venv/bin/python bench/bench_extract.py [--repeat N] [--shared DIR]
+    .venv/bin/python bench/bench_extract.py [--rounds N] [--shared DIR]
 
-Prints characters per second for (a) a baseline: NFKC + ``re.finditer`` of numbers, (b) the
-quantity grammar alone, (c) the whole extract (text → facts, tasks, slogans), and the ratios.
-Both run in the same process on the same texts, so the ratio is what to compare across machines.
+Measured as interleaved rounds: each round times the baseline (NFKC + ``re.finditer`` of numbers),
+the quantity grammar alone, text → facts and the whole extract (facts, tasks, slogans) one after
+the other on the same texts, and takes each ratio to the baseline *inside the round*, so a load
+that comes and goes on the machine moves both sides of a ratio. Prints the median ratio and its
+spread (min–max over the rounds), then the time of each step of the pipeline (median of 3).
 """
-
 from __future__ import annotations
 
 import argparse
 import re
+import statistics
 import time
 import unicodedata
 from pathlib import Path
@@ -23,6 +25,8 @@ from govreport.numbers import find_quantities
 from govreport.options import Options
 from govreport.pipeline import extract
 from govreport.sections import build_sections
+from govreport.slogans import extract_slogans
+from govreport.tasks import extract_tasks
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
@@ -55,6 +59,9 @@ def stages(files: list[Path], texts: list[str]) -> list[tuple[str, float]]:
         ("sections", lambda: [build_sections(d.text, v, m) for d, v, m in zip(docs, views, metas, strict=True)]),
         ("facts", lambda: [extract_facts(d.text, v, s, m) for d, v, s, m in zip(docs, views, secs, metas,
                                                                                 strict=True)]),
+        ("tasks", lambda: [extract_tasks(d.text, v, s, m) for d, v, s, m in zip(docs, views, secs, metas,
+                                                                                strict=True)]),
+        ("slogans", lambda: [extract_slogans(d.text, v) for d, v in zip(docs, views, strict=True)]),
     ]
     out = []
     for name, fn in steps:
@@ -65,36 +72,52 @@ def stages(files: list[Path], texts: list[str]) -> list[tuple[str, float]]:
 
 
 def timed(fn, *args, repeat: int) -> float:  # type: ignore[no-untyped-def]
-    best = float("inf")
+    """The median of ``repeat`` timings of ``fn(*args)``."""
+    times = []
     for _ in range(repeat):
         t0 = time.perf_counter()
         fn(*args)
-        best = min(best, time.perf_counter() - t0)
-    return best
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def rounds(texts: list[str], n: int) -> dict[str, list[float]]:
+    """``n`` interleaved rounds: per round, seconds of the baseline and ratios of the others to it."""
+    opts_facts = Options(text_only=True, tasks=False, slogans=False)
+    opts = Options(text_only=True)
+    steps = {"quantity grammar": lambda: grammar_only(texts), "extract: text → facts": lambda: full(texts, opts_facts),
+             "extract: all (facts+tasks+slogans)": lambda: full(texts, opts)}
+    out: dict[str, list[float]] = {"baseline s": [], **{name: [] for name in steps}}
+    for _ in range(n):
+        t_base = timed(baseline, texts, repeat=1)
+        out["baseline s"].append(t_base)
+        for name, fn in steps.items():
+            out[name].append(timed(fn, repeat=1) / t_base)
+    return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--rounds", type=int, default=7)
     a = ap.parse_args()
     shared = Path(a.shared)
     files = sorted(shared.glob("seeds/*.txt")) + sorted(shared.glob("corpus/*/*.txt"))
     texts = [f.read_text(encoding="utf-8", errors="replace") for f in files]
     chars = sum(len(t) for t in texts)
-    opts = Options(text_only=True)
-    full(texts[:2], opts)  # warm the caches (lexicons, automaton, compiled grammar)
-    t_base = timed(baseline, texts, repeat=a.repeat)
-    t_gram = timed(grammar_only, texts, repeat=a.repeat)
-    opts_facts = Options(text_only=True, tasks=False, slogans=False)
-    t_facts = timed(full, texts, opts_facts, repeat=a.repeat)
-    t_full = timed(full, texts, opts, repeat=a.repeat)
-    print(f"{len(files)} reports, {chars:,} characters; best of {a.repeat}")
-    rows = [("regex number scan (baseline)", t_base), ("quantity grammar", t_gram),
-            ("extract: text → facts", t_facts), ("extract: all (facts+tasks+slogans)", t_full)]
-    for name, t in rows:
-        print(f"{name:38s} {chars / t / 1e6:7.2f} M chars/s   {t / t_base:6.2f}x baseline time")
-    print("steps:")
+    full(texts[:2], Options(text_only=True))  # warm the caches (lexicons, automaton, compiled grammar)
+    result = rounds(texts, a.rounds)
+    base = result.pop("baseline s")
+    t_base = statistics.median(base)
+    print(f"{len(files)} reports, {chars:,} characters; {a.rounds} interleaved rounds, ratio to the baseline "
+          "taken inside each round: median [min–max]")
+    print(f"{'regex number scan (baseline)':38s} {chars / t_base / 1e6:7.2f} M chars/s   "
+          f"{t_base * 1000:8.1f} ms [{min(base) * 1000:.1f}–{max(base) * 1000:.1f}]")
+    for name, ratios in result.items():
+        med = statistics.median(ratios)
+        print(f"{name:38s} {chars / (med * t_base) / 1e6:7.2f} M chars/s   {med:6.2f}x baseline time "
+              f"[{min(ratios):.2f}–{max(ratios):.2f}]")
+    print("steps (median of 3):")
     for name, t in stages(files, texts):
         print(f"  {name:36s} {t * 1000:8.1f} ms   {t / t_base:6.2f}x baseline time")
 

@@ -47,6 +47,23 @@ _DIGIT_FORMULA = re.compile(r"^(\d{1,3})(?:\s*\+\s*(?:\d{1,3}|[NnXx]))+$")
 _SEGMENT = re.compile(f"[{_LEADS}]+[^{_LEADS}]+")
 _HAN_RUN = re.compile(f"[{_HAN}]{{1,12}}")
 _RUN_START = re.compile(f"(?<![{_LEADS}])[{_LEADS}]")
+
+
+def _han_except(chars: str) -> str:
+    """A character class body: the Han range without ``chars``."""
+    out, lo = [], 0x4E00
+    for cp in sorted({ord(c) for c in chars if 0x4E00 <= ord(c) <= 0x9FFF}):
+        if cp > lo:
+            out.append(f"\\u{lo:04x}-\\u{cp - 1:04x}")
+        lo = cp + 1
+    out.append(f"\\u{lo:04x}-\\u9fff")
+    return "".join(out)
+
+
+#: where a compound can start: a numeral run, other Han characters, a numeral, another Han character
+#: (two segments, 两不愁三保障); the regex engine skips the numerals that open nothing (一是, 统一)
+_COMPOUND_START = re.compile(f"(?<![{_LEADS}])[{_LEADS}](?=[{_LEADS}]*[{_han_except(_LEADS)}]+[{_LEADS}]+"
+                             f"[{_han_except(_LEADS)}])")
 #: 个 + a negation head: 四个不摘, 两个毫不动摇
 _GE_NEG = re.compile(f"[{NUMERALS}]{{1,3}}个(?:毫不[{_HAN}]{{2}}|不[{_HAN}])")
 #: left context that makes a numeral part of a larger number or an ordinal (第三, 十三五, 长三角)
@@ -176,7 +193,7 @@ def _lead(q: str) -> tuple[int, str] | None:
 
 def _quantity_head(rest: str, lex: SloganLexicon) -> bool:
     """True when ``rest`` (after the numeral) starts with a measure word or time unit."""
-    return any(rest.startswith(w) for w in lex.quantity_words)
+    return rest.startswith(lex.quantity_words)
 
 
 def _numerals_in(q: str) -> int:
@@ -240,10 +257,10 @@ def _candidates(view: str, lex: SloganLexicon) -> Iterable[tuple[int, int, bool,
     for m in _QUOTED.finditer(view):
         g = next(i for i in range(1, len(_OPEN_CLOSE) + 1) if m.group(i) is not None)
         yield m.start(g), m.end(g), True, 0
-    for text in lex.unquoted:
-        for m in re.finditer(re.escape(text), view) if text in view else ():
-            yield m.start(), m.end(), False, 1
-    for lead in _RUN_START.finditer(view):  # a numeral that does not follow another (a C scan, not a loop)
+    for text, starts in _scan(_unquoted_automaton(lex), view).items():  # one pass for all the known formulas
+        for start in starts:
+            yield start, start + len(text), False, 1
+    for lead in _COMPOUND_START.finditer(view):  # a numeral that may open a compound (a C scan, not a loop)
         i = lead.start()
         run = _HAN_RUN.match(view, i)
         segments = _SEGMENT.findall(run.group()) if run else []
@@ -307,16 +324,37 @@ def _occurrences(view: str, texts: set[str]) -> list[tuple[str, list[int]]]:
     ``view`` rather than one scan per text (a long input quotes thousands of distinct formulas)."""
     if not texts:
         return []
+    found = _scan(_automaton(texts), view)
+    return [(t, found.get(t, [])) for t in sorted(texts, key=len, reverse=True)]
+
+
+def _automaton(texts: Iterable[str]) -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
     for t in texts:
         auto.add_word(t, t)
     auto.make_automaton()
-    found: dict[str, list[int]] = {t: [] for t in texts}
+    return auto
+
+
+_UNQUOTED: list[tuple[SloganLexicon, ahocorasick.Automaton]] = []  # built once per loaded lexicon
+
+
+def _unquoted_automaton(lex: SloganLexicon) -> ahocorasick.Automaton:
+    if not (_UNQUOTED and _UNQUOTED[0][0] is lex):
+        _UNQUOTED[:] = [(lex, _automaton(lex.unquoted))]
+    return _UNQUOTED[0][1]
+
+
+def _scan(auto: ahocorasick.Automaton, view: str) -> dict[str, list[int]]:
+    """The automaton's texts that occur in ``view`` → their starts, as ``_occurrences`` says."""
+    found: dict[str, list[int]] = {}
+    if len(auto) == 0:
+        return found
     for end, t in auto.iter(view):
-        starts, start = found[t], end - len(t) + 1
+        starts, start = found.setdefault(t, []), end - len(t) + 1
         if not starts or start >= starts[-1] + len(t):
             starts.append(start)
-    return [(t, found[t]) for t in sorted(texts, key=len, reverse=True)]
+    return found
 
 
 def slogan_counts(slogans: Iterable[Slogan]) -> Counter[str]:

@@ -18,13 +18,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
+from govreport.doc_quantities import quantities_in
 from govreport.errors import LexiconError
 from govreport.lexicons import read_tsv, read_yaml
 from govreport.model import Bound, Quantity, Span
-from govreport.numbers import find_quantities
 
 _LISTS = ("verbs", "adverbs", "openers", "purpose_last", "exhortation", "closing", "self_building",
           "deliverables", "fiscal", "creation_verbs", "creation_ends", "project_heads", "campaign_heads",
@@ -65,9 +65,21 @@ class TaskRules:
     verbs: re.Pattern[str]
     adverbs: re.Pattern[str]
     examples: tuple[tuple[str, tuple[str, ...]], ...]
+    #: each word list as one alternation in list order (longest first): one C scan, not one per word
+    patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
     def any_in(self, name: str, text: str) -> bool:
-        return any(w in text for w in self.words[name])
+        return self.patterns[name].search(text) is not None
+
+    def word_at(self, name: str, text: str, pos: int, end: int) -> str | None:
+        """The first word of list ``name`` (longest first) that ``text[pos:end]`` starts with."""
+        m = self.patterns[name].match(text, pos, end)
+        return m.group() if m else None
+
+    def any_starts_within(self, name: str, text: str, first: int, last: int, end: int) -> bool:
+        """A word of list ``name`` that starts at some position in ``[first, last]`` and ends by ``end``."""
+        pattern = self.patterns[name]
+        return any(pattern.match(text, p, end) for p in range(first, last + 1))
 
     def starts(self, name: str, text: str) -> bool:
         return text.startswith(self.words[name])
@@ -105,7 +117,8 @@ def load_rules() -> TaskRules:
         raise LexiconError("lexicon task_rules.yaml: no examples")
     verbs = set(words["verbs"]) | {r["verb"].strip() for r in read_tsv("task_verbs.tsv")
                                    if r["kind"].strip() != "modal" or r["verb"].strip() in {"力争", "确保", "争取"}}
-    return TaskRules(words, _alternation(verbs), _alternation(set(words["adverbs"])), tuple(examples))
+    patterns = {name: re.compile("|".join(re.escape(w) for w in ws)) for name, ws in words.items()}
+    return TaskRules(words, _alternation(verbs), _alternation(set(words["adverbs"])), tuple(examples), patterns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,11 +133,16 @@ class Row:
     quantity: Quantity | None = None
 
 
+@cache
+def _split_chars(marks: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(_OPEN + _CLOSE + marks) + "]")
+
+
 def top_level_split(view: str, start: int, end: int, marks: str) -> list[tuple[int, int]]:
     """``view[start:end]`` cut at ``marks`` outside quotes and brackets, as (start, end) pieces."""
     pieces, depth, at = [], 0, start
-    for i in range(start, end):
-        ch = view[i]
+    for m in _split_chars(marks).finditer(view, start, end):  # only the brackets and marks, not every character
+        i, ch = m.start(), m.group()
         if ch in _OPEN and not (ch == '"' and depth):
             depth += 1
         elif ch in _CLOSE and depth:
@@ -152,12 +170,14 @@ def paragraphs(view: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_SENTENCE_MARK = re.compile("[" + re.escape(_SENTENCE_END) + "]")
+
+
 def sentences(view: str, start: int, end: int) -> list[tuple[int, int]]:
     out, at = [], start
-    for i in range(start, end):
-        if view[i] in _SENTENCE_END:
-            out.append((at, i + 1))
-            at = i + 1
+    for m in _SENTENCE_MARK.finditer(view, start, end):
+        out.append((at, m.end()))
+        at = m.end()
     if at < end:
         out.append((at, end))
     return [(s, e) for s, e in out if view[s:e].strip()]
@@ -209,7 +229,7 @@ def _verb_chain(view: str, pos: int, end: int, rules: TaskRules) -> tuple[str, i
 
 def _quantity(view: str, start: int, end: int, action: str) -> Quantity | None:
     rate_ok = action.startswith(("确保", "力争", "争取")) or bool(_RATE_OK.search(view, start, end))
-    found = [q for q in find_quantities(view, start, end) if q.unit and q.dimension not in _NO_TASK_DIMENSIONS
+    found = [q for q in quantities_in(view, start, end) if q.unit and q.dimension not in _NO_TASK_DIMENSIONS
              and (rate_ok or q.dimension not in {"percent", "points"})]
     return found[-1] if found else None
 
@@ -308,11 +328,11 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
     if pos >= end:
         return []
     text = view[pos:end]
-    if rules.any_in("fiscal", text) and any(q.dimension == "money" for q in find_quantities(view, pos, end)):
+    if rules.any_in("fiscal", text) and any(q.dimension == "money" for q in quantities_in(view, pos, end)):
         return []  # 安排财政赤字2.18万亿元: a budget figure
     clause_start = pos
     for name in ("subjects", "modals"):  # 我们要…, 今年将…
-        word = next((w for w in rules.words[name] if view.startswith(w, pos, end)), None)
+        word = rules.word_at(name, view, pos, end)
         if word and (rules.verbs.match(view, pos + len(word), end) or rules.adverbs.match(view, pos + len(word), end)
                      or (name == "subjects" and view.startswith(rules.words["modals"], pos + len(word)))):
             pos += len(word)
@@ -335,8 +355,7 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
         return []  # 通过整合数据…: a means; 通过…复审验收 is a creation
     if view.startswith("了", vend):
         return []  # 推广了…: a result, not a commitment
-    if any(view.find(f, max(start, pos - 4), vend + 4) >= 0 and view.find(f, max(start, pos - 4), vend + 4) <= pos
-           for f in rules.words["fiscal"]):
+    if rules.any_starts_within("fiscal", view, max(start, pos - 4), pos, vend + 4):
         return []  # 建设国债 is not the verb 建设
     # 、 followed by another verb with its own object: two commitments (遏制…、防止…)
     parts = top_level_split(view, vend, end, "、")
@@ -418,7 +437,7 @@ def _measured(words: str) -> str:
 def _no_verb_rows(view: str, pos: int, end: int, ctx: ClauseContext, rules: TaskRules) -> list[Row]:
     """A clause that does not open with a verb: 对X实施…, 以…调整…, NP + quantity after a task, NP 继续保持…."""
     text = view[pos:end]
-    opener = next((o for o in rules.words["openers"] if text.startswith(o)), None)
+    opener = rules.word_at("openers", view, pos, end)
     if opener in {"对", "向", "为", "将", "把", "在", "以"} and not (opener == "在" and text.endswith(("基础上", "过程中"))):
         found = list(rules.verbs.finditer(view, pos + len(opener), min(end, pos + 30)))
         if found and found[0].start() == pos + len(opener) and opener in {"将", "把"}:

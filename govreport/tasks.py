@@ -27,13 +27,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+import ahocorasick
+
+from govreport.doc_quantities import DocQuantities, document_quantities, quantities_in
 from govreport.errors import LexiconError
 from govreport.lexicons import read_tsv
 from govreport.model import DocMeta, Quantity, Role, Section, Span, Task
-from govreport.numbers import find_quantities
 from govreport.sections import SectionIndex
 from govreport.task_clauses import Row, load_rules, plan_paragraphs
-from govreport.task_dates import blank_notes, deadline_date, find_deadline, finish_within_plan, unit_notes
+from govreport.task_dates import (
+    UnitNote,
+    blank_notes,
+    deadline_date,
+    find_deadline,
+    finish_within_plan,
+    unit_notes,
+)
 from govreport.task_table import TASK_COLUMNS, task_rows
 
 __all__ = ["TASK_COLUMNS", "extract_tasks", "find_deadline", "load_lexicon", "plan_regions", "suggest_department",
@@ -112,13 +121,30 @@ def load_lexicon() -> TaskLexicon:
     )
 
 
+_AUTOMATON: list[tuple[TaskLexicon, ahocorasick.Automaton]] = []  # built once per loaded lexicon
+
+
+def _department_automaton(lex: TaskLexicon) -> ahocorasick.Automaton:
+    """The department keywords, each with its rank in ``departments`` (longest keyword first)."""
+    if _AUTOMATON and _AUTOMATON[0][0] is lex:
+        return _AUTOMATON[0][1]
+    auto = ahocorasick.Automaton()
+    for rank, (key, _dept) in enumerate(lex.departments):
+        auto.add_word(key, rank)
+    auto.make_automaton()
+    _AUTOMATON[:] = [(lex, auto)]
+    return auto
+
+
 def suggest_department(obj: str, area: str | None = None) -> str | None:
-    """A suggested lead department for a task object (else its area heading), or None."""
+    """A suggested lead department for a task object (else its area heading), or None: the first
+    keyword of ``departments`` (longest first) found in it, by one Aho-Corasick pass over the words."""
     lex = load_lexicon()
+    auto = _department_automaton(lex)
     for where in (obj, area or ""):
-        for key, dept in lex.departments:
-            if key in where:
-                return dept
+        rank = min((r for _end, r in auto.iter(where)), default=None) if where else None
+        if rank is not None:
+            return lex.departments[rank][1]
     return None
 
 
@@ -194,7 +220,7 @@ def _heading_area(section: Section | None, by_id: dict[str, Section]) -> str | N
 
 
 def _quantities(view: str, start: int, end: int) -> list[Quantity]:
-    return [q for q in find_quantities(view, start, end)
+    return [q for q in quantities_in(view, start, end)
             if q.dimension not in _NOT_TASK_DIMENSIONS and q.unit]
 
 
@@ -344,8 +370,21 @@ def _as_in_text(text: str, view: str, row: Row) -> str:
     return obj.replace("\n", "")
 
 
-def extract_tasks(text: str, view: str, sections: tuple[Section, ...], meta: DocMeta) -> tuple[Task, ...]:
-    """Every commitment of the work plan, in text order (spans index ``text``)."""
+def extract_tasks(text: str, view: str, sections: tuple[Section, ...], meta: DocMeta,
+                  quantities: list[Quantity] | None = None) -> tuple[Task, ...]:
+    """Every commitment of the work plan, in text order (spans index ``text``).
+
+    ``quantities``: ``find_quantities(view)`` when the caller has it already (the pipeline); each
+    clause's quantities are looked up in them (``govreport.doc_quantities``), not found again."""
+    notes = unit_notes(view, 0, len(view))
+    blanked = blank_notes(view, notes)  # the view the task finder reads (no object runs into a note)
+    index = DocQuantities(blanked, quantities if blanked == view else None)
+    with document_quantities(index):
+        return _extract_tasks(text, blanked, sections, meta, notes)
+
+
+def _extract_tasks(text: str, view: str, sections: tuple[Section, ...], meta: DocMeta,
+                   notes: list[UnitNote]) -> tuple[Task, ...]:
     rules = load_rules()
     index = SectionIndex(sections)
     by_id = {s.id: s for s in sections}
@@ -356,8 +395,6 @@ def extract_tasks(text: str, view: str, sections: tuple[Section, ...], meta: Doc
     for r in sorted(_self_building_regions(sections)):  # nested self-building sections: once each
         if not any(a <= r[0] < b for (a, b), _ in regions):
             regions.append((r, True))
-    notes = unit_notes(view, 0, len(view))
-    view = blank_notes(view, notes)
     out: list[tuple[int, Task]] = []
     for (region_start, region_end), self_building in sorted(regions):
         for para, head, (s_start, s_end), row in plan_paragraphs(

@@ -61,9 +61,13 @@ class _Names:
         self.taken: dict[str, str] = {}  # casefolded name → the input that has it
 
     def claim(self, report: Report, name: str) -> Report:
-        rid = safe_id(report.doc.id)
-        if rid != report.doc.id:
-            error_line(name, f"the id {report.doc.id!r} is not a safe file name; written as {rid!r}")
+        rid = self.claim_id(report.doc.id, name)
+        return report if rid == report.doc.id else replace(report, doc=replace(report.doc, id=rid))
+
+    def claim_id(self, doc_id: str, name: str) -> str:
+        rid = safe_id(doc_id)
+        if rid != doc_id:
+            error_line(name, f"the id {doc_id!r} is not a safe file name; written as {rid!r}")
         first = self.taken.get(rid.casefold())
         if first is not None:
             parent = safe_id(Path(name).parent.name) if name != "-" else "stdin"
@@ -73,7 +77,7 @@ class _Names:
             error_line(name, f"{first} has the same id {rid!r}; written as {new!r}")
             rid = new
         self.taken[rid.casefold()] = name
-        return report if rid == report.doc.id else replace(report, doc=replace(report.doc, id=rid))
+        return rid
 
 
 @click.command("extract")
@@ -84,15 +88,33 @@ class _Names:
 @click.option("--indent", type=int, default=None, help="indent JSON output")
 @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
               help="seconds allowed per file (0: no limit); a file that takes longer is skipped")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="dask: map the files over a dask.distributed cluster and write a Parquet dataset into --out")
+@click.option("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler (tcp://host:8786); "
+              "default: a local cluster")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="with --engine dask and no --scheduler: local worker processes (default: CPU count)")
+@click.option("--partition-size", type=click.IntRange(min=1), default=None,
+              help="with --engine dask: files per task and per Parquet file")
 def extract_command(paths: tuple[str, ...], fmt: str, out_dir: str | None, doc_id: str | None,
-                    indent: int | None, timeout: float) -> None:
+                    indent: int | None, timeout: float, engine: str, scheduler: str | None,
+                    workers: int | None, partition_size: int | None) -> None:
     """Extract metadata, sections, facts, tasks and slogans from report files.
 
     PATH may be a file, a folder (searched for .txt/.html/.mht/.pdf/.docx) or - for standard input.
     A bad file is reported on one line on stderr and the others go on; the exit code is then 2
     (70 if the failure was an internal error). Each file runs in a worker process that is killed
     after --timeout seconds.
+
+    With --engine dask the files are extracted on a Dask cluster (local worker processes, or the
+    scheduler at --scheduler) into a Parquet dataset under --out: reports/, sections/, facts/,
+    tasks/ and slogans/, one file per partition (load it with `govreport ingest --from-parquet`).
     """
+    if engine == "dask":
+        _dask_command(paths, out_dir, doc_id, scheduler, workers, partition_size, fmt, timeout)
+        return
+    if scheduler or workers or partition_size:
+        raise click.UsageError("--scheduler, --workers and --partition-size go with --engine dask")
     empty: list[str] = []
     files = [p for p in paths if p == "-"] + [str(p) for p in expand_paths((p for p in paths if p != "-"), empty)]
     for folder in empty:
@@ -141,6 +163,48 @@ def extract_command(paths: tuple[str, ...], fmt: str, out_dir: str | None, doc_i
     if internal:
         sys.exit(70)
     if failed or empty:
+        sys.exit(2)
+
+
+def _dask_command(paths: tuple[str, ...], out_dir: str | None, doc_id: str | None, scheduler: str | None,
+                  workers: int | None, partition_size: int | None, fmt: str, timeout: float) -> None:
+    """``extract --engine dask``: the files over a Dask cluster → a Parquet dataset in ``out_dir``."""
+    from govreport.distributed import DEFAULT_PARTITION_SIZE, extract_with_dask
+
+    if out_dir is None:
+        raise click.UsageError("--engine dask writes a Parquet dataset: give --out DIR")
+    if "-" in paths:
+        raise click.UsageError("--engine dask reads files, not standard input")
+    if fmt != "json":
+        raise click.UsageError("--engine dask writes Parquet; --format does not apply")
+    if timeout != DEFAULT_TIMEOUT:
+        raise click.UsageError("--timeout does not apply to --engine dask (Dask retries a task whose worker dies)")
+    empty: list[str] = []
+    files = [str(p) for p in expand_paths(paths, empty)]
+    for folder in empty:
+        empty_folder_line(folder)
+    if not files:
+        sys.exit(2)
+    if doc_id and len(files) > 1:
+        raise click.UsageError("--id takes one input only")
+    names = _Names()  # the ids --out would give: distinct and safe
+    items = [(name, names.claim_id(doc_id or Path(name).stem, name)) for name in files]
+    try:
+        result = extract_with_dask(items, out_dir, address=scheduler, workers=workers,
+                                   partition_size=partition_size or DEFAULT_PARTITION_SIZE,
+                                   show_progress=sys.stderr.isatty())
+    except GovReportError as exc:
+        error_line(None, exc)
+        sys.exit(2)
+    for path, problem in result.failed:
+        error_line(path, problem)
+    for path, problem in result.internal:
+        error_line(path, f"internal error: {problem} (please report this)")
+    click.echo(f"extracted {len(result.written)} reports in {result.parts} partitions, failed "
+               f"{len(result.failed) + len(result.internal)} → {out_dir}", err=True)
+    if result.internal:
+        sys.exit(70)
+    if result.failed or empty:
         sys.exit(2)
 
 

@@ -112,8 +112,10 @@ def _fail(exc: GovReportError) -> None:
 
 
 @click.command("ingest")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @DB_OPTION
+@click.option("--from-parquet", "parquet_dir", type=click.Path(file_okay=False, exists=True),
+              help="load a Parquet dataset written by `extract --engine dask` instead of extracting files")
 @click.option("--jobs", "-j", type=int, default=None, help="worker processes (default: CPU count)")
 @click.option("--progress/--no-progress", "show", default=None, help="progress bar (default: on a terminal)")
 @click.option("--keep-versions", is_flag=True, help="keep the older version of an edited file beside the new one")
@@ -124,7 +126,7 @@ def _fail(exc: GovReportError) -> None:
 @click.option("--manifest", "manifests", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="TSV/CSV of sources: path, url, publisher, retrieved [, region, level, report_year "
                    "overrides]; a SOURCES.tsv in an ingested folder is read too")
-def ingest_command(paths: tuple[str, ...], db: str, jobs: int | None, show: bool | None,
+def ingest_command(paths: tuple[str, ...], db: str, parquet_dir: str | None, jobs: int | None, show: bool | None,
                    keep_versions: bool, timeout: float, manifests: tuple[str, ...],
                    keep_duplicates: bool) -> None:
     """Extract report files (or folders of them) into the database.
@@ -138,6 +140,19 @@ def ingest_command(paths: tuple[str, ...], db: str, jobs: int | None, show: bool
     from govreport.store.ingest import ingest
     from govreport.store.sources import find_manifests, load_manifests
 
+    if parquet_dir is not None or not paths:
+        if bool(paths) == bool(parquet_dir):
+            raise click.UsageError("give report files or --from-parquet DIR (not both)")
+        from govreport.store.parquet_io import ingest_parquet
+
+        try:
+            with _open(db, readonly=False) as store:
+                result = ingest_parquet(store, parquet_dir, keep_versions=keep_versions, on_error=error_line)
+        except GovReportError as exc:
+            _fail(exc)
+        click.echo(f"ingested {len(result.added)}, skipped {len(result.skipped)} already stored, "
+                   f"failed {len(result.failed)} → {db}", err=True)
+        sys.exit(2 if result.failed else 0)
     empty: list[str] = []
     files = expand_paths(paths, empty)
     for folder in empty:

@@ -211,8 +211,9 @@ def _rank_scope(gap: str, inherited: str | None) -> str | None:
 
 
 def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: DocMeta,
-                  options: Options = DEFAULT) -> tuple[Fact, ...]:
-    quantities = outside_names(view, find_quantities(view))
+                  options: Options = DEFAULT, quantities: list[Quantity] | None = None) -> tuple[Fact, ...]:
+    """``quantities``: ``find_quantities(view)`` when the caller has it already (the pipeline)."""
+    quantities = outside_names(view, find_quantities(view) if quantities is None else quantities)
     if not quantities:
         return ()
     mentions = find_mentions(view)

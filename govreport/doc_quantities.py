@@ -1,0 +1,90 @@
+"""The document's quantities, found once and looked up per clause (issue 10, item 4).
+
+The task finder asks for the quantities of tens of thousands of clauses of one view. Running the
+quantity grammar on each clause again (``find_quantities(view, start, end)``) cost more than
+all the facts; ``DocQuantities`` holds the quantities of the whole view (found once, or handed over
+by the pipeline, which found them for the facts) and answers ``within(start, end)`` by bisection.
+
+The answer is exactly what ``find_quantities(view, start, end)`` gives: the window's quantities are
+the whole view's that lie inside it *when the window cuts no match*. So the index also keeps the
+spans of every raw match of the grammar (numbers, ranks written in words, doublings), and a window
+falls back to the grammar when a boundary cuts one, or when its end is not a clause mark, where a
+lookahead of the grammar could read differently at the end of the window than in the whole text.
+tests/test_doc_quantities.py checks the equality on every window the task finder asks for over
+the corpus.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from govreport.model import Quantity
+from govreport.numbers import _DOUBLING, _RANK_LIST, _rank_words, find_quantities, grammar
+
+#: characters a window may end at without any lookahead of the grammar reading otherwise: clause
+#: marks (the view folds "，" to ","; a number that runs through "," as in 1,000 is a match the
+#: window would cut, so it falls back), never "." (a lookahead reads it: 3万5.), "%" or a space
+_SAFE_END = frozenset("，,。；;：:、！？!?\n")
+
+
+class DocQuantities:
+    """The quantities of ``view``, with ``within(start, end) == find_quantities(view, start, end)``."""
+
+    __slots__ = ("_cut_ends", "_cut_reach", "_cut_starts", "_starts", "quantities", "view")
+
+    def __init__(self, view: str, quantities: list[Quantity] | None = None) -> None:
+        self.view = view
+        self.quantities = find_quantities(view) if quantities is None else quantities
+        self._starts = [q.span.start for q in self.quantities]
+        # every span a window must not cut: raw matches of each pattern the grammar scans with, and
+        # the quantities themselves (a merged range 6%—6.5% is wider than either match)
+        spans = [(m.start(), m.end()) for m in grammar().regex.finditer(view)]
+        if "番" in view:
+            spans += [(m.start(), m.end()) for m in _DOUBLING.finditer(view)]
+        if "第" in view or "首位" in view or "前" in view:
+            spans += [(m.start(), m.end()) for m in _RANK_LIST.finditer(view)]
+            spans += [(m.start(), m.end()) for m in _rank_words().finditer(view)]
+        spans += [(q.span.start, q.span.end) for q in self.quantities]
+        spans = sorted(s for s in spans if s[1] - s[0] > 1)
+        self._cut_starts = [a for a, _ in spans]
+        self._cut_ends = [b for _, b in spans]
+        self._cut_reach = list(itertools.accumulate(self._cut_ends, max))  # furthest end so far
+
+    def _cuts(self, pos: int) -> bool:
+        """True when some span has ``start < pos < end``."""
+        i = bisect.bisect_left(self._cut_starts, pos) - 1  # spans starting before pos
+        return i >= 0 and self._cut_reach[i] > pos
+
+    def within(self, start: int, end: int) -> list[Quantity]:
+        view = self.view
+        if (end < len(view) and view[end] not in _SAFE_END) or self._cuts(start) or self._cuts(end):
+            return find_quantities(view, start, end)
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end, lo)
+        return [q for q in self.quantities[lo:hi] if q.span.end <= end]
+
+
+_CURRENT: ContextVar[DocQuantities | None] = ContextVar("govreport_doc_quantities", default=None)
+
+
+@contextmanager
+def document_quantities(index: DocQuantities) -> Iterator[DocQuantities]:
+    """Within the block, ``quantities_in`` answers from ``index`` for its view."""
+    token = _CURRENT.set(index)
+    try:
+        yield index
+    finally:
+        _CURRENT.reset(token)
+
+
+def quantities_in(view: str, start: int, end: int) -> list[Quantity]:
+    """``find_quantities(view, start, end)``, from the current document's index when it is of this
+    very view (any other string is scanned as before)."""
+    index = _CURRENT.get()
+    if index is not None and index.view is view:
+        return index.within(start, end)
+    return find_quantities(view, start, end)
