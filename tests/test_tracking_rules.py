@@ -185,6 +185,10 @@ CASES = {
         [("o21", 2021, [_gdp("actual", "2020", 5.4e12, measure="level", unit="元", words="5.4万亿元"),
                         _gdp("actual", "2020", 6.5, words="6.5%")])],
         ("missed", 6.5, "o21", pytest.approx(-0.5))),
+    "a later report restating the old target gives no outcome": (
+        _gdp("target", "2020", 7.0, "min", words="7%以上"),
+        [("o21", 2021, [_gdp("target", "2020", 7.0, "min", words="7%以上")])],
+        ("not_reported", None, None, None)),
     "an outcome of another period is no outcome": (
         _gdp("target", "2020", 7.0, "min", words="7%以上"), [("o21", 2021, [_gdp("actual", "2019", 7.5)])],
         ("not_reported", None, None, None)),
@@ -535,3 +539,35 @@ def test_the_order_reports_arrive_in_changes_no_row(tmp_path_factory, order, val
     shuffled = _track(tmp_path_factory.mktemp("order"), [reports[i] for i in order])
     assert [r.to_dict() for r in shuffled] == [r.to_dict() for r in base]
     assert [(r.outcome_report, r.outcome_value) for r in base] == [("o21", values[1] / 10)]
+
+
+def test_a_review_figure_beats_one_stated_elsewhere_in_the_same_report(tmp_path):
+    """The outcome report names the year's GDP growth twice: first in a passage that is no review
+    (a quoted forecast, a summary), then in the review itself; the review's figure is the outcome."""
+    from dataclasses import replace
+
+    from govreport.model import Role, Section, Span
+
+    o = make_report("o21", "河南省", 2021, [_gdp("actual", "2020", 9.0, words="9%"), _gdp("actual", "2020", 6.5)])
+    first, second = o.facts
+    other = Section("s0", None, 1, "二", "其他", Role.OTHER, Span(0, second.sentence_span.start))
+    review = Section("s1", None, 1, "一", "过去一年工作回顾", Role.REVIEW, Span(second.sentence_span.start, len(o.text)))
+    o = replace(o, sections=(other, review), facts=(replace(first, section="s0"), second))
+    t = make_report("t", "河南省", 2020, [_gdp("target", "2020", 7.0, "min", words="7%以上")])
+    s = _store(tmp_path, [t, o])
+    rows = [r for r in track(s, indicator="gdp") if r.target_report == "t"]
+    s.close()
+    assert [(r.verdict, r.outcome_value) for r in rows] == [("missed", 6.5)]
+
+
+def test_track_rows_go_down_the_levels_whatever_the_names(tmp_path):
+    """Names that sort the other way round (上街区 < 安阳市 < 全国 < 河南省 by code point) do not reorder levels."""
+    target = _gdp("target", "2020", 7.0, "min", words="7%以上")
+    reports = [make_report("d", "上街区", 2020, [target], level="district", province="河南省", city="郑州市"),
+               make_report("c", "安阳市", 2020, [target], level="city", province="河南省"),
+               make_report("p", "河南省", 2020, [target]),
+               make_report("n", "全国", 2020, [target], level="national")]
+    s = _store(tmp_path, reports)
+    levels = [r.level for r in track(s, indicator="gdp")]
+    s.close()
+    assert levels == ["national", "province", "city", "district"]
