@@ -193,6 +193,16 @@ def equivalent_keys(path: Path = EQUIVALENT) -> set[tuple[str, str, str]]:
     return keys
 
 
+def survivors_of(path: Path) -> set[tuple[str, str, str]]:
+    """(file, mutation, first 100 characters of the line) of each survivor an earlier run printed."""
+    out = set()
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"\s+(?:survived|equivalent) (\S+?):\d+  (.+?)  \| (.*)$", raw)
+        if m:
+            out.add((m.group(1), m.group(2), m.group(3)))
+    return out
+
+
 def choose(all_sites: list[Site], sample: int, rng: random.Random) -> list[Site]:
     if sample <= 0 or sample >= len(all_sites):
         return all_sites
@@ -207,7 +217,9 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--jobs", type=int, default=1, help="mutants run at once (CPU is shared: default 1)")
     ap.add_argument("--timeout", type=float, default=0, help="seconds per mutant (0: five times the clean run)")
+    ap.add_argument("--rerun", type=Path, help="only the survivors listed in this earlier output of the script")
     args = ap.parse_args()
+    rerun = survivors_of(args.rerun) if args.rerun else None
     rng = random.Random(args.seed)
     equivalent = equivalent_keys()
     base = Path(tempfile.mkdtemp(prefix="govreport-mutate-"))
@@ -227,7 +239,10 @@ def main() -> int:
             baseline = time.monotonic() - t0
             limit = args.timeout or max(30.0, 5 * baseline)
             all_sites = [s for f in files for s in sites(f)]
-            chosen = choose(all_sites, args.sample, rng)
+            if rerun is not None:
+                chosen = [st for st in all_sites if (st.path, st.what, _line(st)[:100]) in rerun]
+            else:
+                chosen = choose(all_sites, args.sample, rng)
             done = [0]
 
             def one(site: Site, tests: list[str] = tests, limit: float = limit,
