@@ -200,6 +200,12 @@ def survivors_of(path: Path) -> set[tuple[str, str, str]]:
         m = re.match(r"\s+(?:survived|equivalent) (\S+?):\d+  (.+?)  \| (.*)$", raw)
         if m:
             out.add((m.group(1), m.group(2), m.group(3)))
+            continue
+        # the progress lines on stderr (a run stopped early): matched by the line's current text
+        m = re.match(r"\s+\[\d+/\d+\] (\S+?):(\d+) (.+): survived$", raw)
+        if m and (ROOT / m.group(1)).exists():
+            lines = (ROOT / m.group(1)).read_text(encoding="utf-8").splitlines()
+            out.add((m.group(1), m.group(3), lines[int(m.group(2)) - 1].strip()[:100]))
     return out
 
 
