@@ -20,3 +20,36 @@ def _facts(sentence: str, heading: str = "一、2020年工作回顾") -> list[tu
 ])
 def test_words_glued_before_an_indicator_narrow_it(sentence: str, indicator: str | None) -> None:
     assert _facts(sentence) == [(indicator, 8.0, "actual")]
+
+
+def _full(sentence: str) -> list[tuple[str | None, str, float, float | None, str]]:
+    r = extract(f"某县2021年政府工作报告\n一、2020年工作回顾\n{sentence}\n", Options(doc_id="x", tasks=False, slogans=False))
+    return [(f.indicator, str(f.measure), f.value, f.value_max, f.unit) for f in r.facts]
+
+
+URBAN, RURAL = "urban_disposable_income", "rural_disposable_income"
+LEVELS = [(URBAN, "level", 35000.0, None, "元"), (RURAL, "level", 16000.0, None, "元")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # two values handed to the two subjects named before them, with or without 分别
+    ("城镇和农村居民人均可支配收入分别达到35000元、16000元，增长4.2%、5.3%。",
+     [*LEVELS, (URBAN, "growth", 4.2, None, "%"), (RURAL, "growth", 5.3, None, "%")]),
+    ("城镇居民人均可支配收入35000元，农村居民人均可支配收入16000元，分别增长4.2%和5.3%。",
+     [*LEVELS, (URBAN, "growth", 4.2, None, "%"), (RURAL, "growth", 5.3, None, "%")]),
+    ("城镇居民人均可支配收入35000元，农村居民人均可支配收入16000元，实际增长4.2%和5.3%。",
+     [*LEVELS, (URBAN, "growth", 4.2, None, "%"), (RURAL, "growth", 5.3, None, "%")]),
+    ("城镇居民人均可支配收入和农村居民人均可支配收入实际增长9.8%和8.5%。",
+     [(URBAN, "growth", 9.8, None, "%"), (RURAL, "growth", 8.5, None, "%")]),
+])
+def test_a_list_of_two_values_goes_to_two_subjects(sentence, expected):
+    assert _full(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("全县生产总值增长1.71倍。", [("gdp", "growth", 171.0, None, "%")]),  # 增长 N 倍: +N×100%
+    ("全县生产总值是2016年的1.6倍。", [("gdp", "growth_cum", 60.0, None, "%")]),  # 是…的 N 倍: +(N−1)×100%
+    ("全县生产总值增长1.5-2倍。", [("gdp", "growth", 150.0, 200.0, "%")]),
+])
+def test_times_as_a_growth(sentence, expected):
+    assert _full(sentence) == expected
