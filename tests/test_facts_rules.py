@@ -47,6 +47,18 @@ def test_a_list_of_two_values_goes_to_two_subjects(sentence, expected):
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
+    # 分别 after levels with no subject of its own: the growths go to the levels' subjects in turn
+    ("一般公共预算收入30.9亿元，其中税收收入17.3亿元，分别增长13.3%、8.6%。",
+     [("budget_revenue", "level", 3.09e9, None, "元"), ("tax_revenue", "level", 1.73e9, None, "元"),
+      ("budget_revenue", "growth", 13.3, None, "%"), ("tax_revenue", "growth", 8.6, None, "%")]),
+    # 城乡居民收入…分别: one name for two indicators, split in turn
+    ("城乡居民人均可支配收入连年增长，分别达到35000元和16000元。", LEVELS),
+])
+def test_fenbie_hands_values_to_earlier_subjects(sentence, expected):
+    assert _full(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
     ("全县生产总值增长1.71倍。", [("gdp", "growth", 171.0, None, "%")]),  # 增长 N 倍: +N×100%
     ("全县生产总值是2016年的1.6倍。", [("gdp", "growth_cum", 60.0, None, "%")]),  # 是…的 N 倍: +(N−1)×100%
     ("全县生产总值增长1.5-2倍。", [("gdp", "growth", 150.0, 200.0, "%")]),
