@@ -151,3 +151,22 @@ def test_a_bare_yi_in_a_sentence():
 @pytest.mark.parametrize(("text", "value"), [("二零二零", 2020), ("一九零五", 1905), ("一零", 10), ("三零零", 300)])
 def test_digit_by_digit_with_ling(text: str, value: float) -> None:
     assert chinese_to_number(text) == value
+
+
+# -- spans of the special forms: ordinals before a word, threshold nouns, slash fractions ------------------
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a Chinese ordinal rank followed by more words is still a rank (一人一档 is no quantity; 第三位的 is)
+    ("增速居全省第三位的好成绩", [(3.0, None, "位", "exact", "第三位")]),
+    ("排在第二名的位置", [(2.0, None, "位", "exact", "第二名")]),
+    # the threshold's noun is inside the span
+    ("突破千亿元大关，", [(1e11, None, "元", "min", "突破千亿元大关")]),
+    ("迈上万亿台阶。", [(1e12, None, "", "min", "迈上万亿台阶")]),
+    ("跨上5000亿元关口", [(5e11, None, "元", "min", "跨上5000亿元关口")]),
+    # a slash fraction is a share; its span is the fraction and its bound words
+    ("占全省的1/4", [(25.0, None, "%", "exact", "1/4")]),
+    ("1/8以上", [(12.5, None, "%", "min", "1/8以上")]),
+    ("约1/20的人口", [(5.0, None, "%", "approx", "约1/20")]),
+    ("约12/25的人口", [(48.0, None, "%", "approx", "约12/25")]),
+])
+def test_spans_of_special_forms(sentence, expected):
+    assert found(sentence) == expected
