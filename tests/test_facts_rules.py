@@ -65,3 +65,39 @@ def test_fenbie_hands_values_to_earlier_subjects(sentence, expected):
 ])
 def test_times_as_a_growth(sentence, expected):
     assert _full(sentence) == expected
+
+
+# -- periods: the start of 由X增加到Y, and what makes a passage speak of five years -----------------------
+def _meta(review: str | None, plan: int | None = 2021):  # type: ignore[no-untyped-def]
+    from govreport.model import DocMeta
+
+    return DocMeta(id="x", review_period=review, report_year=2021, plan_year=plan)
+
+
+@pytest.mark.parametrize(("review", "plan", "before", "paragraph", "expected"), [
+    ("2016-2020", 2021, "全县生产总值由", "", "2015"),  # a five-year review: the year before its first
+    ("2020", 2021, "全县生产总值由", "", "2019"),  # a one-year review: the year before the reviewed one
+    ("2020", 2021, "全县生产总值由", "过去五年，全县生产总值由", "2015"),  # a five-year passage in it
+    ("2020", 2021, "全县生产总值比上年", "过去五年，全县生产总值比上年", "2019"),  # 比上年: the year before
+    (None, 2021, "全县生产总值由", "", "2019"),  # no review period: the year before the plan year's
+    (None, None, "全县生产总值由", "", None),  # nothing to go by
+])
+def test_base_period(review, plan, before, paragraph, expected):
+    from govreport.facts.context import base_period
+
+    assert base_period(_meta(review, plan), before, paragraph) == expected
+
+
+@pytest.mark.parametrize(("paragraph", "passage", "five"), [
+    ("五年来，全县生产总值年均增长7%", "", True),  # the cue opens the paragraph
+    ("过去五年，全县生产总值年均增长7%", "", True),
+    ("过去一年，全县生产总值增长7%", "", False),
+    ("过去五年成绩显著。去年，全县生产总值增长7%", "", False),  # the one-year cue comes last
+    ("去年成绩显著。过去五年，全县生产总值年均增长7%", "", True),
+    ("全县生产总值年均增长7%", "过去五年，我们砥砺前行", True),  # from the part when the paragraph says nothing
+    ("全县生产总值增长7%", "", False),
+])
+def test_five_year_passage(paragraph, passage, five):
+    from govreport.facts.context import five_year_passage
+
+    assert five_year_passage(paragraph, passage) is five

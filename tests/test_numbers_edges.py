@@ -170,3 +170,15 @@ def test_digit_by_digit_with_ling(text: str, value: float) -> None:
 ])
 def test_spans_of_special_forms(sentence, expected):
     assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "value", "words"), [
+    ("参保人数达到三十二万五千，", 325000.0, "三十二万五千"),  # a Chinese numeral holding 万 needs no unit
+    ("常住人口三亿零五百，", 300000500.0, "三亿零五百"),
+])
+def test_a_chinese_numeral_holding_wan_or_yi_stands_alone(sentence, value, words):
+    assert found(sentence) == [(value, None, "", "exact", words)]
+
+
+def test_a_short_chinese_numeral_without_unit_is_a_word():
+    assert found("统一思想，一是") == [] and found("十五，") == []
