@@ -101,3 +101,25 @@ def test_five_year_passage(paragraph, passage, five):
     from govreport.facts.context import five_year_passage
 
     assert five_year_passage(paragraph, passage) is five
+
+
+def _five_year_review(sentence: str) -> list[tuple[str | None, str, str | None, str]]:
+    text = f"某县2022年政府工作报告\n一、过去五年工作回顾\n{sentence}\n二、2022年主要目标\n全县生产总值增长7%。\n"
+    r = extract(text, Options(doc_id="x", tasks=False, slogans=False))
+    assert r.doc.review_period == "2017-2021"
+    return [(f.indicator, str(f.measure), f.period, f.period_source) for f in r.facts if str(f.kind) != "target"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # 较2016年净增 in a review of 2017-2021: the five years reviewed (2016 is their base)
+    ("全县常住人口较2016年净增3万人。", ("population", "change", "2017-2021", "report")),
+    ("全县常住人口较2017年净增3万人。", ("population", "change", "2017-2021", "report")),
+    # a base before that, or a change up to an earlier year: the years the sentence names
+    ("全县常住人口较2015年净增3万人。", ("population", "change", "2015-2021", "sentence")),
+    ("2019年全县生产总值较2016年净增30亿元。", ("gdp", "change", "2016-2019", "sentence")),
+    # a named plan whose end is not after the year the sentence names: the plan's years
+    ("“十三五”期间全县生产总值年均增长7.5%。", ("gdp", "growth_avg", "2016-2020", "sentence")),
+    ("2020年是“十三五”收官之年，“十三五”期间全县生产总值年均增长7.5%。", ("gdp", "growth_avg", "2016-2020", "sentence")),
+])
+def test_periods_of_changes_and_averages_in_a_five_year_review(sentence, expected):
+    assert _five_year_review(sentence)[:1] == [expected]
