@@ -5,19 +5,12 @@ parametrization over an empty list of files, fails."""
 from __future__ import annotations
 
 import pytest
-from shared_paths import REQUIRE_SHARED, SHARED, missing_shared
-
-#: words of a skip reason that say data is missing (the suite's own skips and pytest's empty parameter set)
-DATA_SKIP_WORDS = ("shared", "seed", "corpus", "gold", "dev2", "empty parameter set")
+from shared_paths import REQUIRE_SHARED, SHARED, data_skip, missing_shared
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     if REQUIRE_SHARED and (missing := missing_shared()):
         raise pytest.UsageError(f"GOVREPORT_REQUIRE_SHARED=1 and {SHARED} lacks: {', '.join(missing)}")
-
-
-def data_skip(reason: str) -> bool:
-    return any(w in reason.lower() for w in DATA_SKIP_WORDS)
 
 
 @pytest.hookimpl(hookwrapper=True)

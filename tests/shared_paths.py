@@ -13,6 +13,15 @@ NEEDED = (("seeds", "*.txt"), ("corpus", "*/*.txt"), ("dev2/raw", "*.txt"), ("go
           ("gold/dev2", "*.jsonl"), ("gold/tasks", "*.jsonl"), ("eval", "score.py"), ("spec", "*"))
 
 
+#: words of a skip reason that say data is missing (the suite's own skips and pytest's empty parameter set)
+DATA_SKIP_WORDS = ("shared", "seed", "corpus", "gold", "dev2", "empty parameter set")
+
+
+def data_skip(reason: str) -> bool:
+    """Whether a skip reason says that data is missing (such a skip fails when REQUIRE_SHARED)."""
+    return any(w in reason.lower() for w in DATA_SKIP_WORDS)
+
+
 def missing_shared(root: Path = SHARED) -> list[str]:
     """The parts of ``root`` (the shared folder) the suite needs and cannot find, as ``path/glob``."""
     return [f"{sub}/{pattern}" for sub, pattern in NEEDED if not any((root / sub).glob(pattern))]

@@ -8,8 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import data_skip
-from shared_paths import NEEDED, SHARED, missing_shared
+from shared_paths import NEEDED, SHARED, data_skip, missing_shared
 
 HERE = Path(__file__).resolve().parent
 
