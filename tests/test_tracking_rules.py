@@ -571,3 +571,24 @@ def test_track_rows_go_down_the_levels_whatever_the_names(tmp_path):
     levels = [r.level for r in track(s, indicator="gdp")]
     s.close()
     assert levels == ["national", "province", "city", "district"]
+
+
+def test_track_rows_of_one_region_go_by_the_targets_year_not_the_reports(tmp_path):
+    """A 2020 report's 2025 goal and a 2021 report's 2021 target: the 2021 row comes first."""
+    reports = [make_report("r20", "河南省", 2020, [_gdp("target", "2025", 6.0, "min", words="6%以上")]),
+               make_report("r21", "河南省", 2021, [_gdp("target", "2021", 7.0, "min", words="7%以上")])]
+    s = _store(tmp_path, reports)
+    years = [r.year for r in track(s, indicator="gdp") if r.verdict != "no_target"]
+    s.close()
+    assert years == [2021, 2025]
+
+
+def test_compare_rows_of_one_level_go_by_their_parent_first(tmp_path):
+    """Counties of two cities: 安庆市's (望江县) before 开封市's (兰考县), though 兰 sorts before 望."""
+    target = fact("target", "2021", "gdp", "growth", 8.0, "%", "min", "全县生产总值增长8%以上。", "8%以上")
+    reports = [make_report("lk", "兰考县", 2021, [target], level="county", province="河南省", city="开封市"),
+               make_report("wj", "望江县", 2021, [target], level="county", province="安徽省", city="安庆市")]
+    s = _store(tmp_path, reports)
+    got = [(r.parent, r.region) for r in compare(s, 2021, "gdp")]
+    s.close()
+    assert got == [("安庆市", "望江县"), ("开封市", "兰考县")]
