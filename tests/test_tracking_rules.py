@@ -592,3 +592,28 @@ def test_compare_rows_of_one_level_go_by_their_parent_first(tmp_path):
     got = [(r.parent, r.region) for r in compare(s, 2021, "gdp")]
     s.close()
     assert got == [("安庆市", "望江县"), ("开封市", "兰考县")]
+
+
+def test_track_rows_go_by_region_before_year(tmp_path):
+    """安徽省's 2021 target before 河南省's 2020 one, though the store holds the 2020 report first."""
+    reports = [make_report("hn", "河南省", 2020, [_gdp("target", "2020", 7.0, "min", words="7%以上")]),
+               make_report("ah", "安徽省", 2021, [_gdp("target", "2021", 8.0, "min", words="8%以上")])]
+    s = _store(tmp_path, reports)
+    got = [(r.region, r.year) for r in track(s, indicator="gdp") if r.verdict != "no_target"]
+    s.close()
+    assert got == [("安徽省", 2021), ("河南省", 2020)]
+
+
+def test_rows_of_a_report_without_a_region_sort_beside_named_ones(tmp_path):
+    """A county whose name the metadata missed: its rows sort (as an empty name) instead of failing."""
+    from dataclasses import replace
+
+    target = fact("target", "2021", "gdp", "growth", 8.0, "%", "min", "全县生产总值增长8%以上。", "8%以上")
+    named = make_report("lk", "兰考县", 2021, [target], level="county", province="河南省")
+    unnamed = make_report("nn", "某县", 2021, [target], level="county", province="河南省")
+    unnamed = replace(unnamed, doc=replace(unnamed.doc, region=None))
+    s = _store(tmp_path, [named, unnamed])
+    compared = [r.region for r in compare(s, 2021, "gdp")]
+    tracked = [r.region for r in track(s, indicator="gdp")]
+    s.close()
+    assert compared == [None, "兰考县"] and tracked == [None, "兰考县"]
