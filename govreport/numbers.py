@@ -55,8 +55,8 @@ def chinese_to_number(s: str) -> float | None:
     One left-to-right pass (no recursion, linear in the length): ``section`` holds what is below
     万 (十/百/千 groups), ``group`` what is below 亿, ``total`` the whole 亿s.
     """
-    if not s or len(s) > 2 * _CN_LEN:
-        return None  # no numeral is that long (一万亿零… of 15 digits has 30 characters)
+    if not s or len(s) > 2 * _CN_LEN or s[0] in _BIG:
+        return None  # no numeral is that long (一万亿零… of 15 digits has 30 characters), or starts with 万/亿
     if all(c in CN_DIGITS or c.isdigit() for c in s) and not s.isdigit():  # digit by digit: 二〇二三, 二0三五
         if len(s) == 2 and not any(c in _ZEROS or c.isdigit() for c in s):
             return None  # 两三, 七八: a vague range (see _number), not 23 or 78
@@ -133,7 +133,7 @@ def grammar() -> _Grammar:
     frac_num = rf"(?:{_ARABIC}|{cn})"
     pattern = (
         # a first-character class lets the regex engine skip ahead to candidates (3x faster)
-        rf"(?=[\d{_CN_HEAD}百千万])"
+        rf"(?=[\d{_CN_HEAD}百千万亿])"
         rf"(?:(?P<frac>(?:百|千|十|[一二三四五六七八九]|(?<!\d)\d{1,20})分之)(?P<fnum>{frac_num})|(?P<num>{num})"
         r"|(?P<anum>\d{1,3})/(?P<aden>\d{1,3})(?![\d/])"  # 1/8
         r"|(?P<bare>[百千]?(?:万亿|亿)|[百千]万|万|千|百)(?!级|倍|分之|[\d一二三四五六七八九十])"  # 千余人, 突破千亿
@@ -231,8 +231,9 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
         return None  # a bare Chinese numeral is a word (一是, 统一), not a quantity
     if not chinese and not unit_text and not mag and not frac and not any(c in "万亿" for c in num):
         return None  # a bare Arabic number (a code, a list index): not a quantity
-    if is_year(view, m.start(), m.start() + len(num)) and (unit_text in {"年", None} or m.group("rsep")):
-        return None
+    num2_year = bool(m.group("num2")) and is_year(view, m.start("num2"), m.end("num2"))
+    if not mag and is_year(view, m.start(), m.start() + len(num)) and (unit_text in {"年", None} or num2_year):
+        return None  # 2021年, 2021—2025: years; not 2028万 (增加2028万) nor 2000—3000元
     if unit_text == "年" and len(num) == 4:
         return None
     parsed = _number(num)

@@ -2,9 +2,31 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+#: set in CI (.ci/run): a test whose data is missing fails instead of being skipped or collecting nothing
+REQUIRE_SHARED = os.environ.get("GOVREPORT_REQUIRE_SHARED") == "1"
+#: what the suite reads from ../shared: (path, glob that must match at least one file)
+NEEDED = (("seeds", "*.txt"), ("corpus", "*/*.txt"), ("dev2/raw", "*.txt"), ("gold/dev", "*.jsonl"),
+          ("gold/dev2", "*.jsonl"), ("gold/tasks", "*.jsonl"), ("eval", "score.py"), ("spec", "*"))
+
+
+#: words of a skip reason that say data is missing (the suite's own skips and pytest's empty parameter set)
+DATA_SKIP_WORDS = ("shared", "seed", "corpus", "gold", "dev2", "empty parameter set")
+
+
+def data_skip(reason: str) -> bool:
+    """Whether a skip reason says that data is missing (such a skip fails when REQUIRE_SHARED)."""
+    return any(w in reason.lower() for w in DATA_SKIP_WORDS)
+
+
+def missing_shared(root: Path = SHARED) -> list[str]:
+    """The parts of ``root`` (the shared folder) the suite needs and cannot find, as ``path/glob``."""
+    return [f"{sub}/{pattern}" for sub, pattern in NEEDED if not any((root / sub).glob(pattern))]
+
+
 if not (SHARED / "seeds").is_dir() or not (SHARED / "gold").is_dir():  # never collect zero cases silently
     raise RuntimeError(f"the shared data is missing: expected seeds/ and gold/ under {SHARED}")
 SEEDS = sorted((SHARED / "seeds").glob("*.txt"))

@@ -79,3 +79,77 @@ def test_corpus_periods(path: str, words: str, expected: tuple) -> None:  # type
     facts = _facts_with(path, words)
     assert [(str(f.kind), f.period, f.indicator, str(f.measure), f.value) for f in facts] == [expected]
     assert facts[0].period_source in ("sentence", "passage")
+
+
+# One figure of every corpus report, read from its text by hand (value in the canonical unit); the
+# reports above (national GDP targets, test_corpus_periods) are not repeated. "words" are the number's
+# own words on the matching view (simplified, half-width): every fact whose span holds them has this value.
+KNOWN_VALUES = {
+    "province-2026/云南省_2026.txt": ("地区生产总值增长4.5%左右", 4.5, None, "%", "approx"),
+    "province-2026/内蒙古自治区_2026.txt": ("地区生产总值增长5%左右", 5, None, "%", "approx"),
+    "province-2026/北京市_2026.txt": ("地区生产总值增长5%左右", 5, None, "%", "approx"),
+    "province-2026/吉林省_2026.txt": ("地区生产总值增长5%左右", 5, None, "%", "approx"),
+    "province-2026/天津市_2026.txt": ("地区生产总值增长4.5%", 4.5, None, "%", "exact"),
+    "province-2026/宁夏回族自治区_2026.txt": ("地区生产总值增长5%左右", 5, None, "%", "approx"),
+    "province-2026/安徽省_2026.txt": ("地区生产总值增长5%—5.5%", 5, 5.5, "%", "range"),
+    "province-2026/山西省_2026.txt": ("地区生产总值增长4.5%—5%", 4.5, 5, "%", "range"),
+    "province-2026/广西壮族自治区_2026.txt": ("地区生产总值增长5.1%", 5.1, None, "%", "exact"),
+    "province-2026/新疆维吾尔自治区_2026.txt": ("地区生产总值增长5.5%—6%", 5.5, 6, "%", "range"),
+    "province-2026/江苏省_2026.txt": ("地区生产总值增长5.3%", 5.3, None, "%", "exact"),
+    "province-2026/江西省_2026.txt": ("地区生产总值增长5.2%", 5.2, None, "%", "exact"),
+    "province-2026/河北省_2026.txt": ("地区生产总值增长5%以上", 5, None, "%", "min"),
+    "province-2026/河南省_2026.txt": ("生产总值增长5.6%", 5.6, None, "%", "exact"),
+    "province-2026/海南省_2026.txt": ("地区生产总值增长6%左右", 6, None, "%", "approx"),
+    "province-2026/湖南省_2026.txt": ("地区生产总值增长5%左右", 5, None, "%", "approx"),
+    "province-2026/甘肃省_2026.txt": ("地区生产总值增长5.8%", 5.8, None, "%", "exact"),
+    "province-2026/西藏自治区_2026.txt": ("地区生产总值增长7%以上", 7, None, "%", "min"),
+    "province-2026/贵州省_2026.txt": ("地区生产总值增长5%左右", 5, None, "%", "approx"),
+    "province-2026/辽宁省_2026.txt": ("地区生产总值增长4.5%左右", 4.5, None, "%", "approx"),
+    "province-2026/陕西省_2026.txt": ("地区生产总值增长5.1%", 5.1, None, "%", "exact"),
+    "province-2026/青海省_2026.txt": ("地区生产总值增长4.5%左右", 4.5, None, "%", "approx"),
+    "province-2026/黑龙江省_2026.txt": ("地区生产总值增长4.5-5%", 4.5, 5, "%", "range"),
+    "national/national_1954.txt": ("百分之三十六点九", 36.9, None, "%", "exact"),
+    "national/national_1956.txt": ("3,680亿斤", 1.84e8, None, "吨", "exact"),
+    "national/national_1957.txt": ("一万六千五百八十亿斤", 8.29e8, None, "吨", "exact"),
+    "national/national_1958.txt": ("三千九百二十亿斤", 1.96e8, None, "吨", "exact"),
+    "national/national_1959.txt": ("一万零五百亿斤", 5.25e8, None, "吨", "exact"),
+    "national/national_1960.txt": ("五千四百零一亿斤", 2.7005e8, None, "吨", "exact"),
+    "national/national_1964.txt": ("百分之十一左右", 11, None, "%", "approx"),
+    "national/national_1975.txt": ("百分之五十一", 51, None, "%", "exact"),
+    "national/national_1979.txt": ("三千一百七十八万吨", 3.178e7, None, "吨", "exact"),
+    "national/national_1980.txt": ("33,212万吨", 3.3212e8, None, "吨", "exact"),
+    "national/national_1981.txt": ("17%左右", 17, None, "%", "approx"),
+    "national/national_1982.txt": ("三亿六千万吨", 3.6e8, None, "吨", "exact"),
+    "national/national_1983.txt": ("八千二百九十一亿元", 8.291e11, None, "元", "exact"),
+    "national/national_1984.txt": ("10.5%", 10.5, None, "%", "exact"),
+    "national/national_1985.txt": ("四亿零七百多万吨", 4.07e8, None, "吨", "min"),
+    "national/national_1988.txt": ("109亿公斤", 1.09e7, None, "吨", "exact"),
+    "national/national_1992.txt": ("国民生产总值增长百分之六", 6, None, "%", "exact"),
+    "national/national_1993.txt": ("4.75亿吨", 4.75e8, None, "吨", "exact"),
+    "national/national_1994.txt": ("国内生产总值增长百分之九", 9, None, "%", "exact"),
+    "national/national_1995.txt": ("4445亿公斤", 4.445e8, None, "吨", "exact"),
+    "national/national_1997.txt": ("4800亿公斤以上", 4.8e8, None, "吨", "min"),
+    "national/national_1998.txt": ("49250万吨", 4.925e8, None, "吨", "exact"),  # 4 9 2 5 0 万吨 as copied
+    "national/national_1999.txt": ("国内生产总值比上年增长7.8%", 7.8, None, "%", "exact"),
+    "national/national_2000.txt": ("2202亿元", 2.202e11, None, "元", "exact"),
+    "national/national_2001.txt": ("89404亿元", 8.9404e12, None, "元", "exact"),
+    "national/national_2002.txt": ("95933亿元", 9.5933e12, None, "元", "exact"),
+}
+_ELSEWHERE = {f"national/national_{y}.txt" for y in NATIONAL_GDP_TARGETS} | {
+    "national/national_1955.txt", "national/national_1978.txt", "national/national_1986.txt",
+    "national/national_1987.txt"}
+
+
+def test_every_corpus_report_has_a_known_value() -> None:
+    names = {f"{p.parent.name}/{p.name}" for p in CORPUS}
+    assert names == set(KNOWN_VALUES) | _ELSEWHERE
+
+
+@pytest.mark.parametrize(("path", "expected"), sorted(KNOWN_VALUES.items()))
+def test_corpus_known_value(path: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    words, value, value_max, unit, bound = expected
+    facts = _facts_with(path, words)
+    assert facts, f"no fact holds {words}"
+    for f in facts:
+        want_max = None if value_max is None else pytest.approx(value_max)
+        assert (f.value, f.value_max, f.unit, str(f.bound)) == (pytest.approx(value), want_max, unit, bound), f

@@ -51,5 +51,5 @@ def test_seed_spans_hold_their_numbers(path: Path) -> None:
     assert report.facts
     for f in report.facts:
         piece = report.text[f.span.start : f.span.end]
-        assert any(c.isdigit() or c in "〇零一二两三四五六七八九十百千首" for c in piece), (f, piece)
+        assert any(c.isdigit() or c in "〇零一二两三四五六七八九十百千万亿首" for c in piece), (f, piece)  # 近亿元
         assert f.sentence == report.text[f.sentence_span.start : f.sentence_span.end]

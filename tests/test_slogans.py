@@ -116,6 +116,7 @@ def test_precision_on_hand_labelled_corpus_sample():
             produced |= {(name, s.text, "L" + left), (name, s.text, "R" + right)}
     matched = [r for r in labels
                if {(r["file"], r["slogan"], "L" + r["left"]), (r["file"], r["slogan"], "R" + r["right"])} & produced]
-    assert len(matched) >= 0.8 * len(labels)
+    # floors within 0.01 of the measured values (2026-12-02: 82 of 82 rows produced, 81 right: 0.988)
+    assert len(matched) >= 0.99 * len(labels)
     correct = sum(r["label"] == "1" for r in matched)
-    assert correct / len(matched) >= 0.95
+    assert correct / len(matched) >= 0.98

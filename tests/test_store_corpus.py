@@ -162,7 +162,8 @@ def test_national_tracking(store, national_rows, year, indicator, value, bound, 
     assert row.outcome_report == f"national_{year + 1}"
     later = store.report_text(row.outcome_report)
     assert later[row.outcome_span[0]:row.outcome_span[1]] == row.outcome_evidence
-    assert row.gap is not None
+    # the gap is the outcome less the target figure (a range's low end: more is better for all of these)
+    assert row.gap == pytest.approx(outcome - value)
 
 
 def test_national_rows_cover_the_headline_targets(national_rows):
