@@ -6,6 +6,7 @@ from __future__ import annotations
 import copyreg
 import importlib.util
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -159,12 +160,18 @@ def test_parquet_round_trip_without_a_cluster(tmp_path) -> None:
 def test_ingest_parquet_renames_an_id_another_file_has(tmp_path) -> None:
     example = Path(__file__).resolve().parents[1] / "govreport" / "examples" / "pingdingshan_2020.txt"
     report = extract(example)
+    other = extract(CORPUS[0])  # another report that happens to get the same id (same file name elsewhere)
+    other = replace(other, doc=replace(other.doc, id=report.doc.id))
     write_part(tmp_path / "ds", part_name(0), report_tables([(report, SourceFile("a" * 64, 1, "/one/p.txt"))]))
-    write_part(tmp_path / "ds", part_name(1), report_tables([(report, SourceFile("b" * 64, 1, "/two/p.txt"))]))
+    write_part(tmp_path / "ds", part_name(1), report_tables([(other, SourceFile("b" * 64, 1, "/two/p.txt"))]))
+    write_part(tmp_path / "ds", part_name(2), report_tables([(report, SourceFile("c" * 64, 1, "/three/p.txt"))]))
     with open_store(tmp_path / "t.db") as store:
         result = ingest_parquet(store, tmp_path / "ds")
         assert result.added == [report.doc.id, f"{report.doc.id}-bbbbbbbb"]
         assert result.renamed == [("/two/p.txt", f"{report.doc.id}-bbbbbbbb")]
+        # the same text from a third file is a duplicate: one more source, not a report
+        assert [(d[0], d[1], d[2]) for d in result.duplicates] == [("/three/p.txt", report.doc.id, "exact")]
+        assert len(store.rows("SELECT 1 FROM sources WHERE report_id = ?", (report.doc.id,))) == 2
 
 
 def test_a_partition_with_one_id_twice_is_refused(tmp_path) -> None:
