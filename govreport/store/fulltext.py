@@ -27,7 +27,9 @@ folded text are offsets into the stored text.
 from __future__ import annotations
 
 import re
+import sqlite3
 import unicodedata
+from collections.abc import Iterable
 
 from opencc import OpenCC
 
@@ -81,6 +83,14 @@ def tokens(text: str) -> list[str]:
 def index_text(text: str) -> str:
     """The string stored in the FTS column for ``text``."""
     return " ".join(tokens(text))
+
+
+def index_paragraphs(conn: sqlite3.Connection, rows: Iterable[tuple[int, str]]) -> None:
+    """Add many paragraphs to the full-text index at once: (paragraph id, ``index_text`` of it).
+
+    The one write path of the index; the ingest calls it inside its batch transaction, so the
+    index is flushed once per batch of reports, not once per report."""
+    conn.executemany("INSERT INTO paragraphs_fts (rowid, tokens) VALUES (?, ?)", rows)
 
 
 def query_plan(query: str) -> tuple[str | None, list[str]]:

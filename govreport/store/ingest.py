@@ -1,8 +1,10 @@
 """Parallel, incremental ingest of report files into the store.
 
 Extraction runs in worker processes (``govreport.budget.run_all``: each file within a time
-budget, an overrunning worker killed and replaced); the parent alone writes, one transaction per report, so the database never has two writers and a killed run leaves only
-whole reports. Files whose SHA-256 is already stored are skipped before any work is done.
+budget, an overrunning worker killed and replaced); the parent alone writes, each result as it
+arrives, in batch transactions (one savepoint per report), so the database never has two
+writers, memory stays bounded and a killed run leaves only whole reports. Files whose SHA-256
+is already stored are skipped before any work is done, so a rerun resumes a killed one.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -31,6 +34,7 @@ class IngestResult:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line problem)
     replaced: list[str] = field(default_factory=list)  # report ids that replaced a stored report
     renamed: list[tuple[str, str]] = field(default_factory=list)  # (path, id) when the file stem was taken
+    commits: int = 0  # batch transactions committed
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,27 +76,66 @@ def _work(path: str, options: Options) -> _Done:
     return _Done(path, sha, size, report, index=index)
 
 
-def ingest(store: Store, files: Sequence[str | Path], *, jobs: int | None = None,
-           options: Options = DEFAULT, timeout: float | None = None,
-           wrap: Callable[[Any], Iterable] = lambda items: items,
-           on_error: Callable[[str, str], None] | None = None,
-           keep_versions: bool = False) -> IngestResult:
-    """Ingest ``files`` into ``store``: skip stored contents, extract the rest on ``jobs``
-    processes, each file within ``timeout`` seconds (None: no limit; with one job and no limit,
-    in this process), write each report in its own transaction. An edited file replaces its
-    older version unless ``keep_versions`` (then both are kept, under two ids).
+#: a batch transaction is committed after this many reports …
+BATCH_REPORTS = 200
+#: … or once it has been open this many seconds, whichever comes first
+BATCH_SECONDS = 10.0
 
-    ``wrap`` wraps the list of pending items (e.g. a progress bar); ``on_error(path, problem)``
-    is told about each bad file as it happens. No file stops the batch: a bad one, one that
-    overruns its time (its worker is killed and replaced) or one whose worker dies is recorded
-    in ``failed`` and the others go on."""
-    result = IngestResult()
 
-    def fail(path: str, problem: str) -> None:
-        result.failed.append((path, problem))
-        if on_error:
-            on_error(path, problem)
+@dataclass(frozen=True, slots=True)
+class IngestEvent:
+    """What became of one file, told as soon as it is written (or skipped, or failed)."""
 
+    path: str
+    status: str  # added | replaced | skipped | failed
+    report_id: str | None = None
+    problem: str | None = None
+    renamed: bool = False  # stored under ``report_id`` because the file stem was taken
+    commits: int = 0  # batch transactions committed so far in this run
+
+
+class _Batches:
+    """The writer's open batch: a transaction committed every ``size`` reports or ``seconds``."""
+
+    def __init__(self, store: Store, size: int, seconds: float) -> None:
+        self.store, self.size, self.seconds = store, max(1, size), seconds
+        self.pending = 0
+        self.opened = 0.0
+        self.commits = 0
+
+    def begin(self) -> None:
+        if not self.pending:
+            self.store.begin()
+            self.opened = time.monotonic()
+
+    def wrote(self) -> None:
+        self.pending += 1
+        if self.pending >= self.size or time.monotonic() - self.opened >= self.seconds:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.store.commit():
+            self.commits += 1
+        self.pending = 0
+
+
+def ingest_iter(store: Store, files: Sequence[str | Path], *, jobs: int | None = None,
+                options: Options = DEFAULT, timeout: float | None = None,
+                wrap: Callable[[Any], Iterable] = lambda items: items,
+                keep_versions: bool = False, batch: int = BATCH_REPORTS,
+                batch_seconds: float = BATCH_SECONDS) -> Iterator[IngestEvent]:
+    """Ingest ``files`` into ``store`` and yield an ``IngestEvent`` per file as it is done.
+
+    Stored contents (same SHA-256) are skipped first, quickly, so a run killed half-way is
+    resumed by running it again. The rest are extracted on ``jobs`` processes (default: every
+    core), each file within ``timeout`` seconds (None: no limit; with one job and no limit, in
+    this process); a file that overruns (its worker is killed and replaced), fails or kills
+    its worker is a ``failed`` event and the others go on. Each result is written as it
+    arrives, in whatever order the workers finish, and dropped: nothing accumulates here.
+    Reports are written ``batch`` at a time (or every ``batch_seconds``) in one transaction,
+    each report in its own savepoint inside it, so a kill loses at most the open batch and
+    never leaves part of a report. An edited file replaces its older version unless
+    ``keep_versions`` (then both are kept, under two ids)."""
     stored = store.stored_hashes()
     todo: list[str] = []
     seen: set[str] = set()
@@ -102,48 +145,51 @@ def ingest(store: Store, files: Sequence[str | Path], *, jobs: int | None = None
             check_file(path, options)  # a pipe or a device would hang the hash (/dev/zero never ends)
             sha, _ = file_sha256(path)
         except IngestError as exc:
-            fail(str(path), exc.problem)
+            yield IngestEvent(str(path), "failed", problem=exc.problem)
             continue
         except OSError as exc:
-            fail(str(path), exc.strerror or _one_line(exc))
+            yield IngestEvent(str(path), "failed", problem=exc.strerror or _one_line(exc))
             continue
         if sha in stored or sha in seen:
-            result.skipped.append(str(path))
+            yield IngestEvent(str(path), "skipped")
         else:
             seen.add(sha)
             todo.append(str(path))
+    del stored, seen
     if not todo:
-        return result
+        return
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
-    known_ids = {r["id"] for r in store.rows("SELECT id FROM reports")}
+    batches = _Batches(store, batch, batch_seconds)
 
-    def write(done: _Done) -> None:
+    def write(done: _Done) -> IngestEvent:
         if done.report is None:
-            fail(done.path, done.problem or "extraction failed")
-            return
+            return IngestEvent(done.path, "failed", problem=done.problem or "extraction failed",
+                               commits=batches.commits)
         report = done.report
         source = str(Path(done.path).resolve())
         rid = report.doc.id
+        renamed = False
+        batches.begin()
         taken = store.rows("SELECT source_path FROM reports WHERE id = ?", (rid,))
         if taken and (keep_versions or taken[0]["source_path"] != source):
             # another file (same file name in another folder) or, kept, an older version has this id
             rid = f"{rid}-{done.sha256[:8]}"
             report = replace(report, doc=replace(report.doc, id=rid))
-            result.renamed.append((done.path, rid))
+            renamed = True
         try:
             removed = store.write_report(report, sha256=done.sha256, size=done.size, source_path=source,
                                          index=done.index, keep_versions=keep_versions)
-        except GovReportError as exc:
-            fail(done.path, _one_line(exc))
-            return
-        if rid in known_ids or removed:
-            result.replaced.append(rid)
-        known_ids.add(rid)
-        result.added.append(rid)
+        except GovReportError as exc:  # rolled back to its savepoint: the batch goes on
+            return IngestEvent(done.path, "failed", problem=_one_line(exc), commits=batches.commits)
+        status = "replaced" if (bool(taken) and not renamed) or removed else "added"
+        batches.wrote()
+        return IngestEvent(done.path, status, rid, renamed=renamed, commits=batches.commits)
 
     @contextlib.contextmanager
     def closed_store() -> Iterator[None]:
-        # SQLite forbids carrying an open connection across fork(): close it while a worker starts
+        # SQLite forbids carrying an open connection across fork(): commit the batch and close
+        # the connection while a worker starts
+        batches.flush()
         store.close()
         try:
             yield
@@ -153,15 +199,48 @@ def ingest(store: Store, files: Sequence[str | Path], *, jobs: int | None = None
     if jobs > 1:
         warm_up()  # load the lexicons once, before the workers fork: they share them
     outcomes = run_all(_work, [(p, options) for p in todo], timeout=timeout, jobs=jobs, guard=closed_store,
-                       before_restart=warm_up)
-    for i, outcome in wrap(_Counted(outcomes, len(todo))):
-        path = todo[i]
-        if outcome.error is not None:
-            exc = outcome.error
-            problem = exc.problem if isinstance(exc, IngestError) else _one_line(exc)
-            write(_Done(path, problem=problem))
+                       before_restart=warm_up, ordered=False)
+    try:
+        for i, outcome in wrap(_Counted(outcomes, len(todo))):
+            path = todo[i]
+            if outcome.error is not None:
+                exc = outcome.error
+                problem = exc.problem if isinstance(exc, IngestError) else _one_line(exc)
+                yield write(_Done(path, problem=problem))
+            else:
+                yield write(outcome.value)
+            del outcome
+    finally:
+        batches.flush()  # whole reports only: each was written in its savepoint
+
+
+def ingest(store: Store, files: Sequence[str | Path], *, jobs: int | None = None,
+           options: Options = DEFAULT, timeout: float | None = None,
+           wrap: Callable[[Any], Iterable] = lambda items: items,
+           on_error: Callable[[str, str], None] | None = None,
+           keep_versions: bool = False, batch: int = BATCH_REPORTS,
+           batch_seconds: float = BATCH_SECONDS) -> IngestResult:
+    """``ingest_iter`` gathered into an ``IngestResult`` (ids and paths only, no reports).
+
+    ``wrap`` wraps the iterator of pending results (e.g. a progress bar); ``on_error(path,
+    problem)`` is told about each bad file as it happens. No file stops the batch."""
+    result = IngestResult()
+    for event in ingest_iter(store, files, jobs=jobs, options=options, timeout=timeout, wrap=wrap,
+                             keep_versions=keep_versions, batch=batch, batch_seconds=batch_seconds):
+        result.commits = event.commits
+        if event.status == "skipped":
+            result.skipped.append(event.path)
+        elif event.status == "failed":
+            result.failed.append((event.path, event.problem or "failed"))
+            if on_error:
+                on_error(event.path, event.problem or "failed")
         else:
-            write(outcome.value)
+            assert event.report_id is not None
+            result.added.append(event.report_id)
+            if event.status == "replaced":
+                result.replaced.append(event.report_id)
+            if event.renamed:
+                result.renamed.append((event.path, event.report_id))
     return result
 
 
