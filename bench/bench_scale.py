@@ -47,14 +47,14 @@ def _peak_mb() -> tuple[float, float]:
 
 # -- the steps (each run in a child process by ``--step``) ---------------------------------------
 def _cli(args: list[str], stdout: Path | None = None) -> int:
-    from govreport.cli import main
+    from govreport.cli import cli
 
     with contextlib.ExitStack() as stack:
         if stdout is not None:
             fh = stack.enter_context(stdout.open("w", encoding="utf-8"))
             stack.enter_context(contextlib.redirect_stdout(fh))
         try:
-            main.main(args, prog_name="govreport", standalone_mode=False)
+            cli.main(args, prog_name="govreport", standalone_mode=False)
         except SystemExit as exc:
             return int(exc.code or 0)
     return 0
@@ -191,6 +191,8 @@ def bench(n: int, work: Path, jobs: int, shared: Path) -> dict[str, Any]:
         out["steps"][name] = _child(name, db, corpus, base, jobs)
         print(f"n={n}: {name}: {json.dumps(out['steps'][name], ensure_ascii=False)}", file=sys.stderr, flush=True)
         if name == "ingest":
+            if "error" in out["steps"][name]:
+                break
             con = sqlite3.connect(db)
             con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
