@@ -9,6 +9,8 @@ leading single quote (``spreadsheet.safe_cell``); numeric columns stay numbers.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +18,8 @@ import pandas as pd
 
 from govreport.errors import QueryError
 from govreport.spreadsheet import safe_cell
-from govreport.store.queries import Store
-from govreport.tracking import track
+from govreport.store.queries import Store, _where
+from govreport.tracking import iter_track
 
 FORMATS = ("csv", "parquet", "xlsx", "dta")
 _XML_ILLEGAL = r"[\x00-\x08\x0b\x0c\x0e-\x1f]"
@@ -66,26 +68,89 @@ def _frame(rows: list[dict[str, Any]], columns: dict[str, str]) -> pd.DataFrame:
     return df
 
 
-def facts_frame(store: Store, **filters: Any) -> pd.DataFrame:
-    """One row per fact (filters as in ``Store.facts``)."""
-    rows = []
-    for f in store.facts(**filters):
-        row = dict(f)
-        row["span_start"], row["span_end"] = f["span"]
-        rows.append(row)
-    return _frame(rows, FACT_COLUMNS)
+#: rows per DataFrame when an export is streamed (CSV, Parquet)
+CHUNK_ROWS = 20_000
 
 
-def track_frame(store: Store, region: str | None = None, indicator: str | None = None) -> pd.DataFrame:
-    """One row per tracked target (``tracking.track``)."""
-    rows = []
-    for r in track(store, region=region, indicator=indicator):
+def fact_records(store: Store, **filters: Any) -> Iterator[dict[str, Any]]:
+    """One export row per fact (filters as in ``Store.facts``), streamed from the database."""
+    where, params = _where(filters)
+    for f in store.iter_facts(where.removeprefix(" WHERE "), params):
+        f["span_start"], f["span_end"] = f["span"]
+        yield f
+
+
+def track_records(store: Store, region: str | None = None, indicator: str | None = None) -> Iterator[dict[str, Any]]:
+    """One export row per tracked target (``tracking.iter_track``), one region at a time."""
+    for r in iter_track(store, region=region, indicator=indicator):
         row = r.to_dict()
         for side in ("target", "outcome"):
             span = row.pop(f"{side}_span")
             row[f"{side}_span_start"], row[f"{side}_span_end"] = span if span else (None, None)
-        rows.append(row)
-    return _frame(rows, TRACK_COLUMNS)
+        yield row
+
+
+def facts_frame(store: Store, **filters: Any) -> pd.DataFrame:
+    """One row per fact (filters as in ``Store.facts``)."""
+    return _frame(list(fact_records(store, **filters)), FACT_COLUMNS)
+
+
+def track_frame(store: Store, region: str | None = None, indicator: str | None = None) -> pd.DataFrame:
+    """One row per tracked target (``tracking.track``)."""
+    return _frame(list(track_records(store, region=region, indicator=indicator)), TRACK_COLUMNS)
+
+
+def frames(records: Iterable[dict[str, Any]], columns: dict[str, str], size: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
+    """``records`` as DataFrames of at most ``size`` rows, all of the same columns and types; at
+    least one (empty when there are no records)."""
+    it = iter(records)
+    first = True
+    while True:
+        chunk = list(itertools.islice(it, size))
+        if not chunk and not first:
+            return
+        yield _frame(chunk, columns)
+        first = False
+        if len(chunk) < size:
+            return
+
+
+def write_frames(chunks: Iterable[pd.DataFrame], fmt: str, out: str | Path) -> int:
+    """Write DataFrames one after the other as one CSV or Parquet file (never all in memory);
+    written to a temporary name and moved to ``out`` when whole. Returns the number of rows."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    part = out.with_name(out.name + ".part")
+    n = 0
+    try:
+        if fmt == "csv":
+            with part.open("w", encoding="utf-8", newline="") as fh:
+                for i, df in enumerate(chunks):
+                    # CRLF rows (RFC 4180): a cell holding a CR is then quoted, not split
+                    _neutralize(df).to_csv(fh, index=False, header=i == 0, lineterminator="\r\n")
+                    n += len(df)
+        elif fmt == "parquet":
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            writer = None
+            try:
+                for df in chunks:
+                    table = pa.Table.from_pandas(df, preserve_index=False,
+                                                 schema=writer.schema if writer else None)
+                    if writer is None:
+                        writer = pq.ParquetWriter(part, table.schema)
+                    writer.write_table(table)
+                    n += len(df)
+            finally:
+                if writer is not None:
+                    writer.close()
+        else:
+            raise QueryError(f"{fmt} cannot be streamed (csv or parquet can)")
+        part.replace(out)
+    finally:
+        part.unlink(missing_ok=True)
+    return n
 
 
 def _to_stata(df: pd.DataFrame, out: Path, labels: dict[str, str]) -> None:
@@ -138,14 +203,18 @@ def write_frame(df: pd.DataFrame, fmt: str, out: str | Path, labels: dict[str, s
 def export(store: Store, fmt: str, out: str | Path, *, track_targets: bool = False,
            **filters: Any) -> int:
     """Write the facts (or, with ``track_targets``, the tracked targets) to ``out`` in ``fmt``;
-    return the number of rows."""
+    return the number of rows. CSV and Parquet are streamed ``CHUNK_ROWS`` rows at a time;
+    Excel and Stata files are built whole (an Excel sheet holds at most ~1M rows anyway)."""
     if fmt not in FORMATS:
         raise QueryError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
     if track_targets:
-        df = track_frame(store, region=filters.get("region"), indicator=filters.get("indicator"))
+        records = track_records(store, region=filters.get("region"), indicator=filters.get("indicator"))
         labels = TRACK_COLUMNS
     else:
-        df = facts_frame(store, **filters)
+        records = fact_records(store, **filters)
         labels = FACT_COLUMNS
+    if fmt in ("csv", "parquet"):
+        return write_frames(frames(records, labels), fmt, out)
+    df = _frame(list(records), labels)
     write_frame(df, fmt, out, labels)
     return len(df)
