@@ -182,33 +182,50 @@ def track(store: Store, region: str | None = None, indicator: str | None = None)
 
 
 def iter_track(store: Store, region: str | None = None, indicator: str | None = None) -> Iterator[TrackRow]:
-    """``track``'s rows in its order, computed one region at a time from SQL: the facts of one
-    region (index ``facts_region``) and its reports' texts are in memory at once, never the
-    whole table. A region's rows at a level below its first one (a unit stored at two levels)
-    wait in a heap until their turn."""
-    table = store.indicators()
-    years: dict[tuple[str, str] | None, set[int]] = defaultdict(set)
-    for r in store.rows("SELECT region, province, report_year FROM reports WHERE report_year IS NOT NULL"):
-        years[_unit_key(r)].add(r["report_year"])
-    where, params = _where({"region": region})
-    groups = store.rows(f"SELECT region, min(CASE level {_LEVEL_CASE} ELSE 9 END) AS rank FROM reports{where} "
-                        "GROUP BY region ORDER BY rank, coalesce(region, '')", params)
-    waiting: list[tuple[tuple[Any, ...], int, TrackRow]] = []
-    n = 0
-    for group in groups:
-        rows = _region_rows(store, group["region"], region, indicator, table, years)
+    """``track``'s rows in its order, computed one region at a time from SQL (``Tracker``)."""
+    return iter(Tracker(store, region=region, indicator=indicator))
+
+
+class Tracker:
+    """Tracking computed one group at a time: a group is one region (name) of the stored reports,
+    and only its facts (index ``facts_region``) and its reports' texts are in memory at once.
+
+    ``groups`` lists them in output order (by their highest level, then name); ``group(i)`` gives
+    the sorted rows of one; iterating gives every row in ``track``'s order. A region's rows at a
+    lower level than its first one (a unit stored at two levels) wait in a heap until their turn."""
+
+    def __init__(self, store: Store, region: str | None = None, indicator: str | None = None) -> None:
+        self.store, self.region, self.indicator = store, region, indicator
+        self.table = store.indicators()
+        self.years: dict[tuple[str, str] | None, set[int]] = defaultdict(set)
+        for r in store.rows("SELECT region, province, report_year FROM reports WHERE report_year IS NOT NULL"):
+            self.years[_unit_key(r)].add(r["report_year"])
+        where, params = _where({"region": region})
+        self.groups: list[dict[str, Any]] = store.rows(
+            f"SELECT region, min(CASE level {_LEVEL_CASE} ELSE 9 END) AS rank FROM reports{where} "
+            "GROUP BY region ORDER BY rank, coalesce(region, '')", params)
+
+    def group(self, i: int) -> list[TrackRow]:
+        rows = _region_rows(self.store, self.groups[i]["region"], self.region, self.indicator, self.table,
+                            self.years)
         rows.sort(key=_sort_key)
-        for row in rows:
-            key = _sort_key(row)
-            if key[0] > group["rank"]:
-                heapq.heappush(waiting, (key, n, row))
-                n += 1
-                continue
-            while waiting and waiting[0][0] < key:
-                yield heapq.heappop(waiting)[2]
-            yield row
-    while waiting:
-        yield heapq.heappop(waiting)[2]
+        return rows
+
+    def __iter__(self) -> Iterator[TrackRow]:
+        waiting: list[tuple[tuple[Any, ...], int, TrackRow]] = []
+        n = 0
+        for i, group in enumerate(self.groups):
+            for row in self.group(i):
+                key = _sort_key(row)
+                if key[0] > group["rank"]:
+                    heapq.heappush(waiting, (key, n, row))
+                    n += 1
+                    continue
+                while waiting and waiting[0][0] < key:
+                    yield heapq.heappop(waiting)[2]
+                yield row
+        while waiting:
+            yield heapq.heappop(waiting)[2]
 
 
 _LEVEL_CASE = " ".join(f"WHEN '{name}' THEN {rank}" for name, rank in LEVEL_ORDER.items())

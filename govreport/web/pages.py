@@ -17,7 +17,7 @@ from starlette.routing import Route
 
 from govreport.errors import GovReportError
 from govreport.web.charts import Series, line_chart
-from govreport.web.data import FACETS, WebData, distinct, year_of
+from govreport.web.data import FACETS, WebData, year_of
 from govreport.web.render import highlight, outline, span_of
 
 #: (template, payload for JSON, extra context for HTML only)
@@ -247,20 +247,26 @@ def region_page(request: Request) -> Page:
 def tracking_page(request: Request) -> Page:
     q = request.query_params
     region, indicator, verdict = q.get("region") or None, q.get("indicator") or None, q.get("verdict") or None
+    page = _int(q.get("page"), "page", 1, 10**9) or 1
+    per_page = _int(q.get("per_page"), "per_page", 1, PAGE_MAX) or PAGE_SIZE
     data = _data(request)
-    all_rows = data.track(region, indicator)
-    rows = [r for r in all_rows if not verdict or str(r.get("verdict")) == verdict]
-    counts: dict[str, int] = {}
-    for r in all_rows:
-        counts[str(r.get("verdict"))] = counts.get(str(r.get("verdict")), 0) + 1
+    found = data.track_page(region, indicator, verdict, page, per_page)
+    rows, counts, total = found["rows"], found["verdicts"], found["total"]
     payload = {"filters": {k: v for k, v in (("region", region), ("indicator", indicator),
                                               ("verdict", verdict)) if v},
-               "count": len(rows), "verdicts": counts, "rows": rows}
+               "count": total, "total": total, "page": page, "per_page": per_page,
+               "pages": max(1, -(-total // per_page)), "verdicts": counts, "rows": rows}
+    pages = {}
+    if page > 1:
+        pages["prev"] = _with(request, page=page - 1)
+    if page * per_page < total:
+        pages["next"] = _with(request, page=page + 1)
     return "tracking.html", payload, {
         "chart": _tracking_chart(rows, region, indicator),
         "verdict_names": sorted(set(VERDICTS) | set(counts)),
-        "regions": distinct(data.reports({}), "region"),
+        "regions": data.region_names(),
         "indicators": data.indicators(),
+        "pages": pages,
     }
 
 
