@@ -97,8 +97,9 @@ class IngestEvent:
 class _Batches:
     """The writer's open batch: a transaction committed every ``size`` reports or ``seconds``."""
 
-    def __init__(self, store: Store, size: int, seconds: float) -> None:
-        self.store, self.size, self.seconds = store, max(1, size), seconds
+    def __init__(self, store: Store, size: int, seconds: float,
+                 on_commit: Callable[[int], None] | None = None) -> None:
+        self.store, self.size, self.seconds, self.on_commit = store, max(1, size), seconds, on_commit
         self.pending = 0
         self.opened = 0.0
         self.commits = 0
@@ -116,6 +117,8 @@ class _Batches:
     def flush(self) -> None:
         if self.store.commit():
             self.commits += 1
+            if self.on_commit:
+                self.on_commit(self.commits)
         self.pending = 0
 
 
@@ -123,7 +126,8 @@ def ingest_iter(store: Store, files: Sequence[str | Path], *, jobs: int | None =
                 options: Options = DEFAULT, timeout: float | None = None,
                 wrap: Callable[[Any], Iterable] = lambda items: items,
                 keep_versions: bool = False, batch: int = BATCH_REPORTS,
-                batch_seconds: float = BATCH_SECONDS) -> Iterator[IngestEvent]:
+                batch_seconds: float = BATCH_SECONDS,
+                on_commit: Callable[[int], None] | None = None) -> Iterator[IngestEvent]:
     """Ingest ``files`` into ``store`` and yield an ``IngestEvent`` per file as it is done.
 
     Stored contents (same SHA-256) are skipped first, quickly, so a run killed half-way is
@@ -135,7 +139,8 @@ def ingest_iter(store: Store, files: Sequence[str | Path], *, jobs: int | None =
     Reports are written ``batch`` at a time (or every ``batch_seconds``) in one transaction,
     each report in its own savepoint inside it, so a kill loses at most the open batch and
     never leaves part of a report. An edited file replaces its older version unless
-    ``keep_versions`` (then both are kept, under two ids)."""
+    ``keep_versions`` (then both are kept, under two ids). ``on_commit(n)`` is called after
+    each commit, with the number of batches committed so far."""
     stored = store.stored_hashes()
     todo: list[str] = []
     seen: set[str] = set()
@@ -159,7 +164,7 @@ def ingest_iter(store: Store, files: Sequence[str | Path], *, jobs: int | None =
     if not todo:
         return
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
-    batches = _Batches(store, batch, batch_seconds)
+    batches = _Batches(store, batch, batch_seconds, on_commit)
 
     def write(done: _Done) -> IngestEvent:
         if done.report is None:
@@ -225,9 +230,13 @@ def ingest(store: Store, files: Sequence[str | Path], *, jobs: int | None = None
     ``wrap`` wraps the iterator of pending results (e.g. a progress bar); ``on_error(path,
     problem)`` is told about each bad file as it happens. No file stops the batch."""
     result = IngestResult()
+
+    def committed(n: int) -> None:
+        result.commits = n
+
     for event in ingest_iter(store, files, jobs=jobs, options=options, timeout=timeout, wrap=wrap,
-                             keep_versions=keep_versions, batch=batch, batch_seconds=batch_seconds):
-        result.commits = event.commits
+                             keep_versions=keep_versions, batch=batch, batch_seconds=batch_seconds,
+                             on_commit=committed):
         if event.status == "skipped":
             result.skipped.append(event.path)
         elif event.status == "failed":
