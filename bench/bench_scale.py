@@ -132,6 +132,7 @@ def run_step(name: str, db: Path, corpus: Path, work: Path, jobs: int) -> dict[s
     result.update(seconds=round(time.perf_counter() - t0, 2),
                   cpu=round(c1.user - c0.user + c1.system - c0.system
                             + c1.children_user - c0.children_user + c1.children_system - c0.children_system, 2),
+                  cpu_self=round(c1.user - c0.user + c1.system - c0.system, 2),
                   rss_mb=round(own, 1), rss_children_mb=round(kids, 1))
     return result
 
@@ -205,6 +206,26 @@ def bench(n: int, work: Path, jobs: int, shared: Path) -> dict[str, Any]:
     return out
 
 
+def bench_db(db: Path, work: Path, jobs: int) -> dict[str, Any]:
+    """The query steps (all but ingest) over an existing database, e.g. one made by replicate_db.py."""
+    work.mkdir(parents=True, exist_ok=True)
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    chars, text_bytes = con.execute("SELECT sum(n_chars), sum(length(CAST(text AS BLOB))) FROM reports").fetchone()
+    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("reports", "facts", "tasks", "slogans", "paragraphs")}
+    con.close()
+    out: dict[str, Any] = {"n": counts["reports"], "chars": chars, "text_bytes": text_bytes, "jobs": jobs,
+                           "rows": counts, "db_bytes": db.stat().st_size, "space": space(db), "steps": {},
+                           "db": str(db)}
+    for name in STEPS:
+        if name == "ingest":
+            continue
+        print(f"{db}: {name} …", file=sys.stderr, flush=True)
+        out["steps"][name] = _child(name, db, Path(), work, jobs)
+        print(f"{db}: {name}: {json.dumps(out['steps'][name], ensure_ascii=False)}", file=sys.stderr, flush=True)
+    return out
+
+
 def _mb(b: float) -> str:
     return f"{b / 1e6:,.0f} MB"
 
@@ -213,7 +234,7 @@ def report(results: list[dict[str, Any]]) -> str:
     lines = []
     for r in results:
         lines.append(f"== {r['n']:,} reports, {r['chars']:,} characters ({_mb(r['text_bytes'])} of UTF-8 text), "
-                     f"-j {r['jobs']}, {os.cpu_count()} cores")
+                     f"-j {r['jobs']}, {os.cpu_count()} cores" + (f", queries on {r['db']}" if "db" in r else ""))
         lines.append(f"   database {_mb(r.get('db_bytes', 0))} = {r.get('db_bytes', 0) / r['text_bytes']:.2f}× the text; "
                      f"rows {r.get('rows')}")
         lines.append("   space: " + ", ".join(f"{k} {_mb(v)}" for k, v in (r.get("space") or {}).items()))
@@ -250,6 +271,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--json", type=Path, help="write the figures here")
     ap.add_argument("--compare", type=Path, action="append", default=[], help="figures of an earlier run")
+    ap.add_argument("--queries-on", type=Path, action="append", default=[],
+                    help="time the query steps (no ingest) on this database (repeatable)")
     ap.add_argument("--step", choices=sorted(STEPS), help=argparse.SUPPRESS)
     ap.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
@@ -260,7 +283,11 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for path in args.compare:
         results += json.loads(path.read_text(encoding="utf-8"))
-    for n in sorted(args.n or [1000]):
+    for db in args.queries_on:
+        results.append(bench_db(db, args.work / db.stem, args.jobs))
+        if args.json:
+            args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    for n in sorted(args.n or ([] if args.queries_on else [1000])):
         results.append(bench(n, args.work, args.jobs, args.shared))
         if args.json:
             args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
