@@ -237,10 +237,15 @@ class WebData:
         """The indicators that occur in stored facts: id, Chinese name and fact count."""
         names = self.indicator_names()
         rows = getattr(self.store, "rows", None)
-        if callable(rows):  # one aggregate query instead of loading every fact
-            found = rows("SELECT indicator, count(*) AS n FROM facts WHERE indicator IS NOT NULL "
-                         "GROUP BY indicator ORDER BY indicator")
-            counts = {r["indicator"]: r["n"] for r in found}
+        if callable(rows):  # one aggregate query instead of loading every fact, kept per database state
+            key = ("indicator counts", *_db_state(self.store))
+            counts = _INDICATOR_COUNTS.get(key)
+            if counts is None:
+                found = rows("SELECT indicator, count(*) AS n FROM facts WHERE indicator IS NOT NULL "
+                             "GROUP BY indicator ORDER BY indicator")
+                counts = _INDICATOR_COUNTS[key] = {r["indicator"]: r["n"] for r in found}
+                while len(_INDICATOR_COUNTS) > 8:
+                    del _INDICATOR_COUNTS[next(iter(_INDICATOR_COUNTS))]
         else:
             counts = {}
             for fact in self.facts():
@@ -307,6 +312,8 @@ def _level_order() -> dict[str, int]:
     return LEVEL_ORDER
 
 
+#: fact counts per indicator by database file state
+_INDICATOR_COUNTS: dict[tuple[Any, ...], dict[str, int]] = {}
 #: tracking summaries by (database file state, filters), most recent last
 _TRACK_SUMMARIES: dict[tuple[Any, ...], _TrackSummary] = {}
 _TRACK_SUMMARIES_MAX = 64
@@ -331,6 +338,8 @@ def _db_state(store: Any) -> tuple[Any, ...]:
             state.append(None)
             continue
         state.append((st.st_size, st.st_mtime_ns))
+    if state[1] is None:  # not a file (an in-memory database): nothing tells a change, so nothing is kept
+        state.append(object())
     return tuple(state)
 
 
