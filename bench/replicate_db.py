@@ -1,14 +1,16 @@
 """A K-times larger database from an ingested one, for timing the queries at scale without
 extracting K times as many reports.
 
-    .venv/bin/python bench/replicate_db.py SRC.db DST.db --times 10
+    .venv/bin/python bench/replicate_db.py SRC.db DST.db --times 10 [--facts-only]
 
 Copy k (1 … K-1) of every report gets the id ``ID~k``, another real region of the gazetteer
 (each source region is mapped to one unused region, so tracking groups stay the same size), a
 distinct SHA-256 and source path; its sections, facts, tasks, slogans and paragraphs are copied
 with SQL and its paragraphs indexed through ``fulltext.index_paragraphs`` (the ingest's own write
 path). The extracted rows are those of real ingested reports, so the query costs are real; only
-the extraction is not repeated. Deterministic.
+the extraction is not repeated. Deterministic. ``--facts-only`` copies reports, sections, facts
+and slogans but not tasks, paragraphs and their index (4× less to write: enough for tracking, the
+exports and the list pages; search and the report page then see only the source's reports).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
     return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
 
 
-def replicate(src: Path, dst: Path, times: int) -> int:
+def replicate(src: Path, dst: Path, times: int, facts_only: bool = False) -> int:
     """Write ``dst``: ``src`` and ``times - 1`` renamed copies of its reports; returns the reports."""
     with sqlite3.connect(src) as con:
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -62,7 +64,7 @@ def replicate(src: Path, dst: Path, times: int) -> int:
                 new["province"] = region
             names = ", ".join(new)
             conn.execute(f"INSERT INTO reports ({names}) VALUES ({', '.join('?' * len(new))})", list(new.values()))
-            for table in ("sections", "tasks", "slogans"):
+            for table in ("sections", "slogans") if facts_only else ("sections", "tasks", "slogans"):
                 c = cols[table]
                 select = ", ".join("?" if x == "report_id" else x for x in c)
                 conn.execute(f"INSERT INTO {table} ({', '.join(c)}) SELECT {select} FROM {table} WHERE report_id = ?",
@@ -75,6 +77,8 @@ def replicate(src: Path, dst: Path, times: int) -> int:
             params = [repl[x] for x in c if x in repl]
             conn.execute(f"INSERT INTO facts ({', '.join(c)}) SELECT {select} FROM facts WHERE report_id = ?",
                          (*params, r["id"]))
+            if facts_only:
+                continue
             base = conn.execute("SELECT coalesce(max(id), 0) FROM paragraphs").fetchone()[0]
             paras = conn.execute("SELECT seq, start, end, text FROM paragraphs WHERE report_id = ? ORDER BY seq",
                                  (r["id"],)).fetchall()
@@ -96,8 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("src", type=Path)
     ap.add_argument("dst", type=Path)
     ap.add_argument("--times", type=int, default=10)
+    ap.add_argument("--facts-only", action="store_true", help="no tasks, paragraphs or full-text index in the copies")
     args = ap.parse_args(argv)
-    print(f"{replicate(args.src, args.dst, args.times)} reports → {args.dst}", file=sys.stderr)
+    print(f"{replicate(args.src, args.dst, args.times, args.facts_only)} reports → {args.dst}", file=sys.stderr)
     return 0
 
 
