@@ -10,7 +10,10 @@ resident memory is its own: ``resource.getrusage`` of the step (self) and of its
 ingest workers; the largest one). It prints time, peak RSS, the database size against the text
 size, what takes the space (SQLite's ``dbstat``), and, with several N, each step's growth from
 the smallest N to the largest (≈ the size ratio when the cost is linear). ``--json FILE`` keeps
-the figures; ``--compare FILE`` prints the growth against figures kept from another run.
+the figures; ``--compare FILE`` prints the growth against figures kept from another run;
+``--queries-on DB [--steps track,web]`` times the query steps on a database made otherwise
+(``replicate_db.py``); ``BENCH_PAGES=tracking,region`` limits the web step to those pages. A page's
+figure is the median of 5 requests after a first, ``cold`` one (which fills the caches).
 """
 
 from __future__ import annotations
@@ -109,11 +112,16 @@ def step_web(db: Path, corpus: Path, work: Path, jobs: int) -> dict[str, Any]:
                          "ORDER BY count(*) DESC, region LIMIT 1").fetchone()[0]
     report = con.execute("SELECT id FROM reports ORDER BY id LIMIT 1").fetchone()[0]
     con.close()
-    out: dict[str, Any] = {"ms": {}, "kb": {}, "status": {}}
+    out: dict[str, Any] = {"ms": {}, "cold_ms": {}, "kb": {}, "status": {}}
+    only = [p for p in os.environ.get("BENCH_PAGES", "").split(",") if p]
     with TestClient(create_app(db)) as client:
         for name, path in PAGES:
+            if only and name not in only:
+                continue
             url = path.format(region=region, report=report)
+            t0 = time.perf_counter()
             response = client.get(url)
+            out["cold_ms"][name] = round((time.perf_counter() - t0) * 1000, 1)
             out["status"][name] = response.status_code
             out["kb"][name] = round(len(response.content) / 1024, 1)
             out["ms"][name] = round(_median_ms(lambda url=url: client.get(url)), 1)
@@ -206,7 +214,7 @@ def bench(n: int, work: Path, jobs: int, shared: Path) -> dict[str, Any]:
     return out
 
 
-def bench_db(db: Path, work: Path, jobs: int) -> dict[str, Any]:
+def bench_db(db: Path, work: Path, jobs: int, steps: list[str] | None = None) -> dict[str, Any]:
     """The query steps (all but ingest) over an existing database, e.g. one made by replicate_db.py."""
     work.mkdir(parents=True, exist_ok=True)
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
@@ -218,7 +226,7 @@ def bench_db(db: Path, work: Path, jobs: int) -> dict[str, Any]:
                            "rows": counts, "db_bytes": db.stat().st_size, "space": space(db), "steps": {},
                            "db": str(db)}
     for name in STEPS:
-        if name == "ingest":
+        if name == "ingest" or (steps and name not in steps):
             continue
         print(f"{db}: {name} …", file=sys.stderr, flush=True)
         out["steps"][name] = _child(name, db, Path(), work, jobs)
@@ -273,6 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--compare", type=Path, action="append", default=[], help="figures of an earlier run")
     ap.add_argument("--queries-on", type=Path, action="append", default=[],
                     help="time the query steps (no ingest) on this database (repeatable)")
+    ap.add_argument("--steps", help="with --queries-on: only these steps (comma-separated)")
     ap.add_argument("--step", choices=sorted(STEPS), help=argparse.SUPPRESS)
     ap.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
@@ -284,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     for path in args.compare:
         results += json.loads(path.read_text(encoding="utf-8"))
     for db in args.queries_on:
-        results.append(bench_db(db, args.work / db.stem, args.jobs))
+        results.append(bench_db(db, args.work / db.stem, args.jobs, args.steps.split(",") if args.steps else None))
         if args.json:
             args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     for n in sorted(args.n or ([] if args.queries_on else [1000])):
