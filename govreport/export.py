@@ -68,8 +68,10 @@ def _frame(rows: list[dict[str, Any]], columns: dict[str, str]) -> pd.DataFrame:
     return df
 
 
-#: rows per DataFrame when an export is streamed (CSV, Parquet)
+#: rows per DataFrame when an export is streamed (CSV, Parquet) …
 CHUNK_ROWS = 20_000
+#: … and per Parquet row group (larger groups compress better: dictionaries span more rows)
+ROW_GROUP_ROWS = 200_000
 
 
 def fact_records(store: Store, **filters: Any) -> Iterator[dict[str, Any]]:
@@ -134,14 +136,21 @@ def write_frames(chunks: Iterable[pd.DataFrame], fmt: str, out: str | Path) -> i
             import pyarrow.parquet as pq
 
             writer = None
+            schema = None
+            group: list[Any] = []  # Arrow tables gathered into one row group of ~ROW_GROUP_ROWS
             try:
                 for df in chunks:
-                    table = pa.Table.from_pandas(df, preserve_index=False,
-                                                 schema=writer.schema if writer else None)
-                    if writer is None:
-                        writer = pq.ParquetWriter(part, table.schema)
-                    writer.write_table(table)
+                    table = pa.Table.from_pandas(df, preserve_index=False, schema=schema)
+                    schema = table.schema
+                    group.append(table)
                     n += len(df)
+                    if sum(len(t) for t in group) >= ROW_GROUP_ROWS:
+                        writer = writer or pq.ParquetWriter(part, schema)
+                        writer.write_table(pa.concat_tables(group), row_group_size=ROW_GROUP_ROWS)
+                        group = []
+                if group or writer is None:
+                    writer = writer or pq.ParquetWriter(part, schema)
+                    writer.write_table(pa.concat_tables(group), row_group_size=ROW_GROUP_ROWS)
             finally:
                 if writer is not None:
                     writer.close()

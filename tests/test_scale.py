@@ -198,7 +198,8 @@ def test_tracking_pages_add_up_to_the_whole(tracked):
 @pytest.mark.parametrize("track_targets", [False, True])
 def test_chunked_export_equals_the_whole_frame(tracked, tmp_path, monkeypatch, fmt, track_targets):
     whole = export_module.track_frame(tracked) if track_targets else export_module.facts_frame(tracked)
-    monkeypatch.setattr(export_module, "CHUNK_ROWS", 4)  # many chunks
+    monkeypatch.setattr(export_module, "CHUNK_ROWS", 4)  # many chunks …
+    monkeypatch.setattr(export_module, "ROW_GROUP_ROWS", 8)  # … and row groups
     out = tmp_path / f"x.{fmt}"
     n = export_module.export(tracked, fmt, out, track_targets=track_targets)
     assert n == len(whole) > 8 and not out.with_name(out.name + ".part").exists()
