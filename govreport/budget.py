@@ -209,9 +209,11 @@ def run_all(fn: Callable[..., Any], items: Sequence[tuple[Any, ...]], *, timeout
             jobs: int = 1, source: Callable[[tuple[Any, ...]], str] = lambda args: str(args[0]),
             context: BaseContext | None = None,
             guard: Callable[[], contextlib.AbstractContextManager[Any]] | None = None,
-            before_restart: Callable[[], None] | None = None) -> Iterator[tuple[int, Outcome]]:
+            before_restart: Callable[[], None] | None = None,
+            ordered: bool = True) -> Iterator[tuple[int, Outcome]]:
     """``fn(*args)`` for each argument tuple on ``jobs`` workers, each call within ``timeout`` seconds
-    (None or 0: no limit); yields ``(index, Outcome)`` in input order. An overrun call's worker is
+    (None or 0: no limit); yields ``(index, Outcome)`` in input order (unless ``ordered`` is false: then
+    each as soon as it is done, so that no finished result waits behind a slow one). An overrun call's worker is
     killed and replaced and the others go on. ``guard`` wraps every worker start (e.g. to close a
     database connection the child must not inherit); ``before_restart`` runs in this process before
     a worker is started again (``warm_up``, so that replacements start ready)."""
@@ -254,6 +256,8 @@ def run_all(fn: Callable[..., Any], items: Sequence[tuple[Any, ...]], *, timeout
                 else:
                     continue
                 del running[i]
+                if not ordered:
+                    yield i, done.pop(i)
             while following in done:
                 yield following, done.pop(following)
                 following += 1

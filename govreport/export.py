@@ -15,8 +15,10 @@ Region filters accept short names (河南 → 河南省) and refuse an ambiguous
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -27,7 +29,7 @@ from govreport.errors import NothingMatchesError, QueryError
 from govreport.spreadsheet import safe_cell
 from govreport.store.corrections import fact_source
 from govreport.store.queries import DOC_FIELDS, SOURCE_FIELDS, Store, _where
-from govreport.tracking import track
+from govreport.tracking import iter_track
 
 FORMATS = ("csv", "parquet", "xlsx", "dta")
 TABLES = ("facts", "reports", "tracking", "tasks", "slogans", "attention", "panel")
@@ -104,31 +106,120 @@ def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame
     return df
 
 
+#: rows per DataFrame when an export is streamed (CSV, Parquet) …
+CHUNK_ROWS = 20_000
+#: … and per Parquet row group (larger groups compress better: dictionaries span more rows)
+ROW_GROUP_ROWS = 200_000
+
+
+def fact_records(store: Store, **filters: Any) -> Iterator[dict[str, Any]]:
+    """One export row per fact, with every stored column and its report's date, title and
+    source, streamed from the database ``CHUNK_ROWS`` at a time (corrections applied)."""
+    where, params = _where(filters, "f")
+    sql = ("SELECT f.*, f.start AS span_start, f.end AS span_end, r.date AS report_date, "
+           f"r.title AS report_title, r.source_path FROM {fact_source(store)} f JOIN reports r ON r.id = f.report_id"
+           f"{where} ORDER BY f.report_year, f.region, f.report_id, f.seq")
+    with store._lock:
+        cursor = store.conn.execute(sql, params)
+    while True:
+        with store._lock:
+            batch = cursor.fetchmany(CHUNK_ROWS)
+        if not batch:
+            return
+        for f in batch:
+            r = dict(f)
+            if r.get("checks"):
+                r["checks"] = ";".join(json.loads(r["checks"])) or None
+            yield r
+
+
 def facts_frame(store: Store, **filters: Any) -> pd.DataFrame:
     """One row per fact with every stored column and its report's date, title and source."""
-    where, params = _where(filters, "f")
-    rows = store.rows("SELECT f.*, f.start AS span_start, f.end AS span_end, r.date AS report_date, "
-                      f"r.title AS report_title, r.source_path FROM {fact_source(store)} f JOIN reports r ON r.id = f.report_id"
-                      f"{where} ORDER BY f.report_year, f.region, f.report_id, f.seq", params)
-    for r in rows:
-        if r["checks"]:
-            r["checks"] = ";".join(json.loads(r["checks"])) or None
-    return _frame(rows, FACT_COLUMNS)
+    return _frame(list(fact_records(store, **filters)), FACT_COLUMNS)
 
 
-def track_frame(store: Store, region: str | None = None, indicator: str | None = None,
-                **filters: Any) -> pd.DataFrame:
-    """One row per tracked target (``tracking.track``); filters year (target year), measure, level."""
-    rows = []
-    for r in track(store, region=region, indicator=indicator):
+def track_records(store: Store, region: str | None = None, indicator: str | None = None,
+                  **filters: Any) -> Iterator[dict[str, Any]]:
+    """One export row per tracked target (``tracking.iter_track``, one region at a time);
+    filters year (target year), measure, level."""
+    for r in iter_track(store, region=region, indicator=indicator):
         row = r.to_dict()
         if any(v is not None and row.get(k) != v for k, v in filters.items()):
             continue
         for side in ("target", "outcome"):
             span = row.pop(f"{side}_span")
             row[f"{side}_span_start"], row[f"{side}_span_end"] = span if span else (None, None)
-        rows.append(row)
-    return _frame(rows, TRACK_COLUMNS)
+        yield row
+
+
+def track_frame(store: Store, region: str | None = None, indicator: str | None = None,
+                **filters: Any) -> pd.DataFrame:
+    """One row per tracked target (``tracking.track``); filters year (target year), measure, level."""
+    return _frame(list(track_records(store, region=region, indicator=indicator, **filters)), TRACK_COLUMNS)
+
+
+def frames(records: Iterable[dict[str, Any]], columns: tuple[str, ...], size: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
+    """``records`` as DataFrames of at most ``size`` rows, all of the same columns and types; at
+    least one (empty when there are no records)."""
+    it = iter(records)
+    first = True
+    while True:
+        chunk = list(itertools.islice(it, size))
+        if not chunk and not first:
+            return
+        yield _frame(chunk, columns)
+        first = False
+        if len(chunk) < size:
+            return
+
+
+def write_frames(chunks: Iterable[pd.DataFrame], fmt: str, out: str | Path, *, bom: bool = True) -> int:
+    """Write DataFrames one after the other as one CSV or Parquet file (never all in memory);
+    written to a temporary name and moved to ``out`` when whole. Returns the number of rows
+    (an empty result leaves no file)."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    part = out.with_name(out.name + ".part")
+    n = 0
+    try:
+        if fmt == "csv":
+            with part.open("w", encoding="utf-8", newline="") as fh:
+                if bom:
+                    fh.write("\ufeff")
+                for i, df in enumerate(chunks):
+                    # CRLF rows (RFC 4180): a cell holding a CR is then quoted, not split
+                    _neutralize(df).to_csv(fh, index=False, header=i == 0, lineterminator="\r\n")
+                    n += len(df)
+        elif fmt == "parquet":
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            writer = None
+            schema = None
+            group: list[Any] = []  # Arrow tables gathered into one row group of ~ROW_GROUP_ROWS
+            try:
+                for df in chunks:
+                    table = pa.Table.from_pandas(df, preserve_index=False, schema=schema)
+                    schema = table.schema
+                    group.append(table)
+                    n += len(df)
+                    if sum(len(t) for t in group) >= ROW_GROUP_ROWS:
+                        writer = writer or pq.ParquetWriter(part, schema)
+                        writer.write_table(pa.concat_tables(group), row_group_size=ROW_GROUP_ROWS)
+                        group = []
+                if group or writer is None:
+                    writer = writer or pq.ParquetWriter(part, schema)
+                    writer.write_table(pa.concat_tables(group), row_group_size=ROW_GROUP_ROWS)
+            finally:
+                if writer is not None:
+                    writer.close()
+        else:
+            raise QueryError(f"{fmt} cannot be streamed (csv or parquet can)")
+        if n:
+            part.replace(out)
+    finally:
+        part.unlink(missing_ok=True)
+    return n
 
 
 def _child_frame(store: Store, table: str, columns: tuple[str, ...], **filters: Any) -> pd.DataFrame:
@@ -276,6 +367,12 @@ def export(store: Store, fmt: str, out: str | Path, *, table: str = "facts", tra
     table = "tracking" if track_targets else table
     if filters.get("region") is not None:
         filters["region"] = resolve_region(store, filters["region"])
+    if table in ("facts", "tracking") and fmt in ("csv", "parquet") and str(out) != "-" and not allow_empty:
+        n = _stream(store, table, fmt, out, bom, filters)  # never the whole table in memory
+        if n and codebook:
+            columns = FACT_COLUMNS if table == "facts" else TRACK_COLUMNS
+            cb.write_codebook(out, list(columns), table=table, notes="")
+        return n
     df = table_frame(store, table, wide=wide, dictionaries=dictionaries, **filters)
     if df.empty and not allow_empty:
         given = ", ".join(f"{k}={v}" for k, v in filters.items() if v is not None) or "no filter"
@@ -288,6 +385,24 @@ def export(store: Store, fmt: str, out: str | Path, *, table: str = "facts", tra
         cb.write_codebook(out, list(df.columns), table=table + (" (wide)" if wide and table == "panel" else ""),
                           notes=notes.strip())
     return len(df)
+
+
+def _stream(store: Store, table: str, fmt: str, out: str | Path, bom: bool, filters: dict[str, Any]) -> int:
+    """Facts or tracked targets written chunk by chunk; an empty result raises like ``export``."""
+    given = {k: v for k, v in filters.items() if v is not None}
+    wrong = sorted(set(given) - TABLE_FILTERS[table])
+    if wrong:
+        raise QueryError(f"the {table} table cannot be filtered by {', '.join(wrong)} "
+                         f"(it takes {', '.join(sorted(TABLE_FILTERS[table]))})")
+    if table == "facts":
+        chunks = frames(fact_records(store, **given), FACT_COLUMNS)
+    else:
+        chunks = frames(track_records(store, **given), TRACK_COLUMNS)
+    n = write_frames(chunks, fmt, out, bom=bom)
+    if not n:
+        shown = ", ".join(f"{k}={v}" for k, v in given.items()) or "no filter"
+        raise NothingMatchesError(f"no {table} rows match ({shown}); nothing written")
+    return n
 
 
 def read_export(path: str | Path) -> pd.DataFrame:

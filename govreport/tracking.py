@@ -14,17 +14,19 @@ review) and gives a verdict per "Tracking verdicts" in the JSON contract:
 from __future__ import annotations
 
 import csv
+import heapq
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from govreport.errors import LexiconError
-from govreport.store.corrections import effective_facts
+from govreport.store.corrections import effective_facts, fact_source
 from govreport.store.fulltext import fold
-from govreport.store.queries import LEVEL_ORDER, Store
+from govreport.store.queries import LEVEL_ORDER, Store, _where
 
 VERDICTS = ("met", "missed", "no_outcome", "not_reported", "not_comparable", "no_target")
 PERCENT_UNITS = {"%", "个百分点"}
@@ -171,22 +173,93 @@ def _pick(cands: list[dict[str, Any]]) -> dict[str, Any]:
                                      f["bound"] not in ("exact", "approx"), f["seq"]))
 
 
+def _sort_key(r: TrackRow) -> tuple[Any, ...]:
+    return (LEVEL_ORDER.get(r.level or "", 9), r.region or "", r.year or 0, r.indicator, r.measure or "",
+            r.target_span or (0, 0))
+
+
 def track(store: Store, region: str | None = None, indicator: str | None = None) -> list[TrackRow]:
     """Every target in the store (optionally of one region — name or code — or indicator)
-    with its outcome and verdict, plus ``no_target`` rows; ordered by region, year, indicator."""
-    table = store.indicators()
-    reports = store.region_reports()
-    by_unit: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
-    for r in reports:
-        by_unit[_unit_key(r)].append(r)
-    filters: dict[str, Any] = {"indicator": indicator} if indicator else {}
-    all_facts = [f for f in effective_facts(store, region=region, **filters) if f["indicator"]]
-    targets = [f for f in all_facts if f["kind"] == "target" and f["period_end"] is not None]
+    with its outcome and verdict, plus ``no_target`` rows; ordered by region, year, indicator.
+    (``iter_track`` gives the same rows one at a time.)"""
+    return list(iter_track(store, region=region, indicator=indicator))
+
+
+def iter_track(store: Store, region: str | None = None, indicator: str | None = None) -> Iterator[TrackRow]:
+    """``track``'s rows in its order, computed one region at a time from SQL (``Tracker``)."""
+    return iter(Tracker(store, region=region, indicator=indicator))
+
+
+class Tracker:
+    """Tracking computed one group at a time: a group is one region (name) of the stored reports,
+    and only its facts (index ``facts_region``) and its reports' texts are in memory at once.
+
+    ``groups`` lists them in output order (by their highest level, then name); ``group(i)`` gives
+    the sorted rows of one; iterating gives every row in ``track``'s order. A region's rows at a
+    lower level than its first one (a unit stored at two levels) wait in a heap until their turn."""
+
+    def __init__(self, store: Store, region: str | None = None, indicator: str | None = None) -> None:
+        self.store, self.region, self.indicator = store, region, indicator
+        self.table = store.indicators()
+        self.source = fact_source(store)  # the facts with reviewers' corrections, when there are any
+        self.years: dict[tuple[str, str] | None, set[int]] = defaultdict(set)
+        for r in store.rows("SELECT region, province, report_year FROM reports WHERE report_year IS NOT NULL"):
+            self.years[_unit_key(r)].add(r["report_year"])
+        where, params = _where({"region": region})
+        self.groups: list[dict[str, Any]] = store.rows(
+            f"SELECT region, min(CASE level {_LEVEL_CASE} ELSE 9 END) AS rank FROM reports{where} "
+            "GROUP BY region ORDER BY rank, coalesce(region, '')", params)
+
+    def group(self, i: int) -> list[TrackRow]:
+        rows = _region_rows(self.store, self.groups[i]["region"], self.region, self.indicator, self.table,
+                            self.years, self.source)
+        rows.sort(key=_sort_key)
+        return rows
+
+    def __iter__(self) -> Iterator[TrackRow]:
+        waiting: list[tuple[tuple[Any, ...], int, TrackRow]] = []
+        n = 0
+        for i, group in enumerate(self.groups):
+            for row in self.group(i):
+                key = _sort_key(row)
+                if key[0] > group["rank"]:
+                    heapq.heappush(waiting, (key, n, row))
+                    n += 1
+                    continue
+                while waiting and waiting[0][0] < key:
+                    yield heapq.heappop(waiting)[2]
+                yield row
+        while waiting:
+            yield heapq.heappop(waiting)[2]
+
+
+_LEVEL_CASE = " ".join(f"WHEN '{name}' THEN {rank}" for name, rank in LEVEL_ORDER.items())
+
+
+def _region_rows(store: Store, name: str | None, region: str | None, indicator: str | None,
+                 table: dict[str, dict[str, Any]], years: dict[Any, set[int]], source: str = "facts") -> list[TrackRow]:
+    """The tracking rows (targets, then no-target rows) of the facts and reports whose region is ``name``."""
+    filters: dict[str, Any] = {"region": region, "indicator": indicator}
+    where, params = _where(filters)
+    cond = "region IS ? AND indicator IS NOT NULL AND period_end IS NOT NULL" + where.replace(" WHERE ", " AND ", 1)
+    facts = list(store.iter_facts(cond, [name, *params], source=source))
+    targets = [f for f in facts if f["kind"] == "target"]
     # outcomes: actuals/estimates, keyed by (unit, indicator, period)
     outcomes: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
-    for f in all_facts:
-        if f["kind"] in ("actual", "estimate") and f["period_end"] is not None:
+    for f in facts:
+        if f["kind"] in ("actual", "estimate"):
             outcomes[(_unit_key(f), f["indicator"], f["period_start"], f["period_end"])].append(f)
+    rows = _target_rows(targets, outcomes, table, years)
+    rw, rparams = _where({"region": region})
+    reports = store.rows("SELECT id, region, admin_code, level, report_year, plan_year FROM reports "
+                         "WHERE region IS ?" + rw.replace(" WHERE ", " AND ", 1)
+                         + " ORDER BY report_year, region, id", [name, *rparams])
+    rows.extend(_no_target_rows(store, reports, indicator, table))
+    return rows
+
+
+def _target_rows(targets: list[dict[str, Any]], outcomes: dict[tuple[Any, ...], list[dict[str, Any]]],
+                 table: dict[str, dict[str, Any]], years: dict[Any, set[int]], source: str = "facts") -> list[TrackRow]:
     rows: list[TrackRow] = []
     seen: set[tuple[Any, ...]] = set()
     for t in targets:
@@ -205,9 +278,7 @@ def track(store: Store, region: str | None = None, indicator: str | None = None)
                 "target_report_year": t["report_year"], "target_span": tuple(t["span"]),
                 "target_evidence": t["evidence"], "target_sentence": t["sentence"],
                 "target_period_source": t.get("period_source"), "target_corrected": bool(t.get("corrected"))}
-        later = sorted({r["report_year"] for r in by_unit.get(unit_key, [])
-                        if unit_key is not None and r["report_year"] is not None
-                        and r["report_year"] > t["period_end"]})
+        later = unit_key is not None and any(y > t["period_end"] for y in years.get(unit_key, ()))
         if not later:
             rows.append(TrackRow(verdict="no_outcome", **base))
             continue
@@ -234,20 +305,21 @@ def track(store: Store, region: str | None = None, indicator: str | None = None)
         verdict, gap = judge(t["value"], t["bound"], t["unit"], info.get("direction"), _outcome_value(o),
                              t["value_max"])
         rows.append(TrackRow(verdict=verdict, gap=round(gap, 6), **base, **outcome))
-    rows.extend(no_target_rows(store, region=region, indicator=indicator))
-    rows.sort(key=lambda r: (LEVEL_ORDER.get(r.level or "", 9), r.region or "", r.year or 0, r.indicator,
-                             r.measure or "", r.target_span or (0, 0)))
     return rows
 
 
 def no_target_rows(store: Store, region: str | None = None, indicator: str | None = None) -> list[TrackRow]:
     """``no_target`` rows: a report says in so many words that it sets no target."""
+    return _no_target_rows(store, store.list_reports(region=region), indicator, store.indicators())
+
+
+def _no_target_rows(store: Store, reports: Iterable[dict[str, Any]], indicator: str | None,
+                    table: dict[str, dict[str, Any]]) -> list[TrackRow]:
     cues = [c for c in no_target_cues() if indicator is None or c.indicator == indicator]
     if not cues:
         return []
-    table = store.indicators()
     rows = []
-    for r in store.list_reports(region=region):
+    for r in reports:
         text = store.report_text(r["id"])
         done: set[str] = set()
         for start, line in _target_lines(text):

@@ -8,9 +8,10 @@ Each is a thin layer over ``govreport.store`` named queries, ``govreport.trackin
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import click
@@ -73,19 +74,24 @@ READABLE_COLUMNS = frozenset({"value", "value_max", "target_value", "target_valu
                               "parent_value", "above_parent", "gap"})
 
 
-def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> None:
-    """Print ``rows`` as JSON lines, CSV or a rich table (``columns``: the table's columns)."""
+def emit(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> None:
+    """Print ``rows`` as JSON lines, CSV or a rich table (``columns``: the table's columns).
+    JSON lines and CSV are written as the rows come (an iterator is never gathered)."""
+    it = iter(rows)
+    first = next(it, None)
+    if first is None:
+        click.echo("govreport: nothing matches", err=True)
+        return
+    rows = itertools.chain([first], it)
     if fmt == "csv":
-        if not rows:
-            return
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(first), lineterminator="\n")
         writer.writeheader()
         writer.writerows({k: safe_cell(_cell(v)) for k, v in r.items()} for r in rows)
     elif fmt == "table":
         from rich.console import Console
         from rich.table import Table
 
-        cols = list(columns or (rows[0] if rows else []))
+        cols = list(columns or first)
         table = Table(show_lines=False)
         for c in cols:
             table.add_column(c, overflow="fold")
@@ -96,8 +102,6 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None
     else:
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False))
-    if not rows:
-        click.echo("govreport: nothing matches", err=True)
 
 
 def _open(db: str, readonly: bool = True):
@@ -245,15 +249,14 @@ TRACK_TABLE = ("region", "year", "indicator", "measure", "target_bound", "target
 def track_command(db: str, region: str | None, indicator: str | None, verdicts: tuple[str, ...],
                   fmt: str) -> None:
     """Each target against the outcome reported for its period in a later report."""
-    from govreport.tracking import track
+    from govreport.tracking import iter_track
 
     try:
-        with _open(db) as store:
-            rows = [r.to_dict() for r in track(store, region=region, indicator=indicator)
-                    if not verdicts or r.verdict in verdicts]
+        with _open(db) as store:  # streamed: one region's rows at a time
+            emit((r.to_dict() for r in iter_track(store, region=region, indicator=indicator)
+                  if not verdicts or r.verdict in verdicts), fmt, TRACK_TABLE)
     except GovReportError as exc:
         _fail(exc)
-    emit(rows, fmt, TRACK_TABLE)
 
 
 @click.command("compare")

@@ -144,10 +144,22 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """``BEGIN IMMEDIATE`` … ``COMMIT``; rolled back on any error."""
+        """``BEGIN IMMEDIATE`` … ``COMMIT``; rolled back on any error. Inside a transaction that
+        is already open (a batch of reports, ``begin``) it is a savepoint: an error undoes this
+        part alone, and the whole is committed with the batch."""
         if self.readonly:
             raise StoreError(f"{self.path}: opened read-only")
         with self._lock:
+            if self.conn.in_transaction:
+                self.conn.execute("SAVEPOINT part")
+                try:
+                    yield self.conn
+                except BaseException:
+                    self.conn.execute("ROLLBACK TO part")
+                    self.conn.execute("RELEASE part")
+                    raise
+                self.conn.execute("RELEASE part")
+                return
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.conn
@@ -155,6 +167,22 @@ class Database:
                 self.conn.execute("ROLLBACK")
                 raise
             self.conn.execute("COMMIT")
+
+    def begin(self) -> None:
+        """Open a batch: the writes until ``commit`` are one transaction (each report in it a savepoint)."""
+        if self.readonly:
+            raise StoreError(f"{self.path}: opened read-only")
+        with self._lock:
+            if not self.conn.in_transaction:
+                self.conn.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> bool:
+        """Commit the open batch, if any; True if there was one."""
+        with self._lock:
+            if not self.conn.in_transaction:
+                return False
+            self.conn.execute("COMMIT")
+            return True
 
     def rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         with self._lock:

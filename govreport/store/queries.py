@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -166,6 +167,30 @@ class Store(Database):
             row["sentence_span"] = _span(f["sentence_start"], f["sentence_end"])
             out.append(row)
         return out
+
+    def iter_facts(self, where: str = "", params: Any = (), order: str = "report_year, region, report_id, seq",
+                   chunk: int = 5000, source: str = "facts") -> Iterator[dict[str, Any]]:
+        """Facts as ``facts`` gives them, streamed from the cursor ``chunk`` rows at a time (the lock
+        is held per chunk, not across the caller's loop): ``where`` is an SQL condition on facts;
+        ``source`` the table or view read (``facts_effective``: with corrections, and ``corrected``)."""
+        sql = f"SELECT * FROM {source}{' WHERE ' + where if where else ''} ORDER BY {order}"
+        with self._lock:
+            cursor = self.conn.execute(sql, params)
+        while True:
+            with self._lock:
+                try:
+                    batch = cursor.fetchmany(chunk)
+                except sqlite3.Error as exc:
+                    raise QueryError(f"{self.path}: {exc}") from exc
+            if not batch:
+                return
+            for f in batch:
+                row = {k: f[k] for k in FACT_COLUMNS}
+                row["span"] = [f["start"], f["end"]]
+                row["sentence_span"] = _span(f["sentence_start"], f["sentence_end"])
+                if source != "facts":
+                    row["corrected"], row["correction_id"] = bool(f["corrected"]), f["correction_id"]
+                yield row
 
     def region_series(self, region: str) -> list[dict[str, Any]]:
         """A region's single-year figures over time, one row per indicator, measure, kind and

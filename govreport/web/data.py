@@ -7,9 +7,12 @@ rows and dataclasses. This module turns whatever they return into JSON-ready val
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import inspect
+import itertools
 import math
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
@@ -181,6 +184,46 @@ class WebData:
         return [_flatten_row(jsonable(r)) for r in tracking.track(self.store, region=region or None,
                                                                     indicator=indicator or None)]
 
+    def track_page(self, region: str | None, indicator: str | None, verdict: str | None, page: int,
+                   per_page: int) -> dict[str, Any]:
+        """One page of the tracking rows: ``rows`` (page ``page``, from 1, of ``per_page``), ``total``
+        (rows with this verdict, or all) and ``verdicts`` (count of each verdict, whatever ``verdict``).
+
+        Computed one region at a time (``tracking.Tracker``); the counts of each region are kept
+        per database state and filters (``_TRACK_SUMMARIES``), so a later page computes only the
+        regions it shows."""
+        from govreport import tracking
+
+        tracker = tracking.Tracker(self.store, region=region or None, indicator=indicator or None)
+        key = (*_db_state(self.store), region, indicator, verdict)
+        summary = _TRACK_SUMMARIES.get(key)
+        start, stop = (page - 1) * per_page, page * per_page
+        rows: list[Any] = []
+        if summary is None:
+            summary = _TrackSummary.of(tracker, verdict, keep=(start, stop), into=rows)
+            _remember(key, summary)
+        elif summary.in_order:
+            first = max(0, bisect.bisect_right(summary.before, start) - 1)
+            for i in range(first, len(tracker.groups)):
+                if summary.before[i] >= stop:
+                    break
+                kept = [r for r in tracker.group(i) if not verdict or r.verdict == verdict]
+                offset = summary.before[i]
+                rows += kept[max(0, start - offset):max(0, stop - offset)]
+        else:  # a unit stored at two levels: rows of one region come in two places; stream them all
+            found = (r for r in tracker if not verdict or r.verdict == verdict)
+            rows = list(itertools.islice(found, start, stop))
+        return {"rows": [_flatten_row(jsonable(r)) for r in rows], "total": summary.total,
+                "verdicts": dict(summary.verdicts)}
+
+    def region_names(self) -> list[str]:
+        """The distinct region names of the stored reports, sorted (one indexed query)."""
+        rows = getattr(self.store, "rows", None)
+        if not callable(rows):
+            return distinct(self.reports({}), "region")
+        return sorted(r["region"] for r in rows("SELECT DISTINCT region FROM reports WHERE region IS NOT NULL "
+                                                "AND region != ''"))
+
     def compare(self, year: int, indicator: str) -> list[dict[str, Any]]:
         from govreport import tracking
 
@@ -194,10 +237,15 @@ class WebData:
         """The indicators that occur in stored facts: id, Chinese name and fact count."""
         names = self.indicator_names()
         rows = getattr(self.store, "rows", None)
-        if callable(rows):  # one aggregate query instead of loading every fact
-            found = rows("SELECT indicator, count(*) AS n FROM facts WHERE indicator IS NOT NULL "
-                         "GROUP BY indicator ORDER BY indicator")
-            counts = {r["indicator"]: r["n"] for r in found}
+        if callable(rows):  # one aggregate query instead of loading every fact, kept per database state
+            key = ("indicator counts", *_db_state(self.store))
+            counts = _INDICATOR_COUNTS.get(key)
+            if counts is None:
+                found = rows("SELECT indicator, count(*) AS n FROM facts WHERE indicator IS NOT NULL "
+                             "GROUP BY indicator ORDER BY indicator")
+                counts = _INDICATOR_COUNTS[key] = {r["indicator"]: r["n"] for r in found}
+                while len(_INDICATOR_COUNTS) > 8:
+                    del _INDICATOR_COUNTS[next(iter(_INDICATOR_COUNTS))]
         else:
             counts = {}
             for fact in self.facts():
@@ -228,6 +276,81 @@ class WebData:
         for hit in hits:
             hit["snippet"], hit["snippet_marks"] = split_marks(str(hit.get("snippet") or ""))
         return hits
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _TrackSummary:
+    """Per tracking group (region): the rows before it (of the verdict asked for), the total and
+    the verdict counts; ``in_order`` when every group's rows are contiguous in the output."""
+
+    before: tuple[int, ...]
+    total: int
+    verdicts: tuple[tuple[str, int], ...]
+    in_order: bool
+
+    @classmethod
+    def of(cls, tracker: Any, verdict: str | None, keep: tuple[int, int], into: list[Any]) -> _TrackSummary:
+        """Go through every group once, putting the rows ``keep[0]:keep[1]`` into ``into``."""
+        before: list[int] = []
+        counts: dict[str, int] = {}
+        total = 0
+        in_order = True
+        level_of = {str(k): v for k, v in _level_order().items()}
+        for i, group in enumerate(tracker.groups):
+            before.append(total)
+            for r in tracker.group(i):
+                counts[r.verdict] = counts.get(r.verdict, 0) + 1
+                in_order = in_order and level_of.get(r.level or "", 9) == group["rank"]
+                if verdict and r.verdict != verdict:
+                    continue
+                if keep[0] <= total < keep[1]:
+                    into.append(r)
+                total += 1
+        if not in_order:  # the page must come from the merged order instead
+            from govreport import tracking
+
+            into.clear()
+            found = (r for r in tracking.iter_track(tracker.store, tracker.region, tracker.indicator)
+                     if not verdict or r.verdict == verdict)
+            into.extend(itertools.islice(found, keep[0], keep[1]))
+        return cls(tuple(before), total, tuple(sorted(counts.items())), in_order)
+
+
+def _level_order() -> dict[str, int]:
+    from govreport.store.queries import LEVEL_ORDER
+
+    return LEVEL_ORDER
+
+
+#: fact counts per indicator by database file state
+_INDICATOR_COUNTS: dict[tuple[Any, ...], dict[str, int]] = {}
+#: tracking summaries by (database file state, filters), most recent last
+_TRACK_SUMMARIES: dict[tuple[Any, ...], _TrackSummary] = {}
+_TRACK_SUMMARIES_MAX = 64
+
+
+def _remember(key: tuple[Any, ...], summary: _TrackSummary) -> None:
+    _TRACK_SUMMARIES[key] = summary
+    while len(_TRACK_SUMMARIES) > _TRACK_SUMMARIES_MAX:
+        del _TRACK_SUMMARIES[next(iter(_TRACK_SUMMARIES))]
+
+
+def _db_state(store: Any) -> tuple[Any, ...]:
+    """What identifies the stored data: the database file and its -wal's size and modification time."""
+    path = getattr(store, "path", None)
+    if path is None:
+        return (id(store),)
+    state: list[Any] = [str(path)]
+    for suffix in ("", "-wal"):
+        try:
+            st = os.stat(f"{path}{suffix}")
+        except OSError:
+            state.append(None)
+            continue
+        state.append((st.st_size, st.st_mtime_ns))
+    if state[1] is None:  # not a file (an in-memory database): nothing tells a change, so nothing is kept
+        state.append(object())
+    return tuple(state)
 
 
 def _same(a: Any, b: Any) -> bool:

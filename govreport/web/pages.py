@@ -18,10 +18,10 @@ from starlette.routing import Route
 from govreport.errors import GovReportError
 from govreport.web import review
 from govreport.web.charts import Series, compare_chart, line_chart
-from govreport.web.data import FACETS, WebData, distinct, year_of
+from govreport.web.data import FACETS, WebData, year_of
 from govreport.web.i18n import Messages, lang_of, remember
 from govreport.web.jsonresp import UnicodeJSON
-from govreport.web.paging import pager_links, paging_of, sort_links, sort_of, sort_rows
+from govreport.web.paging import Paging, pager_links, paging_of, sort_links, sort_of, sort_rows
 from govreport.web.viewer import viewer_context
 
 #: (template, payload for JSON, extra context for HTML only)
@@ -243,20 +243,22 @@ def region_page(request: Request) -> Page:
 def tracking_page(request: Request) -> Page:
     q = request.query_params
     region, indicator, verdict = q.get("region") or None, q.get("indicator") or None, q.get("verdict") or None
+    page = _int(q.get("page"), "page", 1, 10**9) or 1
+    per_page = _int(q.get("per_page"), "per_page", 1, PAGE_MAX) or PAGE_SIZE
     data = _data(request)
-    all_rows = data.track(region, indicator)
-    rows = [r for r in all_rows if not verdict or str(r.get("verdict")) == verdict]
-    counts: dict[str, int] = {}
-    for r in all_rows:
-        counts[str(r.get("verdict"))] = counts.get(str(r.get("verdict")), 0) + 1
+    found = data.track_page(region, indicator, verdict, page, per_page)
+    rows, counts, total = found["rows"], found["verdicts"], found["total"]
     payload = {"filters": {k: v for k, v in (("region", region), ("indicator", indicator),
                                               ("verdict", verdict)) if v},
-               "count": len(rows), "verdicts": counts, "rows": rows}
+               "count": total, "total": total, "page": page, "per_page": per_page,
+               "pages": max(1, -(-total // per_page)), "verdicts": counts, "rows": rows}
+    paging = Paging(page, per_page, total)  # rows come one page at a time, computed per region in SQL
     return "tracking.html", payload, {
         "chart": _tracking_chart(rows, region, indicator, Messages(lang_of(request))),
         "verdict_names": sorted(set(VERDICTS) | set(counts)),
-        "regions": distinct(data.reports({}), "region"),
+        "regions": data.region_names(),
         "indicators": data.indicators(),
+        "pager": pager_links(request.url.path, q, paging), "page": page, "pages": paging.pages, "count": total,
     }
 
 
