@@ -4,7 +4,7 @@
 
 Extracts seeds, corpus and dev2 raw with ``govreport.distributed.extract_with_dask`` on a
 ``LocalCluster`` (``--workers`` processes, one thread each) into a Parquet dataset, reads every
-report back and compares its digest with ``tests/golden/extract_digests.json`` (the plain
+report back and compares its digest with ``tests/digests/extract_digests.json`` (the plain
 extract's, see scripts/golden_corpus.py): the Dask run must give the same facts, tasks, slogans,
 sections and doc fields for every file. Prints the wall time of the cluster start, the run and the
 read-back, the dataset's size, and every file whose output differs (exit 1 if any).

@@ -1,6 +1,6 @@
 """Digests of the whole extract over the shared texts: the proof that a speed-up changes nothing.
 
-    .venv/bin/python scripts/golden_corpus.py            # rewrite tests/golden/extract_digests.json
+    .venv/bin/python scripts/golden_corpus.py            # rewrite tests/digests/extract_digests.json
     .venv/bin/python scripts/golden_corpus.py --check    # compare only; exit 1 and name what changed
 
 Every ../shared corpus, seeds and dev2 raw file is extracted (default Options: facts, tasks, slogans)
@@ -21,7 +21,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-GOLDEN = ROOT / "tests" / "golden" / "extract_digests.json"
+GOLDEN = ROOT / "tests" / "digests" / "extract_digests.json"
 PARTS = ("doc", "text", "sections", "facts", "tasks", "slogans", "warnings")
 
 

@@ -1,7 +1,7 @@
 """The whole extract over every shared text (seeds, corpus, dev2 raw) matches the committed digests.
 
 It exists to prove that speed-ups change no output. After an intended change of output, regenerate
-with ``.venv/bin/python scripts/golden_corpus.py`` and commit tests/golden/extract_digests.json.
+with ``.venv/bin/python scripts/golden_corpus.py`` and commit tests/digests/extract_digests.json.
 """
 
 from __future__ import annotations
