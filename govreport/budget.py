@@ -13,6 +13,7 @@ gives ``WorkerDiedError``. The child ignores Ctrl-C: the parent decides and kill
 from __future__ import annotations
 
 import contextlib
+import io
 import multiprocessing
 import multiprocessing.connection
 import pickle
@@ -70,10 +71,21 @@ class Outcome:
 
 
 def _portable(exc: BaseException) -> BaseException:
+    """``exc`` as it can be sent to the parent: itself when it round-trips through plain pickle,
+    else a ``RemoteError`` naming it. The check ignores the reducers other libraries add to
+    ``copyreg`` (``import distributed`` installs tblib's, which pickle any exception with its
+    traceback and causes): what comes back must not depend on what else the process imported.
+    Its cause, context and traceback stay in the worker, for the same reason."""
+    buf = io.BytesIO()
+    pickler = pickle.Pickler(buf)
+    pickler.dispatch_table = {}  # plain pickle: no copyreg extras
     try:
-        pickle.loads(pickle.dumps(exc))
+        pickler.dump(exc)
+        pickle.loads(buf.getvalue())
     except Exception:  # an exception class that does not round-trip through pickle
         return RemoteError(type(exc).__name__, str(exc))
+    exc.__cause__ = exc.__context__ = None
+    exc.__traceback__ = None
     return exc
 
 

@@ -92,3 +92,23 @@ def test_run_all_without_a_budget_runs_here() -> None:
 def test_run_all_reports_errors_per_item() -> None:
     got = dict(run_all(fail, [("value",), ("none",), ("ingest",)], timeout=10, jobs=1))
     assert isinstance(got[0].error, ValueError) and got[1].error is None and isinstance(got[2].error, IngestError)
+
+
+def test_errors_come_back_the_same_whatever_else_patched_pickling() -> None:
+    """``import distributed`` installs tblib's exception pickling process-wide (copyreg); a worker's
+    errors must still come back as without it: an unpicklable class as RemoteError, ours intact."""
+    import copyreg
+
+    tblib = pytest.importorskip("tblib.pickling_support")
+    saved = dict(copyreg.dispatch_table)
+    try:
+        tblib.install()
+        with Worker(fail) as worker:
+            with pytest.raises(RemoteError, match="Odd: x/y"):
+                worker.call("odd", timeout=10, source="w.txt")
+            with pytest.raises(IngestError) as info:
+                worker.call("ingest", timeout=10, source="w.txt")
+            assert (info.value.source, info.value.problem) == ("r.txt", "the file is empty")
+    finally:
+        copyreg.dispatch_table.clear()
+        copyreg.dispatch_table.update(saved)

@@ -4,6 +4,7 @@ module, the views, and the metadata.json."""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import shutil
 import sqlite3
@@ -37,10 +38,13 @@ def _like_count(path, term, column="text"):
 
 
 def _get(ds, path):
+    """Datasette's in-process client, on an event loop of its own thread (a browser test in the
+    same worker may leave this thread's loop marked as running)."""
     async def run():
         return await ds.client.get(path)
 
-    return asyncio.run(run())
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, run()).result()
 
 
 @pytest.mark.parametrize("term", ["高标准农田", "脱贫", "就业", "粮食安全"])

@@ -62,7 +62,7 @@ def review_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str,
 def review_page(browser, review_site):
     """A page on the review server, in the session's Chromium (conftest.py)."""
     base, _, _ = review_site
-    context = browser.new_context(viewport={"width": 1440, "height": 1000}, base_url=base)
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, base_url=base, locale="zh-CN")
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
