@@ -1,4 +1,4 @@
-"""The output contracts (issue 16): what ``extract --format text|jsonl``, ``track``, ``compare`` and every
+"""The output contracts (issue 16): what ``extract --format text|jsonl``, ``track``, ``compare``, ``panel`` and every
 web page's ``.json`` twin print for a small fixed input, as files under tests/golden/.
 
 ``produce()`` makes them all; tests/test_golden.py compares them with the files and shows a unified diff,
@@ -29,6 +29,8 @@ QUERIES = {
     "track_gdp.csv": ["track", "--indicator", "gdp", "--csv"],
     "compare_2021_gdp.jsonl": ["compare", "--year", "2021", "--indicator", "gdp", "--jsonl"],
     "compare_2022_gdp_growth.csv": ["compare", "--year", "2022", "--indicator", "gdp", "--measure", "growth", "--csv"],
+    "panel.csv": ["panel", "--format", "csv", "--out", "-"],
+    "panel_wide.csv": ["panel", "--wide", "--format", "csv", "--out", "-"],
 }
 #: the web pages whose JSON twins are pinned: golden name → path
 PAGES = {
@@ -44,6 +46,9 @@ PAGES = {
     "web_compare.json": "/compare.json",
     "web_compare_2021_gdp.json": "/compare.json?year=2021&indicator=gdp",
     "web_search.json": "/search.json?q=高标准农田",
+    "web_search_page2.json": "/search.json?q=粮食&per_page=5&page=2",
+    "web_tasks_000.json": "/tasks.json?id=000_c3a01e0d5631b880",
+    "web_tasks_2021.json": "/tasks.json?id=national_2021",
 }
 
 
