@@ -231,3 +231,23 @@ def test_scale_corpus_is_deterministic_and_realistic(tmp_path):
     assert [s.year for s in a[:10]] == list(range(a[0].year, a[0].year + 10))
     files, chars = scale_corpus.write_corpus(3, tmp_path / "c", SHARED, seed=3)
     assert files == 3 and sum(len(f.read_text(encoding="utf-8")) for f in (tmp_path / "c").iterdir()) == chars
+
+
+def test_sorted_tracking_pages_sort_every_row_not_one_page(tracked):
+    from starlette.testclient import TestClient
+
+    from govreport.web.app import create_app
+
+    with TestClient(create_app(store=tracked)) as client:
+        whole = client.get("/tracking.json", params={"per_page": 1000}).json()["rows"]
+        values = sorted((r["target_value"] for r in whole if r.get("target_value") is not None), reverse=True)
+        got = []
+        for page in range(1, 10):
+            j = client.get("/tracking.json", params={"per_page": 4, "page": page, "sort": "target_value",
+                                                     "order": "desc"}).json()
+            assert (j["total"], j["sort"], j["order"]) == (30, "target_value", "desc")
+            got += [r["target_value"] for r in j["rows"]]
+        assert [v for v in got if v is not None] == values  # missing values last, in both orders
+        assert client.get("/tracking", params={"sort": "nope"}).status_code == 400
+        html = client.get("/tracking", params={"sort": "gap"}).text
+        assert 'aria-sort="ascending"' in html

@@ -5,6 +5,7 @@ thread pool, so a slow query does not hold up the event loop (the store serialis
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote, unquote_to_bytes, urlencode
@@ -246,19 +247,28 @@ def tracking_page(request: Request) -> Page:
     page = _int(q.get("page"), "page", 1, 10**9) or 1
     per_page = _int(q.get("per_page"), "per_page", 1, PAGE_MAX) or PAGE_SIZE
     data = _data(request)
-    found = data.track_page(region, indicator, verdict, page, per_page)
-    rows, counts, total = found["rows"], found["verdicts"], found["total"]
+    sort = sort_of(q, TRACK_SORTS)
+    if sort.column:  # a sorted table needs every row: computed whole, then sorted and paged
+        every = data.track(region, indicator)
+        counts = dict(Counter(str(r.get("verdict")) for r in every))
+        chosen = sort_rows([r for r in every if not verdict or str(r.get("verdict")) == verdict], sort)
+        total = len(chosen)
+        rows = chosen[(page - 1) * per_page: page * per_page]
+    else:  # the report order: one page at a time, computed per region in SQL
+        found = data.track_page(region, indicator, verdict, page, per_page)
+        rows, counts, total = found["rows"], found["verdicts"], found["total"]
     payload = {"filters": {k: v for k, v in (("region", region), ("indicator", indicator),
                                               ("verdict", verdict)) if v},
                "count": total, "total": total, "page": page, "per_page": per_page,
-               "pages": max(1, -(-total // per_page)), "verdicts": counts, "rows": rows}
-    paging = Paging(page, per_page, total)  # rows come one page at a time, computed per region in SQL
+               "pages": max(1, -(-total // per_page)), "verdicts": counts, "rows": rows, **sort.payload()}
+    paging = Paging(page, per_page, total)
     return "tracking.html", payload, {
         "chart": _tracking_chart(rows, region, indicator, Messages(lang_of(request))),
         "verdict_names": sorted(set(VERDICTS) | set(counts)),
         "regions": data.region_names(),
         "indicators": data.indicators(),
         "pager": pager_links(request.url.path, q, paging), "page": page, "pages": paging.pages, "count": total,
+        "sorts": sort_links(request.url.path, q, sort, TRACK_SORTS),
     }
 
 
