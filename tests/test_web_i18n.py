@@ -89,6 +89,12 @@ def test_a_catalogue_missing_a_language_is_refused(monkeypatch: pytest.MonkeyPat
         i18n.catalogue.cache_clear()
         with pytest.raises(LexiconError, match="placeholders"):
             catalogue()
+        import yaml  # a bare off is YAML's False: refused, not shown as "False"
+
+        monkeypatch.setattr(i18n, "read_yaml", lambda name: yaml.safe_load("review:\n  off: {zh: 只读, en: read-only}\n"))
+        i18n.catalogue.cache_clear()
+        with pytest.raises(LexiconError, match="quote it"):
+            catalogue()
     finally:
         i18n.catalogue.cache_clear()
 

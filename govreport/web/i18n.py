@@ -46,6 +46,8 @@ def catalogue() -> dict[str, dict[str, str]]:
         if not isinstance(entries, Mapping):
             raise LexiconError(f"lexicon {CATALOGUE}: group {group!r} is not a mapping")
         for name, texts in entries.items():
+            if not isinstance(name, str):  # YAML reads a bare off/on/yes/no as a boolean: quote it
+                raise LexiconError(f"lexicon {CATALOGUE}: {group}.{name!r} is not a name (quote it)")
             key = f"{group}.{name}"
             if not isinstance(texts, Mapping) or set(texts) != set(LANGS):
                 raise LexiconError(f"lexicon {CATALOGUE}: {key} must have exactly {', '.join(LANGS)}")

@@ -9,7 +9,7 @@ or ``review_token`` field). Every POST must also carry the page's CSRF token (``
 is refused. Corrections already stored are shown (badge, who, when, why) whether or not review
 mode is on; ``for_viewer`` is the viewer's hook.
 
-The interface strings are in ``LABELS`` (Chinese first, English with ``?lang=en``), not in the
+The interface strings are the ``review`` group of the UI catalogue (``LABELS``), not in the
 templates, so that they can move into the app's message catalogue as they are.
 """
 
@@ -35,29 +35,15 @@ from govreport.store.corrections import FIELDS, add_correction, apply_to_report,
 #: the most bytes a review POST may have
 MAX_BODY = 64 * 1024
 
-LABELS: dict[str, dict[str, str]] = {
-    "zh": {
-        "review": "审校", "corrections": "更正记录", "none": "尚无更正。", "mark_wrong": "标为错误", "edit": "更正",
-        "add": "补充", "added": "补充", "wrong": "错误", "corrected": "已更正", "save": "保存更正",
-        "add_title": "补充遗漏的数据", "add_hint": "在正文中选中文字即可补充一条遗漏的数据。",
-        "add_save": "补充这条数据", "words": "原文", "who": "审校人", "why": "理由", "token": "审校口令",
-        "kind": "类型", "period": "时期", "indicator": "指标", "measure": "度量", "value": "数值",
-        "value_max": "上限", "unit": "单位", "bound": "界限", "was": "原为", "by": "审校人", "at": "时间",
-        "off": "只读：以 govreport serve --db DB --review 启动即可审校。", "cancel": "取消",
-        "failed": "未能保存：", "saved": "已保存。", "this_fact": "本条数据",
-    },
-    "en": {
-        "review": "Review", "corrections": "Corrections", "none": "No corrections yet.", "mark_wrong": "Mark wrong",
-        "edit": "Correct", "add": "Add", "added": "added", "wrong": "wrong", "corrected": "corrected",
-        "save": "Save correction", "add_title": "Add a missed fact",
-        "add_hint": "Select words in the text to add a fact the extraction missed.", "add_save": "Add this fact",
-        "words": "words", "who": "reviewer", "why": "why", "token": "review token", "kind": "kind",
-        "period": "period", "indicator": "indicator", "measure": "measure", "value": "value",
-        "value_max": "up to", "unit": "unit", "bound": "bound", "was": "was", "by": "by", "at": "at",
-        "off": "Read-only: start with govreport serve --db DB --review to review.", "cancel": "Cancel",
-        "failed": "Not saved: ", "saved": "Saved.", "this_fact": "This fact",
-    },
-}
+def _labels(lang: str) -> dict[str, str]:
+    """The review interface's words in ``lang``: the ``review`` group of the UI catalogue."""
+    from govreport.web.i18n import catalogue
+
+    return {key.split(".", 1)[1]: entry[lang] for key, entry in catalogue().items() if key.startswith("review.")}
+
+
+#: the review interface's words (Chinese first, English), from lexicons/ui_messages.yaml
+LABELS: dict[str, dict[str, str]] = {lang: _labels(lang) for lang in ("zh", "en")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +80,9 @@ def _config(request: Request) -> ReviewConfig:
 
 
 def _lang(request: Request) -> str:
-    return "en" if request.query_params.get("lang") == "en" else "zh"
+    from govreport.web.i18n import lang_of
+
+    return lang_of(request)  # the same choice as the rest of the UI (?lang=, its cookie, the browser)
 
 
 # -- the viewer's hook -------------------------------------------------------------------------------
