@@ -178,6 +178,11 @@ def test_a_correction_made_in_the_viewer_is_kept_everywhere(review_page, review_
         # in the exports (facts and tracked targets), with the column saying it was corrected
         export(store, "csv", tmp_path / "facts.csv")
         export(store, "csv", tmp_path / "track.csv", track_targets=True)
+        export(store, "csv", tmp_path / "panel.csv", table="panel")
+    panel = pd.read_csv(tmp_path / "panel.csv", dtype={"period": str})
+    cell = panel[(panel["indicator"] == "gdp") & (panel["kind"] == "target") & (panel["report_id"] == RID)
+                 & (panel["span_start"] == facts[target]["span"][0])]
+    assert cell[["value", "corrected"]].values.tolist() == [[new_value, True]]  # the panel's cell too
     df = pd.read_csv(tmp_path / "facts.csv")
     got = df[(df["span_start"] == facts[target]["span"][0]) & (df["indicator"] == "gdp")]
     assert got[["value", "corrected"]].values.tolist() == [[new_value, 1]]
