@@ -92,6 +92,8 @@ class FollowCues:
     unfinished: tuple[str, ...]
     generic: tuple[str, ...]
     examples: tuple[dict[str, Any], ...]
+    #: words that open the review's paragraph of problems (政府工作存在不足): no task's progress is there
+    problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +126,7 @@ def load_cues() -> FollowCues:
     if not isinstance(data, dict):
         raise LexiconError("lexicon follow_cues.yaml: must be a mapping")
     cues = FollowCues(*(_words(data, k) for k in ("done", "started", "unfinished", "generic")),
-                      examples=tuple(data.get("examples") or ()))
+                      examples=tuple(data.get("examples") or ()), problems=_words(data, "problems"))
     for a, b in (("done", "started"), ("done", "unfinished"), ("started", "unfinished")):
         both = set(getattr(cues, a)) & set(getattr(cues, b))
         if both:
@@ -167,12 +169,31 @@ class _Clause:
     pairs: frozenset[str]
 
 
+#: how far into a paragraph a problems word must come for the paragraph to be the problems one
+_PROBLEMS_WITHIN = 60
+
+
 def _clauses(view: str, spans: Sequence[tuple[int, int]]) -> list[_Clause]:
+    """The review's clauses, less the paragraphs that list its problems (我们也清醒看到…存在不足):
+    a task named there is named as not done well, which is no progress."""
+    problems = load_cues().problems
     out = []
     for a, b in spans:
-        for s_start, s_end in _pieces(view, a, b, _SENTENCE_END):
-            for c_start, c_end in _pieces(view, s_start, s_end, _CLAUSE_END):
-                out.append(_Clause(c_start, c_end, (s_start, s_end), frozenset(_pairs(view[c_start:c_end]))))
+        for p_start, p_end in _pieces(view, a, b, _PARAGRAPH_END):
+            if any(w in view[p_start : min(p_end, p_start + _PROBLEMS_WITHIN)] for w in problems):
+                continue
+            out += _paragraph_clauses(view, p_start, p_end)
+    return out
+
+
+_PARAGRAPH_END = re.compile(r"\n+")
+
+
+def _paragraph_clauses(view: str, a: int, b: int) -> list[_Clause]:
+    out = []
+    for s_start, s_end in _pieces(view, a, b, _SENTENCE_END):
+        for c_start, c_end in _pieces(view, s_start, s_end, _CLAUSE_END):
+            out.append(_Clause(c_start, c_end, (s_start, s_end), frozenset(_pairs(view[c_start:c_end]))))
     return out
 
 
