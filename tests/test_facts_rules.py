@@ -123,3 +123,37 @@ def _five_year_review(sentence: str) -> list[tuple[str | None, str, str | None, 
 ])
 def test_periods_of_changes_and_averages_in_a_five_year_review(sentence, expected):
     assert _five_year_review(sentence)[:1] == [expected]
+
+
+# -- edges the merged code's mutation run left untested (each fails under one surviving mutant) --
+_HEAD = "2021年某市人民政府工作报告\n——2021年1月20日在某市第十五届人民代表大会第五次会议上\n各位代表：\n"
+
+
+def _in_part(part: str, sentence: str):  # type: ignore[no-untyped-def]
+    report = extract(_HEAD + part + sentence + "\n", Options(text_only=True, tasks=False, slogans=False))
+    return [f for f in report.facts if f.indicator]
+
+
+@pytest.mark.parametrize(("part", "sentence", "expected"), [
+    # a growth over a span the passage names is cumulative; a one-year growth in the same plan is not
+    ("二、“十四五”时期主要目标任务\n", "五年内地区生产总值增长40%。", ("gdp", "growth_cum", 40.0, "2021-2025")),
+    ("二、2021年工作安排\n", "今年地区生产总值增长6%左右。", ("gdp", "growth", 6.0, "2021")),
+])
+def test_span_growth_is_cumulative(part: str, sentence: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    got = [(f.indicator, str(f.measure), f.value, f.period) for f in _in_part(part, sentence)]
+    assert expected in got, got
+
+
+def test_a_trailing_subject_has_no_indicator_span_before_its_number() -> None:
+    """288万农村贫困人口实现脱贫: the subject follows the number, so the fact's indicator words are
+    not taken as a span before it; a subject before its number keeps its span."""
+    trailing = [f for f in _in_part("一、2020年工作回顾\n", "全年288万农村贫困人口实现脱贫。") if f.indicator == "poverty_reduction"]
+    leading = [f for f in _in_part("一、2020年工作回顾\n", "地区生产总值增长3%。") if f.indicator == "gdp"]
+    assert trailing and trailing[0].indicator_span is None
+    assert leading and leading[0].indicator_span is not None
+
+
+@pytest.mark.parametrize("year", ["二〇三〇", "二零三零", "二○三○"])
+def test_a_year_spelled_with_any_zero_sets_the_period(year: str) -> None:
+    got = [(f.indicator, f.period) for f in _in_part("二、2021年工作安排\n", f"到{year}年，地区生产总值达到8000亿元。")]
+    assert got == [("gdp", "2030")]
