@@ -157,3 +157,15 @@ def test_a_trailing_subject_has_no_indicator_span_before_its_number() -> None:
 def test_a_year_spelled_with_any_zero_sets_the_period(year: str) -> None:
     got = [(f.indicator, f.period) for f in _in_part("二、2021年工作安排\n", f"到{year}年，地区生产总值达到8000亿元。")]
     assert got == [("gdp", "2030")]
+
+
+@pytest.mark.parametrize(("part", "sentence", "expected"), [
+    # a level over a five-year span stays a level (only a growth over it is cumulative)
+    ("二、“十四五”时期主要目标任务\n", "五年内常住人口城镇化率达到65%。", [("urbanization_rate", "level", 65.0, "2021-2025")]),
+    # two subjects' levels, then their growths without 分别: handed out in the same order
+    ("一、2020年工作回顾\n", "城镇、农村居民人均可支配收入分别达到3万元、1.5万元，增长5%、6%。",
+     [("urban_disposable_income", "level", 30000.0, "2020"), ("rural_disposable_income", "level", 15000.0, "2020"),
+      ("urban_disposable_income", "growth", 5.0, "2020"), ("rural_disposable_income", "growth", 6.0, "2020")]),
+])
+def test_measures_over_spans_and_lists_handed_out(part: str, sentence: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert [(f.indicator, str(f.measure), f.value, f.period) for f in _in_part(part, sentence)] == expected
