@@ -169,3 +169,20 @@ def test_a_year_spelled_with_any_zero_sets_the_period(year: str) -> None:
 ])
 def test_measures_over_spans_and_lists_handed_out(part: str, sentence: str, expected: list) -> None:  # type: ignore[type-arg]
     assert [(f.indicator, str(f.measure), f.value, f.period) for f in _in_part(part, sentence)] == expected
+
+
+def test_a_figure_s_words_never_begin_inside_a_number() -> None:
+    """The cue words before an unnamed figure are cut 16 characters back; a cut that falls inside
+    1955 moves past the whole number, never into the middle of it."""
+    report = extract(_HEAD + "一、2020年工作回顾\n甲乙丙1955年以来各方面共同努力累计增长12%。\n",
+                     Options(text_only=True, tasks=False, slogans=False))
+    assert [report.text[f.span.start:f.span.end] for f in report.facts] == ["年以来各方面共同努力累计增长12%"]
+
+
+def test_a_target_block_keeps_the_year_its_label_names() -> None:
+    """2023年主要预期目标是： in a 2021 report: the block's targets are for 2023, not the plan year."""
+    report = extract(_HEAD + "2023年主要预期目标是：\n● 地区生产总值增长6%左右\n● 城镇新增就业5万人\n",
+                     Options(text_only=True, tasks=False, slogans=False))
+    assert report.doc.plan_year == 2021
+    assert [(f.indicator, str(f.kind), f.period) for f in report.facts] == [
+        ("gdp", "target", "2023"), ("new_urban_jobs", "target", "2023")]
