@@ -115,14 +115,7 @@ def extract_command(paths: tuple[str, ...], fmt: str, out_dir: str | None, doc_i
         return
     if scheduler or workers or partition_size:
         raise click.UsageError("--scheduler, --workers and --partition-size go with --engine dask")
-    empty: list[str] = []
-    files = [p for p in paths if p == "-"] + [str(p) for p in expand_paths((p for p in paths if p != "-"), empty)]
-    for folder in empty:
-        empty_folder_line(folder)
-    if not files:
-        sys.exit(2)
-    if doc_id and len(files) > 1:
-        raise click.UsageError("--id takes one input only")
+    files, empty = _inputs(paths, doc_id)
     out = Path(out_dir) if out_dir else None
     if out is not None:
         try:
@@ -166,6 +159,20 @@ def extract_command(paths: tuple[str, ...], fmt: str, out_dir: str | None, doc_i
         sys.exit(2)
 
 
+def _inputs(paths: tuple[str, ...], doc_id: str | None) -> tuple[list[str], list[str]]:
+    """The files to extract (``-`` kept as standard input) and the folders that held none (each
+    said on one line); exit 2 when there is nothing to read, a usage error for --id with several."""
+    empty: list[str] = []
+    files = [p for p in paths if p == "-"] + [str(p) for p in expand_paths((p for p in paths if p != "-"), empty)]
+    for folder in empty:
+        empty_folder_line(folder)
+    if not files:
+        sys.exit(2)
+    if doc_id and len(files) > 1:
+        raise click.UsageError("--id takes one input only")
+    return files, empty
+
+
 def _dask_command(paths: tuple[str, ...], out_dir: str | None, doc_id: str | None, scheduler: str | None,
                   workers: int | None, partition_size: int | None, fmt: str, timeout: float) -> None:
     """``extract --engine dask``: the files over a Dask cluster → a Parquet dataset in ``out_dir``."""
@@ -179,14 +186,7 @@ def _dask_command(paths: tuple[str, ...], out_dir: str | None, doc_id: str | Non
         raise click.UsageError("--engine dask writes Parquet; --format does not apply")
     if timeout != DEFAULT_TIMEOUT:
         raise click.UsageError("--timeout does not apply to --engine dask (Dask retries a task whose worker dies)")
-    empty: list[str] = []
-    files = [str(p) for p in expand_paths(paths, empty)]
-    for folder in empty:
-        empty_folder_line(folder)
-    if not files:
-        sys.exit(2)
-    if doc_id and len(files) > 1:
-        raise click.UsageError("--id takes one input only")
+    files, empty = _inputs(paths, doc_id)
     names = _Names()  # the ids --out would give: distinct and safe
     items = [(name, names.claim_id(doc_id or Path(name).stem, name)) for name in files]
     try:

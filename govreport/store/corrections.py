@@ -28,7 +28,7 @@ from typing import Any
 from govreport.errors import CorrectionError, StoreError
 from govreport.model import Bound, Kind, Measure
 from govreport.store.db import period_bounds
-from govreport.store.queries import FACT_COLUMNS, Store, _span, _where
+from govreport.store.queries import Store, _span, _where
 from govreport.store.schema import CORRECTABLE
 
 ACTIONS = ("mark_wrong", "edit", "add")
@@ -267,18 +267,7 @@ def effective_facts(store: Store, region: str | None = None, year: int | None = 
     same rows, plus ``corrected`` (bool) and ``correction_id``. On a database from before
     corrections existed (opened read-only, not migrated), the facts as extracted."""
     where, params = _where({"region": region, "year": year, "indicator": indicator, "kind": kind, **filters})
-    source = fact_source(store)
-    sql = (f"SELECT * FROM {source}{where} ORDER BY report_year, region, report_id, seq"
-           + (f" LIMIT {int(limit)}" if limit else ""))
-    out = []
-    for f in store.rows(sql, params):
-        row = {k: f[k] for k in FACT_COLUMNS}
-        row["span"] = [f["start"], f["end"]]
-        row["sentence_span"] = _span(f["sentence_start"], f["sentence_end"])
-        row["corrected"] = bool(f.get("corrected"))
-        row["correction_id"] = f.get("correction_id")
-        out.append(row)
-    return out
+    return store._facts_from(fact_source(store), where, params, limit, corrections=True)
 
 
 def apply_to_report(store: Store, report: dict[str, Any]) -> dict[str, Any]:

@@ -43,6 +43,19 @@ def _span(start: Any, end: Any) -> list[int] | None:
     return None if start is None or end is None else [start, end]
 
 
+def fact_row(f: Any, corrections: bool = False) -> dict[str, Any]:
+    """One fact as ``Store.facts`` gives it (``f``: a row of ``facts`` or ``facts_effective``);
+    with ``corrections``, also ``corrected`` and ``correction_id`` (False/None for the table itself)."""
+    row = {k: f[k] for k in FACT_COLUMNS}
+    row["span"] = [f["start"], f["end"]]
+    row["sentence_span"] = _span(f["sentence_start"], f["sentence_end"])
+    if corrections:
+        has = "corrected" in f.keys()
+        row["corrected"] = bool(f["corrected"]) if has else False
+        row["correction_id"] = f["correction_id"] if has else None
+    return row
+
+
 def _where(filters: dict[str, Any], table: str = "") -> tuple[str, list[Any]]:
     """A WHERE clause for the common filters; unknown names raise QueryError."""
     t = f"{table}." if table else ""
@@ -158,15 +171,14 @@ class Store(Database):
         admin_code, period, bound, report_id, role, unit."""
         where, params = _where({"region": region, "year": year, "indicator": indicator, "kind": kind,
                                 **filters})
-        sql = (f"SELECT * FROM facts{where} ORDER BY report_year, region, report_id, seq"
+        return self._facts_from("facts", where, params, limit)
+
+    def _facts_from(self, source: str, where: str, params: list[Any], limit: int | None = None,
+                    corrections: bool = False) -> list[dict[str, Any]]:
+        """``facts`` read from the table or view ``source`` (``store.corrections`` reads the view)."""
+        sql = (f"SELECT * FROM {source}{where} ORDER BY report_year, region, report_id, seq"
                + (f" LIMIT {int(limit)}" if limit else ""))
-        out = []
-        for f in self.rows(sql, params):
-            row = {k: f[k] for k in FACT_COLUMNS}
-            row["span"] = [f["start"], f["end"]]
-            row["sentence_span"] = _span(f["sentence_start"], f["sentence_end"])
-            out.append(row)
-        return out
+        return [fact_row(f, corrections) for f in self.rows(sql, params)]
 
     def iter_facts(self, where: str = "", params: Any = (), order: str = "report_year, region, report_id, seq",
                    chunk: int = 5000, source: str = "facts") -> Iterator[dict[str, Any]]:
@@ -185,12 +197,7 @@ class Store(Database):
             if not batch:
                 return
             for f in batch:
-                row = {k: f[k] for k in FACT_COLUMNS}
-                row["span"] = [f["start"], f["end"]]
-                row["sentence_span"] = _span(f["sentence_start"], f["sentence_end"])
-                if source != "facts":
-                    row["corrected"], row["correction_id"] = bool(f["corrected"]), f["correction_id"]
-                yield row
+                yield fact_row(f, corrections=source != "facts")
 
     def region_series(self, region: str) -> list[dict[str, Any]]:
         """A region's single-year figures over time, one row per indicator, measure, kind and
