@@ -119,18 +119,10 @@ def fact_records(store: Store, **filters: Any) -> Iterator[dict[str, Any]]:
     sql = ("SELECT f.*, f.start AS span_start, f.end AS span_end, r.date AS report_date, "
            f"r.title AS report_title, r.source_path FROM {fact_source(store)} f JOIN reports r ON r.id = f.report_id"
            f"{where} ORDER BY f.report_year, f.region, f.report_id, f.seq")
-    with store._lock:
-        cursor = store.conn.execute(sql, params)
-    while True:
-        with store._lock:
-            batch = cursor.fetchmany(CHUNK_ROWS)
-        if not batch:
-            return
-        for f in batch:
-            r = dict(f)
-            if r.get("checks"):
-                r["checks"] = ";".join(json.loads(r["checks"])) or None
-            yield r
+    for r in store.iter_rows(sql, params, CHUNK_ROWS):
+        if r.get("checks"):
+            r["checks"] = ";".join(json.loads(r["checks"])) or None
+        yield r
 
 
 def facts_frame(store: Store, **filters: Any) -> pd.DataFrame:

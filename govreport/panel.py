@@ -97,17 +97,7 @@ def read_facts(db: Store, **filters: Any) -> Iterator[dict[str, Any]]:
            f"FROM {source} f JOIN reports r ON r.id = f.report_id "
            f"LEFT JOIN indicators i ON i.id = f.indicator{where} "
            f"ORDER BY {_CELL_ORDER}, f.report_year, f.report_id, f.seq")
-    with db._lock:
-        cursor = db.conn.execute(sql, params)
-        try:
-            while True:
-                chunk = cursor.fetchmany(CHUNK)
-                if not chunk:
-                    return
-                for row in chunk:
-                    yield dict(row)
-        finally:
-            cursor.close()
+    yield from db.iter_rows(sql, params, CHUNK)
 
 
 def _kind_class(f: dict[str, Any]) -> str:

@@ -186,18 +186,30 @@ class Store(Database):
         is held per chunk, not across the caller's loop): ``where`` is an SQL condition on facts;
         ``source`` the table or view read (``facts_effective``: with corrections, and ``corrected``)."""
         sql = f"SELECT * FROM {source}{' WHERE ' + where if where else ''} ORDER BY {order}"
+        for f in self.iter_rows(sql, params, chunk):
+            yield fact_row(f, corrections=source != "facts")
+
+    def iter_rows(self, sql: str, params: Any = (), chunk: int = 5000) -> Iterator[dict[str, Any]]:
+        """The rows of ``sql`` as dicts, streamed from one cursor ``chunk`` rows at a time; the lock
+        is held per chunk, not across the caller's loop (the streaming readers all go through it)."""
         with self._lock:
-            cursor = self.conn.execute(sql, params)
-        while True:
-            with self._lock:
-                try:
-                    batch = cursor.fetchmany(chunk)
-                except sqlite3.Error as exc:
-                    raise QueryError(f"{self.path}: {exc}") from exc
-            if not batch:
-                return
-            for f in batch:
-                yield fact_row(f, corrections=source != "facts")
+            try:
+                cursor = self.conn.execute(sql, params)
+            except sqlite3.Error as exc:
+                raise QueryError(f"{self.path}: {exc}") from exc
+        try:
+            while True:
+                with self._lock:
+                    try:
+                        batch = cursor.fetchmany(chunk)
+                    except sqlite3.Error as exc:
+                        raise QueryError(f"{self.path}: {exc}") from exc
+                if not batch:
+                    return
+                for row in batch:
+                    yield dict(row)
+        finally:
+            cursor.close()
 
     def region_series(self, region: str) -> list[dict[str, Any]]:
         """A region's single-year figures over time, one row per indicator, measure, kind and
