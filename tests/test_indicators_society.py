@@ -1,0 +1,150 @@
+"""Canonical ids for society and place (employment and social insurance, education, health, housing,
+transport, environment, poverty, government services, public safety, science, culture and tourism):
+each mention names its own indicator, and a sub-indicator never falls back to its parent."""
+
+from __future__ import annotations
+
+import pytest
+
+from govreport import extract
+from govreport.facts.mentions import find_mentions
+from govreport.lexicons import indicators, plausible
+from govreport.options import Options
+
+# a mention → the indicator it names (sentences written for this test, in the reports' wording)
+MENTIONS = [
+    # public safety
+    ("全年刑事案件发案数下降9%", "criminal_cases"),
+    ("治安案件查处数下降5.2%", "public_order_cases"),
+    ("命案发案数下降20%", "homicide_cases"),
+    ("现行命案破案率保持100%", "homicide_clearance_rate"),  # the rate, not the count
+    ("生产安全事故起数下降12%", "safety_accidents"),
+    ("生产安全事故死亡人数下降8%", "safety_deaths"),  # the deaths keep their own id
+    # education: each level of school is its own series, and none is the catch-all students
+    ("小学在校学生达到1.2亿人", "primary_students"),
+    ("普通中学在校学生人数增长12%", "secondary_students"),
+    ("中等专业学校在校学生90万人", "specialized_secondary_students"),
+    ("高等学校在校学生人数达到200万人", "university_students"),
+    ("在校学生人数增长3%", "students"),
+    ("研究生招生人数增加到1.5万人", "postgraduate_enrollment"),
+    # health
+    ("卫生技术人员达到12万人", "health_workers"),
+    ("每千人口医疗卫生机构床位数达到7.5张", "beds_per_thousand"),  # per 1,000: not hospital_beds
+    ("医疗卫生机构床位达到5万张", "hospital_beds"),
+    ("每千人口执业（助理）医师数达到3.4人", "doctors_per_thousand"),
+    ("家庭医生签约服务率达到75%", "family_doctor_rate"),
+    # housing
+    ("城镇居民人均住房建筑面积达到40平方米", "urban_housing_per_capita"),
+    ("城镇人均居住面积增加到9平方米", "urban_living_space_per_capita"),  # living space ≠ floor area
+    ("农村居民人均住房面积达到48平方米", "rural_housing_per_capita"),
+    # transport and posts: each mode is a part of freight_turnover
+    ("铁路货物周转量增长6%", "railway_freight_turnover"),
+    ("公路货运周转量增长9%", "road_freight_turnover"),
+    ("内河轮驳船货物周转量增长30%", "waterway_freight_turnover"),
+    ("沿海航运货物周转量增长4%", "coastal_freight_turnover"),
+    ("民航货物周转量增长15%", "air_freight_turnover"),
+    ("货物周转量增长5%", "freight_turnover"),
+    ("邮路总长度达到230万公里", "postal_routes"),
+    ("电报线路总长度达到50万公里", "telegraph_lines"),
+    ("邮电业务总量增长40%", "posts_telecom_volume"),
+    ("航空货邮吞吐量增长20%", "airport_cargo"),
+    ("建成民用运输机场2座", "civil_airports"),
+    ("新建通用机场5个", "general_airports"),
+    ("新建公路3000公里", "highway_construction"),
+    ("公路通车总里程达到2万公里", "highway_mileage"),  # the network, not the road built this year
+    ("新增高等级公路800公里", "high_grade_highways"),
+    # environment
+    ("新增城镇污水日处理能力20万立方米", "sewage_capacity"),
+    ("城镇污水处理率达到95%", "sewage_treatment"),
+    ("生活垃圾日处理能力达到3000吨", "garbage_capacity"),
+    ("集中式饮用水水源地水质达标率保持100%", "drinking_water_quality"),
+    ("消除城市黑臭水体12条", "black_odorous_water"),
+    ("完成农村黑臭水体治理80个", "rural_black_odorous_water"),
+    ("森林抚育面积15万亩", "forest_tending"),
+    ("封山育林30万亩", "mountain_closure"),
+    ("完成人工造林10万亩", "afforestation"),
+    ("新建城市绿道200公里", "greenways"),
+    # poverty and rural
+    ("农村贫困人口由500万人减少到100万人", "rural_poor_population"),
+    ("减少农村贫困人口1200万人", "poverty_reduction"),  # those lifted out, not those left
+    ("完成农村户厕改造5万户", "rural_toilets"),
+    ("农村卫生厕所普及率达到90%", "sanitary_toilets"),
+    # government and reform
+    ("取消和下放行政审批事项120项", "admin_approval_items"),
+    ("政务服务事项网上可办率达到98%", "gov_services_online_rate"),
+    ("提请全国人大常委会审议法律议案12件", "law_bills"),
+    # employment and social insurance: each scheme is a part of its parent
+    ("下岗失业人员再就业300万人", "reemployment"),
+    ("城镇登记失业人数控制在10万人以内", "registered_unemployed"),
+    ("城镇登记失业率控制在4.5%以内", "registered_unemployment"),
+    ("城镇职工基本养老保险参保人数达到1000万人", "employee_pension_insurance"),
+    ("城乡居民基本养老保险参保人数达到2000万人", "resident_pension_insurance"),
+    ("基本养老保险参保人数达到3000万人", "pension_insurance"),
+    ("城镇职工基本医疗保险参保人数增加200万人", "employee_medical_insurance"),
+    ("城镇居民基本医疗保险参保人数达到3亿人", "urban_resident_medical_insurance"),
+    ("新型农村合作医疗参合率达到98%", "rural_cooperative_medical"),
+    ("失业保险参保人数达到200万人", "unemployment_insurance"),
+    ("工伤保险参保人数达到300万人", "work_injury_insurance"),
+    # culture, tourism, digital, science, population
+    ("A级旅游景区达到300个", "scenic_spots_a"),
+    ("国家5A级旅游景区达到10家", "scenic_spots_5a"),  # a part of the A-grade ones
+    ("国际旅游外汇收入达到50亿美元", "tourism_forex"),
+    ("接待入境游客300万人次", "inbound_tourists"),
+    ("固定宽带用户达到1000万户", "broadband_users"),
+    ("研发人员总量增长8%", "rd_personnel"),
+    ("人口出生率下降到12‰", "birth_rate"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MENTIONS, ids=[m[0][:20] for m in MENTIONS])
+def test_a_mention_names_its_own_indicator(text: str, expected: str) -> None:
+    found = find_mentions(text)
+    assert found and found[0].indicator == expected, [m.indicator for m in found]
+
+
+HEAD = "2021年某市人民政府工作报告\n——2021年1月20日在某市第十五届人民代表大会第五次会议上\n各位代表：\n一、2020年工作回顾\n"
+
+
+def _ids(sentence: str) -> list[tuple[str | None, float]]:
+    report = extract(HEAD + sentence + "\n", Options(text_only=True, tasks=False, slogans=False))
+    return [(f.indicator, f.value) for f in report.facts]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # coordination hands each value to its own subject (刑事、治安案件: 刑事 shares 案件)
+    ("刑事、治安案件分别下降10.5%、4.2%。", [("criminal_cases", -10.5), ("public_order_cases", -4.2)]),
+    ("生产安全事故起数、死亡人数分别下降15%、12%。", [("safety_accidents", -15.0), ("safety_deaths", -12.0)]),
+    ("全市刑事案件、治安案件、命案数分别下降20%、10%、30%。",
+     [("criminal_cases", -20.0), ("public_order_cases", -10.0), ("homicide_cases", -30.0)]),
+    # old national wording: each school level and each transport mode keeps its own id
+    ("一九五七年小学在校学生将达到六千万人，普通中学在校学生达到四百万人。",
+     [("primary_students", 6e7), ("secondary_students", 4e6)]),
+    ("铁路货物周转量增长百分之十二，公路汽车货物周转量增长百分之九。",
+     [("railway_freight_turnover", 12.0), ("road_freight_turnover", 9.0)]),
+    ("邮路总长度达到二百万公里。", [("postal_routes", 2e9)]),
+    ("城镇居民人均住房建筑面积由20平方米增加到25平方米。",
+     [("urban_housing_per_capita", 20.0), ("urban_housing_per_capita", 25.0)]),
+    ("建成运输机场2座、通用机场6座。", [("civil_airports", 2.0), ("general_airports", 6.0)]),
+    ("农村贫困人口由3000万人减少到1000万人。", [("rural_poor_population", 3e7), ("rural_poor_population", 1e7)]),
+    ("城镇职工基本养老保险参保人数达到800万人。", [("employee_pension_insurance", 8e6)]),
+])
+def test_facts_take_the_society_ids(sentence: str, expected: list[tuple[str, float]]) -> None:
+    got = _ids(sentence)
+    for pair in expected:
+        assert pair in got, got
+
+
+def test_society_ids_are_in_the_table_with_a_unit_and_a_note() -> None:
+    table = indicators()
+    added = set(list(table)[40:])  # the spec's 40 rows carry no notes
+    for _, ind_id in MENTIONS:
+        ind = table[ind_id]
+        assert ind.default_unit and (ind.notes or ind_id not in added), ind_id
+
+
+def test_plausible_ranges_of_society_rates() -> None:
+    rows = {(p.indicator, p.measure, p.unit): p for p in plausible()}
+    for ind_id in ("family_doctor_rate", "drinking_water_quality", "gov_services_online_rate", "homicide_clearance_rate"):
+        row = rows[(ind_id, "level", "%")]
+        assert row.min == 0 and row.max == 100
+    assert rows[("urban_housing_per_capita", "level", "平方米")].max < 200
