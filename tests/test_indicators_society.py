@@ -82,9 +82,44 @@ MENTIONS = [
     ("基本养老保险参保人数达到3000万人", "pension_insurance"),
     ("城镇职工基本医疗保险参保人数增加200万人", "employee_medical_insurance"),
     ("城镇居民基本医疗保险参保人数达到3亿人", "urban_resident_medical_insurance"),
-    ("新型农村合作医疗参合率达到98%", "rural_cooperative_medical"),
+    ("新型农村合作医疗覆盖8亿人", "rural_cooperative_medical"),
+    ("新农合参合率达到98%", "rural_cooperative_medical_rate"),  # the rate, not the people covered
+    ("基本医疗保险参保率稳定在95%以上", "medical_coverage_rate"),  # a rate: never the count of insured
+    ("基本医疗保险参保人数达到1300万人", "medical_insurance"),
+    ("人均基本公共卫生服务经费补助标准提高到89元", "public_health_service_subsidy"),
+    ("居民医保人均财政补助标准提高30元", "health_insurance_subsidy"),
+    ("失业保险金标准提高到每月1800元", "unemployment_benefit"),
+    ("特困人员基本生活标准提高8%", "destitute_support_standard"),
+    ("新纳入特困供养20万人", "destitute_support"),
+    ("实施临时救助50万人次", "temporary_assistance"),
+    ("新建养老服务机构120个", "elderly_care_institutions"),
+    ("养老机构护理型床位占比达到60%", "elderly_care_beds"),
     ("失业保险参保人数达到200万人", "unemployment_insurance"),
     ("工伤保险参保人数达到300万人", "work_injury_insurance"),
+    ("普惠性幼儿园覆盖率达到90%", "inclusive_kindergarten_coverage"),
+    ("学前教育毛入园率达到92%", "preschool_enrollment"),
+    ("高等教育在学总规模达到4000万人", "higher_education_students"),  # every form: not the universities'
+    ("高等教育毛入学率达到60%", "higher_education_enrollment"),
+    ("高考录取率提高到60%", "college_admission_rate"),
+    ("人均体育场地面积达到2.8平方米", "sports_area_per_capita"),
+    ("全省共取得重大科技成果3000多项", "sci_tech_achievements"),
+    ("研发费用加计扣除比例提高到100%", "rd_deduction_ratio"),
+    ("规上企业研发经费投入增长12%", "business_rd_spending"),
+    ("全社会研发经费投入增长10%", "rd_spending"),
+    ("城市新建职工住宅5000万平方米", "staff_housing"),
+    ("职工住宅施工面积8000万平方米", "staff_housing_in_construction"),  # under construction ≠ completed
+    ("安排农村义务教育经费900亿元", "rural_compulsory_education_funds"),
+    ("林草覆盖率达到45%", "forest_grass_coverage"),
+    ("森林覆盖率达到40%", "forest_coverage"),
+    ("受污染耕地安全利用率达到93%", "polluted_farmland_safe_use"),
+    ("重点建设用地安全利用率保持100%", "contaminated_land_safe_use"),
+    ("地表水国考断面优良水质比例达到92%", "water_quality"),
+    ("北方地区清洁取暖率达到75%", "clean_heating_rate"),
+    ("城区集中供热普及率达到98%", "central_heating_rate"),
+    ("群众安全感满意度达到98%", "public_security_feeling"),
+    ("城镇棚户区住房改造600万套", "shantytown_renovation"),
+    ("改造老旧燃气管道1000公里", "underground_pipes"),
+    ("人均期望寿命达到78岁", "life_expectancy"),
     # culture, tourism, digital, science, population
     ("A级旅游景区达到300个", "scenic_spots_a"),
     ("国家5A级旅游景区达到10家", "scenic_spots_5a"),  # a part of the A-grade ones
@@ -127,6 +162,11 @@ def _ids(sentence: str) -> list[tuple[str | None, float]]:
     ("建成运输机场2座、通用机场6座。", [("civil_airports", 2.0), ("general_airports", 6.0)]),
     ("农村贫困人口由3000万人减少到1000万人。", [("rural_poor_population", 3e7), ("rural_poor_population", 1e7)]),
     ("城镇职工基本养老保险参保人数达到800万人。", [("employee_pension_insurance", 8e6)]),
+    # one 分别 over two standards: each goes to its own subsidy
+    ("居民医保和基本公共卫生服务经费人均财政补助标准分别再提高30元和5元。",
+     [("health_insurance_subsidy", 30.0), ("public_health_service_subsidy", 5.0)]),
+    ("高等教育在学人数3000万人，毛入学率提高到30%。",
+     [("higher_education_students", 3e7), ("higher_education_enrollment", 30.0)]),
 ])
 def test_facts_take_the_society_ids(sentence: str, expected: list[tuple[str, float]]) -> None:
     got = _ids(sentence)
@@ -144,7 +184,9 @@ def test_society_ids_are_in_the_table_with_a_unit_and_a_note() -> None:
 
 def test_plausible_ranges_of_society_rates() -> None:
     rows = {(p.indicator, p.measure, p.unit): p for p in plausible()}
-    for ind_id in ("family_doctor_rate", "drinking_water_quality", "gov_services_online_rate", "homicide_clearance_rate"):
+    for ind_id in ("family_doctor_rate", "drinking_water_quality", "gov_services_online_rate", "homicide_clearance_rate",
+                   "medical_coverage_rate", "inclusive_kindergarten_coverage", "public_security_feeling",
+                   "polluted_farmland_safe_use", "forest_grass_coverage", "clean_heating_rate"):
         row = rows[(ind_id, "level", "%")]
         assert row.min == 0 and row.max == 100
     assert rows[("urban_housing_per_capita", "level", "平方米")].max < 200
