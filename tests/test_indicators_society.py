@@ -120,6 +120,24 @@ MENTIONS = [
     ("城镇棚户区住房改造600万套", "shantytown_renovation"),
     ("改造老旧燃气管道1000公里", "underground_pipes"),
     ("人均期望寿命达到78岁", "life_expectancy"),
+    ("城乡低保人均补助标准提高5%", "minimum_living_allowance"),  # the benefit paid, not the threshold
+    ("城乡低保标准提高到每月800元", "minimum_living_standard"),
+    ("新建改建桥梁12座", "bridges"),
+    ("实施危桥改造80座", "dangerous_bridges"),
+    ("建成标准化村卫生室300个", "village_clinics"),
+    ("新增公共停车位2万个", "parking_spaces"),
+    ("打通断头路20条", "dead_end_roads"),
+    ("新增绿地面积3000亩", "green_space_area"),
+    ("建成区绿地率达到40%", "green_space_ratio"),
+    ("建成区绿化覆盖率达到43%", "urban_green_coverage"),
+    ("林木覆盖率达到25%", "tree_cover"),
+    ("修复退化湿地2万亩", "wetland_restoration"),
+    ("湿地保护率达到55%", "wetland_protection"),
+    ("完成历史遗留矿山生态修复5万亩", "mine_restoration"),
+    ("义务植树5000万株", "tree_planting"),
+    ("营造修复红树林3000亩", "mangroves"),
+    ("治理水土流失面积1200平方公里", "soil_erosion_control"),
+    ("新增义务教育学位3万个", "school_places"),
     # culture, tourism, digital, science, population
     ("A级旅游景区达到300个", "scenic_spots_a"),
     ("国家5A级旅游景区达到10家", "scenic_spots_5a"),  # a part of the A-grade ones
@@ -165,6 +183,7 @@ def _ids(sentence: str) -> list[tuple[str | None, float]]:
     # one 分别 over two standards: each goes to its own subsidy
     ("居民医保和基本公共卫生服务经费人均财政补助标准分别再提高30元和5元。",
      [("health_insurance_subsidy", 30.0), ("public_health_service_subsidy", 5.0)]),
+    ("建成区绿化覆盖率、绿地率分别达到42%、38%。", [("urban_green_coverage", 42.0), ("green_space_ratio", 38.0)]),
     ("高等教育在学人数3000万人，毛入学率提高到30%。",
      [("higher_education_students", 3e7), ("higher_education_enrollment", 30.0)]),
 ])
