@@ -138,6 +138,13 @@ MENTIONS = [
     ("营造修复红树林3000亩", "mangroves"),
     ("治理水土流失面积1200平方公里", "soil_erosion_control"),
     ("新增义务教育学位3万个", "school_places"),
+    ("每千人口托位数达到4.5个", "childcare_places_per_thousand"),  # per 1,000: not the count of places
+    ("新增托位3万个", "childcare_places"),
+    ("中等职业学校在校生达到60万人", "vocational_students"),
+    ("高职在校生达到40万人", "higher_vocational_students"),
+    ("建成电气化铁路2500公里", "electrified_railway"),
+    ("开展补贴性技能培训30万人次", "vocational_training"),
+    ("国务院提请全国人大常委会审议法律议案12件", "law_bills"),
     # culture, tourism, digital, science, population
     ("A级旅游景区达到300个", "scenic_spots_a"),
     ("国家5A级旅游景区达到10家", "scenic_spots_5a"),  # a part of the A-grade ones
@@ -183,6 +190,9 @@ def _ids(sentence: str) -> list[tuple[str | None, float]]:
     # one 分别 over two standards: each goes to its own subsidy
     ("居民医保和基本公共卫生服务经费人均财政补助标准分别再提高30元和5元。",
      [("health_insurance_subsidy", 30.0), ("public_health_service_subsidy", 5.0)]),
+    ("国务院提请全国人大常委会审议法律议案12件，制定修订行政法规20件。", [("law_bills", 12.0), ("government_rules", 20.0)]),
+    ("中、高等职业教育在校生分别达到1800万人和900万人。",
+     [("vocational_students", 1.8e7), ("higher_vocational_students", 9e6)]),
     ("建成区绿化覆盖率、绿地率分别达到42%、38%。", [("urban_green_coverage", 42.0), ("green_space_ratio", 38.0)]),
     ("高等教育在学人数3000万人，毛入学率提高到30%。",
      [("higher_education_students", 3e7), ("higher_education_enrollment", 30.0)]),
