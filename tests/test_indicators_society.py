@@ -145,6 +145,21 @@ MENTIONS = [
     ("建成电气化铁路2500公里", "electrified_railway"),
     ("开展补贴性技能培训30万人次", "vocational_training"),
     ("国务院提请全国人大常委会审议法律议案12件", "law_bills"),
+    ("改造城市危旧房3000套", "urban_dilapidated_housing"),
+    ("完成农村危房改造5000户", "rural_housing_renovation"),  # rural houses keep their own id
+    ("完成农房抗震改造2万户", "rural_seismic_retrofit"),
+    ("完成特殊困难老年人家庭适老化改造1万户", "elderly_home_adaptation"),
+    ("改造背街小巷120条", "back_alleys"),
+    ("消除易积水点位30处", "waterlogging_points"),
+    ("集装箱班轮航线达到150条", "container_routes"),
+    ("建设农村集中供水工程200处", "rural_water_supply_projects"),
+    ("农村自来水普及率达到92%", "rural_tap_water"),
+    ("续建安置房8000套", "resettlement_housing"),
+    ("建成过江通道3座", "river_crossings"),
+    ("资助家庭经济困难学生1500万人次", "student_aid"),
+    ("城镇个体劳动者增加到100万人", "urban_self_employed"),
+    ("新增4A级旅游景区5家", "scenic_spots_4a"),  # 4A and 3A are parts of the A-grade ones
+    ("新增3A级景区8家", "scenic_spots_3a"),
     # culture, tourism, digital, science, population
     ("A级旅游景区达到300个", "scenic_spots_a"),
     ("国家5A级旅游景区达到10家", "scenic_spots_5a"),  # a part of the A-grade ones
@@ -193,6 +208,9 @@ def _ids(sentence: str) -> list[tuple[str | None, float]]:
     ("国务院提请全国人大常委会审议法律议案12件，制定修订行政法规20件。", [("law_bills", 12.0), ("government_rules", 20.0)]),
     ("中、高等职业教育在校生分别达到1800万人和900万人。",
      [("vocational_students", 1.8e7), ("higher_vocational_students", 9e6)]),
+    ("成功创建4A级景区3家、3A级景区8家。", [("scenic_spots_4a", 3.0), ("scenic_spots_3a", 8.0)]),
+    ("每千人托位、养老床位数分别达到4.5个、30张。",
+     [("childcare_places_per_thousand", 4.5)]),
     ("建成区绿化覆盖率、绿地率分别达到42%、38%。", [("urban_green_coverage", 42.0), ("green_space_ratio", 38.0)]),
     ("高等教育在学人数3000万人，毛入学率提高到30%。",
      [("higher_education_students", 3e7), ("higher_education_enrollment", 30.0)]),
