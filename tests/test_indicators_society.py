@@ -160,6 +160,25 @@ MENTIONS = [
     ("城镇个体劳动者增加到100万人", "urban_self_employed"),
     ("新增4A级旅游景区5家", "scenic_spots_4a"),  # 4A and 3A are parts of the A-grade ones
     ("新增3A级景区8家", "scenic_spots_3a"),
+    ("实施农村公路安全生命防护工程5000公里", "highway_safety_projects"),
+    ("拆除违法建设300万平方米", "illegal_construction_removed"),
+    ("新建改造城市道路200公里", "urban_roads"),
+    ("完成既有建筑节能改造500万平方米", "building_energy_retrofit"),
+    ("航道通航总里程达到1.2万公里", "inland_waterways"),
+    ("内河高等级航道里程突破1000公里", "inland_high_grade_waterways"),  # a part of the waterways
+    ("新建和加固堤防1.5万公里", "embankments"),
+    ("压减地下水开采量2亿立方米", "groundwater_extraction"),
+    ("新建县域医疗次中心50个", "county_medical_subcenters"),
+    ("创建全国示范性老年友好型社区40个", "age_friendly_communities"),
+    ("新增国家级旅游休闲街区3个", "tourism_blocks"),
+    ("新增五星级饭店10家", "five_star_hotels"),
+    ("累计创建国家生态文明建设示范区20个", "eco_civilization_demo"),
+    ("办结行政复议案件3万件", "admin_reconsideration"),
+    ("授予专利权50万件", "patents_granted"),
+    ("发明专利授权量增长20%", "invention_patents"),  # invention patents keep their own id
+    ("改造老旧管线800公里", "underground_pipes"),
+    ("新建通村公路600公里", "rural_roads"),
+    ("完成石漠化综合治理40万亩", "desertification_control"),
     # culture, tourism, digital, science, population
     ("A级旅游景区达到300个", "scenic_spots_a"),
     ("国家5A级旅游景区达到10家", "scenic_spots_5a"),  # a part of the A-grade ones
