@@ -179,6 +179,48 @@ MENTIONS = [
     ("改造老旧管线800公里", "underground_pipes"),
     ("新建通村公路600公里", "rural_roads"),
     ("完成石漠化综合治理40万亩", "desertification_control"),
+    ("中等学校在校学生达到450万人", "secondary_schools_all_students"),
+    ("每万人口全科医生数达到3.9人", "gp_per_10k"),
+    ("5岁以下儿童死亡率下降到5‰", "under5_mortality"),
+    ("婴儿死亡率下降到4‰", "infant_mortality"),
+    ("居民健康素养水平达到35%", "health_literacy"),
+    ("生育保险参保人数达到600万人", "maternity_insurance"),
+    ("社会保障卡持卡人数达到4000万人", "social_security_cards"),
+    ("住房公积金缴存额增长8%", "housing_provident_fund"),
+    ("新建老年助餐点500个", "elderly_canteens"),
+    ("海绵城市建设面积达到300平方公里", "sponge_city"),
+    ("新建改造公厕200座", "public_toilets"),
+    ("新开公交线路30条", "bus_lines"),
+    ("更新新能源公交车800辆", "new_energy_buses"),
+    ("新开国际客运航线10条", "air_routes"),
+    ("重污染天数减少到3天", "heavy_pollution_days"),
+    ("臭氧浓度下降5%", "ozone"),
+    ("劣Ⅴ类水体比例降至0", "inferior_v_water"),
+    ("农作物秸秆综合利用率达到92%", "straw_utilization"),
+    ("畜禽粪污综合利用率达到80%", "manure_utilization"),
+    ("废旧农膜回收率达到85%", "film_recycling"),
+    ("一般工业固体废物综合利用率达到60%", "solid_waste_utilization"),
+    ("危险废物安全处置率保持100%", "hazardous_waste_disposal"),
+    ("生活垃圾分类覆盖率达到90%", "garbage_sorting_coverage"),
+    ("城市生活污水集中收集率达到70%", "sewage_collection_rate"),
+    ("农村生活垃圾治理率达到95%", "rural_garbage_treatment"),
+    ("脱贫人口人均纯收入增长12%", "poverty_income"),
+    ("脱贫劳动力务工规模稳定在300万人以上", "poverty_migrant_workers"),
+    ("农村规模化供水工程覆盖农村人口比例达到60%", "rural_scale_water_supply"),
+    ("政务服务事项全程网办率达到85%", "online_service_rate"),
+    ("文化产业增加值增长10%", "culture_industry_value_added"),
+    ("文化产业产值突破200亿元", "culture_industry_output"),
+    ("备案博物馆达到150个", "museums"),
+    ("经常参加体育锻炼人数比例达到38%", "exercise_rate"),
+    ("接待过夜游客增长12%", "overnight_tourists"),
+    ("入境过夜游客增长30%", "inbound_tourists"),
+    ("千兆宽带用户达到500万户", "gigabit_users"),
+    ("每万人拥有5G基站数达到25个", "base_stations_5g_per_10k"),
+    ("建成5G基站3万个", "base_stations_5g"),
+    ("基础研究经费占研发经费比重达到8%", "basic_research_share"),
+    ("亿元地区生产总值生产安全事故死亡率下降20%", "safety_death_rate_gdp"),
+    ("食品抽检合格率保持在98%以上", "food_sampling_pass_rate"),
+    ("药品抽检合格率达到99%", "drug_sampling_pass_rate"),
     # culture, tourism, digital, science, population
     ("A级旅游景区达到300个", "scenic_spots_a"),
     ("国家5A级旅游景区达到10家", "scenic_spots_5a"),  # a part of the A-grade ones
@@ -227,6 +269,9 @@ def _ids(sentence: str) -> list[tuple[str | None, float]]:
     ("国务院提请全国人大常委会审议法律议案12件，制定修订行政法规20件。", [("law_bills", 12.0), ("government_rules", 20.0)]),
     ("中、高等职业教育在校生分别达到1800万人和900万人。",
      [("vocational_students", 1.8e7), ("higher_vocational_students", 9e6)]),
+    ("食品、药品抽检合格率分别达到98%、99%。",
+     [("food_sampling_pass_rate", 98.0), ("drug_sampling_pass_rate", 99.0)]),
+    ("亿元地区生产总值生产安全事故死亡率下降15%。", [("safety_death_rate_gdp", -15.0)]),  # never gdp
     ("成功创建4A级景区3家、3A级景区8家。", [("scenic_spots_4a", 3.0), ("scenic_spots_3a", 8.0)]),
     ("每千人托位、养老床位数分别达到4.5个、30张。",
      [("childcare_places_per_thousand", 4.5)]),
@@ -238,6 +283,18 @@ def test_facts_take_the_society_ids(sentence: str, expected: list[tuple[str, flo
     got = _ids(sentence)
     for pair in expected:
         assert pair in got, got
+
+
+FIRST, LAST = "criminal_cases", "drug_sampling_pass_rate"  # the block of rows this file covers
+
+
+def test_every_society_id_has_a_mention_example() -> None:
+    """Each id of this block of the table (criminal_cases … FIRST/LAST) is exercised above."""
+    ids = list(indicators())
+    ours = ids[ids.index(FIRST) : ids.index(LAST) + 1]
+    tested = {ind_id for _, ind_id in MENTIONS}
+    assert len(ours) >= 160
+    assert [i for i in ours if i not in tested] == []
 
 
 def test_society_ids_are_in_the_table_with_a_unit_and_a_note() -> None:
