@@ -1,0 +1,73 @@
+"""The economy ids (industry and products, agriculture, energy, fiscal lines, finance, trade,
+investment, enterprises, prices, incomes): each alias example names its indicator, and a part
+never falls to its whole (一般性转移支付 is not the total of transfers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from govreport import Options, extract
+from govreport.facts.mentions import find_mentions
+from govreport.lexicons import indicators
+
+# a mention → the indicator it names (phrasings of several decades; none copied from one dev sentence)
+ECONOMY_EXAMPLES = [
+    # fiscal: the national budget lines of the 1950s–1980s and the transfers of later reports
+    ("国防费支出为五十八亿元", "defense_spending"),
+    ("国防支出增长7.2%", "defense_spending"),
+    ("行政管理费占支出总数的百分之八", "admin_spending"),
+    ("经济建设费支出一百四十亿元", "economic_construction_spending"),
+    ("经济建设支出占百分之五十二", "economic_construction_spending"),
+    ("社会文教费为三十一亿元", "culture_education_spending"),
+    ("社会文教事业支出比上年增长百分之十八", "culture_education_spending"),
+    ("债款支出七亿元", "debt_service_spending"),
+    ("债款收入为七亿四千万元", "debt_revenue"),
+    ("农业税收入三十亿元", "agricultural_tax"),
+    ("农业税税率平均每年降低1个百分点", "agricultural_tax_rate"),
+    ("工商税收为九十九亿元", "industrial_commercial_tax"),
+    ("国营企业收入为一百四十三亿元", "soe_revenue"),
+    ("对地方一般性转移支付增长8%", "general_transfers"),
+    ("中央对地方专项转移支付规模压缩", "special_transfers"),
+    ("专项转移支付项目减少三分之一", "special_transfer_programmes"),
+    ("中央本级支出增长3.9%", "central_budget_spending"),
+    ("国家财政收入达到一万亿元", "fiscal_revenue"),
+    ("国家预算支出比上年减少百分之四", "budget_spending"),
+    ("争取中央转移支付资金4000亿元", "central_transfers"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ECONOMY_EXAMPLES)
+def test_economy_alias_examples(text: str, expected: str) -> None:
+    found = find_mentions(text)
+    assert found and found[0].indicator == expected, [m.indicator for m in found]
+
+
+def test_every_example_id_is_canonical_and_described() -> None:
+    table = indicators()
+    for _, ind_id in ECONOMY_EXAMPLES:
+        ind = table[ind_id]
+        assert ind.name and ind.default_unit and (ind.notes or list(table).index(ind_id) < 40), ind_id
+
+
+# masked: a narrower line whose words hold an id's alias
+MASKED = ["其他经济建设支出"]
+
+
+@pytest.mark.parametrize("text", MASKED)
+def test_a_narrower_line_has_no_id(text: str) -> None:
+    assert [m.indicator for m in find_mentions(text)] == []
+
+
+# whole sentences through the extractor: the figure gets the id, not its parent's
+FACT_EXAMPLES = [
+    ("一九五五年国防费支出为六十四亿九千万元，占本年支出的百分之二十二。", "defense_spending", 6.49e9),
+    ("今年对地方一般性转移支付增长9.5%。", "general_transfers", 9.5),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected", "value"), FACT_EXAMPLES)
+def test_economy_facts(sentence: str, expected: str, value: float) -> None:
+    report = extract(f"国务院1957年政府工作报告\n一、1956年工作回顾\n{sentence}\n",
+                     Options(doc_id="x", tasks=False, slogans=False))
+    got = [(f.indicator, f.value) for f in report.facts]
+    assert (expected, pytest.approx(value)) in got, got
