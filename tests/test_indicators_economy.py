@@ -33,6 +33,48 @@ ECONOMY_EXAMPLES = [
     ("国家财政收入达到一万亿元", "fiscal_revenue"),
     ("国家预算支出比上年减少百分之四", "budget_spending"),
     ("争取中央转移支付资金4000亿元", "central_transfers"),
+    # industry and its products, old and new; energy
+    ("焦炭增长百分之二十二", "coke"),
+    ("硫酸产量达到五十万吨", "sulfuric_acid"),
+    ("内燃机车增长一倍", "locomotives"),  # a locomotive, not an engine
+    ("内燃机增长36%", "ic_engines"),
+    ("发电机从三万千瓦增加到二十二万千瓦", "generators"),
+    ("发电机组新增一千五百万千瓦", "power_capacity"),  # installed sets, not machinery made
+    ("发电能力增加四百万千瓦", "power_capacity"),
+    ("胶鞋增长百分之十五", "rubber_shoes"),
+    ("煤油增加了11倍", "kerosene"),
+    ("纸烟减少4%", "cigarettes"),
+    ("麻袋减少百分之十一", "gunny_bags"),
+    ("金属切削机床产量增长20%", "machine_tools"),
+    ("化学纤维由十四万吨增加到二十八万吨", "chemical_fibre"),
+    ("十种有色金属产量达到108万吨", "nonferrous_metals"),
+    ("呢绒增长百分之十二", "woolen_fabric"),
+    ("毛线增长百分之四十二", "knitting_wool"),
+    ("合成氨产量增长三成", "synthetic_ammonia"),
+    ("磷肥十九万六千吨", "phosphate_fertilizer"),
+    ("氮肥九十万吨", "nitrogen_fertilizer"),
+    ("手表产量增长一倍", "watches"),
+    ("汽车销量1364万辆", "car_sales"),
+    ("汽车总产量达到160万辆", "car_output"),
+    ("钢的产量增长百分之一百零七", "steel_output"),
+    ("煤产量三亿八千万吨", "coal_output"),
+    ("机制糖六十八万吨", "sugar"),
+    ("非化石能源占一次能源消费比重提高到20%", "non_fossil_share"),
+    ("规上工业营业收入增长6%", "industrial_revenue"),
+    ("建筑业总产值突破1万亿元", "construction_output"),
+    ("建筑业增加值增长5%", "construction_value_added"),
+    ("金融业增加值翻一番", "finance_value_added"),
+    ("工业技改投资增长33.6%", "tech_renovation_investment"),
+    ("高技术产业投资增长12%", "high_tech_investment"),
+    ("高技术制造业投资增长11.5%", "high_tech_manufacturing_investment"),  # not the value added
+    ("高技术制造业增加值增长11.5%", "high_tech_manufacturing"),
+    ("国有及国有控股工业企业实现利润2392亿元", "state_industrial_profit"),  # not all industrial firms
+    ("工业企业实现利润2200亿元", "industrial_profit"),
+    ("亏损企业亏损额下降三成", "enterprise_losses"),
+    ("可比产品成本降低百分之二", "comparable_cost"),
+    ("预算外资金达到一千九百亿元", "extra_budgetary_funds"),
+    ("积累率降为百分之三十", "accumulation_rate"),
+    ("工农业年总产值翻两番", "gross_output_industry_agriculture"),
 ]
 
 
