@@ -75,6 +75,56 @@ ECONOMY_EXAMPLES = [
     ("预算外资金达到一千九百亿元", "extra_budgetary_funds"),
     ("积累率降为百分之三十", "accumulation_rate"),
     ("工农业年总产值翻两番", "gross_output_industry_agriculture"),
+    # agriculture and its products
+    ("黄麻、洋麻达到七百三十万担", "jute_kenaf"),
+    ("苎麻将增长百分之三十", "ramie"),
+    ("烤烟达到七百八十万担", "tobacco"),
+    ("甘蔗增加了三千万担", "sugarcane"),
+    ("甜菜比上年增长61%", "sugar_beet"),
+    ("花生增长百分之二十", "peanuts"),
+    ("油菜子增长百分之三十", "rapeseed"),
+    ("大豆要求增长百分之四点四", "soybeans"),
+    ("薯类产量增加一百亿斤", "tubers"),
+    ("蚕茧增长44%", "cocoons"),
+    ("柞蚕茧将增长百分之五十八", "tussah_cocoons"),  # not all cocoons
+    ("各种水果增长10%", "fruit_output"),
+    ("植物油增长40%", "edible_oil"),
+    ("奶类产量稳定在750万吨", "milk_output"),
+    ("禽蛋产量增长5%", "egg_output"),
+    ("生猪出栏量达到55万头", "hogs_slaughtered"),
+    ("生猪存栏稳定在4000万头", "hog_stock"),
+    ("棉花的每亩平均产量达到一百斤", "cotton_yield"),  # per mu, not the harvest
+    ("粮食的单位面积产量达到四百斤", "grain_yield"),
+    ("农作物播种总面积达到二十四亿亩", "crop_area"),
+    ("棉花的播种面积安排为九千万亩", "cotton_area"),  # cotton, not grain
+    ("国营机械化农场增加到152个", "state_farms"),
+    ("参加农业生产合作社的农户达到七千五百万户", "coop_households"),
+    ("农作物耕种收综合机械化率达到95%", "farm_mechanization_rate"),
+    ("培育农业产业化龙头企业100家", "leading_agri_enterprises"),
+    ("农产品加工转化率提升到75%", "agri_processing_rate"),
+    ("农产品加工业产值增长10%", "agri_processing_output"),
+    ("灌溉面积增加了四亿亩", "farmland_irrigation"),
+    # prices, incomes and consumption; finance and trade
+    ("商品零售价格涨幅控制在3%以内", "retail_price_index"),
+    ("全年零售物价上涨百分之二点九", "retail_price_index"),
+    ("农副产品收购价格提高百分之二十", "farm_procurement_price"),
+    ("城乡居民平均消费水平由175元增加到450元", "consumption_level"),
+    ("城镇居民的消费水平平均每年递增百分之三", "urban_consumption_level"),  # a part, not the whole
+    ("农村居民的消费水平平均每年递增百分之五", "rural_consumption_level"),
+    ("职工的年平均工资达到705元", "average_wage"),
+    ("职工工资总额比上年增长19%", "wage_bill"),
+    ("农民从集体分得的收入增加了9元", "collective_distribution"),  # not the net income
+    ("农民按人口平均的纯收入达到310元", "rural_disposable_income"),
+    ("城镇居民人均生活费收入达到4300元", "urban_disposable_income"),
+    ("使用国外贷款一百亿美元", "foreign_loans"),
+    ("以各种形式实际使用的国外资金达到27亿美元", "foreign_investment"),
+    ("关税总水平降到12%", "tariff_level"),
+    ("新增人民币贷款7.5万亿元", "new_loans"),  # the flow, not the stock
+    ("贷款余额增长10%", "loans"),
+    ("城乡居民储蓄存款年末达到3.8万亿元", "household_savings"),
+    ("社会商品购买力增长12%", "social_purchasing_power"),
+    ("个体工商户增加到300万户", "individual_businesses"),
+    ("城镇个体劳动者增加到一百四十万人", "individual_workers"),
 ]
 
 
@@ -104,6 +154,9 @@ def test_a_narrower_line_has_no_id(text: str) -> None:
 FACT_EXAMPLES = [
     ("一九五五年国防费支出为六十四亿九千万元，占本年支出的百分之二十二。", "defense_spending", 6.49e9),
     ("今年对地方一般性转移支付增长9.5%。", "general_transfers", 9.5),
+    ("一九五六年甘蔗和甜菜分别增长百分之二十七点五和百分之二十九点五。", "sugar_beet", 29.5),
+    ("去年全国职工的平均工资是六百一十元。", "average_wage", 610),
+    ("棉花的每亩平均产量达到一百斤。", "cotton_yield", 0.05),
 ]
 
 
