@@ -125,6 +125,21 @@ ECONOMY_EXAMPLES = [
     ("社会商品购买力增长12%", "social_purchasing_power"),
     ("个体工商户增加到300万户", "individual_businesses"),
     ("城镇个体劳动者增加到一百四十万人", "individual_workers"),
+    # modern finance, trade and state firms
+    ("对共建“一带一路”国家进出口增长14.7%", "belt_road_trade"),  # a part of trade
+    ("外贸进出口突破5000亿元", "trade"),
+    ("消费品以旧换新带动销售额700亿元", "tradein_sales"),
+    ("发放以旧换新补贴120亿元", "tradein_subsidy"),  # the subsidy, not the sales
+    ("省属企业营业收入增长6%", "soe_operating_revenue"),
+    ("省属企业利润增长10%", "soe_profit"),
+    ("规上工业企业营收突破5万亿元", "industrial_revenue"),
+    ("科技型企业贷款余额增长4倍", "tech_loans"),  # a part of loans
+    ("发放创业担保贷款180亿元", "business_startup_loans"),
+    ("退出融资平台300家", "financing_platforms"),
+    ("资本市场融资增长41%", "direct_financing"),
+    ("新增本外币贷款1万亿元", "new_loans"),
+    ("引进省外到位资金5000亿元", "domestic_capital"),
+    ("电力外送量居全国首位", "power_export"),
 ]
 
 
