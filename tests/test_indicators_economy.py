@@ -181,3 +181,34 @@ def test_economy_facts(sentence: str, expected: str, value: float) -> None:
                      Options(doc_id="x", tasks=False, slogans=False))
     got = [(f.indicator, f.value) for f in report.facts]
     assert (expected, pytest.approx(value)) in got, got
+
+
+# plausible ranges of the economy ids (plausible.tsv): a misreading is kept and flagged
+FLAGGED = [
+    ("全年商品零售价格上涨150%。", "retail_price_index"),  # a growth no price index has had
+    ("积累率达到百分之九十。", "accumulation_rate"),
+    ("棉花的每亩平均产量达到两千斤。", "cotton_yield"),  # a ton of lint a mu
+]
+KEPT = [
+    ("全年商品零售价格上涨21.7%。", "retail_price_index"),  # 1994
+    ("积累率由百分之三十六点五降为百分之二十九。", "accumulation_rate"),
+    ("棉花的每亩平均产量达到一百斤。", "cotton_yield"),
+]
+
+
+def _facts_of(sentence: str, ind_id: str) -> list[tuple[str, ...]]:
+    report = extract(f"国务院1995年政府工作报告\n一、1994年工作回顾\n{sentence}\n",
+                     Options(doc_id="x", tasks=False, slogans=False))
+    facts = [f.checks for f in report.facts if f.indicator == ind_id]
+    assert facts, [(f.indicator, f.value) for f in report.facts]
+    return facts
+
+
+@pytest.mark.parametrize(("sentence", "ind_id"), FLAGGED)
+def test_an_implausible_economy_value_is_flagged(sentence: str, ind_id: str) -> None:
+    assert any(any(c.startswith("implausible:") for c in checks) for checks in _facts_of(sentence, ind_id))
+
+
+@pytest.mark.parametrize(("sentence", "ind_id"), KEPT)
+def test_a_real_economy_value_is_not_flagged(sentence: str, ind_id: str) -> None:
+    assert not any(any(c.startswith("implausible:") for c in checks) for checks in _facts_of(sentence, ind_id))
