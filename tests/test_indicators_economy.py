@@ -140,6 +140,33 @@ ECONOMY_EXAMPLES = [
     ("新增本外币贷款1万亿元", "new_loans"),
     ("引进省外到位资金5000亿元", "domestic_capital"),
     ("电力外送量居全国首位", "power_export"),
+    ("贸易顺差比上年减少6%", "trade_surplus"),  # never trade
+    ("货物贸易增长10%", "trade"),
+    ("对外贸易年均增长14%", "trade"),
+    ("机电产品出口占比86%", "mechanical_electrical_exports"),
+    ("高新技术产品出口增长20%", "high_tech_exports"),
+    ("净增有进出口实绩企业485家", "trade_firms"),
+    ("建成海外仓58个", "overseas_warehouses"),
+    ("实现国有资本收益107亿元", "state_capital_income"),
+    ("对外援助和其他支出六亿七千万元", "foreign_aid_and_other_spending"),
+    ("本年收入合计二百七十二亿元", "fiscal_revenue"),
+    ("本年支出增长百分之四点七六", "budget_spending"),
+    ("利用境外资金4285万美元", "foreign_investment"),
+    ("非常规天然气产量达到7亿立方米", "unconventional_gas"),  # a part of the gas output
+    ("天然气产量达到500亿立方米", "natural_gas_output"),
+    ("全年生产钾肥757万吨", "potash"),
+    ("生产碳酸锂16万吨", "lithium_carbonate"),
+    ("六大高耗能行业增加值占比降至22.5%", "energy_intensive_share"),
+    ("可再生能源装机占比超过55%", "renewable_capacity_share"),  # the share, not the amount
+    ("可再生能源装机达到1亿千瓦", "renewable_capacity"),
+    ("绿电交易量100亿千瓦时", "green_power_trading"),
+    ("智能化煤矿达到400座", "smart_coal_mines"),
+    ("制造业增加值占地区生产总值比重达33.5%", "manufacturing_share"),  # the share of gdp
+    ("制造业增加值增长8%", "manufacturing_value_added"),
+    ("民营经济主体数量增加到235万户", "private_entities"),
+    ("小麦最低收购价每50公斤提高5元", "min_purchase_price"),
+    ("合成洗涤剂48万吨", "detergent"),
+    ("平板玻璃产量增长10%", "plate_glass"),
 ]
 
 
