@@ -167,6 +167,17 @@ ECONOMY_EXAMPLES = [
     ("小麦最低收购价每50公斤提高5元", "min_purchase_price"),
     ("合成洗涤剂48万吨", "detergent"),
     ("平板玻璃产量增长10%", "plate_glass"),
+    # capacities: never the output
+    ("新增加水泥生产能力八十三万吨", "cement_capacity"),
+    ("淘汰落后炼钢产能5500万吨", "steel_capacity"),
+    ("淘汰落后炼铁产能1亿吨", "iron_capacity"),
+    ("焦炭产能1809万吨", "coke_capacity"),
+    ("新增原油开采能力三千五百万吨", "crude_capacity"),
+    ("天然气产能达到22亿方", "gas_capacity"),
+    ("化肥生产能力增加1500万吨", "fertilizer_capacity"),
+    ("新增加的采煤能力将达二千四百万吨", "coal_capacity"),
+    ("能源综合生产能力达2.3亿吨", "energy_capacity"),
+    ("停建缓建煤电产能5000万千瓦", "coal_power_capacity"),
 ]
 
 
