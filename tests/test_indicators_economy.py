@@ -167,6 +167,16 @@ ECONOMY_EXAMPLES = [
     ("小麦最低收购价每50公斤提高5元", "min_purchase_price"),
     ("合成洗涤剂48万吨", "detergent"),
     ("平板玻璃产量增长10%", "plate_glass"),
+    ("中央财政收入增长8%", "central_budget_revenue"),  # a part of the national revenue
+    ("中央预算收入为二百三十六亿元", "central_budget_revenue"),
+    ("中央财政拟安排“三农”投入8183亿元", "central_agri_spending"),
+    ("中央财政用于“三农”的投入5955亿元", "central_agri_spending"),
+    ("中央财政用于教育的投入增加到1562亿元", "central_education_spending"),  # not all education spending
+    ("财政教育支出增长10%", "education_spending"),
+    ("规模以上工业企业实现利润增长31%", "industrial_profit"),  # the profit, not the count of firms
+    ("规模以上工业企业达到3000家", "industrial_enterprises"),
+    ("地方预算收入为七十亿元", "budget_revenue"),
+    ("中央预算支出为二百三十亿元", "central_budget_spending"),
     # capacities: never the output
     ("新增加水泥生产能力八十三万吨", "cement_capacity"),
     ("淘汰落后炼钢产能5500万吨", "steel_capacity"),
