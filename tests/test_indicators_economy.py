@@ -177,6 +177,25 @@ ECONOMY_EXAMPLES = [
     ("规模以上工业企业达到3000家", "industrial_enterprises"),
     ("地方预算收入为七十亿元", "budget_revenue"),
     ("中央预算支出为二百三十亿元", "central_budget_spending"),
+    ("规上工业销售产值增长5%", "industrial_sales_output"),  # not the value added
+    ("税收占一般公共预算收入比重超75%", "tax_revenue"),  # a share of the same indicator, as 税收占比
+    ("非公经济占GDP比重达到53%", "private_economy_share"),
+    ("民营经济增加值增长7%", "private_economy_value_added"),
+    ("新增家庭农场328家", "family_farms"),
+    ("培育新型农业经营主体3900多家", "new_agri_entities"),
+    ("流转土地129万亩", "land_transfer"),
+    ("蔬菜播种面积稳定在13万亩", "vegetable_area"),  # not the grain area
+    ("白酒产量超4000吨", "liquor_output"),
+    ("地方储备粮达到7.61万吨", "grain_reserves"),
+    ("第一产业增长9.1%", "primary_value_added"),
+    ("第二产业增长18.2%", "secondary_value_added"),
+    ("第三产业增长8.4%", "service_value_added"),
+    ("实际利用内资1390亿元", "domestic_capital"),
+    ("农民纯收入达到3107元", "rural_disposable_income"),
+    ("累计投放普惠型小微贷款693亿元", "inclusive_sme_loans"),
+    ("新车销量增长47%", "car_sales"),
+    ("生产整车156万辆", "car_output"),
+    ("签约金额56.8亿元", "investment_attracted"),
     # capacities: never the output
     ("新增加水泥生产能力八十三万吨", "cement_capacity"),
     ("淘汰落后炼钢产能5500万吨", "steel_capacity"),
@@ -206,6 +225,11 @@ def test_every_example_id_is_canonical_and_described() -> None:
 
 # masked: a narrower line whose words hold an id's alias
 MASKED = ["其他经济建设支出"]
+
+
+def test_a_part_of_taxes_is_no_share_of_all_taxes() -> None:
+    """工业税收占全部税收比重: the industrial part's share, never tax_revenue."""
+    assert "tax_revenue" not in [m.indicator for m in find_mentions("工业税收占全部税收比重达到49%")]
 
 
 @pytest.mark.parametrize("text", MASKED)
