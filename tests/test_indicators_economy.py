@@ -196,6 +196,19 @@ ECONOMY_EXAMPLES = [
     ("新车销量增长47%", "car_sales"),
     ("生产整车156万辆", "car_output"),
     ("签约金额56.8亿元", "investment_attracted"),
+    ("非税收入下降5%", "non_tax_revenue"),
+    ("限额以上消费品零售额增长6%", "above_quota_retail"),  # a part of retail_sales
+    ("社会消费品零售总额增长6%", "retail_sales"),
+    ("餐饮收入增长9%", "catering_revenue"),
+    ("城镇居民恩格尔系数降至30%", "engel_coefficient"),
+    ("亩均税收增长10%左右", "tax_per_mu"),
+    ("畜牧业产值达27亿元", "livestock_output"),
+    ("林草产业产值实现翻番", "forestry_output"),
+    ("渔业经济总产值达到400亿元", "fishery_output"),
+    ("工业生产者出厂价格下降2%", "ppi"),  # prices, not industrial output
+    ("工业生产比去年同期增长12%", "industrial_output"),
+    ("农林牧渔业增加值增长4%", "primary_value_added"),
+    ("规模工业增加值增长6.2%", "industrial_value_added"),
     # capacities: never the output
     ("新增加水泥生产能力八十三万吨", "cement_capacity"),
     ("淘汰落后炼钢产能5500万吨", "steel_capacity"),
