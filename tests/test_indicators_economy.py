@@ -209,6 +209,9 @@ ECONOMY_EXAMPLES = [
     ("工业生产比去年同期增长12%", "industrial_output"),
     ("农林牧渔业增加值增长4%", "primary_value_added"),
     ("规模工业增加值增长6.2%", "industrial_value_added"),
+    ("可再生能源发电量增长28%", "renewable_generation"),  # a part of the power output
+    ("清洁能源电力装机突破1300万千瓦", "renewable_capacity"),
+    ("年进出口总额由1655亿美元增加到3251亿美元", "trade"),
     # capacities: never the output
     ("新增加水泥生产能力八十三万吨", "cement_capacity"),
     ("淘汰落后炼钢产能5500万吨", "steel_capacity"),
