@@ -104,6 +104,9 @@ ECONOMY_EXAMPLES = [
     ("农产品加工转化率提升到75%", "agri_processing_rate"),
     ("农产品加工业产值增长10%", "agri_processing_output"),
     ("灌溉面积增加了四亿亩", "farmland_irrigation"),
+    ("新增有效灌溉面积240万亩", "farmland_irrigation"),
+    ("新增节水灌溉面积223万公顷", "water_saving_irrigation"),  # a part, never the irrigated area
+    ("发展高效节水灌溉100万亩", "water_saving_irrigation"),
     # prices, incomes and consumption; finance and trade
     ("商品零售价格涨幅控制在3%以内", "retail_price_index"),
     ("全年零售物价上涨百分之二点九", "retail_price_index"),
