@@ -127,7 +127,7 @@ ECONOMY_EXAMPLES = [
     ("城乡居民储蓄存款年末达到3.8万亿元", "household_savings"),
     ("社会商品购买力增长12%", "social_purchasing_power"),
     ("个体工商户增加到300万户", "individual_businesses"),
-    ("城镇个体劳动者增加到一百四十万人", "individual_workers"),
+    ("个体劳动者增加到一百四十万人", "individual_workers"),
     # modern finance, trade and state firms
     ("对共建“一带一路”国家进出口增长14.7%", "belt_road_trade"),  # a part of trade
     ("外贸进出口突破5000亿元", "trade"),
