@@ -18,8 +18,16 @@ from govreport.model import Bound, Fact, Kind, Measure
 INCONSISTENT_POINTS = 15.0
 
 
+_RANGES: dict[int, tuple[tuple[Plausible, ...], dict[tuple[str, str, str], Plausible]]] = {}
+
+
 def _ranges() -> dict[tuple[str, str, str], Plausible]:
-    return {(p.indicator, p.measure, p.unit): p for p in plausible()}
+    """The ranges by (indicator, measure, unit), built once per loaded table (not once per fact)."""
+    rows = plausible()
+    held = _RANGES.get(0)
+    if held is None or held[0] is not rows:  # a reloaded table (cache cleared) is a new tuple
+        held = _RANGES[0] = (rows, {(p.indicator, p.measure, p.unit): p for p in rows})
+    return held[1]
 
 
 def _fmt(x: float) -> str:

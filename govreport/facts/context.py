@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import deque
 
-from govreport.facts.cues import compiled
+from govreport.facts.cues import Cues, compiled
 from govreport.model import DocMeta, Kind, Measure, Role
 
 _FORWARD_ROLES = frozenset({Role.TARGETS, Role.TASKS, Role.FIVE_YEAR, Role.SELF_BUILDING})
@@ -34,8 +35,22 @@ def year_value(word: str) -> int:
     return int(word) if word.isdigit() else int("".join(str(_CN_DIGIT[ch]) for ch in word))
 
 
-def _years(before: str) -> list[int]:
+_LAST_YEARS: list[tuple[object, str, tuple[int, ...]]] = [(None, "", ())]
+
+
+def _years(before: str) -> tuple[int, ...]:
+    """The years the sentence names up to the number (kind_of and period_of ask for the same
+    sentence in turn: the last answer is kept)."""
     c = compiled()
+    held = _LAST_YEARS[0]
+    if held[0] is c and held[1] == before:
+        return held[2]
+    years = _scan_years(c, before)
+    _LAST_YEARS[0] = (c, before, years)
+    return years
+
+
+def _scan_years(c: Cues, before: str) -> tuple[int, ...]:
     out = []
     for m in c.year.finditer(before):
         lead = before[max(0, m.start() - 1) : m.start()]
@@ -44,7 +59,7 @@ def _years(before: str) -> list[int]:
         if before.startswith(("以来", "起", "相比", "比较"), m.end()):
             continue
         out.append(year_value(m.group(1)))
-    return out
+    return tuple(out)
 
 
 def head_base(before: str) -> int | None:
@@ -56,10 +71,8 @@ def head_base(before: str) -> int | None:
 def _last(pattern: re.Pattern[str], text: str | Passage) -> int:
     if isinstance(text, Passage):
         return text.last(pattern)
-    pos = -1
-    for m in pattern.finditer(text):
-        pos = m.start()
-    return pos
+    last = deque(pattern.finditer(text), maxlen=1)  # the scan runs in C, only the last match is kept
+    return last[0].start() if last else -1
 
 
 class Passage:
