@@ -226,6 +226,9 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
     if m.start() > 0 and view[m.start() - 1] == "第" and unit_text not in ("位", "名"):
         return None  # 第一人民医院, 第3批: an ordinal, not an amount
     mag = m.group("mag") or ""
+    if chinese and len(num) == 1 and not mag and num in CN_DIGITS and unit_text != "成" \
+            and view[m.start() - 1 : m.start()] != "第" and _CJK_AFTER.match(view, m.end()):
+        return None  # 四人帮, 三块地: the test of a lone digit in a word below, before any parsing (most candidates)
     frac = m.group("frac")
     if chinese and not (unit_text or frac or mag or (len(num) > 2 and ("万" in num or "亿" in num))):
         return None  # a bare Chinese numeral is a word (一是, 统一), not a quantity
