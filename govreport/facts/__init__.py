@@ -229,12 +229,13 @@ def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: Doc
     n = len(view)
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(view)]
     passages = PassageIndex(view)
+    ends = [m.start() for m in _SENTENCE_END.finditer(view)]  # every end mark, found once
     while qi < len(quantities):
         q0 = quantities[qi]
-        m_end = _SENTENCE_END.search(view, q0.span.start)
-        s_end = m_end.start() if m_end else n
+        j = bisect.bisect_left(ends, q0.span.start)
+        s_end = ends[j] if j < len(ends) else n
         # the sentence starts after the last end mark since the previous sentence (never scan further back)
-        s_start = max(view.rfind(ch, pos, q0.span.start) for ch in "。！？!?\n") + 1
+        s_start = (ends[j - 1] if j > 0 and ends[j - 1] >= pos else -1) + 1
         # a run of text with no end mark is no sentence: read at most _MAX_SENTENCE characters either
         # side of its first number (real sentences are under 700), so the cost stays linear
         s_start = max(s_start, pos, q0.span.start - _MAX_SENTENCE)

@@ -130,7 +130,6 @@ def kind_of(before: str, role: Role, meta: DocMeta, paragraph: str = "") -> Kind
     _, review_last = review_years(meta)
     # 超过预期目标, 完成目标任务, 比去年预算: a goal or a base named in passing is no target cue
     before = _blank(c.goal_in_review, before)
-    paragraph = _blank(c.goal_in_review, paragraph)
     if plan and any(int(c.plan_years[m.group(0)][:4]) >= plan and _plan_period(before, m.start(), m.end())
                     for m in c.plans.finditer(before)):
         return Kind.TARGET  # “十五五”时期…: the period of a plan still to come, wherever it is named
@@ -145,6 +144,7 @@ def kind_of(before: str, role: Role, meta: DocMeta, paragraph: str = "") -> Kind
         if c.target_lead.search(before) or _last(c.plan_words, before) > _last(c.past, before):
             return Kind.TARGET  # 面对新的一年，…增长9% inside the review
         return Kind.ACTUAL
+    paragraph = _blank(c.goal_in_review, paragraph)  # (blanked like ``before``; read only from here on)
     lead = _last(c.target_lead, paragraph)
     if lead >= 0 and lead > _last(c.past, paragraph):
         return Kind.TARGET  # 主要预期目标是：… holds for the rest of its paragraph
