@@ -216,7 +216,8 @@ def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: Doc
     quantities = outside_names(view, find_quantities(view) if quantities is None else quantities)
     if not quantities:
         return ()
-    mentions = find_mentions(view)
+    ends = [m.start() for m in _SENTENCE_END.finditer(view)]  # every end mark, found once
+    mentions = find_mentions(view, _sentences_of(quantities, ends, len(view)))  # only where a number is
     mention_starts = [m.start for m in mentions]
     index = SectionIndex(sections)
     blocks = label_blocks(view, meta)
@@ -229,7 +230,6 @@ def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: Doc
     n = len(view)
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(view)]
     passages = PassageIndex(view)
-    ends = [m.start() for m in _SENTENCE_END.finditer(view)]  # every end mark, found once
     while qi < len(quantities):
         q0 = quantities[qi]
         j = bisect.bisect_left(ends, q0.span.start)
@@ -263,6 +263,18 @@ def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: Doc
         facts.extend(facts_here)
         qi, pos = qj, s_end
     return _first_mentions(facts)
+
+
+def _sentences_of(quantities: list[Quantity], ends: list[int], n: int) -> list[tuple[int, int]]:
+    """The whole sentences (between end marks) in which a quantity starts, in order: the walk reads
+    no mention outside them."""
+    out: list[tuple[int, int]] = []
+    for q in quantities:
+        j = bisect.bisect_left(ends, q.span.start)
+        span = (ends[j - 1] + 1 if j > 0 else 0, ends[j] if j < len(ends) else n)
+        if not out or out[-1] != span:
+            out.append(span)
+    return out
 
 
 def _first_mentions(facts: list[Fact]) -> tuple[Fact, ...]:
