@@ -62,15 +62,19 @@ def inconsistent(facts: tuple[Fact, ...]) -> dict[int, str]:
         if (f.indicator and year and f.measure is Measure.LEVEL and f.bound in firm and f.kind is not Kind.TARGET
                 and f.value > 0 and f.unit not in ("%", "个百分点", "位")):
             levels.setdefault((f.indicator, f.unit, year), f.value)
+    by_year: dict[tuple[str, int], list[tuple[str, float]]] = {}  # the levels of an indicator and year, in order
+    for (ind, unit, y), now in levels.items():
+        by_year.setdefault((ind, y), []).append((unit, now))
     out: dict[int, str] = {}
     for i, f in enumerate(facts):
         year = _year(f.period)
         if not (f.indicator and year and f.measure is Measure.GROWTH and f.unit == "%" and f.bound in firm
                 and f.kind is not Kind.TARGET):
             continue
-        for (ind, unit, y), now in levels.items():
+        ind, y = f.indicator, year
+        for unit, now in by_year.get((ind, y), ()):
             before = levels.get((ind, unit, y - 1))
-            if ind != f.indicator or y != year or before is None:
+            if before is None:
                 continue
             implied = (now / before - 1) * 100
             if abs(implied - f.value) > INCONSISTENT_POINTS:
