@@ -211,8 +211,8 @@ def is_year(view: str, start: int, end: int) -> bool:
 
 
 def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
-    if m.start() > 0 and ((view[m.start() - 1].isascii() and view[m.start() - 1].isalnum())
-                          or view[m.start() - 1] in CN_DIGITS):
+    at, to = m.span()  # the candidate's bounds (asked for often below)
+    if at > 0 and ((view[at - 1].isascii() and view[at - 1].isalnum()) or view[at - 1] in CN_DIGITS):
         return None  # PM2.5, G20: part of a name; 二0三五年: inside another numeral
     if m.group("anum"):
         return _slash_fraction(view, m, g)
@@ -223,16 +223,19 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
     if stair:
         unit_text = None
     chinese = not num[0].isdigit()
-    if m.start() > 0 and view[m.start() - 1] == "第" and unit_text not in ("位", "名"):
+    if at > 0 and view[at - 1] == "第" and unit_text not in ("位", "名"):
         return None  # 第一人民医院, 第3批: an ordinal, not an amount
     mag = m.group("mag") or ""
+    if chinese and len(num) == 1 and not mag and num in CN_DIGITS and unit_text != "成" \
+            and view[at - 1 : at] != "第" and _CJK_AFTER.match(view, to):
+        return None  # 四人帮, 三块地: the test of a lone digit in a word below, before any parsing (most candidates)
     frac = m.group("frac")
     if chinese and not (unit_text or frac or mag or (len(num) > 2 and ("万" in num or "亿" in num))):
         return None  # a bare Chinese numeral is a word (一是, 统一), not a quantity
     if not chinese and not unit_text and not mag and not frac and not any(c in "万亿" for c in num):
         return None  # a bare Arabic number (a code, a list index): not a quantity
     num2_year = bool(m.group("num2")) and is_year(view, m.start("num2"), m.end("num2"))
-    if not mag and is_year(view, m.start(), m.start() + len(num)) and (unit_text in {"年", None} or num2_year):
+    if not mag and is_year(view, at, at + len(num)) and (unit_text in {"年", None} or num2_year):
         return None  # 2021年, 2021—2025: years; not 2028万 (增加2028万) nor 2000—3000元
     if unit_text == "年" and len(num) == 4:
         return None
@@ -246,18 +249,18 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
         if whole is None:
             return None
         value, scaled = whole[0], True
-    if m.start() > 0 and view[m.start() - 1] in _MINUS and (m.start() < 2 or view[m.start() - 2] in _BEFORE_SIGN):
+    if at > 0 and view[at - 1] in _MINUS and (at < 2 or view[at - 2] in _BEFORE_SIGN):
         value = -value  # 涨幅为-0.3%, 增长-2.1%: a sign, not the dash of a range (8%-9%)
         if value_max is not None:
             value, value_max = -value_max, value
     if chinese and unit_text in ("度", "方") and not mag and not any(c in "万亿" for c in num):
         return None  # 一度 ("at one time"), 一方面: words, not kilowatt-hours (二千零三十亿度 is energy)
-    ordinal = m.start() > 0 and view[m.start() - 1] == "第"
+    ordinal = at > 0 and view[at - 1] == "第"
     tenths = unit_text == "成"
-    if tenths and _CJK_AFTER.match(view, m.end()) and view[m.end()] not in _AFTER_TENTHS:
+    if tenths and _CJK_AFTER.match(view, to) and view[to] not in _AFTER_TENTHS:
         return None  # 一成不变, 100成员单位, 3成都: a word that starts with 成, not tenths
     if chinese and value_max is None and not mag and value < 10 and not ordinal and not tenths \
-            and _CJK_AFTER.match(view, m.end()):
+            and _CJK_AFTER.match(view, to):
         return None  # 四人帮, 一人一档, 三块地: a numeral inside a word or slogan
     if chinese and value_max is None and not mag and units()[unit_text or "%"].dimension in _PHRASE_DIMENSIONS:
         return None  # 五个振兴, 十项举措, 三大攻坚战: phrases; statistics of counts use Arabic digits
@@ -280,7 +283,7 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
         canonical, factor, dimension, raw_unit = u.canonical, u.factor, u.dimension, mag + unit_text
     else:
         canonical, factor, dimension, raw_unit = "", 1.0, "number", mag
-    start, end = m.start(), (m.start("unit") if stair else m.end())
+    start, end = at, (m.start("unit") if stair else to)
     if tenths and view.startswith("半", end) and value_max is None:
         value, end = value + 0.5, end + 1  # 三成半 = 35%
     if start > 0 and view[start - 1] == "第" and unit_text in ("位", "名") and not frac:

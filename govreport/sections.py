@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from govreport.lexicons import read_yaml
 from govreport.model import DocMeta, Role, Section, Span
@@ -44,14 +44,25 @@ def _role_words() -> tuple[tuple[Role, tuple[str, ...]], ...]:
     return tuple((Role(role), tuple(words)) for role, words in data["roles"].items())
 
 
+@lru_cache(maxsize=64)
+def _role_words_for(roles: tuple[tuple[Role, tuple[str, ...]], ...], plan: str,
+                    review: str) -> tuple[tuple[Role, tuple[str, ...]], ...]:
+    """The role words with the report's years filled in (a word left empty or starting with 年, for
+    want of a plan year, is dropped): worked out once per plan year, not once per heading."""
+    out = []
+    for role, words in roles:
+        filled = (word.replace("{plan}", plan).replace("{review}", review) for word in words)
+        out.append((role, tuple(w for w in filled if w and not w.startswith("年"))))
+    return tuple(out)
+
+
 def role_of(title: str, meta: DocMeta) -> Role | None:
     """The role a heading title names, or None."""
     plan = str(meta.plan_year or "")
     review = str((meta.plan_year or 0) - 1) if meta.plan_year else ""
     found = None
-    for role, words in _role_words():
-        if any((w := word.replace("{plan}", plan).replace("{review}", review)) and not w.startswith("年")
-               and w in title for word in words):
+    for role, words in _role_words_for(_role_words(), plan, review):
+        if any(w in title for w in words):
             found = role
             break
     if found in (None, Role.REVIEW, Role.TASKS) and plan and f"{plan}年" in title and "回顾" not in title:

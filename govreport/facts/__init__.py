@@ -216,7 +216,8 @@ def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: Doc
     quantities = outside_names(view, find_quantities(view) if quantities is None else quantities)
     if not quantities:
         return ()
-    mentions = find_mentions(view)
+    ends = [m.start() for m in _SENTENCE_END.finditer(view)]  # every end mark, found once
+    mentions = find_mentions(view, _sentences_of(quantities, ends, len(view)))  # only where a number is
     mention_starts = [m.start for m in mentions]
     index = SectionIndex(sections)
     blocks = label_blocks(view, meta)
@@ -231,10 +232,10 @@ def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: Doc
     passages = PassageIndex(view)
     while qi < len(quantities):
         q0 = quantities[qi]
-        m_end = _SENTENCE_END.search(view, q0.span.start)
-        s_end = m_end.start() if m_end else n
+        j = bisect.bisect_left(ends, q0.span.start)
+        s_end = ends[j] if j < len(ends) else n
         # the sentence starts after the last end mark since the previous sentence (never scan further back)
-        s_start = max(view.rfind(ch, pos, q0.span.start) for ch in "。！？!?\n") + 1
+        s_start = (ends[j - 1] if j > 0 and ends[j - 1] >= pos else -1) + 1
         # a run of text with no end mark is no sentence: read at most _MAX_SENTENCE characters either
         # side of its first number (real sentences are under 700), so the cost stays linear
         s_start = max(s_start, pos, q0.span.start - _MAX_SENTENCE)
@@ -262,6 +263,18 @@ def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: Doc
         facts.extend(facts_here)
         qi, pos = qj, s_end
     return _first_mentions(facts)
+
+
+def _sentences_of(quantities: list[Quantity], ends: list[int], n: int) -> list[tuple[int, int]]:
+    """The whole sentences (between end marks) in which a quantity starts, in order: the walk reads
+    no mention outside them."""
+    out: list[tuple[int, int]] = []
+    for q in quantities:
+        j = bisect.bisect_left(ends, q.span.start)
+        span = (ends[j - 1] + 1 if j > 0 else 0, ends[j] if j < len(ends) else n)
+        if not out or out[-1] != span:
+            out.append(span)
+    return out
 
 
 def _first_mentions(facts: list[Fact]) -> tuple[Fact, ...]:
@@ -374,7 +387,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             if m.start in consumed:  # the subject of the count before it (18万贫困人口脱贫), no subject after
                 subject, anchor = None, m.end
                 continue
-            if any(ch in _CLAUSE_END for ch in view[anchor : m.start]):
+            if "；" in (between := view[anchor : m.start]) or ";" in between:  # a clause end (_CLAUSE_END)
                 subject, last_slots = None, []
             if c.comparison.search(view[max(anchor, m.start - 4) : m.start]) or c.denominator.match(view, m.end):
                 objects.append(m)

@@ -25,12 +25,30 @@ _PART_HEAD = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|[(（][
 _ITEM_LINE = re.compile(r"[ \t\u3000]*(?:[●◆■□▲•·\-—]+|\d{1,2}[.、]|[(（]\d{1,2}[)）])?[^\n]{0,80}$")
 
 
+_COLON = re.compile("[:：]")
+
+
+def _label_matches(view: str, label: re.Pattern[str]) -> list[re.Match[str]]:
+    """``label.finditer(view)``, run only on the lines that hold a colon: a label ends with one and
+    never spans a line break, so the matches are the same (``^``/``$`` match at a line's bounds)."""
+    out: list[re.Match[str]] = []
+    done = 0
+    for colon in _COLON.finditer(view):
+        if colon.start() < done:
+            continue  # another colon of a line already read
+        start = view.rfind("\n", 0, colon.start()) + 1
+        end = view.find("\n", colon.start())
+        done = len(view) if end < 0 else end
+        out.extend(label.finditer(view, start, done))
+    return out
+
+
 def label_blocks(view: str, meta: DocMeta) -> list[Block]:
     """Labels (2020年成就：, “十四五”目标：, 主要预期目标：) with the short item lines after them, up to
     the next label: a digest's lists, whose kind and period the label gives."""
     c = compiled()
     # 全面完成“十三五”规划目标：… reports goals met, it labels no list of targets
-    labels = [m for m in c.block_label.finditer(view) if not any(w in m.group(0) for w in _DONE)]
+    labels = [m for m in _label_matches(view, c.block_label) if not any(w in m.group(0) for w in _DONE)]
     out = []
     for i, m in enumerate(labels):
         label = m.group(0)

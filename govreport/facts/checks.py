@@ -18,8 +18,16 @@ from govreport.model import Bound, Fact, Kind, Measure
 INCONSISTENT_POINTS = 15.0
 
 
+_RANGES: dict[int, tuple[tuple[Plausible, ...], dict[tuple[str, str, str], Plausible]]] = {}
+
+
 def _ranges() -> dict[tuple[str, str, str], Plausible]:
-    return {(p.indicator, p.measure, p.unit): p for p in plausible()}
+    """The ranges by (indicator, measure, unit), built once per loaded table (not once per fact)."""
+    rows = plausible()
+    held = _RANGES.get(0)
+    if held is None or held[0] is not rows:  # a reloaded table (cache cleared) is a new tuple
+        held = _RANGES[0] = (rows, {(p.indicator, p.measure, p.unit): p for p in rows})
+    return held[1]
 
 
 def _fmt(x: float) -> str:
@@ -54,15 +62,19 @@ def inconsistent(facts: tuple[Fact, ...]) -> dict[int, str]:
         if (f.indicator and year and f.measure is Measure.LEVEL and f.bound in firm and f.kind is not Kind.TARGET
                 and f.value > 0 and f.unit not in ("%", "个百分点", "位")):
             levels.setdefault((f.indicator, f.unit, year), f.value)
+    by_year: dict[tuple[str, int], list[tuple[str, float]]] = {}  # the levels of an indicator and year, in order
+    for (ind, unit, y), now in levels.items():
+        by_year.setdefault((ind, y), []).append((unit, now))
     out: dict[int, str] = {}
     for i, f in enumerate(facts):
         year = _year(f.period)
         if not (f.indicator and year and f.measure is Measure.GROWTH and f.unit == "%" and f.bound in firm
                 and f.kind is not Kind.TARGET):
             continue
-        for (ind, unit, y), now in levels.items():
+        ind, y = f.indicator, year
+        for unit, now in by_year.get((ind, y), ()):
             before = levels.get((ind, unit, y - 1))
-            if ind != f.indicator or y != year or before is None:
+            if before is None:
                 continue
             implied = (now / before - 1) * 100
             if abs(implied - f.value) > INCONSISTENT_POINTS:

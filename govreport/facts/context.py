@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import deque
 
-from govreport.facts.cues import compiled
+from govreport.facts.cues import Cues, compiled
 from govreport.model import DocMeta, Kind, Measure, Role
 
 _FORWARD_ROLES = frozenset({Role.TARGETS, Role.TASKS, Role.FIVE_YEAR, Role.SELF_BUILDING})
@@ -34,8 +35,22 @@ def year_value(word: str) -> int:
     return int(word) if word.isdigit() else int("".join(str(_CN_DIGIT[ch]) for ch in word))
 
 
-def _years(before: str) -> list[int]:
+_LAST_YEARS: list[tuple[object, str, tuple[int, ...]]] = [(None, "", ())]
+
+
+def _years(before: str) -> tuple[int, ...]:
+    """The years the sentence names up to the number (kind_of and period_of ask for the same
+    sentence in turn: the last answer is kept)."""
     c = compiled()
+    held = _LAST_YEARS[0]
+    if held[0] is c and held[1] == before:
+        return held[2]
+    years = _scan_years(c, before)
+    _LAST_YEARS[0] = (c, before, years)
+    return years
+
+
+def _scan_years(c: Cues, before: str) -> tuple[int, ...]:
     out = []
     for m in c.year.finditer(before):
         lead = before[max(0, m.start() - 1) : m.start()]
@@ -44,7 +59,7 @@ def _years(before: str) -> list[int]:
         if before.startswith(("以来", "起", "相比", "比较"), m.end()):
             continue
         out.append(year_value(m.group(1)))
-    return out
+    return tuple(out)
 
 
 def head_base(before: str) -> int | None:
@@ -56,10 +71,8 @@ def head_base(before: str) -> int | None:
 def _last(pattern: re.Pattern[str], text: str | Passage) -> int:
     if isinstance(text, Passage):
         return text.last(pattern)
-    pos = -1
-    for m in pattern.finditer(text):
-        pos = m.start()
-    return pos
+    last = deque(pattern.finditer(text), maxlen=1)  # the scan runs in C, only the last match is kept
+    return last[0].start() if last else -1
 
 
 class Passage:
@@ -117,7 +130,6 @@ def kind_of(before: str, role: Role, meta: DocMeta, paragraph: str = "") -> Kind
     _, review_last = review_years(meta)
     # 超过预期目标, 完成目标任务, 比去年预算: a goal or a base named in passing is no target cue
     before = _blank(c.goal_in_review, before)
-    paragraph = _blank(c.goal_in_review, paragraph)
     if plan and any(int(c.plan_years[m.group(0)][:4]) >= plan and _plan_period(before, m.start(), m.end())
                     for m in c.plans.finditer(before)):
         return Kind.TARGET  # “十五五”时期…: the period of a plan still to come, wherever it is named
@@ -132,6 +144,7 @@ def kind_of(before: str, role: Role, meta: DocMeta, paragraph: str = "") -> Kind
         if c.target_lead.search(before) or _last(c.plan_words, before) > _last(c.past, before):
             return Kind.TARGET  # 面对新的一年，…增长9% inside the review
         return Kind.ACTUAL
+    paragraph = _blank(c.goal_in_review, paragraph)  # (blanked like ``before``; read only from here on)
     lead = _last(c.target_lead, paragraph)
     if lead >= 0 and lead > _last(c.past, paragraph):
         return Kind.TARGET  # 主要预期目标是：… holds for the rest of its paragraph

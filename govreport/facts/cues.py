@@ -15,6 +15,23 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _alt_not_after(words: list[str] | tuple[str, ...], chars: str, tail: str = "") -> str:
+    """``(?<![chars])(?:w1|w2|…)tail`` with the look-behind written after each word (``w(?<![chars].{n})``)
+    and the branches flat: the same matches in the same order, but every branch starts with a
+    literal, so the regex engine skips ahead to candidate characters instead of testing the
+    look-behind at every position (several times faster on a paragraph)."""
+    assert not any("\n" in w for w in words)  # ``.`` stands for the word's own characters
+    return "|".join(rf"{re.escape(w)}(?<![{chars}].{{{len(w)}}}){tail}"
+                    for w in sorted(set(words), key=len, reverse=True))
+
+
+def _flat(head: list[str], tails: tuple[str, ...]) -> str:
+    """``(?:h1|h2|…)t1|(?:h1|h2|…)t2`` written flat (``h1t1|h2t1|…|h1t2|…``): the same matches, found
+    faster because every branch starts with a literal."""
+    words = sorted(set(head), key=len, reverse=True)
+    return "|".join(f"{re.escape(w)}{t}" for t in tails for w in words)
+
+
 @dataclass(frozen=True, slots=True)
 class Cues:
     glue: re.Pattern[str]
@@ -104,16 +121,19 @@ def compiled() -> Cues:
         target=re.compile(_alt(c["kind"]["target"])),
         estimate=re.compile(_alt(c["kind"]["estimate"])),
         past=re.compile(_alt(c["context"]["past"])),
-        year=re.compile(rf"(?<![\d{_CN_YEAR_DIGITS}])((?:19|20)\d\d|[一二][九〇零○][{_CN_YEAR_DIGITS}]{{2}})年"),
+        # (?<![\d〇…])((?:19|20)\d\d|[一二][九〇零○][〇…]{2})年, its branches led by literals (see _alt_not_after)
+        year=re.compile(rf"(19\d\d|20\d\d|一[九〇零○][{_CN_YEAR_DIGITS}]{{2}}|二[九〇零○][{_CN_YEAR_DIGITS}]{{2}})"
+                        rf"(?<![\d{_CN_YEAR_DIGITS}].{{4}})年"),
         plan_words=re.compile(_alt(c["context"]["plan"])),
-        five_year=re.compile(rf"{_alt(c['context']['five_year'])}|到20\d\d年|(?<![〇零○一二三四五六七八九十])[六七八九]五(?!年)"),
+        five_year=re.compile(rf"{_alt(c['context']['five_year'])}|到20\d\d年|"  # (?<![〇…十])[六七八九]五(?!年):
+                             + _alt_not_after(["六五", "七五", "八五", "九五"], "〇零○一二三四五六七八九十", "(?!年)")),
         one_year=re.compile(_alt(c["context"]["one_year"])),
         rank_verb=re.compile(_alt(c["rank_verbs"])),
         ranked_by=dict(c["ranked_by"]),
         measure_suffixes=tuple(c["measure_suffixes"]),
         postpositions=tuple(c["postpositions"]),
         # “八五” but not the 八五 of 一九八五年
-        plans=re.compile(rf"(?<![〇零○一二三四五六七八九十])(?:{_alt(list(c['five_year_plans']))})(?!年)"),
+        plans=re.compile(_alt_not_after(list(c["five_year_plans"]), "〇零○一二三四五六七八九十", "(?!年)")),
         flows=frozenset(c["flow_indicators"]),
         past_one_year=re.compile(r"过去一年|这一年|全年|今年以来"),
         five_year_context=re.compile(_alt(c["five_year_context"])),
@@ -121,8 +141,8 @@ def compiled() -> Cues:
         head_base=re.compile(rf"(?:同|与|和|比|较)((?:19|20)\d\d|[一二][九〇零○][{_CN_YEAR_DIGITS}]{{2}})年(?:末|底)?"
                              r"(?:相比|比较|相较)"),
         goal_in_review=re.compile(_alt(ctx["in_passing"])),
-        target_lead=re.compile(rf"(?:{_alt(ctx['target_lead'])})(?:是|为|如下)?[:：]|"
-                               rf"(?:{_alt(ctx['target_lead'])})(?:是|为)(?![^，,。；;]*(?:实现|完成))"),
+        # (?:lead)(?:是|为|如下)?[:：]|(?:lead)(?:是|为)(?!…实现|完成), written flat
+        target_lead=re.compile(_flat(ctx["target_lead"], ("(?:是|为|如下)?[:：]", "(?:是|为)(?![^，,。；;]*(?:实现|完成))"))),
         estimate_passage=re.compile(r"(?:预计|预计数|预计值)[，,、]?下同"),
         span_words=re.compile(_alt(ctx["span"])),
         year_range=re.compile(rf"((?:19|20)\d\d|[一二][九〇零○][{_CN_YEAR_DIGITS}]{{2}})年?(?:到|至|—|-|～|~)"

@@ -38,13 +38,32 @@ def alias_index() -> dict[str, str]:
     return {alias: ind.id for ind in indicators().values() for alias in ind.aliases}
 
 
-def find_mentions(view: str) -> list[Mention]:
-    """Longest non-overlapping indicator mentions in ``view``, in order."""
+@cache
+def _marks_free() -> bool:
+    """No alias holds a sentence end mark (。！？!?, a line break)."""
+    words = [a for ind in indicators().values() for a in ind.aliases] + list(cues()["not_indicators"])
+    return not any(ch in w for w in words for ch in SENTENCE_MARKS)
+
+
+SENTENCE_MARKS = "。！？!?\n"
+
+
+def find_mentions(view: str, sentences: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Longest non-overlapping indicator mentions in ``view``, in order.
+
+    ``sentences``: only those (start, end) ranges, each a whole sentence (from just after an end mark
+    to the next one), in order. The scan gives the same mentions there as a scan of the whole text:
+    no alias holds an end mark, so the automaton is back at its root after each one."""
     auto = automaton()
+    if sentences is None or not _marks_free():
+        sentences = [(0, len(view))]
     out: list[Mention] = []
-    for end_index, (ind_id, alias) in auto.iter_long(view):
-        if ind_id is not None:  # a word that only masks the aliases inside it
-            out.append(Mention(end_index - len(alias) + 1, end_index + 1, ind_id, alias))
+    for start, end in sentences:
+        if start >= end:
+            continue  # an empty sentence (two end marks in a row)
+        for end_index, (ind_id, alias) in auto.iter_long(view, start, end):
+            if ind_id is not None:  # a word that only masks the aliases inside it
+                out.append(Mention(end_index - len(alias) + 1, end_index + 1, ind_id, alias))
     return out
 
 

@@ -106,11 +106,11 @@ def is_boilerplate(line: str, r: Rules | None = None) -> bool:
                 return True
         return fast.any_cue.search(line) is not None
     key = _key(line)
-    if not key or key in r.exact or key.startswith(r.prefix) or any(c in key for c in r.contains_any):
+    if not key or key in r.exact or key.startswith(r.prefix) or fast.has_any.search(key):
         return True
     if not any(ch.isalnum() or ch in _SENTENCE_MARKS for ch in key):
         return True  # symbols only: 】 > | × (a lone 。 or ” is the tail of a wrapped paragraph)
-    if "。" not in line and any(c in key for c in r.contains):
+    if "。" not in line and fast.has_contains.search(key):
         return True
     if any(p.search(key) for p in r.patterns):
         return True
@@ -124,13 +124,21 @@ _FULL_WIDTH = str.maketrans(",:;!?()", "，：；！？（）")
 class _Fast:
     prefix_first: frozenset[str]  # first characters of the prefix cues
     any_cue: re.Pattern[str]  # contains_any cues, half- and full-width punctuation, spaces allowed
+    has_any: re.Pattern[str]  # one of the contains_any cues, as written (one scan, not one per cue)
+    has_contains: re.Pattern[str]  # one of the contains cues, as written
 
 
 @lru_cache(maxsize=1)
 def _fast(r: Rules) -> _Fast:
     forms = {*r.contains_any, *(c.translate(_FULL_WIDTH) for c in r.contains_any)}
     alternatives = sorted((r"\s*".join(map(re.escape, c)) for c in forms), key=len, reverse=True)
-    return _Fast(frozenset(c[0] for c in r.prefix), re.compile("|".join(alternatives)))
+    return _Fast(frozenset(c[0] for c in r.prefix), re.compile("|".join(alternatives)),
+                 _literals(r.contains_any), _literals(r.contains))
+
+
+def _literals(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A regex that finds any of ``words`` (none: it never matches)."""
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
 
 
 def strip_boilerplate(lines: list[str]) -> list[str]:

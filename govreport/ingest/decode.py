@@ -315,6 +315,11 @@ def cjk_count(text: str) -> int:
     return sum(map(len, _CJK.findall(text)))
 
 
+def _letters(text: str) -> int:
+    """How many characters of ``text`` are letters (``str.isalpha``); one C call when all are."""
+    return len(text) if text.isalpha() else sum(map(str.isalpha, text))
+
+
 #: kana (not the middle dot U+30FB and the long mark U+30FC, which Chinese text uses too) and Hangul
 _KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30fa\u30fd-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3131-\u318e]")
@@ -328,9 +333,10 @@ def check_report_text(text: str, source: str, min_cjk: int = 20) -> None:
     if text.count("(cid:") > 20:
         raise IngestError(source, "the PDF's fonts have no Unicode mapping; its text cannot be read")
     sample = text[:20000]
-    cjk = cjk_count(sample)
+    han = "".join(_CJK.findall(sample))
+    cjk = len(han)
     visible = len(sample) - sample.count(" ") - sample.count("\n")
-    letters = sum(1 for ch in sample if ch.isalpha())
+    letters = _letters(han) + _letters(_CJK.sub("", sample))
     kana, hangul = len(_KANA.findall(sample)), len(_HANGUL.findall(sample))
     if kana > max(2, 0.05 * letters):
         raise IngestError(source, f"not a Chinese report: Japanese text ({kana} kana among {letters} letters)")
