@@ -20,6 +20,7 @@ from govreport.facts.context import PassageIndex, base_period, head_base, kind_o
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.ellipsis import counted_noun_ends, outside_names, shared_head, slots_of
 from govreport.facts.mentions import Mention, find_mentions, indicator
+from govreport.facts.subjects import words_after
 from govreport.lexicons import cues
 from govreport.model import Bound, DocMeta, Fact, Kind, Measure, Quantity, Role, Section, Span
 from govreport.numbers import find_quantities
@@ -59,6 +60,7 @@ class _Item:
     from_year: str | None = None  # 由2015年的X增加到Y: X is the level of the base year ("" if unsaid)
     listed: bool = False  # follows the item before it in a list (6.8%、7.9%)
     trailing: bool = False  # its subject is written after it (18万贫困人口脱贫)
+    words_end: int = 0  # where its subject words written after it end (建成350个美丽乡村), else 0
 
 
 def _measure(gap: str, q: Quantity, mention: Mention | None, view: str) -> tuple[Measure, int]:
@@ -480,10 +482,13 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                 if m is not None and _compatible(q, m, view):
                     items.append(_Item(q, m, measure, sign, gap, None, start))
         else:
-            text = None if mention else (_subject_text(gap) or (narrowed if narrowed and foreign_chars(gap) < 2 else None)
-                                         or _carried_text(items, q, measure, gap, cut >= 0))
+            text = None if mention else (_subject_text(gap) or (narrowed if narrowed and foreign_chars(gap) < 2 else None))
+            nxt = qs[qi + 1].span.start if qi + 1 < len(qs) else None
+            after = words_after(view, q, nxt) if mention is None and text is None else None  # 建成350个美丽乡村
+            text = after[0] if after else text if mention else text or _carried_text(items, q, measure, gap, cut >= 0)
             items.append(_Item(q, mention, measure, sign, gap, text, start,
-                               from_year=(base.group(1) or "") if base else None, listed=listed, trailing=trailing))
+                               from_year=(base.group(1) or "") if base else None, listed=listed, trailing=trailing,
+                               words_end=after[1] if after else 0))
         anchor, objects, narrowed = q.span.end, [], None
     return items
 
@@ -550,7 +555,7 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             value=value,
             unit=unit,
             bound=bound,
-            span=Span(it.start, it.mention.end if it.trailing and it.mention else q.span.end),
+            span=Span(it.start, it.mention.end if it.trailing and it.mention else max(q.span.end, it.words_end)),
             value_max=value_max,
             rank_scope=rank_scope,
             rank_of=rank_of,

@@ -1,0 +1,89 @@
+"""Subject words a figure carries after it: the noun phrase written after a number and its unit.
+
+Reports often count things by writing the amount first: 建成350个美丽乡村, 新增450万农村沼气用户,
+为5.01万名农民工追回欠薪, 设立10亿元绿色发展基金, 86.5%的养老机构开展医养结合. When nothing before the
+number names a subject, these words are the figure's ``indicator_text``: the phrase right after the
+unit (after a 的 for a share of a population), up to a verb or adverb (``subject_after.stops`` in
+``lexicons/cues.yaml``), a mark or the next number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from govreport.errors import LexiconError
+from govreport.lexicons import cues
+from govreport.model import Quantity
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# the characters of a noun phrase: CJK, quotes and book-title marks inside it, Latin letters (5G基站)
+_PHRASE = re.compile(r"(?:[\u4e00-\u9fff“”《》·]|[A-Za-z]+|\d+(?=[A-Za-z]))+")
+_MAX_WORDS = 16  # a longer run with no stop is a clause, not a name
+_NO_SUBJECT_UNITS = frozenset({"%", "个百分点", "位", "倍", "年", "次"})  # 3次调高…: a count of acts
+_DROPPED_TAIL = re.compile(r"[和及与或等、]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    stops: re.Pattern[str]
+    not_subjects: frozenset[str]
+    leads: tuple[str, ...]
+
+
+def _words(data: dict[str, object], key: str) -> list[str]:
+    words = data.get(key)
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+        raise LexiconError(f"lexicon cues.yaml: subject_after.{key} must be a non-empty list of words")
+    return words
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = cues().get("subject_after")
+    if not isinstance(data, dict):
+        raise LexiconError("lexicon cues.yaml: missing section 'subject_after'")
+    stops = _words(data, "stops") + list(cues().get("action_verbs", []))
+    for cat in cues()["measure"].values():
+        stops += cat
+    alt = "|".join(re.escape(w) for w in sorted(set(stops), key=len, reverse=True))
+    # 在 stops a phrase (农户在…增加了收入) unless it is part of a word (所在, 存在, 现在)
+    return _Lexicon(re.compile(rf"{alt}|(?<![所存现实自])在"), frozenset(_words(data, "not_subjects")), tuple(_words(data, "leads")))
+
+
+def words_after(view: str, q: Quantity, limit: int | None = None) -> tuple[str, int] | None:
+    """The noun phrase written right after ``q`` and where it ends, or None: 建成350个【美丽乡村】;
+    a percent only as a share of a population (96.2%的【养老机构】). ``limit``: where the next
+    figure starts (the words never reach into it)."""
+    if q.unit in _NO_SUBJECT_UNITS and not (q.unit == "%" and view.startswith("的", q.span.end)):
+        return None
+    lex = _lexicon()
+    start = q.span.end
+    if view.startswith("的", start):
+        start += 1  # 七万千瓦的全套水力发电设备, 60%的职工
+    end = start + _MAX_WORDS + 1 if limit is None else min(limit, start + _MAX_WORDS + 1)
+    run = _PHRASE.match(view, start, end)
+    if run is None:
+        return None
+    words = run.group(0)
+    if lex.stops.match(words) or words.startswith(lex.leads):
+        return None  # 筹措7亿元实施…, 惠及26个省份 is read by what follows the verb, not as it
+    stop = lex.stops.search(words)
+    if stop is not None:
+        words = words[: stop.start()]
+    elif run.end() - start > _MAX_WORDS or ((view[run.end() : run.end() + 1].isdigit() or run.end() == limit)
+                                            and not _DROPPED_TAIL.search(words)):
+        return None  # a clause, or the subject of the next figure (300个项目总投资500亿元)
+    if words.endswith("级") and view.startswith(("、", "和"), start + len(words)):
+        return None  # 6个国家级、20个省级临床重点专科: a modifier whose noun the list shares
+    words = _DROPPED_TAIL.sub("", words)
+    if len(_CJK.findall(words)) < 2 or words in lex.not_subjects or words.count("“") != words.count("”"):
+        return None
+    return words, start + len(words)
+
+
+def subject_examples() -> list[tuple[str, str | None]]:
+    """``subject_after.examples``: [text, the words after its first number (null: none)]."""
+    data = cues()["subject_after"]
+    return [(str(text), None if words is None else str(words)) for text, words in data.get("examples", [])]
