@@ -20,7 +20,7 @@ from govreport.facts.context import PassageIndex, base_period, head_base, kind_o
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.ellipsis import counted_noun_ends, outside_names, shared_head, slots_of
 from govreport.facts.mentions import Mention, find_mentions, indicator
-from govreport.facts.subjects import words_after
+from govreport.facts.subjects import without_head_verb, words_after
 from govreport.lexicons import cues
 from govreport.model import Bound, DocMeta, Fact, Kind, Measure, Quantity, Role, Section, Span
 from govreport.numbers import find_quantities
@@ -172,7 +172,7 @@ def _subject_text(gap: str) -> str | None:
     while (g := compiled().glue.match(piece)) and g.end() > 0:
         piece = _FILLER_HEAD.sub("", piece[g.end() :])
     piece = _FROM_TAIL.sub("", piece)  # 财政投入从2006年的18亿元: 由/从 and the base year are no part of it
-    piece = piece.removesuffix("的")  # 完成投资的: the 的 is no part of the name
+    piece = without_head_verb(piece.removesuffix("的"))  # 完成投资的: the 的 is no part of the name; 引进项目
     if piece in _FILLER_SUBJECTS:
         return None  # 惠及, 筹措, 每年: a verb or an adverb, never the name of a measure
     return piece if len(_CJK_CHAR.findall(piece)) >= 2 else None
@@ -489,7 +489,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             items.append(_Item(q, mention, measure, sign, gap, text, start,
                                from_year=(base.group(1) or "") if base else None, listed=listed, trailing=trailing,
                                words_end=after[1] if after else 0))
-        anchor, objects, narrowed = q.span.end, [], None
+        anchor, objects, narrowed = max(q.span.end, items[-1].words_end), [], None  # past 建成2个X【和】…
     return items
 
 

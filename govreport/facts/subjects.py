@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from govreport.errors import LexiconError
-from govreport.lexicons import cues
+from govreport.lexicons import cues, read_tsv
 from govreport.model import Quantity
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -30,6 +30,8 @@ class _Lexicon:
     stops: re.Pattern[str]
     not_subjects: frozenset[str]
     leads: tuple[str, ...]
+    head_verb: re.Pattern[str]
+    measure_nouns: frozenset[str]
 
 
 def _words(data: dict[str, object], key: str) -> list[str]:
@@ -49,7 +51,30 @@ def _lexicon() -> _Lexicon:
         stops += cat
     alt = "|".join(re.escape(w) for w in sorted(set(stops), key=len, reverse=True))
     # 在 stops a phrase (农户在…增加了收入) unless it is part of a word (所在, 存在, 现在)
-    return _Lexicon(re.compile(rf"{alt}|(?<![所存现实自])在"), frozenset(_words(data, "not_subjects")), tuple(_words(data, "leads")))
+    # 通了客车: a character before 了 is a verb
+    # 引进项目, 发放育儿补贴, 推广了高产品种: a task verb heading the words before a figure is no part of its name
+    verbs = [r["verb"].strip() for r in read_tsv("task_verbs.tsv") if r["kind"].strip() in ("action", "named")]
+    verbs += list(cues().get("action_verbs", []))
+    head = "|".join(re.escape(w) for w in sorted(set(verbs), key=len, reverse=True))
+    return _Lexicon(
+        re.compile(rf"{alt}|(?<![所存现实自])在|[\u4e00-\u9fff](?=了)"),  # 通了客车: a character before 了 is a verb
+        frozenset(_words(data, "not_subjects")), tuple(_words(data, "leads")),
+        re.compile(rf"(?:{head})+了?"), frozenset(_words(data, "measure_nouns")))
+
+
+def without_head_verb(words: str) -> str:
+    """The subject words before a figure less a task verb at their head (引进项目60个 → 项目); kept whole
+    when what follows the verb is only a measure of it (绿化面积, 竣工率, 救助人数)."""
+    lex = _lexicon()
+    verb = lex.head_verb.match(words)
+    if verb is None:
+        return words
+    rest = words[verb.end() :]
+    if not rest:
+        return rest  # 关停, 建立了, 启动建设: only verbs, no name
+    if len(_CJK.findall(rest)) < 2 or rest in lex.measure_nouns:
+        return words
+    return rest
 
 
 def words_after(view: str, q: Quantity, limit: int | None = None) -> tuple[str, int] | None:
