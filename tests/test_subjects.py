@@ -128,3 +128,26 @@ def test_the_words_of_a_mention_of_another_unit(sentence: str, expected: list[tu
 def test_words_after_a_figure_end_the_subject_before_it(sentence: str, expected: list[tuple]) -> None:  # type: ignore[type-arg]
     r = extract(f"某县2021年政府工作报告\n一、2020年工作回顾\n{sentence}\n", Options(doc_id="x", tasks=False, slogans=False))
     assert [(f.indicator, round(f.value, 6), f.indicator_text) for f in r.facts] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a 分别 list hands each unnamed item its own words; a short item takes the last one's head noun
+    ("全年交通、能源投资分别达到300亿元、120亿元。", [(30000000000.0, "交通投资"), (12000000000.0, "能源投资")]),
+    ("1995年蚕茧、茶叶收购量分别增长8%和12%。", [(8.0, "蚕茧"), (12.0, "茶叶")]),  # 茶叶 is a mention
+    ("生产安全事故起数、死亡人数较上年分别下降12.5%、9.8%。", [(-12.5, "生产安全事故起数"), (-9.8, "死亡人数")]),
+    ("新能源汽车、集成电路、工业机器人分别增长30%、25%、18%。",
+     [(30.0, "新能源汽车"), (25.0, "集成电路"), (18.0, "工业机器人")]),
+])
+def test_a_fenbie_list_hands_out_its_items_words(sentence: str, expected: list[tuple[float, str | None]]) -> None:
+    assert [(v, t) for v, t in _texts(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a figure right after an unnamed one keeps its words: a growth in 倍, a change in points, a rank
+    ("补助资金551亿元，比上年增长2倍。", [(55100000000.0, "补助资金"), (200.0, "补助资金")]),
+    ("普惠性幼儿园覆盖率达到85%、提高6个百分点。", [(85.0, "普惠性幼儿园覆盖率"), (6.0, "普惠性幼儿园覆盖率")]),
+    ("工业技改投资增长33.6%、居全省第3位。", [(33.6, "工业技改投资"), (3.0, "工业技改投资")]),
+    ("煤炭洗选产量增长5%，高于全国2个百分点。", [(5.0, "煤炭洗选产量"), (2.0, None)]),  # relative: another's
+])
+def test_figures_after_an_unnamed_one_keep_its_words(sentence: str, expected: list[tuple[float, str | None]]) -> None:
+    assert _texts(sentence) == expected

@@ -23,6 +23,7 @@ from govreport.facts.mentions import Mention, find_mentions, indicator
 from govreport.facts.subjects import (
     may_be_subject,
     names_a_part,
+    slot_words,
     without_head_verb,
     without_tail,
     words_after,
@@ -229,8 +230,12 @@ def _carried_text(items: list[_Item], q: Quantity, measure: Measure, gap: str, c
     if foreign_chars(_ASIDE.sub("", gap)) >= 2:  # 扣除价格因素: an aside keeps the subject
         return None
     same = q.dimension == prev.q.dimension and prev.measure is not Measure.RANK and measure is not Measure.RANK
-    rate = q.unit == "%" and measure in _RATES_OF_CHANGE and prev.q.unit != "%"
-    return prev.subject_text if same or rate else None
+    rate = q.unit in ("%", "倍") and measure in _RATES_OF_CHANGE and prev.q.unit != "%"  # 比上年增长2倍
+    c = compiled()
+    points = q.unit == "个百分点" and prev.q.unit == "%" and not c.relative.search(gap)  # 占比79.2%、提高13.2个百分点
+    # 工业技改投资增长33.6%、居全国第3位: the rank of the figure before it
+    rank = measure is Measure.RANK and prev.measure is not Measure.RANK and len(gap) <= 8 and c.rank_verb.search(gap)
+    return prev.subject_text if same or rate or points or rank else None
 
 
 _RATES_OF_CHANGE = frozenset({Measure.GROWTH, Measure.GROWTH_AVG, Measure.GROWTH_CUM})
@@ -393,6 +398,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
     subject: Mention | None = None
     pending: list[Mention | None] = []  # subjects still to hand out to a 分别 list
     last_slots: list[Mention | None] = []
+    slot_texts: list[str | None] = []  # the words of last_slots' items (汽车用锂电池、太阳能电池…分别)
+    from_slots = False  # pending is a copy of last_slots
     anchor = s_start
     objects: list[Mention] = []  # mentions that are objects (占…比重, 高于…), not subjects
     consumed: set[int] = set()  # mentions taken by the count before them
@@ -430,31 +437,37 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             slots = slots_of(view, ms, q.span.start - len(gap) + resp, s_start)
             if len(slots) > 1:
                 pending, last_slots = list(slots), list(slots)
+                slot_texts, from_slots = slot_words(view, q.span.start - len(gap) + resp, s_start, len(slots)), True
             elif len(last_slots) > 1:  # …分别达到X元、Y元，分别增长6.8%、7.9%
-                pending = list(last_slots)
+                pending, from_slots = list(last_slots), True
             elif subject is not None and subject.text in c.split_mentions and (not slots or slots == [None]):
                 pending = last_slots = [Mention(subject.start, subject.end, ind, subject.text)
                                         for ind in c.split_mentions[subject.text]]  # 城乡居民收入连年增长，分别…
+                slot_texts, from_slots = [], False
             elif not slots or slots == [None]:
                 n = _list_length(view, qs, qi)  # A 30.9亿元，其中B 17.3亿元，分别增长13.3%、8.6%
                 if n > 1 and len(items) >= n and _distinct_subjects(items[-n:], unnamed=True):
-                    pending = [it.mention for it in items[-n:]]
+                    pending, from_slots = [it.mention for it in items[-n:]], False
         elif not listed and not fresh and len(last_slots) > 1 and _list_length(view, qs, qi) == len(last_slots) \
                 and foreign_chars(gap) < 2:
-            pending, handout = list(last_slots), True  # …分别达X元、Y元，增长4.2%、5.3%
+            pending, handout, from_slots = list(last_slots), True, True  # …分别达X元、Y元，增长4.2%、5.3%
         elif not fresh and not listed and (n := _list_length(view, qs, qi)) > 1 and len(items) >= n \
                 and foreign_chars(gap) < 2 and _distinct_subjects(items[-n:]):
-            pending, handout = [it.mention for it in items[-n:]], True  # A 17175元，B 5153元，实际增长9.8%和8.5%
+            pending, handout, from_slots = [it.mention for it in items[-n:]], True, False  # A 17175元，B 5153元，…9.8%和8.5%
         elif fresh and subject is not None and (n := _list_length(view, qs, qi)) > 1:
             slots = slots_of(view, ms, subject.end, s_start)  # X和Y实际增长9.8%和8.5%
             if len(slots) == n and all(slots):
                 pending, last_slots, handout = list(slots), list(slots), True
+                slot_texts, from_slots = [], False
         plain = _ASIDE.sub("", gap)  # 财政总收入（市口径）845.3亿元: a short aside keeps the subject
         for o in objects:
             plain = plain.replace(o.text, "")
         named = subject  # the mention before this figure, for its words if it is no indicator of it
+        slot_text = None
         if pending and (resp >= 0 or listed or handout):
+            k = len(slot_texts) - len(pending) if from_slots else -1
             mention: Mention | None = pending.pop(0)
+            slot_text = slot_texts[k] if mention is None and 0 <= k < len(slot_texts) else None  # …太阳能电池…分别
         else:
             pending = []
             mention = subject
@@ -515,7 +528,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                 if m is not None and _compatible(q, m, view):
                     items.append(_Item(q, m, measure, sign, gap, None, start))
         else:
-            text = None if mention else (_unpaired_text(view, q, named, anchor, items, s_start)
+            text = None if mention else (slot_text or _unpaired_text(view, q, named, anchor, items, s_start)
                                          or _subject_text(gap, earlier=False)
                                          or (narrowed if narrowed and foreign_chars(gap) < 2 else None)
                                          or _subject_text(gap))

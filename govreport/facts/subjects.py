@@ -38,6 +38,7 @@ class _Lexicon:
     measure_nouns: frozenset[str]
     tail: re.Pattern[str]
     openers: tuple[str, ...]
+    heads: tuple[str, ...]
 
 
 def _words(data: dict[str, object], key: str) -> list[str]:
@@ -69,12 +70,48 @@ def _lexicon() -> _Lexicon:
         frozenset(_words(data, "not_subjects")), tuple(_words(data, "leads")),
         re.compile(rf"(?:{head})+了?"), frozenset(_words(data, "measure_nouns")),
         re.compile(rf"(?:{'|'.join(re.escape(w) for w in sorted(_words(data, 'tails'), key=len, reverse=True))})+$"),
-        tuple(_words(data, "clause_openers")))
+        tuple(_words(data, "clause_openers")), tuple(sorted(_words(data, "heads"), key=len, reverse=True)))
 
 
 def without_tail(words: str) -> str:
     """播种面积安排, 总产值预计: a plan's or an estimate's verb at the end of a name is no part of it."""
     return _lexicon().tail.sub("", words)
+
+
+_COORD = re.compile(r"[、和及与]|以及")
+_COMPARED = re.compile(r"(?:较|比|同比|与|同)[^、和及与]*$")
+_SHORT = 4  # an item this short shares the head noun of the last one (工业、制造业投资)
+
+
+def slot_words(view: str, respectively: int, floor: int, n: int) -> list[str | None]:
+    """The words of each item of the list a 分别 hands values to (生产安全事故起数、死亡人数较上年分别下降…
+    → [生产安全事故起数, 死亡人数]); a short item takes the head noun (``subject_after.heads``) of the last
+    one (交通、水利投资 → 交通投资). [] when the list does not have ``n`` items."""
+    head_start = max(floor, *(view.rfind(ch, floor, respectively) + 1 for ch in "，,；;：:"))
+    pieces = _COORD.split(view[head_start:respectively])
+    if len(pieces) != n:
+        return []
+    glue = compiled().glue
+    cleaned: list[str] = []
+    for piece in pieces:
+        piece = _COMPARED.sub("", _YEAR.sub("", piece.strip()))  # 2025年…, …较“十三五”同期
+        while (g := glue.match(piece)) and 2 <= g.end() < len(piece) - 1:
+            piece = piece[g.end() :]  # 全年交通: the time or place prefix is no part of the name (新能源 keeps 新)
+        trail = compiled().trailing_cues.search(piece)
+        cleaned.append(_DROPPED_TAIL.sub("", piece[: trail.start()] if trail else piece))
+    last = cleaned[-1]
+    head = next((h for h in _lexicon().heads if last.endswith(h) and len(last) > len(h)), "")
+    out: list[str | None] = []
+    for k, piece in enumerate(cleaned):
+        if head and k < n - 1 and len(piece) <= _SHORT and not piece.endswith(head):
+            piece += head
+        out.append(piece if len(_CJK.findall(piece)) >= 2 and not foreign_marks(piece) else None)
+    return out
+
+
+def foreign_marks(words: str) -> bool:
+    """Marks no name has (a quote left open, a bracket)."""
+    return words.count("“") != words.count("”") or any(ch in words for ch in "（）()")
 
 
 def names_a_part(words: str) -> bool:
@@ -83,7 +120,12 @@ def names_a_part(words: str) -> bool:
     lex = _lexicon()
     trail = compiled().trailing_cues.search(words)
     words = without_tail(words[: trail.start()] if trail else words)
-    return lex.verbs.search(words) is None and lex.head_verb.search(words) is None
+    return not _has_verb(words) and lex.head_verb.search(words) is None
+
+
+def _has_verb(words: str) -> bool:
+    """A verb of ``subject_after.stops`` or a measure verb in ``words``; one followed by 率 names a rate (覆盖率)."""
+    return any(not words.startswith("率", m.end()) for m in _lexicon().verbs.finditer(words))
 
 
 def may_be_subject(clause: str) -> bool:
@@ -93,7 +135,7 @@ def may_be_subject(clause: str) -> bool:
     lex = _lexicon()
     clause = _YEAR.sub("", clause.strip())  # 1979年交付使用的固定资产: a year dates the subject, it is no figure
     return (0 < len(clause) <= 24 and not any(ch.isdigit() for ch in clause) and not clause.startswith(lex.openers)
-            and lex.verbs.search(clause) is None and lex.head_verb.match(clause) is None)
+            and not _has_verb(clause) and lex.head_verb.match(clause) is None)
 
 
 def without_head_verb(words: str) -> str:
