@@ -20,14 +20,10 @@ from govreport.facts.context import PassageIndex, base_period, head_base, kind_o
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.ellipsis import counted_noun_ends, outside_names, shared_head, slots_of
 from govreport.facts.mentions import Mention, find_mentions, indicator
-from govreport.facts.subjects import (
-    may_be_subject,
-    names_a_part,
-    slot_words,
-    without_head_verb,
-    without_tail,
-    words_after,
-)
+from govreport.facts.naming import ASIDE as _ASIDE
+from govreport.facts.naming import carried_text, unpaired_text
+from govreport.facts.naming import subject_text as _subject_text
+from govreport.facts.subjects import slot_words, words_after
 from govreport.lexicons import cues
 from govreport.model import Bound, DocMeta, Fact, Kind, Measure, Quantity, Role, Section, Span
 from govreport.numbers import find_quantities
@@ -45,8 +41,6 @@ _RATIO = re.compile(r"是(?:(?:19|20)\d\d年)?的?\Z")
 _LIST_GAP = re.compile(r"[、和]")
 _LEAD = re.compile(r".*[，,、：:（(“”\"]")
 _MAX_LEAD = 16
-# asides that keep the subject: （市口径）, 扣除减税降费因素, 剔除不可比因素后
-_ASIDE = re.compile(r"[(（][^()（）\n]{1,8}[)）]|(?:扣除|剔除)[^，,。；;]{1,12}?因素(?:影响)?后?")
 _RATE_WORDS = ("增速", "增幅", "增长速度", "增长幅度")
 _MAX_SENTENCE = 1500  # characters read either side of a sentence's first number
 _MAX_PARAGRAPH = 4000  # characters of the paragraph read before a number (real paragraphs are under 1400)
@@ -164,81 +158,8 @@ def _signed(q: Quantity, sign: int) -> tuple[float, float | None, Bound]:
     return -q.value, None, _FLIP.get(q.bound, q.bound)
 
 
-def _subject_text(gap: str, earlier: bool = True) -> str | None:
-    """The report's words for a subject that is not a canonical indicator (best effort): the words
-    after the last comma, less the cue words that end them (增长, 达到, 控制在); if those are only cue
-    words, a noun phrase that is the whole clause before the comma (医院病床数，比上年增长12%)."""
-    pieces = re.split(r"([，,、：:（）()“”\"])", gap)
-    piece = pieces[-1].strip()
-    if len(pieces) >= 3 and pieces[-2] in "：:" and not foreign_chars(piece):
-        piece = pieces[-3].strip()  # 甘蔗：达到二百六十三亿斤: the name heads a list item, before its colon
-    if piece.startswith(("占", "相当于")):
-        return None  # 占预算支出的52%: what follows 占 is the whole, not the subject
-    trail = compiled().trailing_cues.search(piece)
-    if trail:
-        piece = piece[: trail.start()]
-    piece = without_tail(piece)  # 播种面积安排为: the plan's verb is no part of the name
-    piece = _FILLER_HEAD.sub("", piece[-16:])  # 比上年, 和, 连续, 比1954年: filler, not the subject's words
-    while (g := compiled().glue.match(piece)) and g.end() > 0:
-        rest = _FILLER_HEAD.sub("", piece[g.end() :])
-        if rest and len(_CJK_CHAR.findall(rest)) < 2 and not compiled().glue.fullmatch(rest):
-            break  # 经济建设费, 建设费: a glue word at the head of a short name is part of it
-        piece = rest
-    piece = _FROM_TAIL.sub("", piece)  # 财政投入从2006年的18亿元: 由/从 and the base year are no part of it
-    piece = without_head_verb(piece.removesuffix("的"))  # 完成投资的: the 的 is no part of the name; 引进项目
-    if not piece and earlier and len(pieces) >= 3 and pieces[-2] in "，," and may_be_subject(pieces[-3]):
-        return _subject_text(pieces[-3], earlier=False)  # 邮路总长度，由…增加到…: the clause before names it
-    if piece in _FILLER_SUBJECTS:
-        return None  # 惠及, 筹措, 每年: a verb or an adverb, never the name of a measure
-    return piece if len(_CJK_CHAR.findall(piece)) >= 2 else None
-
-
 _ACTION_TAIL = re.compile(rf"(?:{'|'.join(sorted(cues().get('action_verbs', []), key=len, reverse=True))})+$")
-_FILLER_HEAD = re.compile(r"^(?:[比较与同](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})年(?:的|相比)?|[比较](?:上|去)一?年"
-                          r"|[即有和及与在并又]|连续|分别)+")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_FROM_TAIL = re.compile(r"(?:将|要|已经|已)?(?:[由从](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})?年?(?:底|末)?的?)?$")
-_FILLER_SUBJECTS = frozenset(cues().get("filler_subjects", []))
-
-
-def _unpaired_text(view: str, q: Quantity, subject: Mention | None, anchor: int, items: list[_Item],
-                   s_start: int) -> str | None:
-    """公共充电桩达到13万台, 城镇老旧小区9.8万户: a mention right before a figure of another unit is no
-    indicator of it, but its words still name the figure — unless the figure counts the words after it
-    (连跨两个千亿台阶); a mention glued to the words after it heads them (棉花播种面积安排为九千万亩)."""
-    if subject is None or subject.end != anchor or (_CJK_CHAR.match(view, q.span.end)
-                                                    and not compiled().glue.match(view, q.span.end)):
-        return None
-    gap = view[anchor : q.span.start]
-    if not _UNPAIRED_STOP.search(gap) and not names_a_part(gap):
-        return None  # 城镇老旧小区改造涉及居民1.2万户: the words after it act on it, they are their own subject
-    floor = max(s_start, items[-1].q.span.end if items else s_start, subject.start - 16)
-    return _subject_text(view[floor : q.span.start])
-
-
-_UNPAIRED_STOP = re.compile(r"[，,、：:（）()“”\"]")
-
-
-def _carried_text(items: list[_Item], q: Quantity, measure: Measure, gap: str, cut: bool) -> str | None:
-    """An unnamed figure right after a figure whose subject has no id keeps that subject's words
-    (中央财政抚恤事业费支出112亿元，比上年增长47%; 发电量由X增加到Y): the same dimension, or a rate of change of it."""
-    if cut or not items or items[-1].mention is not None or not items[-1].subject_text:
-        return None
-    prev = items[-1]
-    if q.unit == "%" and prev.q.unit != "%" and gap.lstrip("，, ").startswith("占") and len(gap) <= 16:
-        return prev.subject_text  # X 2184万元，占经济建设费总数的13.6%: the share of X
-    if foreign_chars(_ASIDE.sub("", gap)) >= 2:  # 扣除价格因素: an aside keeps the subject
-        return None
-    same = q.dimension == prev.q.dimension and prev.measure is not Measure.RANK and measure is not Measure.RANK
-    rate = q.unit in ("%", "倍") and measure in _RATES_OF_CHANGE and prev.q.unit != "%"  # 比上年增长2倍
-    c = compiled()
-    points = q.unit == "个百分点" and prev.q.unit == "%" and not c.relative.search(gap)  # 占比79.2%、提高13.2个百分点
-    # 工业技改投资增长33.6%、居全国第3位: the rank of the figure before it
-    rank = measure is Measure.RANK and prev.measure is not Measure.RANK and len(gap) <= 8 and c.rank_verb.search(gap)
-    return prev.subject_text if same or rate or points or rank else None
-
-
-_RATES_OF_CHANGE = frozenset({Measure.GROWTH, Measure.GROWTH_AVG, Measure.GROWTH_CUM})
 
 
 def _rank_scope(gap: str, inherited: str | None) -> str | None:
@@ -528,7 +449,9 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                 if m is not None and _compatible(q, m, view):
                     items.append(_Item(q, m, measure, sign, gap, None, start))
         else:
-            text = None if mention else (slot_text or _unpaired_text(view, q, named, anchor, items, s_start)
+            prev_item = items[-1] if items else None
+            floor = prev_item.q.span.end if prev_item else s_start
+            text = None if mention else (slot_text or unpaired_text(view, q, named, anchor, floor)
                                          or _subject_text(gap, earlier=False)
                                          or (narrowed if narrowed and foreign_chars(gap) < 2 else None)
                                          or _subject_text(gap))
@@ -538,7 +461,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                 after = None  # 500万元以上固定资产投资完成…: the words name the next figure's indicator
             if after:
                 subject, pending = None, []  # the words after it are a new subject: the one before no longer holds
-            text = after[0] if after else text if mention else text or _carried_text(items, q, measure, gap, cut >= 0)
+            text = after[0] if after else text if mention else text or carried_text(prev_item, q, measure, gap, cut >= 0)
             items.append(_Item(q, mention, measure, sign, gap, text, start,
                                from_year=(base.group(1) or "") if base else None, listed=listed, trailing=trailing,
                                words_end=after[1] if after else 0))
