@@ -151,3 +151,22 @@ def test_a_fenbie_list_hands_out_its_items_words(sentence: str, expected: list[t
 ])
 def test_figures_after_an_unnamed_one_keep_its_words(sentence: str, expected: list[tuple[float, str | None]]) -> None:
     assert _texts(sentence) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全省生产安全事故起数下降12%", "safety_accidents"),
+    ("安全事故起数、死亡人数分别下降8%、6%", "safety_accidents"),
+    ("研究与试验开发经费支出占生产总值的2.1%", "rd_spending"),
+    ("研究与实验发展经费达到300亿元", "rd_spending"),
+])
+def test_aliases_of_subjects_the_corpus_names_often(text: str, expected: str) -> None:
+    from govreport.facts.mentions import find_mentions
+
+    found = find_mentions(text)
+    assert found and found[0].indicator == expected, [m.indicator for m in found]
+
+
+def test_both_items_of_a_fenbie_list_get_their_ids() -> None:
+    r = extract("某县2021年政府工作报告\n一、2020年工作回顾\n生产安全事故起数、死亡人数分别下降10.5%、8.2%。\n",
+                Options(doc_id="x", tasks=False, slogans=False))
+    assert [(f.indicator, f.value) for f in r.facts] == [("safety_accidents", -10.5), ("safety_deaths", -8.2)]
