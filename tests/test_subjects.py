@@ -170,3 +170,15 @@ def test_both_items_of_a_fenbie_list_get_their_ids() -> None:
     r = extract("某县2021年政府工作报告\n一、2020年工作回顾\n生产安全事故起数、死亡人数分别下降10.5%、8.2%。\n",
                 Options(doc_id="x", tasks=False, slogans=False))
     assert [(f.indicator, f.value) for f in r.facts] == [("safety_accidents", -10.5), ("safety_deaths", -8.2)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # no filler as a name: a comparison base, a plan's verb, a connective, a span of time, a unit left over
+    ("粮食产量将达到3900亿斤，比原定计划1957年3856亿斤的水平超过44亿斤。",
+     [(195000000.0, "粮食产量"), (192800000.0, None), (2200000.0, None)]),
+    ("基建投资总规模拟定为一百五十亿元。", [(15000000000.0, "基建投资总规模")]),
+    ("棉布产量前三年共增加了二千万匹，而1956年就增加了四千万匹。", [(20000000.0, None), (40000000.0, None)]),
+    ("旅客周转量将达到三百二十亿人公里。", [(32000000000.0, "旅客周转量")]),  # the mention's words, not 公里
+])
+def test_no_filler_words_as_a_name(sentence: str, expected: list[tuple[float, str | None]]) -> None:
+    assert _texts(sentence) == expected

@@ -10,7 +10,7 @@ from typing import Protocol
 
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.mentions import Mention
-from govreport.facts.subjects import may_be_subject, names_a_part, without_head_verb, without_tail
+from govreport.facts.subjects import may_be_subject, names_a_part, unit_words, without_head_verb, without_tail
 from govreport.lexicons import cues
 from govreport.model import Measure, Quantity
 
@@ -38,7 +38,7 @@ def subject_text(gap: str, earlier: bool = True) -> str | None:
         piece = pieces[-3].strip()  # 甘蔗：达到二百六十三亿斤: the name heads a list item, before its colon
     if piece.startswith(("占", "相当于")):
         return None  # 占预算支出的52%: what follows 占 is the whole, not the subject
-    trail = compiled().trailing_cues.search(piece)
+    trail = compiled().trailing_cues.search(piece.rstrip("了"))  # 而1956年就增加了
     if trail:
         piece = piece[: trail.start()]
     piece = without_tail(piece)  # 播种面积安排为: the plan's verb is no part of the name
@@ -48,6 +48,8 @@ def subject_text(gap: str, earlier: bool = True) -> str | None:
         if rest and len(_CJK.findall(rest)) < 2 and not compiled().glue.fullmatch(rest):
             break  # 经济建设费, 建设费: a glue word at the head of a short name is part of it
         piece = rest
+    if _COMPARED.match(piece):
+        return None  # 比五年计划原定1957年: the base of a comparison, not the subject
     piece = _FROM_TAIL.sub("", piece)  # 财政投入从2006年的18亿元: 由/从 and the base year are no part of it
     piece = without_head_verb(piece.removesuffix("的"))  # 完成投资的: the 的 is no part of the name; 引进项目
     if not piece and earlier and len(pieces) >= 3 and pieces[-2] in "，," and may_be_subject(pieces[-3]):
@@ -58,7 +60,8 @@ def subject_text(gap: str, earlier: bool = True) -> str | None:
 
 
 _FILLER_HEAD = re.compile(r"^(?:[比较与同](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})年(?:的|相比)?|[比较](?:上|去)一?年"
-                          r"|[即有和及与在并又]|连续|分别)+")
+                          r"|[即有和及与在并又而]|连续|分别|前[一二三四五六七八九十两\d]+年)+")  # 前三年: a span of time
+_COMPARED = re.compile(r"[比较](?![重例率])")
 _FROM_TAIL = re.compile(r"(?:将|要|已经|已)?(?:[由从](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})?年?(?:底|末)?的?)?$")
 _FILLER_SUBJECTS = frozenset(cues().get("filler_subjects", []))
 
@@ -68,8 +71,8 @@ def unpaired_text(view: str, q: Quantity, subject: Mention | None, anchor: int, 
     indicator of it, but its words still name the figure — unless the figure counts the words after it
     (连跨两个千亿台阶); a mention glued to the words after it heads them (棉花播种面积安排为九千万亩).
     ``floor``: where the words may start (the sentence's start, or the end of the figure before)."""
-    if subject is None or subject.end != anchor or (_CJK.match(view, q.span.end)
-                                                    and not compiled().glue.match(view, q.span.end)):
+    if subject is None or subject.end != anchor or (_CJK.match(view, q.span.end) and not compiled().glue.match(
+            view, q.span.end) and not view.startswith(unit_words(), q.span.end)):
         return None
     gap = view[anchor : q.span.start]
     if not _UNPAIRED_STOP.search(gap) and not names_a_part(gap):

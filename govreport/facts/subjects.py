@@ -15,7 +15,7 @@ from functools import cache
 
 from govreport.errors import LexiconError
 from govreport.facts.cues import compiled
-from govreport.lexicons import cues, read_tsv
+from govreport.lexicons import cues, read_tsv, units
 from govreport.model import Quantity
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -153,6 +153,13 @@ def without_head_verb(words: str) -> str:
     return rest
 
 
+@cache
+def unit_words() -> tuple[str, ...]:
+    """Units of two characters or more (公里, 人次, 千瓦): words after a number that begin with one are a
+    unit the number left (三百二十亿人公里), never a name."""
+    return tuple(u for u in units() if len(u) >= 2)
+
+
 def words_after(view: str, q: Quantity, limit: int | None = None) -> tuple[str, int] | None:
     """The noun phrase written right after ``q`` and where it ends, or None: 建成350个【美丽乡村】;
     a percent only as a share of a population (96.2%的【养老机构】). ``limit``: where the next
@@ -168,7 +175,7 @@ def words_after(view: str, q: Quantity, limit: int | None = None) -> tuple[str, 
     if run is None:
         return None
     words = run.group(0)
-    if lex.stops.match(words) or words.startswith(lex.leads):
+    if lex.stops.match(words) or words.startswith(lex.leads) or words.startswith(unit_words()):
         return None  # 筹措7亿元实施…, 惠及26个省份 is read by what follows the verb, not as it
     stop = lex.stops.search(words)
     if stop is not None:
