@@ -178,8 +178,9 @@ def words_after(view: str, q: Quantity, limit: int | None = None) -> tuple[str, 
     if lex.stops.match(words) or words.startswith(lex.leads) or words.startswith(unit_words()):
         return None  # 筹措7亿元实施…, 惠及26个省份 is read by what follows the verb, not as it
     stop = lex.stops.search(words)
-    if stop is not None:
-        words = words[: stop.start()]
+    ends = [k for k in (stop.start() if stop else -1, words.find("的")) if k >= 0]  # 14亿多中国人的饭碗: up to 的
+    if ends:
+        words = words[: min(ends)]
     elif run.end() - start > _MAX_WORDS or ((view[run.end() : run.end() + 1].isdigit() or run.end() == limit)
                                             and not _DROPPED_TAIL.search(words)):
         return None  # a clause, or the subject of the next figure (300个项目总投资500亿元)
