@@ -182,3 +182,8 @@ def test_both_items_of_a_fenbie_list_get_their_ids() -> None:
 ])
 def test_no_filler_words_as_a_name(sentence: str, expected: list[tuple[float, str | None]]) -> None:
     assert _texts(sentence) == expected
+
+
+def test_a_shared_head_is_found_past_an_average_word() -> None:
+    got = _texts("石化、冶金、装备制造产业增加值年均分别增长17.8%、4.8%、9.9%。", "一、过去五年工作回顾")
+    assert [t for _, t in got] == ["石化增加值", "冶金增加值", "装备制造产业增加值"]

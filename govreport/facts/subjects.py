@@ -98,7 +98,7 @@ def slot_words(view: str, respectively: int, floor: int, n: int) -> list[str | N
         while (g := glue.match(piece)) and 2 <= g.end() < len(piece) - 1:
             piece = piece[g.end() :]  # 全年交通: the time or place prefix is no part of the name (新能源 keeps 新)
         trail = compiled().trailing_cues.search(piece)
-        cleaned.append(_DROPPED_TAIL.sub("", piece[: trail.start()] if trail else piece))
+        cleaned.append(_DROPPED_TAIL.sub("", without_tail(piece[: trail.start()] if trail else piece)))
     last = cleaned[-1]
     head = next((h for h in _lexicon().heads if last.endswith(h) and len(last) > len(h)), "")
     out: list[str | None] = []
