@@ -20,6 +20,10 @@ from govreport.facts.context import PassageIndex, base_period, head_base, kind_o
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.ellipsis import counted_noun_ends, outside_names, shared_head, slots_of
 from govreport.facts.mentions import Mention, find_mentions, indicator
+from govreport.facts.naming import ASIDE as _ASIDE
+from govreport.facts.naming import carried_text, unpaired_text
+from govreport.facts.naming import subject_text as _subject_text
+from govreport.facts.subjects import slot_words, words_after
 from govreport.lexicons import cues
 from govreport.model import Bound, DocMeta, Fact, Kind, Measure, Quantity, Role, Section, Span
 from govreport.numbers import find_quantities
@@ -31,13 +35,12 @@ _NEWLINE = re.compile(r"\n")
 _CLAUSE_END = frozenset("；;")
 _FREE_UNITS = frozenset({"%", "个百分点", "位", "倍"})
 # classifiers of a count of things: a count indicator (绿色矿山 个) may be counted in any of them (165座)
-_CLASSIFIERS = frozenset({"个", "家", "户", "座", "处", "所", "项", "条", "件", "部", "套", "批", "支", "种", "类", "栋", "间"})
+_CLASSIFIERS = frozenset({"个", "家", "户", "座", "处", "所", "项", "条", "件", "部", "套", "批", "支", "种", "类", "栋", "间",
+                          "台", "张", "床"})
 _RATIO = re.compile(r"是(?:(?:19|20)\d\d年)?的?\Z")
 _LIST_GAP = re.compile(r"[、和]")
 _LEAD = re.compile(r".*[，,、：:（(“”\"]")
 _MAX_LEAD = 16
-# asides that keep the subject: （市口径）, 扣除减税降费因素, 剔除不可比因素后
-_ASIDE = re.compile(r"[(（][^()（）\n]{1,8}[)）]|(?:扣除|剔除)[^，,。；;]{1,12}?因素(?:影响)?后?")
 _RATE_WORDS = ("增速", "增幅", "增长速度", "增长幅度")
 _MAX_SENTENCE = 1500  # characters read either side of a sentence's first number
 _MAX_PARAGRAPH = 4000  # characters of the paragraph read before a number (real paragraphs are under 1400)
@@ -59,6 +62,7 @@ class _Item:
     from_year: str | None = None  # 由2015年的X增加到Y: X is the level of the base year ("" if unsaid)
     listed: bool = False  # follows the item before it in a list (6.8%、7.9%)
     trailing: bool = False  # its subject is written after it (18万贫困人口脱贫)
+    words_end: int = 0  # where its subject words written after it end (建成350个美丽乡村), else 0
 
 
 def _measure(gap: str, q: Quantity, mention: Mention | None, view: str) -> tuple[Measure, int]:
@@ -154,52 +158,8 @@ def _signed(q: Quantity, sign: int) -> tuple[float, float | None, Bound]:
     return -q.value, None, _FLIP.get(q.bound, q.bound)
 
 
-def _subject_text(gap: str) -> str | None:
-    """The report's words for a subject that is not a canonical indicator (best effort): the words
-    after the last comma, less the cue words that end them (增长, 达到, 控制在)."""
-    pieces = re.split(r"([，,、：:（）()“”\"])", gap)
-    piece = pieces[-1].strip()
-    if len(pieces) >= 3 and pieces[-2] in "：:" and not foreign_chars(piece):
-        piece = pieces[-3].strip()  # 甘蔗：达到二百六十三亿斤: the name heads a list item, before its colon
-    if piece.startswith(("占", "相当于")):
-        return None  # 占预算支出的52%: what follows 占 is the whole, not the subject
-    trail = compiled().trailing_cues.search(piece)
-    if trail:
-        piece = piece[: trail.start()]
-    piece = _FILLER_HEAD.sub("", piece[-16:])  # 比上年, 和, 连续, 比1954年: filler, not the subject's words
-    while (g := compiled().glue.match(piece)) and g.end() > 0:
-        piece = _FILLER_HEAD.sub("", piece[g.end() :])
-    piece = _FROM_TAIL.sub("", piece)  # 财政投入从2006年的18亿元: 由/从 and the base year are no part of it
-    piece = piece.removesuffix("的")  # 完成投资的: the 的 is no part of the name
-    if piece in _FILLER_SUBJECTS:
-        return None  # 惠及, 筹措, 每年: a verb or an adverb, never the name of a measure
-    return piece if len(_CJK_CHAR.findall(piece)) >= 2 else None
-
-
 _ACTION_TAIL = re.compile(rf"(?:{'|'.join(sorted(cues().get('action_verbs', []), key=len, reverse=True))})+$")
-_FILLER_HEAD = re.compile(r"^(?:[比较与同](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})年(?:的|相比)?|[比较](?:上|去)一?年"
-                          r"|[即有和及与在并又]|连续|分别)+")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_FROM_TAIL = re.compile(r"(?:将|要|已经|已)?(?:[由从](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})?年?(?:底|末)?的?)?$")
-_FILLER_SUBJECTS = frozenset(cues().get("filler_subjects", []))
-
-
-def _carried_text(items: list[_Item], q: Quantity, measure: Measure, gap: str, cut: bool) -> str | None:
-    """An unnamed figure right after a figure whose subject has no id keeps that subject's words
-    (中央财政抚恤事业费支出112亿元，比上年增长47%; 发电量由X增加到Y): the same dimension, or a rate of change of it."""
-    if cut or not items or items[-1].mention is not None or not items[-1].subject_text:
-        return None
-    prev = items[-1]
-    if q.unit == "%" and prev.q.unit != "%" and gap.lstrip("，, ").startswith("占") and len(gap) <= 16:
-        return prev.subject_text  # X 2184万元，占经济建设费总数的13.6%: the share of X
-    if foreign_chars(gap) >= 2:
-        return None
-    same = q.dimension == prev.q.dimension and prev.measure is not Measure.RANK and measure is not Measure.RANK
-    rate = q.unit == "%" and measure in _RATES_OF_CHANGE and prev.q.unit != "%"
-    return prev.subject_text if same or rate else None
-
-
-_RATES_OF_CHANGE = frozenset({Measure.GROWTH, Measure.GROWTH_AVG, Measure.GROWTH_CUM})
 
 
 def _rank_scope(gap: str, inherited: str | None) -> str | None:
@@ -372,6 +332,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
     subject: Mention | None = None
     pending: list[Mention | None] = []  # subjects still to hand out to a 分别 list
     last_slots: list[Mention | None] = []
+    slot_texts: list[str | None] = []  # the words of last_slots' items (汽车用锂电池、太阳能电池…分别)
+    from_slots = False  # pending is a copy of last_slots
     anchor = s_start
     objects: list[Mention] = []  # mentions that are objects (占…比重, 高于…), not subjects
     consumed: set[int] = set()  # mentions taken by the count before them
@@ -409,30 +371,37 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             slots = slots_of(view, ms, q.span.start - len(gap) + resp, s_start)
             if len(slots) > 1:
                 pending, last_slots = list(slots), list(slots)
+                slot_texts, from_slots = slot_words(view, q.span.start - len(gap) + resp, s_start, len(slots)), True
             elif len(last_slots) > 1:  # …分别达到X元、Y元，分别增长6.8%、7.9%
-                pending = list(last_slots)
+                pending, from_slots = list(last_slots), True
             elif subject is not None and subject.text in c.split_mentions and (not slots or slots == [None]):
                 pending = last_slots = [Mention(subject.start, subject.end, ind, subject.text)
                                         for ind in c.split_mentions[subject.text]]  # 城乡居民收入连年增长，分别…
+                slot_texts, from_slots = [], False
             elif not slots or slots == [None]:
                 n = _list_length(view, qs, qi)  # A 30.9亿元，其中B 17.3亿元，分别增长13.3%、8.6%
                 if n > 1 and len(items) >= n and _distinct_subjects(items[-n:], unnamed=True):
-                    pending = [it.mention for it in items[-n:]]
+                    pending, from_slots = [it.mention for it in items[-n:]], False
         elif not listed and not fresh and len(last_slots) > 1 and _list_length(view, qs, qi) == len(last_slots) \
                 and foreign_chars(gap) < 2:
-            pending, handout = list(last_slots), True  # …分别达X元、Y元，增长4.2%、5.3%
+            pending, handout, from_slots = list(last_slots), True, True  # …分别达X元、Y元，增长4.2%、5.3%
         elif not fresh and not listed and (n := _list_length(view, qs, qi)) > 1 and len(items) >= n \
                 and foreign_chars(gap) < 2 and _distinct_subjects(items[-n:]):
-            pending, handout = [it.mention for it in items[-n:]], True  # A 17175元，B 5153元，实际增长9.8%和8.5%
+            pending, handout, from_slots = [it.mention for it in items[-n:]], True, False  # A 17175元，B 5153元，…9.8%和8.5%
         elif fresh and subject is not None and (n := _list_length(view, qs, qi)) > 1:
             slots = slots_of(view, ms, subject.end, s_start)  # X和Y实际增长9.8%和8.5%
             if len(slots) == n and all(slots):
                 pending, last_slots, handout = list(slots), list(slots), True
+                slot_texts, from_slots = [], False
         plain = _ASIDE.sub("", gap)  # 财政总收入（市口径）845.3亿元: a short aside keeps the subject
         for o in objects:
             plain = plain.replace(o.text, "")
+        named = subject  # the mention before this figure, for its words if it is no indicator of it
+        slot_text = None
         if pending and (resp >= 0 or listed or handout):
+            k = len(slot_texts) - len(pending) if from_slots else -1
             mention: Mention | None = pending.pop(0)
+            slot_text = slot_texts[k] if mention is None and 0 <= k < len(slot_texts) else None  # …太阳能电池…分别
         else:
             pending = []
             mention = subject
@@ -493,11 +462,23 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                 if m is not None and _compatible(q, m, view):
                     items.append(_Item(q, m, measure, sign, gap, None, start))
         else:
-            text = None if mention else (_subject_text(gap) or (narrowed if narrowed and foreign_chars(gap) < 2 else None)
-                                         or _carried_text(items, q, measure, gap, cut >= 0))
+            prev_item = items[-1] if items else None
+            floor = prev_item.q.span.end if prev_item else s_start
+            text = None if mention else (slot_text or unpaired_text(view, q, named, anchor, floor)
+                                         or _subject_text(gap, earlier=False)
+                                         or (narrowed if narrowed and foreign_chars(gap) < 2 else None)
+                                         or _subject_text(gap))
+            nxt = qs[qi + 1].span.start if qi + 1 < len(qs) else None
+            after = words_after(view, q, nxt) if mention is None and text is None else None  # 建成350个美丽乡村
+            if after and any(q.span.end <= m.start < after[1] for m in ms):
+                after = None  # 500万元以上固定资产投资完成…: the words name the next figure's indicator
+            if after:
+                subject, pending = None, []  # the words after it are a new subject: the one before no longer holds
+            text = after[0] if after else text if mention else text or carried_text(prev_item, q, measure, gap, cut >= 0)
             items.append(_Item(q, mention, measure, sign, gap, text, start,
-                               from_year=(base.group(1) or "") if base else None, listed=listed, trailing=trailing))
-        anchor, objects, narrowed = q.span.end, [], None
+                               from_year=(base.group(1) or "") if base else None, listed=listed, trailing=trailing,
+                               words_end=after[1] if after else 0))
+        anchor, objects, narrowed = max(q.span.end, items[-1].words_end), [], None  # past 建成2个X【和】…
     return items
 
 
@@ -563,7 +544,7 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             value=value,
             unit=unit,
             bound=bound,
-            span=Span(it.start, it.mention.end if it.trailing and it.mention else q.span.end),
+            span=Span(it.start, it.mention.end if it.trailing and it.mention else max(q.span.end, it.words_end)),
             value_max=value_max,
             rank_scope=rank_scope,
             rank_of=rank_of,

@@ -100,7 +100,7 @@ def compiled() -> Cues:
     for ws in c["bound_suffix"].values():
         glue_words += ws
     return Cues(
-        glue=re.compile(rf"{_alt(glue_words)}|(?:19|20)\d\d年|[一二三四五六七八九十两]+年|\d+(?:\.\d+)?%?|[第位]"),
+        glue=re.compile(rf"{_alt(glue_words)}|(?:19|20)\d\d年|{_CN_YEAR}|[一二三四五六七八九十两]+年|\d+(?:\.\d+)?%?|[第位]"),
         measure=re.compile(_alt(list(kind_of))),
         measure_kind=kind_of,
         share=re.compile(r"占[^，,。；;]{0,24}?(?:的)?(?:比重|比例|份额)|占比|所占比例|比重"),

@@ -1,0 +1,104 @@
+"""The report's words for the subject of a figure that has no canonical indicator (``indicator_text``):
+the words before it, less cue words, filler and a task verb at their head; the clause before a comma
+(邮路总长度，由…增加到…); a mention of another unit (公共充电桩达到13万台); the words of the unnamed figure
+before it (补助资金551亿元，比上年增长2倍). The words written after a figure are read by ``subjects``."""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from govreport.facts.cues import compiled, foreign_chars
+from govreport.facts.mentions import Mention
+from govreport.facts.subjects import may_be_subject, names_a_part, unit_words, without_head_verb, without_tail
+from govreport.lexicons import cues
+from govreport.model import Measure, Quantity
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# asides that keep the subject: （市口径）, 扣除减税降费因素, 剔除不可比因素后
+ASIDE = re.compile(r"[(（][^()（）\n]{1,8}[)）]|(?:扣除|剔除)[^，,。；;]{1,12}?因素(?:影响)?后?")
+
+
+class Figure(Protocol):
+    """A figure already read in the sentence (the walk's item)."""
+
+    q: Quantity
+    mention: Mention | None
+    measure: Measure
+    subject_text: str | None
+
+
+def subject_text(gap: str, earlier: bool = True) -> str | None:
+    """The report's words for a subject that is not a canonical indicator (best effort): the words
+    after the last comma, less the cue words that end them (增长, 达到, 控制在); if those are only cue
+    words, a noun phrase that is the whole clause before the comma (医院病床数，比上年增长12%)."""
+    pieces = re.split(r"([，,、：:（）()“”\"])", gap)
+    piece = pieces[-1].strip()
+    if len(pieces) >= 3 and pieces[-2] in "：:" and not foreign_chars(piece):
+        piece = pieces[-3].strip()  # 甘蔗：达到二百六十三亿斤: the name heads a list item, before its colon
+    if piece.startswith(("占", "相当于")):
+        return None  # 占预算支出的52%: what follows 占 is the whole, not the subject
+    trail = compiled().trailing_cues.search(piece.rstrip("了"))  # 而1956年就增加了
+    if trail:
+        piece = piece[: trail.start()]
+    piece = without_tail(piece)  # 播种面积安排为: the plan's verb is no part of the name
+    piece = _FILLER_HEAD.sub("", piece[-16:])  # 比上年, 和, 连续, 比1954年: filler, not the subject's words
+    while (g := compiled().glue.match(piece)) and g.end() > 0:
+        rest = _FILLER_HEAD.sub("", piece[g.end() :])
+        if rest and len(_CJK.findall(rest)) < 2 and not compiled().glue.fullmatch(rest):
+            break  # 经济建设费, 建设费: a glue word at the head of a short name is part of it
+        piece = rest
+    if _COMPARED.match(piece):
+        return None  # 比五年计划原定1957年: the base of a comparison, not the subject
+    piece = _FROM_TAIL.sub("", piece)  # 财政投入从2006年的18亿元: 由/从 and the base year are no part of it
+    piece = without_head_verb(piece.removesuffix("的"))  # 完成投资的: the 的 is no part of the name; 引进项目
+    if not piece and earlier and len(pieces) >= 3 and pieces[-2] in "，," and may_be_subject(pieces[-3]):
+        return subject_text(pieces[-3], earlier=False)  # 邮路总长度，由…增加到…: the clause before names it
+    if piece in _FILLER_SUBJECTS:
+        return None  # 惠及, 筹措, 每年: a verb or an adverb, never the name of a measure
+    return piece if len(_CJK.findall(piece)) >= 2 else None
+
+
+_FILLER_HEAD = re.compile(r"^(?:[比较与同](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})年(?:的|相比)?|[比较](?:上|去)一?年"
+                          r"|[即有和及与在并又]|而(?!且)|连续|分别|前[一二三四五六七八九十两\d]+年)+")  # 前三年: a span of time
+_COMPARED = re.compile(r"[比较](?![重例率])")
+_FROM_TAIL = re.compile(r"(?:将|要|已经|已)?(?:[由从](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})?年?(?:底|末)?的?)?$")
+_FILLER_SUBJECTS = frozenset(cues().get("filler_subjects", []))
+
+
+def unpaired_text(view: str, q: Quantity, subject: Mention | None, anchor: int, floor: int) -> str | None:
+    """公共充电桩达到13万台, 城镇老旧小区9.8万户: a mention right before a figure of another unit is no
+    indicator of it, but its words still name the figure — unless the figure counts the words after it
+    (连跨两个千亿台阶); a mention glued to the words after it heads them (棉花播种面积安排为九千万亩).
+    ``floor``: where the words may start (the sentence's start, or the end of the figure before)."""
+    if subject is None or subject.end != anchor or (_CJK.match(view, q.span.end) and not compiled().glue.match(
+            view, q.span.end) and not view.startswith(unit_words(), q.span.end)):
+        return None
+    gap = view[anchor : q.span.start]
+    if not _UNPAIRED_STOP.search(gap) and not names_a_part(gap):
+        return None  # 城镇老旧小区改造涉及居民1.2万户: the words after it act on it, they are their own subject
+    return subject_text(view[max(floor, subject.start - 16) : q.span.start])
+
+
+_UNPAIRED_STOP = re.compile(r"[，,、：:（）()“”\"]")
+
+
+def carried_text(prev: Figure | None, q: Quantity, measure: Measure, gap: str, cut: bool) -> str | None:
+    """An unnamed figure right after a figure whose subject has no id keeps that subject's words
+    (中央财政抚恤事业费支出112亿元，比上年增长47%; 发电量由X增加到Y): the same dimension, or a rate of change of it."""
+    if cut or prev is None or prev.mention is not None or not prev.subject_text:
+        return None
+    if q.unit == "%" and prev.q.unit != "%" and gap.lstrip("，, ").startswith("占") and len(gap) <= 16:
+        return prev.subject_text  # X 2184万元，占经济建设费总数的13.6%: the share of X
+    if foreign_chars(ASIDE.sub("", gap)) >= 2:  # 扣除价格因素: an aside keeps the subject
+        return None
+    same = q.dimension == prev.q.dimension and prev.measure is not Measure.RANK and measure is not Measure.RANK
+    rate = q.unit in ("%", "倍") and measure in _RATES_OF_CHANGE and prev.q.unit != "%"  # 比上年增长2倍
+    c = compiled()
+    points = q.unit == "个百分点" and prev.q.unit == "%" and not c.relative.search(gap)  # 占比79.2%、提高13.2个百分点
+    # 工业技改投资增长33.6%、居全国第3位: the rank of the figure before it
+    rank = measure is Measure.RANK and prev.measure is not Measure.RANK and len(gap) <= 8 and c.rank_verb.search(gap)
+    return prev.subject_text if same or rate or points or rank else None
+
+
+_RATES_OF_CHANGE = frozenset({Measure.GROWTH, Measure.GROWTH_AVG, Measure.GROWTH_CUM})
