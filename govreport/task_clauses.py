@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -317,32 +317,50 @@ class ClauseContext:
     nested: bool = False  # a part of a clause already tried with the quantity grammar
 
 
+@cache
+def _context(last: bool, after_task: bool, deliverable_only: bool, quantified_only: bool = False,
+             nested: bool = False) -> ClauseContext:
+    """The (immutable) context of these flags: one instance each, not one per clause."""
+    return ClauseContext(last, after_task, deliverable_only, quantified_only, nested)
+
+
+_TRAILING = _SENTENCE_END + " \n\u3000"
+_SPACES = " \n\u3000"
+_QUANTIFIED_ROWS: list[Callable[[str, int, int], list[Row]]] = []  # tasks.quantified_rows, imported on first use
+
+
+def _quantified(view: str, start: int, end: int) -> list[Row]:
+    if not _QUANTIFIED_ROWS:
+        from govreport.tasks import quantified_rows  # the quantity grammar of the earlier task finder
+
+        _QUANTIFIED_ROWS.append(quantified_rows)
+    return _QUANTIFIED_ROWS[0](view, start, end)
+
+
 def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: TaskRules) -> list[Row]:
     """The task rows of one clause ``view[start:end]`` (no clause marks inside, quotes aside)."""
-    while end > start and view[end - 1] in _SENTENCE_END + " \n\u3000":
+    while end > start and view[end - 1] in _TRAILING:
         end -= 1
     m = _NUMBERING.match(view, start, end)
     pos = m.end() if m else start
-    while pos < end and view[pos] in " \n\u3000":
+    while pos < end and view[pos] in _SPACES:
         pos += 1
     if pos >= end:
         return []
-    text = view[pos:end]
-    if rules.any_in("fiscal", text) and any(q.dimension == "money" for q in quantities_in(view, pos, end)):
+    patterns = rules.patterns
+    if patterns["fiscal"].search(view, pos, end) and any(q.dimension == "money" for q in quantities_in(view, pos, end)):
         return []  # 安排财政赤字2.18万亿元: a budget figure
     clause_start = pos
     for name in ("subjects", "modals"):  # 我们要…, 今年将…
-        word = rules.word_at(name, view, pos, end)
-        if word and (rules.verbs.match(view, pos + len(word), end) or rules.adverbs.match(view, pos + len(word), end)
-                     or (name == "subjects" and view.startswith(rules.words["modals"], pos + len(word)))):
-            pos += len(word)
+        w = patterns[name].match(view, pos, end)
+        if w and (rules.verbs.match(view, w.end(), end) or rules.adverbs.match(view, w.end(), end)
+                  or (name == "subjects" and view.startswith(rules.words["modals"], w.end()))):
+            pos = w.end()
     pos = _strip_adverbs(view, pos, end, rules)
-    if rules.starts("exhortation", view[pos:end]):
+    if patterns["exhortation"].match(view, pos, end):
         return []
     if not ctx.nested:
-        from govreport.tasks import quantified_rows  # the quantity grammar of the earlier task finder
-
-        rows = quantified_rows(view, clause_start, end)
+        rows = _quantified(view, clause_start, end)
         if rows:
             return rows
     if ctx.quantified_only:
@@ -367,10 +385,9 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
         b_chain = _verb_chain(view, b_pos, b_end, rules)
         if (a_end - vend >= 2 and b_chain and b_end - b_chain[1] >= 3
                 and not view.startswith(("等", "和"), b_chain[1])):
-            first = clause_rows(view, pos, a_end, ClauseContext(False, ctx.after_task, ctx.deliverable_only,
-                                                                nested=True), rules)
-            rest = clause_rows(view, b_start, end, ClauseContext(ctx.last, True, ctx.deliverable_only,
-                                                                 nested=True), rules)
+            first = clause_rows(view, pos, a_end, _context(False, ctx.after_task, ctx.deliverable_only,
+                                                           nested=True), rules)
+            rest = clause_rows(view, b_start, end, _context(ctx.last, True, ctx.deliverable_only, nested=True), rules)
             return first + rest
     creation = _kind(action, view[vend:end], rules) == "creation"
     if (ctx.last and ctx.after_task and not creation and rules.starts("purpose_last", action)
@@ -434,6 +451,9 @@ def _measured(words: str) -> str:
     return words.strip()
 
 
+_GOING_ON = re.compile(r"继续|持续")
+
+
 def _no_verb_rows(view: str, pos: int, end: int, ctx: ClauseContext, rules: TaskRules) -> list[Row]:
     """A clause that does not open with a verb: 对X实施…, 以…调整…, NP + quantity after a task, NP 继续保持…."""
     text = view[pos:end]
@@ -449,8 +469,8 @@ def _no_verb_rows(view: str, pos: int, end: int, ctx: ClauseContext, rules: Task
                 break  # 在实际工作中努力争取…: a frame; 在抓好…的同时 opens with the verb
             if opener == "以" and m.start() > pos + 1 and not _MANNER.search(view, pos, m.start()):
                 break  # 以灵活多样的人才引进方式支撑…: 引进 is inside the means
-            sub = clause_rows(view, m.start(), end, ClauseContext(ctx.last, ctx.after_task, ctx.deliverable_only,
-                                                                  nested=True), rules)
+            sub = clause_rows(view, m.start(), end, _context(ctx.last, ctx.after_task, ctx.deliverable_only,
+                                                             nested=True), rules)
             if sub:
                 return [Row(r.action, r.obj, pos + len(opener), r.end, r.kind, r.quantity)
                         if opener in _OBJECT_FIRST and r.start == m.start() else r for r in sub]
@@ -459,7 +479,7 @@ def _no_verb_rows(view: str, pos: int, end: int, ctx: ClauseContext, rules: Task
     if opener:
         return []  # 围绕…, 依托…, 按照…: a frame, not a commitment
     # NP 继续|持续 + verb: 教育教学质量继续保持…领先位次
-    m = re.compile(r"继续|持续").search(view, pos + 3, min(end, pos + 12))
+    m = _GOING_ON.search(view, pos + 3, min(end, pos + 12))
     if m and not ctx.deliverable_only and not any(c in view[pos : m.start()] for c in "、和的"):
         chain = _verb_chain(view, m.end(), end, rules)
         if chain and end - chain[1] >= 2:
@@ -484,11 +504,14 @@ def paragraph_rows(view: str, para: tuple[int, int], *, deliverable_only: bool, 
             continue
         clauses = top_level_split(view, s_start, s_end, _CLAUSE_MARKS)
         targets = bool(_TARGETS.search(view, s_start, s_end))
+        past = PAST.search(view, s_start, s_end) is not None  # else no clause of the sentence is about the past
         had = False
+        last = len(clauses) - 1
         for i, (c_start, c_end) in enumerate(clauses):
-            ctx = ClauseContext(last=i == len(clauses) - 1 and i > 0, after_task=had,
-                                deliverable_only=deliverable_only, quantified_only=targets)
-            rows = [] if PAST.search(view, c_start, c_end) else clause_rows(view, c_start, c_end, ctx, rules)
+            if past and PAST.search(view, c_start, c_end):
+                continue
+            rows = clause_rows(view, c_start, c_end, _context(i == last and i > 0, had, deliverable_only, targets),
+                               rules)
             for row in rows:
                 yield (s_start, s_end), row
             had = had or bool(rows)
