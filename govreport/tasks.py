@@ -25,7 +25,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 import ahocorasick
 
@@ -121,31 +121,46 @@ def load_lexicon() -> TaskLexicon:
     )
 
 
-_AUTOMATON: list[tuple[TaskLexicon, ahocorasick.Automaton]] = []  # built once per loaded lexicon
+#: built once per loaded lexicon: the automaton and the answers so far (areas repeat for every task under them)
+_AUTOMATON: list[tuple[TaskLexicon, ahocorasick.Automaton, dict[str, str | None]]] = []
+_MEMO_SIZE = 1 << 15
 
 
 def _department_automaton(lex: TaskLexicon) -> ahocorasick.Automaton:
     """The department keywords, each with its rank in ``departments`` (longest keyword first)."""
+    return _department_state(lex)[1]
+
+
+def _department_state(lex: TaskLexicon) -> tuple[TaskLexicon, ahocorasick.Automaton, dict[str, str | None]]:
     if _AUTOMATON and _AUTOMATON[0][0] is lex:
-        return _AUTOMATON[0][1]
+        return _AUTOMATON[0]
     auto = ahocorasick.Automaton()
     for rank, (key, _dept) in enumerate(lex.departments):
         auto.add_word(key, rank)
     auto.make_automaton()
-    _AUTOMATON[:] = [(lex, auto)]
-    return auto
+    _AUTOMATON[:] = [(lex, auto, {})]
+    return _AUTOMATON[0]
 
 
 def suggest_department(obj: str, area: str | None = None) -> str | None:
     """A suggested lead department for a task object (else its area heading), or None: the first
     keyword of ``departments`` (longest first) found in it, by one Aho-Corasick pass over the words."""
-    return _department_in(obj, load_lexicon()) or (_department_in(area, load_lexicon()) if area else None)
-
-
-@lru_cache(maxsize=1 << 14)  # areas repeat for every task under a heading
-def _department_in(where: str, lex: TaskLexicon) -> str | None:
-    rank = min((r for _end, r in _department_automaton(lex).iter(where)), default=None) if where else None
-    return lex.departments[rank][1] if rank is not None else None
+    lex = load_lexicon()
+    _lex, auto, memo = _department_state(lex)
+    for where in (obj, area):
+        if not where:
+            continue
+        if where in memo:
+            dept = memo[where]
+        else:
+            rank = min((r for _end, r in auto.iter(where)), default=None)
+            dept = lex.departments[rank][1] if rank is not None else None
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            memo[where] = dept
+        if dept is not None:
+            return dept
+    return None
 
 
 def _plan_heading(title: str, plan_year: int | None) -> bool:
