@@ -67,6 +67,9 @@ class TaskRules:
     examples: tuple[tuple[str, tuple[str, ...]], ...]
     #: each word list as one alternation in list order (longest first): one C scan, not one per word
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    #: every verb of either list (these rules' and ``task_verbs.tsv``, modals included): a clause
+    #: without one has no row unless it continues a task (粮食总产量20万吨以上 after 确保…)
+    any_verb: re.Pattern[str] | None = None
 
     def any_in(self, name: str, text: str) -> bool:
         return self.patterns[name].search(text) is not None
@@ -115,10 +118,13 @@ def load_rules() -> TaskRules:
         examples.append((text, tuple(tasks)))
     if not examples:
         raise LexiconError("lexicon task_rules.yaml: no examples")
-    verbs = set(words["verbs"]) | {r["verb"].strip() for r in read_tsv("task_verbs.tsv")
+    table = read_tsv("task_verbs.tsv")
+    verbs = set(words["verbs"]) | {r["verb"].strip() for r in table
                                    if r["kind"].strip() != "modal" or r["verb"].strip() in {"力争", "确保", "争取"}}
     patterns = {name: re.compile("|".join(re.escape(w) for w in ws)) for name, ws in words.items()}
-    return TaskRules(words, _alternation(verbs), _alternation(set(words["adverbs"])), tuple(examples), patterns)
+    any_verb = _alternation(verbs | {r["verb"].strip() for r in table})
+    return TaskRules(words, _alternation(verbs), _alternation(set(words["adverbs"])), tuple(examples), patterns,
+                     any_verb)
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,6 +353,9 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
         pos += 1
     if pos >= end:
         return []
+    if not (ctx.after_task and not ctx.quantified_only) and rules.any_verb and not rules.any_verb.search(view, pos,
+                                                                                                         end):
+        return []  # no verb of either list: every path below needs one (a third of the clauses)
     patterns = rules.patterns
     if patterns["fiscal"].search(view, pos, end) and any(q.dimension == "money" for q in quantities_in(view, pos, end)):
         return []  # 安排财政赤字2.18万亿元: a budget figure
