@@ -63,8 +63,10 @@ def _han_except(chars: str) -> str:
 
 #: where a compound can start: a numeral run, other Han characters, a numeral, another Han character
 #: (two segments, 两不愁三保障); the regex engine skips the numerals that open nothing (一是, 统一)
-_COMPOUND_START = re.compile(f"(?<![{_LEADS}])[{_LEADS}](?=[{_LEADS}]*[{_han_except(_LEADS)}]+[{_LEADS}]+"
-                             f"[{_han_except(_LEADS)}])")
+#: (the numeral comes first and the "no numeral before it" check after it, so the engine jumps from
+#: numeral to numeral; the classes are disjoint, so possessive runs change no match)
+_COMPOUND_START = re.compile(f"[{_LEADS}](?<![{_LEADS}][{_LEADS}])(?=[{_LEADS}]*+[{_han_except(_LEADS)}]++"
+                             f"[{_LEADS}]++[{_han_except(_LEADS)}])")
 #: 个 + a negation head: 四个不摘, 两个毫不动摇
 _GE_NEG = re.compile(f"[{NUMERALS}]{{1,3}}个(?:毫不[{_HAN}]{{2}}|不[{_HAN}])")
 #: the same from its 个 (a literal the regex engine finds fast): the tail, and the 个 alone
