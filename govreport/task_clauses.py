@@ -81,8 +81,8 @@ class TaskRules:
 
     def any_starts_within(self, name: str, text: str, first: int, last: int, end: int) -> bool:
         """A word of list ``name`` that starts at some position in ``[first, last]`` and ends by ``end``."""
-        pattern = self.patterns[name]
-        return any(pattern.match(text, p, end) for p in range(first, last + 1))
+        m = self.patterns[name].search(text, first, end)  # the leftmost start: the match at each p in turn
+        return m is not None and m.start() <= last
 
     def starts(self, name: str, text: str) -> bool:
         return text.startswith(self.words[name])
@@ -146,8 +146,11 @@ def _split_chars(marks: str) -> re.Pattern[str]:
 
 def top_level_split(view: str, start: int, end: int, marks: str) -> list[tuple[int, int]]:
     """``view[start:end]`` cut at ``marks`` outside quotes and brackets, as (start, end) pieces."""
+    pattern = _split_chars(marks)
+    if not pattern.search(view, start, end):  # no mark and no bracket: one piece (most objects)
+        return [(start, end)] if view[start:end].strip() else []
     pieces, depth, at = [], 0, start
-    for m in _split_chars(marks).finditer(view, start, end):  # only the brackets and marks, not every character
+    for m in pattern.finditer(view, start, end):  # only the brackets and marks, not every character
         i, ch = m.start(), m.group()
         if ch in _OPEN and not (ch == '"' and depth):
             depth += 1
@@ -266,9 +269,13 @@ def _headed(item: str, rules: TaskRules) -> bool:
         and not rules.any_in("generic_words", core)
 
 
-def named_items(view: str, start: int, end: int, action: str, rules: TaskRules) -> list[tuple[int, str]] | None:
-    """A list of named projects in the object ``view[start:end]``: (item end, item) each, or None."""
-    pieces = top_level_split(view, start, end, "、")
+def named_items(view: str, start: int, end: int, action: str, rules: TaskRules,
+                pieces: list[tuple[int, int]] | None = None) -> list[tuple[int, str]] | None:
+    """A list of named projects in the object ``view[start:end]``: (item end, item) each, or None.
+
+    ``pieces``: ``top_level_split(view, start, end, "、")`` when the caller has it already."""
+    if pieces is None:
+        pieces = top_level_split(view, start, end, "、")
     if len(pieces) < 2:
         pieces = top_level_split(view, start, end, "和及")  # 晋星升级行动和“百园增效”行动
         if len(pieces) == 2 and all(_headed(view[s:e], rules) for s, e in pieces):
@@ -413,11 +420,12 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
         return []
     if rules.ends("vague_objects", obj) or rules.any_in("pledges", obj):
         return []  # 营造…的发展氛围, …至关重要, 贯彻落实党中央决策部署: no deliverable
-    return _object_rows(view, pos, action, vend, obj_end, rules)
+    return _object_rows(view, pos, action, vend, obj_end, rules, parts if obj_end == end else None)
 
 
-def _object_rows(view: str, pos: int, action: str, vend: int, end: int, rules: TaskRules) -> list[Row]:
-    items = named_items(view, vend, end, action, rules)
+def _object_rows(view: str, pos: int, action: str, vend: int, end: int, rules: TaskRules,
+                 parts: list[tuple[int, int]] | None = None) -> list[Row]:
+    items = named_items(view, vend, end, action, rules, parts)
     if items:
         creation = action.endswith(rules.words["creation_verbs"])
         out = []
