@@ -243,10 +243,14 @@ def _quantity(view: str, start: int, end: int, action: str) -> Quantity | None:
     return found[-1] if found else None
 
 
+def _creation(action: str, obj: str, rules: TaskRules) -> bool:
+    """``_kind(action, obj, rules) == "creation"``, without the other tests."""
+    verbs = rules.words["creation_verbs"]
+    return action.startswith(verbs) or action in verbs or obj.rstrip("工作").endswith(rules.words["creation_ends"])
+
+
 def _kind(action: str, obj: str, rules: TaskRules) -> str:
-    core = obj.rstrip("工作")
-    if rules.starts("creation_verbs", action) or action in rules.words["creation_verbs"] \
-            or rules.ends("creation_ends", core):
+    if _creation(action, obj, rules):
         return "creation"
     if rules.any_in("generic_words", obj):
         return "policy"
@@ -405,7 +409,7 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
                                                            nested=True), rules)
             rest = clause_rows(view, b_start, end, _context(ctx.last, True, ctx.deliverable_only, nested=True), rules)
             return first + rest
-    creation = _kind(action, view[vend:end], rules) == "creation"
+    creation = _creation(action, view[vend:end], rules)
     if (ctx.last and ctx.after_task and not creation and rules.starts("purpose_last", action)
             and not rules.any_in("purpose_exceptions", view[vend:end])):
         return []
