@@ -42,14 +42,15 @@ class DocQuantities:
         self._starts = [q.span.start for q in self.quantities]
         # every span a window must not cut: raw matches of each pattern the grammar scans with, and
         # the quantities themselves (a merged range 6%—6.5% is wider than either match)
-        spans = [(m.start(), m.end()) for m in grammar().regex.finditer(view)]
+        spans = [m.span() for m in grammar().regex.finditer(view)]
         if "番" in view:
             spans += [(m.start(), m.end()) for m in _DOUBLING.finditer(view)]
         if "第" in view or "首位" in view or "前" in view:
             spans += [(m.start(), m.end()) for m in _RANK_LIST.finditer(view)]
             spans += [(m.start(), m.end()) for m in _rank_words().finditer(view)]
         spans += [(q.span.start, q.span.end) for q in self.quantities]
-        spans = sorted(s for s in spans if s[1] - s[0] > 1)
+        spans = [s for s in spans if s[1] - s[0] > 1]
+        spans.sort()
         self._cut_starts = [a for a, _ in spans]
         self._cut_ends = [b for _, b in spans]
         self._cut_reach = list(itertools.accumulate(self._cut_ends, max))  # furthest end so far
@@ -58,6 +59,19 @@ class DocQuantities:
         """True when some span has ``start < pos < end``."""
         i = bisect.bisect_left(self._cut_starts, pos) - 1  # spans starting before pos
         return i >= 0 and self._cut_reach[i] > pos
+
+    def none_from(self, start: int, end: int) -> bool:
+        """True when ``within(p, end)`` is empty for every ``start <= p <= end``: ``end`` is safe, no
+        quantity starts in the range and no span of a raw match reaches into it (a cheap test that
+        lets the task finder skip the quantity questions of most clauses)."""
+        view = self.view
+        if end < len(view) and view[end] not in _SAFE_END:
+            return False
+        i = bisect.bisect_left(self._starts, start)
+        if i < len(self._starts) and self._starts[i] < end:
+            return False
+        j = bisect.bisect_left(self._cut_starts, end) - 1  # spans starting before end
+        return j < 0 or self._cut_reach[j] <= start
 
     def within(self, start: int, end: int) -> list[Quantity]:
         view = self.view
@@ -79,6 +93,13 @@ def document_quantities(index: DocQuantities) -> Iterator[DocQuantities]:
         yield index
     finally:
         _CURRENT.reset(token)
+
+
+def no_quantities_from(view: str, start: int, end: int) -> bool:
+    """True when ``quantities_in(view, p, end)`` is certainly empty for every ``start <= p <= end``
+    (False when unsure, or when no index of this very view is current)."""
+    index = _CURRENT.get()
+    return index is not None and index.view is view and index.none_from(start, end)
 
 
 def quantities_in(view: str, start: int, end: int) -> list[Quantity]:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from govreport.doc_quantities import quantities_in
+from govreport.doc_quantities import no_quantities_from, quantities_in
 from govreport.errors import LexiconError
 from govreport.lexicons import read_tsv, read_yaml
 from govreport.model import Bound, Quantity, Span
@@ -368,7 +368,9 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
                                                                                                          end):
         return []  # no verb of either list: every path below needs one (a third of the clauses)
     patterns = rules.patterns
-    if patterns["fiscal"].search(view, pos, end) and any(q.dimension == "money" for q in quantities_in(view, pos, end)):
+    unsized = no_quantities_from(view, pos, end)  # no quantity in any window of the clause that ends at its end
+    if (not unsized and patterns["fiscal"].search(view, pos, end)
+            and any(q.dimension == "money" for q in quantities_in(view, pos, end))):
         return []  # 安排财政赤字2.18万亿元: a budget figure
     clause_start = pos
     for name in ("subjects", "modals"):  # 我们要…, 今年将…
@@ -379,7 +381,7 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
     pos = _strip_adverbs(view, pos, end, rules)
     if patterns["exhortation"].match(view, pos, end):
         return []
-    if not ctx.nested:
+    if not ctx.nested and not unsized:  # the quantity grammar gives rows with a quantity only
         rows = _quantified(view, clause_start, end)
         if rows:
             return rows
@@ -424,11 +426,15 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
         return []
     if rules.ends("vague_objects", obj) or rules.any_in("pledges", obj):
         return []  # 营造…的发展氛围, …至关重要, 贯彻落实党中央决策部署: no deliverable
-    return _object_rows(view, pos, action, vend, obj_end, rules, parts if obj_end == end else None)
+    if obj_end == end:
+        return _object_rows(view, pos, action, vend, obj_end, rules, parts, unsized)
+    return _object_rows(view, pos, action, vend, obj_end, rules)
 
 
 def _object_rows(view: str, pos: int, action: str, vend: int, end: int, rules: TaskRules,
-                 parts: list[tuple[int, int]] | None = None) -> list[Row]:
+                 parts: list[tuple[int, int]] | None = None, unsized: bool = False) -> list[Row]:
+    """The rows of the object ``view[vend:end]``; ``parts``: its 、 pieces, ``unsized``: no quantity in
+    it (``no_quantities_from``), when the caller knows them."""
     items = named_items(view, vend, end, action, rules, parts)
     if items:
         creation = action.endswith(rules.words["creation_verbs"])
@@ -438,7 +444,7 @@ def _object_rows(view: str, pos: int, action: str, vend: int, end: int, rules: T
             out.append(Row(action, item, pos, item_end, kind))
         return out
     obj = view[vend:end].strip()
-    q = _quantity(view, vend, end, action) or _small_count(view, vend, end)
+    q = (None if unsized else _quantity(view, vend, end, action)) or _small_count(view, vend, end)
     if q is not None and q.span.start == vend:
         obj = view[q.span.end : end].strip()
     elif q is not None and action.startswith(("确保", "力争", "争取")):
