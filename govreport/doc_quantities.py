@@ -31,6 +31,23 @@ from govreport.numbers import _DOUBLING, _RANK_LIST, _rank_words, find_quantitie
 _SAFE_END = frozenset("，,。；;：:、！？!?\n")
 
 
+def _rank_list_spans(view: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in _RANK_LIST.finditer(view)]``. Every match of the pattern opens with 第,
+    which its leading repeated group hides from the regex engine's literal scan, so the scan tries
+    every position; here ``str.find`` jumps from 第 to 第 and the pattern is tried there only."""
+    if not _RANK_LIST.pattern.startswith("(?:第"):  # the grammar changed: scan as it says
+        return [m.span() for m in _RANK_LIST.finditer(view)]
+    out, pos, match = [], view.find("第"), _RANK_LIST.match
+    while pos >= 0:
+        m = match(view, pos)
+        if m:
+            out.append(m.span())
+            pos = view.find("第", m.end())
+        else:
+            pos = view.find("第", pos + 1)
+    return out
+
+
 class DocQuantities:
     """The quantities of ``view``, with ``within(start, end) == find_quantities(view, start, end)``."""
 
@@ -46,7 +63,7 @@ class DocQuantities:
         if "番" in view:
             spans += [(m.start(), m.end()) for m in _DOUBLING.finditer(view)]
         if "第" in view or "首位" in view or "前" in view:
-            spans += [(m.start(), m.end()) for m in _RANK_LIST.finditer(view)]
+            spans += _rank_list_spans(view)
             spans += [(m.start(), m.end()) for m in _rank_words().finditer(view)]
         spans += [(q.span.start, q.span.end) for q in self.quantities]
         spans = [s for s in spans if s[1] - s[0] > 1]

@@ -104,7 +104,7 @@ class UnitNote:
 def unit_notes(view: str, start: int, end: int) -> list[UnitNote]:
     """Stated lead units in ``view[start:end]``: （牵头单位：X；配合单位：Y） and 由X负责, in text order."""
     out = []
-    for m in _UNIT_NOTE.finditer(view, start, end):
+    for m in _UNIT_NOTE.finditer(view, start, end) if "单位" in view or "部门" in view else ():
         body = m.group(1).strip()
         co = _CO_UNIT.search(body)
         lead = body[: co.start()] if co else body
