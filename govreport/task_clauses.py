@@ -281,6 +281,8 @@ def named_items(view: str, start: int, end: int, action: str, rules: TaskRules,
     if pieces is None:
         pieces = top_level_split(view, start, end, "、")
     if len(pieces) < 2:
+        if view.find("和", start, end) < 0 and view.find("及", start, end) < 0:
+            return None  # one item (most objects)
         pieces = top_level_split(view, start, end, "和及")  # 晋星升级行动和“百园增效”行动
         if len(pieces) == 2 and all(_headed(view[s:e], rules) for s, e in pieces):
             return [(e if i == 0 else e - len(view[s:e]) + len(_strip_shared(view[s:e])),
