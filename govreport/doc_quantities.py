@@ -31,6 +31,23 @@ from govreport.numbers import _DOUBLING, _RANK_LIST, _rank_words, find_quantitie
 _SAFE_END = frozenset("，,。；;：:、！？!?\n")
 
 
+def _rank_list_spans(view: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in _RANK_LIST.finditer(view)]``. Every match of the pattern opens with 第,
+    which its leading repeated group hides from the regex engine's literal scan, so the scan tries
+    every position; here ``str.find`` jumps from 第 to 第 and the pattern is tried there only."""
+    if not _RANK_LIST.pattern.startswith("(?:第"):  # the grammar changed: scan as it says
+        return [m.span() for m in _RANK_LIST.finditer(view)]
+    out, pos, match = [], view.find("第"), _RANK_LIST.match
+    while pos >= 0:
+        m = match(view, pos)
+        if m:
+            out.append(m.span())
+            pos = view.find("第", m.end())
+        else:
+            pos = view.find("第", pos + 1)
+    return out
+
+
 class DocQuantities:
     """The quantities of ``view``, with ``within(start, end) == find_quantities(view, start, end)``."""
 
@@ -42,14 +59,15 @@ class DocQuantities:
         self._starts = [q.span.start for q in self.quantities]
         # every span a window must not cut: raw matches of each pattern the grammar scans with, and
         # the quantities themselves (a merged range 6%—6.5% is wider than either match)
-        spans = [(m.start(), m.end()) for m in grammar().regex.finditer(view)]
+        spans = [m.span() for m in grammar().regex.finditer(view)]
         if "番" in view:
             spans += [(m.start(), m.end()) for m in _DOUBLING.finditer(view)]
         if "第" in view or "首位" in view or "前" in view:
-            spans += [(m.start(), m.end()) for m in _RANK_LIST.finditer(view)]
+            spans += _rank_list_spans(view)
             spans += [(m.start(), m.end()) for m in _rank_words().finditer(view)]
         spans += [(q.span.start, q.span.end) for q in self.quantities]
-        spans = sorted(s for s in spans if s[1] - s[0] > 1)
+        spans = [s for s in spans if s[1] - s[0] > 1]
+        spans.sort()
         self._cut_starts = [a for a, _ in spans]
         self._cut_ends = [b for _, b in spans]
         self._cut_reach = list(itertools.accumulate(self._cut_ends, max))  # furthest end so far
@@ -58,6 +76,19 @@ class DocQuantities:
         """True when some span has ``start < pos < end``."""
         i = bisect.bisect_left(self._cut_starts, pos) - 1  # spans starting before pos
         return i >= 0 and self._cut_reach[i] > pos
+
+    def none_from(self, start: int, end: int) -> bool:
+        """True when ``within(p, end)`` is empty for every ``start <= p <= end``: ``end`` is safe, no
+        quantity starts in the range and no span of a raw match reaches into it (a cheap test that
+        lets the task finder skip the quantity questions of most clauses)."""
+        view = self.view
+        if end < len(view) and view[end] not in _SAFE_END:
+            return False
+        i = bisect.bisect_left(self._starts, start)
+        if i < len(self._starts) and self._starts[i] < end:
+            return False
+        j = bisect.bisect_left(self._cut_starts, end) - 1  # spans starting before end
+        return j < 0 or self._cut_reach[j] <= start
 
     def within(self, start: int, end: int) -> list[Quantity]:
         view = self.view
@@ -79,6 +110,13 @@ def document_quantities(index: DocQuantities) -> Iterator[DocQuantities]:
         yield index
     finally:
         _CURRENT.reset(token)
+
+
+def no_quantities_from(view: str, start: int, end: int) -> bool:
+    """True when ``quantities_in(view, p, end)`` is certainly empty for every ``start <= p <= end``
+    (False when unsure, or when no index of this very view is current)."""
+    index = _CURRENT.get()
+    return index is not None and index.view is view and index.none_from(start, end)
 
 
 def quantities_in(view: str, start: int, end: int) -> list[Quantity]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +45,7 @@ _PLAN_NAME = re.compile(r"^(?:十[一二三四五]?五|[一二三四五六七八
 _DIGIT_FORMULA = re.compile(r"^(\d{1,3})(?:\s*\+\s*(?:\d{1,3}|[NnXx]))+$")
 #: numeral-led segments of an unquoted compound (两不愁|三保障, 三去|一降|一补)
 _SEGMENT = re.compile(f"[{_LEADS}]+[^{_LEADS}]+")
+_HAN_CHAR = re.compile(f"[{_HAN}]")
 _HAN_RUN = re.compile(f"[{_HAN}]{{1,12}}")
 _RUN_START = re.compile(f"(?<![{_LEADS}])[{_LEADS}]")
 
@@ -62,10 +63,15 @@ def _han_except(chars: str) -> str:
 
 #: where a compound can start: a numeral run, other Han characters, a numeral, another Han character
 #: (two segments, 两不愁三保障); the regex engine skips the numerals that open nothing (一是, 统一)
-_COMPOUND_START = re.compile(f"(?<![{_LEADS}])[{_LEADS}](?=[{_LEADS}]*[{_han_except(_LEADS)}]+[{_LEADS}]+"
-                             f"[{_han_except(_LEADS)}])")
+#: (the numeral comes first and the "no numeral before it" check after it, so the engine jumps from
+#: numeral to numeral; the classes are disjoint, so possessive runs change no match)
+_COMPOUND_START = re.compile(f"[{_LEADS}](?<![{_LEADS}][{_LEADS}])(?=[{_LEADS}]*+[{_han_except(_LEADS)}]++"
+                             f"[{_LEADS}]++[{_han_except(_LEADS)}])")
 #: 个 + a negation head: 四个不摘, 两个毫不动摇
 _GE_NEG = re.compile(f"[{NUMERALS}]{{1,3}}个(?:毫不[{_HAN}]{{2}}|不[{_HAN}])")
+#: the same from its 个 (a literal the regex engine finds fast): the tail, and the 个 alone
+_GE_TAIL = re.compile(f"个(?:毫不[{_HAN}]{{2}}|不[{_HAN}])")
+_GE_AT = re.compile(f"个(?=毫不[{_HAN}]{{2}}|不[{_HAN}])")
 #: left context that makes a numeral part of a larger number or an ordinal (第三, 十三五, 长三角)
 _BAD_LEFT = set(NUMERALS) | set("第初周期其长每逐这那哪某任统唯同单划专均另之") | set("0123456789")
 
@@ -206,9 +212,9 @@ def formula_number(q: str, quoted: bool, lex: SloganLexicon | None = None) -> in
     q = q.strip()
     if q in lex.known:
         return lex.known[q] or None
-    if _PLAN_NAME.match(q) or len(q) > 12 or any(q.startswith(x) for x in lex.excluded):
+    if _PLAN_NAME.match(q) or len(q) > 12 or q.startswith(tuple(lex.excluded)):
         return None  # 十四五, 四人帮, 二线口岸
-    if any(q.startswith(k) and len(q) - len(k) >= 3 for k in lex.known):
+    if any(q[:n] in lex.known for n in range(len(q) - 2)):  # a known formula, then 3 or more characters
         return None  # a name that contains a formula (三农影视拍摄基地): the formula alone counts
     m = _DIGIT_FORMULA.match(q.replace("＋", "+"))
     if m:
@@ -224,7 +230,7 @@ def formula_number(q: str, quoted: bool, lex: SloganLexicon | None = None) -> in
         return None
     if not head and rest != "化":
         return None
-    if not re.match(f"[{_HAN}]", head or rest):
+    if not _HAN_CHAR.match(head or rest):
         return None
     if q.startswith("一") and _numerals_in(q) < 2:
         return None  # 一把手, 一站式: a lone 一 is an article, not a count
@@ -272,8 +278,24 @@ def _candidates(view: str, lex: SloganLexicon) -> Iterable[tuple[int, int, bool,
             if _compound_ok(q, lex):
                 yield i, i + len(q), False, 2
                 break
-    for m in _GE_NEG.finditer(view):
-        yield m.start(), m.end(), False, 3
+    for start, end in _ge_negations(view):
+        yield start, end, False, 3
+
+
+def _ge_negations(view: str) -> Iterator[tuple[int, int]]:
+    """The spans ``_GE_NEG.finditer(view)`` gives, found from each 个 with a negation after it: the
+    match starts at the furthest of the (up to 3) numerals before the 个, never inside the previous one."""
+    done = 0  # where the previous match ended
+    for at in _GE_AT.finditer(view):
+        j = at.start()
+        start = j
+        while start > max(done, j - 3) and view[start - 1] in NUMERALS:
+            start -= 1
+        if start < j:
+            tail = _GE_TAIL.match(view, j)
+            if tail:
+                done = tail.end()
+                yield start, done
 
 
 def extract_slogans(text: str, view: str) -> tuple[Slogan, ...]:

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from govreport.doc_quantities import quantities_in
+from govreport.doc_quantities import no_quantities_from, quantities_in
 from govreport.errors import LexiconError
 from govreport.lexicons import read_tsv, read_yaml
 from govreport.model import Bound, Quantity, Span
@@ -67,6 +67,9 @@ class TaskRules:
     examples: tuple[tuple[str, tuple[str, ...]], ...]
     #: each word list as one alternation in list order (longest first): one C scan, not one per word
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    #: every verb of either list (these rules' and ``task_verbs.tsv``, modals included): a clause
+    #: without one has no row unless it continues a task (粮食总产量20万吨以上 after 确保…)
+    any_verb: re.Pattern[str] | None = None
 
     def any_in(self, name: str, text: str) -> bool:
         return self.patterns[name].search(text) is not None
@@ -78,8 +81,8 @@ class TaskRules:
 
     def any_starts_within(self, name: str, text: str, first: int, last: int, end: int) -> bool:
         """A word of list ``name`` that starts at some position in ``[first, last]`` and ends by ``end``."""
-        pattern = self.patterns[name]
-        return any(pattern.match(text, p, end) for p in range(first, last + 1))
+        m = self.patterns[name].search(text, first, end)  # the leftmost start: the match at each p in turn
+        return m is not None and m.start() <= last
 
     def starts(self, name: str, text: str) -> bool:
         return text.startswith(self.words[name])
@@ -115,10 +118,13 @@ def load_rules() -> TaskRules:
         examples.append((text, tuple(tasks)))
     if not examples:
         raise LexiconError("lexicon task_rules.yaml: no examples")
-    verbs = set(words["verbs"]) | {r["verb"].strip() for r in read_tsv("task_verbs.tsv")
+    table = read_tsv("task_verbs.tsv")
+    verbs = set(words["verbs"]) | {r["verb"].strip() for r in table
                                    if r["kind"].strip() != "modal" or r["verb"].strip() in {"力争", "确保", "争取"}}
     patterns = {name: re.compile("|".join(re.escape(w) for w in ws)) for name, ws in words.items()}
-    return TaskRules(words, _alternation(verbs), _alternation(set(words["adverbs"])), tuple(examples), patterns)
+    any_verb = _alternation(verbs | {r["verb"].strip() for r in table})
+    return TaskRules(words, _alternation(verbs), _alternation(set(words["adverbs"])), tuple(examples), patterns,
+                     any_verb)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +146,11 @@ def _split_chars(marks: str) -> re.Pattern[str]:
 
 def top_level_split(view: str, start: int, end: int, marks: str) -> list[tuple[int, int]]:
     """``view[start:end]`` cut at ``marks`` outside quotes and brackets, as (start, end) pieces."""
+    pattern = _split_chars(marks)
+    if not pattern.search(view, start, end):  # no mark and no bracket: one piece (most objects)
+        return [(start, end)] if view[start:end].strip() else []
     pieces, depth, at = [], 0, start
-    for m in _split_chars(marks).finditer(view, start, end):  # only the brackets and marks, not every character
+    for m in pattern.finditer(view, start, end):  # only the brackets and marks, not every character
         i, ch = m.start(), m.group()
         if ch in _OPEN and not (ch == '"' and depth):
             depth += 1
@@ -234,10 +243,14 @@ def _quantity(view: str, start: int, end: int, action: str) -> Quantity | None:
     return found[-1] if found else None
 
 
+def _creation(action: str, obj: str, rules: TaskRules) -> bool:
+    """``_kind(action, obj, rules) == "creation"``, without the other tests."""
+    verbs = rules.words["creation_verbs"]
+    return action.startswith(verbs) or action in verbs or obj.rstrip("工作").endswith(rules.words["creation_ends"])
+
+
 def _kind(action: str, obj: str, rules: TaskRules) -> str:
-    core = obj.rstrip("工作")
-    if rules.starts("creation_verbs", action) or action in rules.words["creation_verbs"] \
-            or rules.ends("creation_ends", core):
+    if _creation(action, obj, rules):
         return "creation"
     if rules.any_in("generic_words", obj):
         return "policy"
@@ -260,10 +273,16 @@ def _headed(item: str, rules: TaskRules) -> bool:
         and not rules.any_in("generic_words", core)
 
 
-def named_items(view: str, start: int, end: int, action: str, rules: TaskRules) -> list[tuple[int, str]] | None:
-    """A list of named projects in the object ``view[start:end]``: (item end, item) each, or None."""
-    pieces = top_level_split(view, start, end, "、")
+def named_items(view: str, start: int, end: int, action: str, rules: TaskRules,
+                pieces: list[tuple[int, int]] | None = None) -> list[tuple[int, str]] | None:
+    """A list of named projects in the object ``view[start:end]``: (item end, item) each, or None.
+
+    ``pieces``: ``top_level_split(view, start, end, "、")`` when the caller has it already."""
+    if pieces is None:
+        pieces = top_level_split(view, start, end, "、")
     if len(pieces) < 2:
+        if view.find("和", start, end) < 0 and view.find("及", start, end) < 0:
+            return None  # one item (most objects)
         pieces = top_level_split(view, start, end, "和及")  # 晋星升级行动和“百园增效”行动
         if len(pieces) == 2 and all(_headed(view[s:e], rules) for s, e in pieces):
             return [(e if i == 0 else e - len(view[s:e]) + len(_strip_shared(view[s:e])),
@@ -317,32 +336,55 @@ class ClauseContext:
     nested: bool = False  # a part of a clause already tried with the quantity grammar
 
 
+@cache
+def _context(last: bool, after_task: bool, deliverable_only: bool, quantified_only: bool = False,
+             nested: bool = False) -> ClauseContext:
+    """The (immutable) context of these flags: one instance each, not one per clause."""
+    return ClauseContext(last, after_task, deliverable_only, quantified_only, nested)
+
+
+_TRAILING = _SENTENCE_END + " \n\u3000"
+_SPACES = " \n\u3000"
+_QUANTIFIED_ROWS: list[Callable[[str, int, int], list[Row]]] = []  # tasks.quantified_rows, imported on first use
+
+
+def _quantified(view: str, start: int, end: int) -> list[Row]:
+    if not _QUANTIFIED_ROWS:
+        from govreport.tasks import quantified_rows  # the quantity grammar of the earlier task finder
+
+        _QUANTIFIED_ROWS.append(quantified_rows)
+    return _QUANTIFIED_ROWS[0](view, start, end)
+
+
 def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: TaskRules) -> list[Row]:
     """The task rows of one clause ``view[start:end]`` (no clause marks inside, quotes aside)."""
-    while end > start and view[end - 1] in _SENTENCE_END + " \n\u3000":
+    while end > start and view[end - 1] in _TRAILING:
         end -= 1
     m = _NUMBERING.match(view, start, end)
     pos = m.end() if m else start
-    while pos < end and view[pos] in " \n\u3000":
+    while pos < end and view[pos] in _SPACES:
         pos += 1
     if pos >= end:
         return []
-    text = view[pos:end]
-    if rules.any_in("fiscal", text) and any(q.dimension == "money" for q in quantities_in(view, pos, end)):
+    if not (ctx.after_task and not ctx.quantified_only) and rules.any_verb and not rules.any_verb.search(view, pos,
+                                                                                                         end):
+        return []  # no verb of either list: every path below needs one (a third of the clauses)
+    patterns = rules.patterns
+    unsized = no_quantities_from(view, pos, end)  # no quantity in any window of the clause that ends at its end
+    if (not unsized and patterns["fiscal"].search(view, pos, end)
+            and any(q.dimension == "money" for q in quantities_in(view, pos, end))):
         return []  # 安排财政赤字2.18万亿元: a budget figure
     clause_start = pos
     for name in ("subjects", "modals"):  # 我们要…, 今年将…
-        word = rules.word_at(name, view, pos, end)
-        if word and (rules.verbs.match(view, pos + len(word), end) or rules.adverbs.match(view, pos + len(word), end)
-                     or (name == "subjects" and view.startswith(rules.words["modals"], pos + len(word)))):
-            pos += len(word)
+        w = patterns[name].match(view, pos, end)
+        if w and (rules.verbs.match(view, w.end(), end) or rules.adverbs.match(view, w.end(), end)
+                  or (name == "subjects" and view.startswith(rules.words["modals"], w.end()))):
+            pos = w.end()
     pos = _strip_adverbs(view, pos, end, rules)
-    if rules.starts("exhortation", view[pos:end]):
+    if patterns["exhortation"].match(view, pos, end):
         return []
-    if not ctx.nested:
-        from govreport.tasks import quantified_rows  # the quantity grammar of the earlier task finder
-
-        rows = quantified_rows(view, clause_start, end)
+    if not ctx.nested and not unsized:  # the quantity grammar gives rows with a quantity only
+        rows = _quantified(view, clause_start, end)
         if rows:
             return rows
     if ctx.quantified_only:
@@ -367,12 +409,11 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
         b_chain = _verb_chain(view, b_pos, b_end, rules)
         if (a_end - vend >= 2 and b_chain and b_end - b_chain[1] >= 3
                 and not view.startswith(("等", "和"), b_chain[1])):
-            first = clause_rows(view, pos, a_end, ClauseContext(False, ctx.after_task, ctx.deliverable_only,
-                                                                nested=True), rules)
-            rest = clause_rows(view, b_start, end, ClauseContext(ctx.last, True, ctx.deliverable_only,
-                                                                 nested=True), rules)
+            first = clause_rows(view, pos, a_end, _context(False, ctx.after_task, ctx.deliverable_only,
+                                                           nested=True), rules)
+            rest = clause_rows(view, b_start, end, _context(ctx.last, True, ctx.deliverable_only, nested=True), rules)
             return first + rest
-    creation = _kind(action, view[vend:end], rules) == "creation"
+    creation = _creation(action, view[vend:end], rules)
     if (ctx.last and ctx.after_task and not creation and rules.starts("purpose_last", action)
             and not rules.any_in("purpose_exceptions", view[vend:end])):
         return []
@@ -387,11 +428,16 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
         return []
     if rules.ends("vague_objects", obj) or rules.any_in("pledges", obj):
         return []  # 营造…的发展氛围, …至关重要, 贯彻落实党中央决策部署: no deliverable
+    if obj_end == end:
+        return _object_rows(view, pos, action, vend, obj_end, rules, parts, unsized)
     return _object_rows(view, pos, action, vend, obj_end, rules)
 
 
-def _object_rows(view: str, pos: int, action: str, vend: int, end: int, rules: TaskRules) -> list[Row]:
-    items = named_items(view, vend, end, action, rules)
+def _object_rows(view: str, pos: int, action: str, vend: int, end: int, rules: TaskRules,
+                 parts: list[tuple[int, int]] | None = None, unsized: bool = False) -> list[Row]:
+    """The rows of the object ``view[vend:end]``; ``parts``: its 、 pieces, ``unsized``: no quantity in
+    it (``no_quantities_from``), when the caller knows them."""
+    items = named_items(view, vend, end, action, rules, parts)
     if items:
         creation = action.endswith(rules.words["creation_verbs"])
         out = []
@@ -400,7 +446,7 @@ def _object_rows(view: str, pos: int, action: str, vend: int, end: int, rules: T
             out.append(Row(action, item, pos, item_end, kind))
         return out
     obj = view[vend:end].strip()
-    q = _quantity(view, vend, end, action) or _small_count(view, vend, end)
+    q = (None if unsized else _quantity(view, vend, end, action)) or _small_count(view, vend, end)
     if q is not None and q.span.start == vend:
         obj = view[q.span.end : end].strip()
     elif q is not None and action.startswith(("确保", "力争", "争取")):
@@ -434,6 +480,9 @@ def _measured(words: str) -> str:
     return words.strip()
 
 
+_GOING_ON = re.compile(r"继续|持续")
+
+
 def _no_verb_rows(view: str, pos: int, end: int, ctx: ClauseContext, rules: TaskRules) -> list[Row]:
     """A clause that does not open with a verb: 对X实施…, 以…调整…, NP + quantity after a task, NP 继续保持…."""
     text = view[pos:end]
@@ -449,8 +498,8 @@ def _no_verb_rows(view: str, pos: int, end: int, ctx: ClauseContext, rules: Task
                 break  # 在实际工作中努力争取…: a frame; 在抓好…的同时 opens with the verb
             if opener == "以" and m.start() > pos + 1 and not _MANNER.search(view, pos, m.start()):
                 break  # 以灵活多样的人才引进方式支撑…: 引进 is inside the means
-            sub = clause_rows(view, m.start(), end, ClauseContext(ctx.last, ctx.after_task, ctx.deliverable_only,
-                                                                  nested=True), rules)
+            sub = clause_rows(view, m.start(), end, _context(ctx.last, ctx.after_task, ctx.deliverable_only,
+                                                             nested=True), rules)
             if sub:
                 return [Row(r.action, r.obj, pos + len(opener), r.end, r.kind, r.quantity)
                         if opener in _OBJECT_FIRST and r.start == m.start() else r for r in sub]
@@ -459,7 +508,7 @@ def _no_verb_rows(view: str, pos: int, end: int, ctx: ClauseContext, rules: Task
     if opener:
         return []  # 围绕…, 依托…, 按照…: a frame, not a commitment
     # NP 继续|持续 + verb: 教育教学质量继续保持…领先位次
-    m = re.compile(r"继续|持续").search(view, pos + 3, min(end, pos + 12))
+    m = _GOING_ON.search(view, pos + 3, min(end, pos + 12))
     if m and not ctx.deliverable_only and not any(c in view[pos : m.start()] for c in "、和的"):
         chain = _verb_chain(view, m.end(), end, rules)
         if chain and end - chain[1] >= 2:
@@ -484,11 +533,14 @@ def paragraph_rows(view: str, para: tuple[int, int], *, deliverable_only: bool, 
             continue
         clauses = top_level_split(view, s_start, s_end, _CLAUSE_MARKS)
         targets = bool(_TARGETS.search(view, s_start, s_end))
+        past = PAST.search(view, s_start, s_end) is not None  # else no clause of the sentence is about the past
         had = False
+        last = len(clauses) - 1
         for i, (c_start, c_end) in enumerate(clauses):
-            ctx = ClauseContext(last=i == len(clauses) - 1 and i > 0, after_task=had,
-                                deliverable_only=deliverable_only, quantified_only=targets)
-            rows = [] if PAST.search(view, c_start, c_end) else clause_rows(view, c_start, c_end, ctx, rules)
+            if past and PAST.search(view, c_start, c_end):
+                continue
+            rows = clause_rows(view, c_start, c_end, _context(i == last and i > 0, had, deliverable_only, targets),
+                               rules)
             for row in rows:
                 yield (s_start, s_end), row
             had = had or bool(rows)

@@ -23,6 +23,8 @@ _DEADLINE = re.compile(
     r"|(?:到|至)(\d{4})年"
     r"|([1-5一二三四五两])年内|汛期前|汛前"
 )
+#: a character every match of ``_DEADLINE`` holds (tests/test_task_dates.py checks it on each alternative)
+_DEADLINE_HINT = re.compile("[年月季汛]")
 _FINISH_WITHIN = re.compile(r"确保[^,，。;；]{0,30}?(建成投用|建成投产|建成通车|竣工投用|建成|竣工|完工|投用|投产|通车)")
 _UNIT_NOTE = re.compile(r"[(（]\s*(?:牵头单位|责任单位|牵头部门|责任部门)\s*[:：]\s*([^)）]{2,80})[)）]")
 _CO_UNIT = re.compile(r"[;；,，]\s*(?:配合单位|协办单位|配合部门)\s*[:：]\s*(.+)$")
@@ -49,7 +51,10 @@ def _end(year: int | None, month: int = 12) -> str | None:
 
 def find_deadline(view: str, start: int = 0, end: int | None = None) -> str | None:
     """A stated deadline in ``view[start:end]`` (年底前, 6月底前, 一九八五年底前, 到2025年), or None."""
-    m = _DEADLINE.search(view, start, len(view) if end is None else end)
+    end = len(view) if end is None else end
+    if not _DEADLINE_HINT.search(view, start, end):
+        return None  # every deadline names a year, month, quarter or the flood season: one cheap scan first
+    m = _DEADLINE.search(view, start, end)
     return m.group().lstrip("到至在于") if m else None
 
 
@@ -99,7 +104,7 @@ class UnitNote:
 def unit_notes(view: str, start: int, end: int) -> list[UnitNote]:
     """Stated lead units in ``view[start:end]``: （牵头单位：X；配合单位：Y） and 由X负责, in text order."""
     out = []
-    for m in _UNIT_NOTE.finditer(view, start, end):
+    for m in _UNIT_NOTE.finditer(view, start, end) if "单位" in view or "部门" in view else ():
         body = m.group(1).strip()
         co = _CO_UNIT.search(body)
         lead = body[: co.start()] if co else body

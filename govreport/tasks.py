@@ -121,30 +121,45 @@ def load_lexicon() -> TaskLexicon:
     )
 
 
-_AUTOMATON: list[tuple[TaskLexicon, ahocorasick.Automaton]] = []  # built once per loaded lexicon
+#: built once per loaded lexicon: the automaton and the answers so far (areas repeat for every task under them)
+_AUTOMATON: list[tuple[TaskLexicon, ahocorasick.Automaton, dict[str, str | None]]] = []
+_MEMO_SIZE = 1 << 15
 
 
 def _department_automaton(lex: TaskLexicon) -> ahocorasick.Automaton:
     """The department keywords, each with its rank in ``departments`` (longest keyword first)."""
+    return _department_state(lex)[1]
+
+
+def _department_state(lex: TaskLexicon) -> tuple[TaskLexicon, ahocorasick.Automaton, dict[str, str | None]]:
     if _AUTOMATON and _AUTOMATON[0][0] is lex:
-        return _AUTOMATON[0][1]
+        return _AUTOMATON[0]
     auto = ahocorasick.Automaton()
     for rank, (key, _dept) in enumerate(lex.departments):
         auto.add_word(key, rank)
     auto.make_automaton()
-    _AUTOMATON[:] = [(lex, auto)]
-    return auto
+    _AUTOMATON[:] = [(lex, auto, {})]
+    return _AUTOMATON[0]
 
 
 def suggest_department(obj: str, area: str | None = None) -> str | None:
     """A suggested lead department for a task object (else its area heading), or None: the first
     keyword of ``departments`` (longest first) found in it, by one Aho-Corasick pass over the words."""
     lex = load_lexicon()
-    auto = _department_automaton(lex)
-    for where in (obj, area or ""):
-        rank = min((r for _end, r in auto.iter(where)), default=None) if where else None
-        if rank is not None:
-            return lex.departments[rank][1]
+    _lex, auto, memo = _department_state(lex)
+    for where in (obj, area):
+        if not where:
+            continue
+        if where in memo:
+            dept = memo[where]
+        else:
+            rank = min((r for _end, r in auto.iter(where)), default=None)
+            dept = lex.departments[rank][1] if rank is not None else None
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            memo[where] = dept
+        if dept is not None:
+            return dept
     return None
 
 
@@ -383,6 +398,11 @@ def extract_tasks(text: str, view: str, sections: tuple[Section, ...], meta: Doc
         return _extract_tasks(text, blanked, sections, meta, notes)
 
 
+_CLAUSE_MARK = re.compile("[,，;；:：。]")
+#: a deadline that opens the sentence before the task's clause (年底前，…)
+_LEAD_DEADLINE = re.compile(r"\s*((?:到|至|在|于)?[^,，]{0,12}?)[,，]")
+
+
 def _extract_tasks(text: str, view: str, sections: tuple[Section, ...], meta: DocMeta,
                    notes: list[UnitNote]) -> tuple[Task, ...]:
     rules = load_rules()
@@ -396,39 +416,47 @@ def _extract_tasks(text: str, view: str, sections: tuple[Section, ...], meta: Do
         if not any(a <= r[0] < b for (a, b), _ in regions):
             regions.append((r, True))
     out: list[tuple[int, Task]] = []
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(view)]  # a row's clause starts after the last before it
+    areas: dict[str | None, str | None] = {}  # section id → its area heading
     for (region_start, region_end), self_building in sorted(regions):
         for para, head, (s_start, s_end), row in plan_paragraphs(
                 view, region_start, region_end, heading_starts, self_building, rules):
             section = index.at(row.start)
-            area = head or _heading_area(section, by_id)
+            if head:
+                area = head
+            else:
+                key = section.id if section else None
+                area = areas[key] if key in areas else areas.setdefault(key, _heading_area(section, by_id))
             q = row.quantity
-            clause_start = max(view.rfind(m, s_start, row.start) for m in ",，;；:：。") + 1
-            deadline = find_deadline(view, max(clause_start, s_start), row.end)
+            i = bisect.bisect_left(marks, row.start) - 1
+            clause_start = marks[i] + 1 if i >= 0 and marks[i] >= s_start else s_start
+            deadline = find_deadline(view, clause_start, row.end)
             if deadline is None:
-                lead = re.match(r"\s*((?:到|至|在|于)?[^,，]{0,12}?)[,，]", view[s_start:row.start])
+                lead = _LEAD_DEADLINE.match(view, s_start, row.start)
                 deadline = find_deadline(lead.group(1)) if lead else None
             date = deadline_date(deadline, meta.plan_year)
             if deadline is None and (within := finish_within_plan(view, row.start, row.end)):
                 deadline, date = within, deadline_date(within, meta.plan_year)
-            note = next((n for n in notes if row.end <= n.start < para[1] + 2 or n.start <= row.start < n.end), None)
+            note = next((n for n in notes if row.end <= n.start < para[1] + 2 or n.start <= row.start < n.end),
+                        None) if notes else None
             suggested = suggest_department(row.obj, area)
-            out.append((row.start, Task(
-                action=row.action,
-                object=_as_in_text(text, view, row),
-                span=Span(row.start, row.end),
-                value=q.value if q else None,
-                value_max=q.value_max if q else None,
-                unit=q.unit if q else None,
-                bound=q.bound if q else None,
-                area=area,
-                department=note.lead if note else suggested,
-                deadline=deadline,
-                section=section.id if section else None,
-                sentence=text[s_start:s_end].strip(),
-                kind=row.kind,
-                deadline_date=date,
-                department_source="stated" if note else "suggested" if suggested else None,
-                co_departments=note.co if note else None,
+            out.append((row.start, Task(  # positional (the field order of model.Task): a third of the cost
+                row.action,
+                _as_in_text(text, view, row),
+                Span(row.start, row.end),
+                q.value if q else None,
+                q.value_max if q else None,
+                q.unit if q else None,
+                q.bound if q else None,
+                area,
+                note.lead if note else suggested,  # department
+                deadline,
+                section.id if section else None,
+                text[s_start:s_end].strip(),  # sentence
+                row.kind,
+                date,  # deadline_date
+                "stated" if note else "suggested" if suggested else None,  # department_source
+                note.co if note else None,  # co_departments
             )))
     seen: set[tuple[int, int]] = set()
     unique = []

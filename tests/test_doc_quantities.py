@@ -58,7 +58,30 @@ def test_every_window_the_task_finder_asks_for_matches(path, monkeypatch: pytest
         asked.append(got == find_quantities(self.view, start, end) or (start, end, self.view[start:end]))
         return got
 
+    none_from = dq.DocQuantities.none_from
+
+    def checked_none(self: dq.DocQuantities, start: int, end: int) -> bool:
+        got = none_from(self, start, end)
+        if got:  # a claim for every window that ends at end
+            asked.append(all(not find_quantities(self.view, p, end) for p in range(start, end + 1))
+                         or (start, end, self.view[start:end]))
+        return got
+
     monkeypatch.setattr(dq.DocQuantities, "within", checked)
+    monkeypatch.setattr(dq.DocQuantities, "none_from", checked_none)
     report = extract(path)
     assert asked or not report.tasks
     assert [a for a in asked if a is not True] == []
+
+
+def test_none_from_is_said_only_when_every_window_to_the_end_is_empty() -> None:
+    view = matching_view(TEXT)
+    index = dq.DocQuantities(view)
+    said = 0
+    for start in range(len(view)):
+        for end in range(start, len(view) + 1):
+            if index.none_from(start, end):
+                said += 1
+                assert all(not find_quantities(view, p, end) for p in range(start, end + 1)), (start, end)
+    assert said > 0  # it does say it (windows without a number, ending at a clause mark)
+    assert not index.none_from(view.index("粮食"), view.index("、"))  # 1200万吨 inside
