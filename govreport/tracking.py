@@ -18,7 +18,7 @@ import heapq
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -73,10 +73,14 @@ class TrackRow:
     outcome_corrected: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        # field by field (``dataclasses.asdict`` deep-copies every value: most of track's time)
+        d = {name: getattr(self, name) for name in _TRACK_FIELDS}
         for key in ("target_span", "outcome_span"):
             d[key] = list(d[key]) if d[key] else None
         return d
+
+
+_TRACK_FIELDS = tuple(f.name for f in fields(TrackRow))
 
 
 def judge(value: float, bound: str, unit: str, direction: str | None, actual: float,
@@ -380,7 +384,7 @@ class CompareRow:
     corrected: bool = False  # a reviewer's correction changed (or added) this target
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = {f.name: getattr(self, f.name) for f in fields(self)}
         d["span"] = list(d["span"])
         return d
 
