@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import itertools
 import json
+import operator
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -112,17 +113,44 @@ CHUNK_ROWS = 20_000
 ROW_GROUP_ROWS = 200_000
 
 
-def fact_records(store: Store, **filters: Any) -> Iterator[dict[str, Any]]:
-    """One export row per fact, with every stored column and its report's date, title and
-    source, streamed from the database ``CHUNK_ROWS`` at a time (corrections applied)."""
+def fact_rows(store: Store, **filters: Any) -> Iterator[tuple[Any, ...]]:
+    """One export row per fact as a tuple in ``FACT_COLUMNS`` order (corrections applied), in
+    the order of the reports (year, region, id) and of the facts in each: one indexed query per
+    report (``facts(report_id, seq)``), never a sort of the whole table."""
     where, params = _where(filters, "f")
-    sql = ("SELECT f.*, f.start AS span_start, f.end AS span_end, r.date AS report_date, "
-           f"r.title AS report_title, r.source_path FROM {fact_source(store)} f JOIN reports r ON r.id = f.report_id"
-           f"{where} ORDER BY f.report_year, f.region, f.report_id, f.seq")
-    for r in store.iter_rows(sql, params, CHUNK_ROWS):
-        if r.get("checks"):
-            r["checks"] = ";".join(json.loads(r["checks"])) or None
-        yield r
+    cond = where.replace(" WHERE ", " AND ", 1)
+    source = fact_source(store)
+    sql = f"SELECT * FROM {source} f WHERE f.report_id = ?{cond} ORDER BY f.seq"
+    reports = store.rows("SELECT id, date, title, source_path FROM reports ORDER BY report_year, region, id")
+    pick: list[Any] = []
+    for r in reports:
+        names, found = store.fetch(sql, [r["id"], *params])
+        if not found:
+            continue
+        if not pick:
+            at = {name: i for i, name in enumerate(names)}
+            at.update(span_start=at["start"], span_end=at["end"])
+            pick = [at.get(c) for c in FACT_COLUMNS]
+        checks = at["checks"]
+        own = {"report_date": r["date"], "report_title": r["title"], "source_path": r["source_path"]}
+        fixed = [(i, own.get(c)) for i, c in enumerate(FACT_COLUMNS) if c in own]
+        for f in found:
+            row = [None if i is None else f[i] for i in pick]
+            for i, value in fixed:
+                row[i] = value
+            if f[checks]:
+                row[_CHECKS] = ";".join(json.loads(f[checks])) or None
+            yield tuple(row)
+
+
+_CHECKS = FACT_COLUMNS.index("checks")
+
+
+def fact_records(store: Store, **filters: Any) -> Iterator[dict[str, Any]]:
+    """One export row per fact, with every column of ``FACT_COLUMNS`` (its report's date, title
+    and source too), streamed from the database one report at a time (corrections applied)."""
+    for row in fact_rows(store, **filters):
+        yield dict(zip(FACT_COLUMNS, row, strict=True))
 
 
 def facts_frame(store: Store, **filters: Any) -> pd.DataFrame:
@@ -142,6 +170,34 @@ def track_records(store: Store, region: str | None = None, indicator: str | None
             span = row.pop(f"{side}_span")
             row[f"{side}_span_start"], row[f"{side}_span_end"] = span if span else (None, None)
         yield row
+
+
+def _track_getter() -> tuple[Any, list[tuple[int, int]]]:
+    """An attrgetter of a TrackRow's values in ``TRACK_COLUMNS`` order (a span where its start or
+    end goes) and the (position, 0 or 1) of those span ends."""
+    names, spans = [], []
+    for i, c in enumerate(TRACK_COLUMNS):
+        if c.endswith(("_span_start", "_span_end")):
+            names.append(c.rsplit("_", 1)[0])
+            spans.append((i, 0 if c.endswith("_start") else 1))
+        else:
+            names.append(c)
+    return operator.attrgetter(*names), spans
+
+
+def track_rows(store: Store, region: str | None = None, indicator: str | None = None,
+               **filters: Any) -> Iterator[tuple[Any, ...]]:
+    """``track_records`` as tuples in ``TRACK_COLUMNS`` order."""
+    getter, spans = _track_getter()
+    wanted = [(k, v) for k, v in filters.items() if v is not None]
+    for r in iter_track(store, region=region, indicator=indicator):
+        if wanted and any(getattr(r, k, None) != v for k, v in wanted):
+            continue
+        row = list(getter(r))
+        for i, end in spans:
+            span = row[i]
+            row[i] = span[end] if span else None
+        yield tuple(row)
 
 
 def track_frame(store: Store, region: str | None = None, indicator: str | None = None,
@@ -207,6 +263,26 @@ def write_frames(chunks: Iterable[pd.DataFrame], fmt: str, out: str | Path, *, b
                     writer.close()
         else:
             raise QueryError(f"{fmt} cannot be streamed (csv or parquet can)")
+        if n:
+            part.replace(out)
+    finally:
+        part.unlink(missing_ok=True)
+    return n
+
+
+def write_parquet_rows(columns: tuple[str, ...], rows: Iterable[tuple[Any, ...]], out: str | Path) -> int:
+    """Row tuples (in ``columns`` order) written as one Parquet file with the types and row groups
+    ``write_frames`` gives, without a DataFrame per chunk (``export_arrow``); written to a
+    temporary name and moved to ``out`` when whole; an empty result leaves no file."""
+    from govreport import export_arrow
+
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    part = out.with_name(out.name + ".part")
+    schema = export_arrow.schema_of(_frame([], columns))
+    tables = (export_arrow.table_of(columns, chunk, schema) for chunk in export_arrow.chunked(rows, CHUNK_ROWS))
+    try:
+        n = export_arrow.write_tables(tables, part, ROW_GROUP_ROWS)
         if n:
             part.replace(out)
     finally:
@@ -386,11 +462,14 @@ def _stream(store: Store, table: str, fmt: str, out: str | Path, bom: bool, filt
     if wrong:
         raise QueryError(f"the {table} table cannot be filtered by {', '.join(wrong)} "
                          f"(it takes {', '.join(sorted(TABLE_FILTERS[table]))})")
-    if table == "facts":
-        chunks = frames(fact_records(store, **given), FACT_COLUMNS)
+    if fmt == "parquet":  # Arrow tables straight from row tuples
+        columns = FACT_COLUMNS if table == "facts" else TRACK_COLUMNS
+        rows = fact_rows(store, **given) if table == "facts" else track_rows(store, **given)
+        n = write_parquet_rows(columns, rows, out)
+    elif table == "facts":
+        n = write_frames(frames(fact_records(store, **given), FACT_COLUMNS), fmt, out, bom=bom)
     else:
-        chunks = frames(track_records(store, **given), TRACK_COLUMNS)
-    n = write_frames(chunks, fmt, out, bom=bom)
+        n = write_frames(frames(track_records(store, **given), TRACK_COLUMNS), fmt, out, bom=bom)
     if not n:
         shown = ", ".join(f"{k}={v}" for k, v in given.items()) or "no filter"
         raise NothingMatchesError(f"no {table} rows match ({shown}); nothing written")
