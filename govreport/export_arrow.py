@@ -40,14 +40,20 @@ def _as_bool(values: Sequence[Any]) -> list[Any]:
     return [None if v is None else bool(v) for v in values]
 
 
+_CONVERT = {cb.STRING: _as_str, cb.FLOAT: _as_float, cb.BOOLEAN: _as_bool}
+
+
 def _array(values: Sequence[Any], kind: str, type_: pa.DataType) -> pa.Array:
-    if kind == cb.STRING:
-        return pa.array(_as_str(values), type=type_)
-    if kind == cb.FLOAT:
-        return pa.array(_as_float(values), type=type_)
-    if kind == cb.BOOLEAN:
-        return pa.array(_as_bool(values), type=type_)
-    return pa.array(values, type=type_)  # integers: SQLite INTEGER values, or None
+    """One column as an Arrow array: straight when every value already has the column's type
+    (the usual case: pyarrow checks it in C), else after the conversion of ``_CONVERT``."""
+    if kind == cb.INTEGER:  # inferred, then cast: a float that is not a whole number raises
+        return pa.array(values).cast(type_, safe=True) if values else pa.array([], type=type_)
+    if kind != cb.BOOLEAN:
+        try:
+            return pa.array(values, type=type_)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            pass
+    return pa.array(_CONVERT[kind](values), type=type_)
 
 
 def table_of(columns: Sequence[str], rows: Sequence[Sequence[Any]], schema: pa.Schema) -> pa.Table:
