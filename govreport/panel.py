@@ -35,7 +35,7 @@ and it reads them through ``store.corrections.fact_source``, so a reviewer's cor
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pandas as pd
@@ -178,7 +178,11 @@ _INT = ("period_start", "period_end", "n_mentions", "n_reports", "report_year", 
 _FLOAT = ("value", "value_max")
 
 
-def long_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+#: cells per typed DataFrame while the long panel is built (then concatenated and sorted once)
+FRAME_ROWS = 50_000
+
+
+def _typed(rows: list[dict[str, Any]]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=list(LONG_COLUMNS))
     for col in df.columns:
         if col in _INT:
@@ -189,6 +193,21 @@ def long_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
             df[col] = df[col].astype("bool")
         else:
             df[col] = df[col].astype("string")
+    return df
+
+
+def long_frame(rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
+    """The long panel of ``rows`` (cells), typed ``FRAME_ROWS`` at a time, so only typed columns
+    (not a dict per cell) are held for the whole panel; sorted by level, region, period, indicator."""
+    it = iter(rows)
+    parts = []
+    while True:
+        chunk = list(itertools.islice(it, FRAME_ROWS))
+        if chunk or not parts:
+            parts.append(_typed(chunk))
+        if len(chunk) < FRAME_ROWS:
+            break
+    df = parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
     sort = ["level", "region", "period", "indicator", "measure", "kind"]
     order = {"national": 0, "province": 1, "city": 2, "county": 3, "district": 4}
     df = df.sort_values(sort, key=lambda s: s.map(order) if s.name == "level" else s, kind="stable")
@@ -226,5 +245,5 @@ def panel(db: Store, *, wide: bool = False, **filters: Any) -> pd.DataFrame:
 
     if filters.get("region") is not None:
         filters["region"] = resolve_region(db, filters["region"])
-    long = long_frame(list(cells(db, **filters)))
+    long = long_frame(cells(db, **filters))
     return wide_frame(long) if wide else long
