@@ -30,7 +30,7 @@ from govreport.errors import NothingMatchesError, QueryError
 from govreport.spreadsheet import safe_cell
 from govreport.store.corrections import fact_source
 from govreport.store.queries import DOC_FIELDS, SOURCE_FIELDS, Store, _where
-from govreport.tracking import iter_track
+from govreport.tracking import iter_track_dicts
 
 FORMATS = ("csv", "parquet", "xlsx", "dta")
 TABLES = ("facts", "reports", "tracking", "tasks", "slogans", "attention", "panel")
@@ -162,8 +162,7 @@ def track_records(store: Store, region: str | None = None, indicator: str | None
                   **filters: Any) -> Iterator[dict[str, Any]]:
     """One export row per tracked target (``tracking.iter_track``, one region at a time);
     filters year (target year), measure, level."""
-    for r in iter_track(store, region=region, indicator=indicator):
-        row = r.to_dict()
+    for row in iter_track_dicts(store, region=region, indicator=indicator):
         if any(v is not None and row.get(k) != v for k, v in filters.items()):
             continue
         for side in ("target", "outcome"):
@@ -172,32 +171,12 @@ def track_records(store: Store, region: str | None = None, indicator: str | None
         yield row
 
 
-def _track_getter() -> tuple[Any, list[tuple[int, int]]]:
-    """An attrgetter of a TrackRow's values in ``TRACK_COLUMNS`` order (a span where its start or
-    end goes) and the (position, 0 or 1) of those span ends."""
-    names, spans = [], []
-    for i, c in enumerate(TRACK_COLUMNS):
-        if c.endswith(("_span_start", "_span_end")):
-            names.append(c.rsplit("_", 1)[0])
-            spans.append((i, 0 if c.endswith("_start") else 1))
-        else:
-            names.append(c)
-    return operator.attrgetter(*names), spans
-
-
 def track_rows(store: Store, region: str | None = None, indicator: str | None = None,
                **filters: Any) -> Iterator[tuple[Any, ...]]:
     """``track_records`` as tuples in ``TRACK_COLUMNS`` order."""
-    getter, spans = _track_getter()
-    wanted = [(k, v) for k, v in filters.items() if v is not None]
-    for r in iter_track(store, region=region, indicator=indicator):
-        if wanted and any(getattr(r, k, None) != v for k, v in wanted):
-            continue
-        row = list(getter(r))
-        for i, end in spans:
-            span = row[i]
-            row[i] = span[end] if span else None
-        yield tuple(row)
+    get = operator.itemgetter(*TRACK_COLUMNS)
+    for row in track_records(store, region=region, indicator=indicator, **filters):
+        yield get(row)
 
 
 def track_frame(store: Store, region: str | None = None, indicator: str | None = None,

@@ -19,7 +19,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, fields
+from dataclasses import MISSING, dataclass, fields
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -82,6 +82,9 @@ class TrackRow:
 
 
 _TRACK_FIELDS = tuple(f.name for f in fields(TrackRow))
+#: every field in order with its default (None for the required ones): ``{**_TEMPLATE, **row}``
+#: is a row dict in ``to_dict``'s key order
+_TEMPLATE = {f.name: None if f.default is MISSING else f.default for f in fields(TrackRow)}
 
 
 def judge(value: float, bound: str, unit: str, direction: str | None, actual: float,
@@ -217,18 +220,24 @@ class Tracker:
             f"SELECT region, min(CASE level {_LEVEL_CASE} ELSE 9 END) AS rank FROM reports{where} "
             "GROUP BY region ORDER BY rank, coalesce(region, '')", params)
 
-    def group(self, i: int) -> list[TrackRow]:
+    def rows_of(self, i: int) -> list[dict[str, Any]]:
+        """The sorted rows of group ``i`` as dicts of TrackRow fields (those left out take their
+        defaults): what ``group`` wraps, and what ``dicts`` and the exports read without the
+        dataclass (building half a million frozen rows was most of ``track``'s time)."""
         rows = _region_rows(self.store, self.groups[i]["region"], self.region, self.indicator, self.table,
                             self.years, self.source)
-        rows.sort(key=_sort_key)
+        rows.sort(key=_row_key)
         return rows
 
-    def __iter__(self) -> Iterator[TrackRow]:
-        waiting: list[tuple[tuple[Any, ...], int, TrackRow]] = []
+    def group(self, i: int) -> list[TrackRow]:
+        return [TrackRow(**r) for r in self.rows_of(i)]
+
+    def _rows(self) -> Iterator[dict[str, Any]]:
+        waiting: list[tuple[tuple[Any, ...], int, dict[str, Any]]] = []
         n = 0
         for i, group in enumerate(self.groups):
-            for row in self.group(i):
-                key = _sort_key(row)
+            for row in self.rows_of(i):
+                key = _row_key(row)
                 if key[0] > group["rank"]:
                     heapq.heappush(waiting, (key, n, row))
                     n += 1
@@ -238,6 +247,28 @@ class Tracker:
                 yield row
         while waiting:
             yield heapq.heappop(waiting)[2]
+
+    def __iter__(self) -> Iterator[TrackRow]:
+        return (TrackRow(**r) for r in self._rows())
+
+    def dicts(self) -> Iterator[dict[str, Any]]:
+        """Every row as ``TrackRow.to_dict`` gives it, in ``track``'s order, never built as a TrackRow."""
+        for r in self._rows():
+            d = {**_TEMPLATE, **r}
+            for key in ("target_span", "outcome_span"):
+                d[key] = list(d[key]) if d[key] else None
+            yield d
+
+
+def iter_track_dicts(store: Store, region: str | None = None, indicator: str | None = None) -> Iterator[dict[str, Any]]:
+    """``r.to_dict() for r in iter_track(…)``, without building the TrackRows (the CLI and the exports)."""
+    return Tracker(store, region=region, indicator=indicator).dicts()
+
+
+def _row_key(r: dict[str, Any]) -> tuple[Any, ...]:
+    """``_sort_key`` of a row dict."""
+    return (LEVEL_ORDER.get(r["level"] or "", 9), r["region"] or "", r["year"] or 0, r["indicator"],
+            r.get("measure") or "", r.get("target_span") or (0, 0))
 
 
 _LEVEL_CASE = " ".join(f"WHEN '{name}' THEN {rank}" for name, rank in LEVEL_ORDER.items())
@@ -250,8 +281,9 @@ _TRACK_SELECT = ("f.report_id, f.seq, f.region, f.admin_code, f.province, f.leve
 
 
 def _region_rows(store: Store, name: str | None, region: str | None, indicator: str | None,
-                 table: dict[str, dict[str, Any]], years: dict[Any, set[int]], source: str = "facts") -> list[TrackRow]:
-    """The tracking rows (targets, then no-target rows) of the facts and reports whose region is ``name``."""
+                 table: dict[str, dict[str, Any]], years: dict[Any, set[int]],
+                 source: str = "facts") -> list[dict[str, Any]]:
+    """The tracking rows (targets, then no-target rows, as TrackRow field dicts) of the facts and reports whose region is ``name``."""
     where, params = _where({"region": region, "indicator": indicator}, "f")
     corrected = "f.corrected" if source != "facts" else "0"
     sql = (f"SELECT {_TRACK_SELECT}, {corrected} AS corrected FROM {source} f WHERE f.region IS ? "
@@ -277,9 +309,9 @@ def _region_rows(store: Store, name: str | None, region: str | None, indicator: 
 
 
 def _target_rows(targets: list[Any], outcomes: dict[tuple[Any, ...], list[Any]],
-                 table: dict[str, dict[str, Any]], years: dict[Any, set[int]]) -> list[TrackRow]:
-    """One row per distinct target (``targets``, ``outcomes``: fact rows read by column name)."""
-    rows: list[TrackRow] = []
+                 table: dict[str, dict[str, Any]], years: dict[Any, set[int]]) -> list[dict[str, Any]]:
+    """One row (TrackRow fields) per distinct target (``targets``, ``outcomes``: fact dicts)."""
+    rows: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     last: dict[Any, int | None] = {}  # unit → its last report year
     for t in targets:
@@ -302,12 +334,12 @@ def _target_rows(targets: list[Any], outcomes: dict[tuple[Any, ...], list[Any]],
             last[unit_key] = max(years.get(unit_key, ()), default=None) if unit_key is not None else None
         latest = last[unit_key]
         if latest is None or latest <= t["period_end"]:
-            rows.append(TrackRow(verdict="no_outcome", **base))
+            rows.append({"verdict": "no_outcome", **base})
             continue
         cands = [f for f in outcomes.get((unit_key, t["indicator"], t["period_start"], t["period_end"]), ())
                  if f["report_year"] is not None and f["report_year"] > t["period_end"]]
         if not cands:
-            rows.append(TrackRow(verdict="not_reported", **base))
+            rows.append({"verdict": "not_reported", **base})
             continue
         same = [f for f in cands if f["measure"] == t["measure"] and f["unit"] == t["unit"]]
         pool = same or cands
@@ -319,22 +351,23 @@ def _target_rows(targets: list[Any], outcomes: dict[tuple[Any, ...], list[Any]],
                    "outcome_evidence": o["evidence"], "outcome_sentence": o["sentence"],
                    "outcome_period_source": o["period_source"], "outcome_corrected": bool(o["corrected"])}
         if not same or not _like_with_like(t, o):
-            rows.append(TrackRow(verdict="not_comparable", **base, **outcome))
+            rows.append({"verdict": "not_comparable", **base, **outcome})
             continue
         verdict, gap = judge(t["value"], t["bound"], t["unit"], info.get("direction"), _outcome_value(o),
                              t["value_max"])
-        rows.append(TrackRow(verdict=verdict, gap=round(gap, 6), **base, **outcome))
+        rows.append({"verdict": verdict, "gap": round(gap, 6), **base, **outcome})
     return rows
 
 
 def no_target_rows(store: Store, region: str | None = None, indicator: str | None = None) -> list[TrackRow]:
     """``no_target`` rows: a report says in so many words that it sets no target."""
-    return _no_target_rows(store, store.list_reports(region=region), indicator, store.indicators())
+    return [TrackRow(**r) for r in _no_target_rows(store, store.list_reports(region=region), indicator,
+                                                   store.indicators())]
 
 
 def _no_target_rows(store: Store, reports: Iterable[dict[str, Any]], indicator: str | None,
-                    table: dict[str, dict[str, Any]]) -> list[TrackRow]:
-    """The no-target rows of ``reports`` (each with its ``text``, else read from the store): per
+                    table: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The no-target rows (TrackRow field dicts) of ``reports`` (each with its ``text``, else read from the store): per
     line in text order, each indicator's first cue match in the line."""
     cues = [c for c in no_target_cues() if indicator is None or c.indicator == indicator]
     if not cues:
@@ -387,16 +420,15 @@ def _target_sentences(text: str) -> list[list[tuple[int, str]]]:
 
 
 def _no_target_row(r: dict[str, Any], cue: NoTargetCue, text: str, start: int, end: int,
-                   table: dict[str, dict[str, Any]]) -> TrackRow:
+                   table: dict[str, dict[str, Any]]) -> dict[str, Any]:
     s_start, s_end = _sentence(text, start, end)
     info = table.get(cue.indicator, {})
     year = r["plan_year"] or r["report_year"]
-    return TrackRow(
-        region=r["region"], admin_code=r["admin_code"], level=r["level"], year=year,
-        period=str(year) if year else None, indicator=cue.indicator, indicator_name=info.get("name"),
-        direction=info.get("direction"), verdict="no_target", target_report=r["id"],
-        target_report_year=r["report_year"], target_span=(start, end),
-        target_evidence=text[start:end], target_sentence=text[s_start:s_end])
+    return {"region": r["region"], "admin_code": r["admin_code"], "level": r["level"], "year": year,
+            "period": str(year) if year else None, "indicator": cue.indicator, "indicator_name": info.get("name"),
+            "direction": info.get("direction"), "verdict": "no_target", "target_report": r["id"],
+            "target_report_year": r["report_year"], "target_span": (start, end),
+            "target_evidence": text[start:end], "target_sentence": text[s_start:s_end]}
 
 
 # -- comparison across levels ------------------------------------------------------------------
