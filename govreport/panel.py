@@ -86,7 +86,9 @@ def _filters(filters: dict[str, Any]) -> tuple[str, list[Any]]:
 def read_facts(db: Store, **filters: Any) -> Iterator[dict[str, Any]]:
     """The facts that can fill cells, with their report's city and source, ordered by cell.
 
-    The only place the panel reads facts; streamed from one query ``CHUNK`` rows at a time."""
+    The only place the panel reads facts: one query per region (index ``facts_region``; regions
+    in the order SQL sorts them, NULL first), so SQLite sorts one region's facts at a time, not
+    the whole table; rows come as tuples zipped into dicts."""
     where, params = _filters(filters)
     source = fact_source(db)  # the facts with reviewers' corrections applied, when there are any
     corrected = "f.corrected" if source == "facts_effective" else "0"
@@ -95,9 +97,14 @@ def read_facts(db: Store, **filters: Any) -> Iterator[dict[str, Any]]:
            f"f.value, f.value_max, f.unit, f.bound, f.start, f.end, f.evidence, f.period_source, "
            f"r.plan_year, r.source_path, i.default_unit, {corrected} AS corrected "
            f"FROM {source} f JOIN reports r ON r.id = f.report_id "
-           f"LEFT JOIN indicators i ON i.id = f.indicator{where} "
+           f"LEFT JOIN indicators i ON i.id = f.indicator{where} AND f.region IS ? "
            f"ORDER BY {_CELL_ORDER}, f.report_year, f.report_id, f.seq")
-    yield from db.iter_rows(sql, params, CHUNK)
+    # every region a fact can have: its own (facts) or its report's (a fact a correction adds)
+    regions = [r["region"] for r in db.rows("SELECT region FROM facts UNION SELECT region FROM reports "
+                                            "ORDER BY region")]
+    for region in regions:
+        names, rows = db.fetch(sql, [*params, region])
+        yield from map(dict, map(zip, itertools.repeat(names), rows))
 
 
 def _kind_class(f: dict[str, Any]) -> str:
