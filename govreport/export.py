@@ -113,37 +113,30 @@ CHUNK_ROWS = 20_000
 ROW_GROUP_ROWS = 200_000
 
 
+#: the facts export's columns as SQL on ``f`` (a fact) with the report's own as parameters, so the
+#: rows come out of SQLite in ``FACT_COLUMNS`` order and need no Python work per row
+_FACT_SQL = {"report_date": "?", "report_title": "?", "source_path": "?", "span_start": "f.start",
+             "span_end": "f.end",
+             # the quality flags (a JSON array) joined by ';', NULL when there are none (as json.loads + join)
+             "checks": "CASE WHEN f.checks IS NULL OR f.checks = '' THEN f.checks ELSE "
+                       "(SELECT group_concat(j.value, ';') FROM json_each(f.checks) j) END"}
+
+
 def fact_rows(store: Store, **filters: Any) -> Iterator[tuple[Any, ...]]:
     """One export row per fact as a tuple in ``FACT_COLUMNS`` order (corrections applied), in
     the order of the reports (year, region, id) and of the facts in each: one indexed query per
     report (``facts(report_id, seq)``), never a sort of the whole table."""
     where, params = _where(filters, "f")
-    cond = where.replace(" WHERE ", " AND ", 1)
     source = fact_source(store)
-    sql = f"SELECT * FROM {source} f WHERE f.report_id = ?{cond} ORDER BY f.seq"
+    own = {c: _FACT_SQL.get(c, f"f.{c}") for c in FACT_COLUMNS}
+    if source == "facts":
+        own["corrected"] = "NULL"  # the table has no such column (the view has)
+    sql = (f"SELECT {', '.join(own.values())} FROM {source} f WHERE f.report_id = ?"
+           f"{where.replace(' WHERE ', ' AND ', 1)} ORDER BY f.seq")
     reports = store.rows("SELECT id, date, title, source_path FROM reports ORDER BY report_year, region, id")
-    pick: list[Any] = []
     for r in reports:
-        names, found = store.fetch(sql, [r["id"], *params])
-        if not found:
-            continue
-        if not pick:
-            at = {name: i for i, name in enumerate(names)}
-            at.update(span_start=at["start"], span_end=at["end"])
-            pick = [at.get(c) for c in FACT_COLUMNS]
-        checks = at["checks"]
-        own = {"report_date": r["date"], "report_title": r["title"], "source_path": r["source_path"]}
-        fixed = [(i, own.get(c)) for i, c in enumerate(FACT_COLUMNS) if c in own]
-        for f in found:
-            row = [None if i is None else f[i] for i in pick]
-            for i, value in fixed:
-                row[i] = value
-            if f[checks]:
-                row[_CHECKS] = ";".join(json.loads(f[checks])) or None
-            yield tuple(row)
-
-
-_CHECKS = FACT_COLUMNS.index("checks")
+        _, found = store.fetch(sql, [r["date"], r["title"], r["source_path"], r["id"], *params])
+        yield from found
 
 
 def fact_records(store: Store, **filters: Any) -> Iterator[dict[str, Any]]:
