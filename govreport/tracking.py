@@ -253,11 +253,15 @@ class Tracker:
 
     def dicts(self) -> Iterator[dict[str, Any]]:
         """Every row as ``TrackRow.to_dict`` gives it, in ``track``'s order, never built as a TrackRow."""
-        for r in self._rows():
-            d = {**_TEMPLATE, **r}
-            for key in ("target_span", "outcome_span"):
-                d[key] = list(d[key]) if d[key] else None
-            yield d
+        return map(row_dict, self._rows())
+
+
+def row_dict(row: dict[str, Any]) -> dict[str, Any]:
+    """A row of ``Tracker.rows_of`` as ``TrackRow.to_dict`` gives it (every field, in order)."""
+    d = {**_TEMPLATE, **row}
+    for key in ("target_span", "outcome_span"):
+        d[key] = list(d[key]) if d[key] else None
+    return d
 
 
 def iter_track_dicts(store: Store, region: str | None = None, indicator: str | None = None) -> Iterator[dict[str, Any]]:

@@ -236,8 +236,8 @@ class WebData:
     def track(self, region: str | None, indicator: str | None) -> list[dict[str, Any]]:
         from govreport import tracking
 
-        return [_flatten_row(jsonable(r)) for r in tracking.track(self.store, region=region or None,
-                                                                    indicator=indicator or None)]
+        return [_flatten_row(jsonable(r)) for r in tracking.iter_track_dicts(self.store, region=region or None,
+                                                                               indicator=indicator or None)]
 
     def track_page(self, region: str | None, indicator: str | None, verdict: str | None, page: int,
                    per_page: int) -> dict[str, Any]:
@@ -262,11 +262,11 @@ class WebData:
             for i in range(first, len(tracker.groups)):
                 if summary.before[i] >= stop:
                     break
-                kept = [r for r in tracker.group(i) if not verdict or r.verdict == verdict]
+                kept = [tracking.row_dict(r) for r in tracker.rows_of(i) if not verdict or r["verdict"] == verdict]
                 offset = summary.before[i]
                 rows += kept[max(0, start - offset):max(0, stop - offset)]
         else:  # a unit stored at two levels: rows of one region come in two places; stream them all
-            found = (r for r in tracker if not verdict or r.verdict == verdict)
+            found = (r for r in tracker.dicts() if not verdict or r["verdict"] == verdict)
             rows = list(itertools.islice(found, start, stop))
         return {"rows": [_flatten_row(jsonable(r)) for r in rows], "total": summary.total,
                 "verdicts": dict(summary.verdicts)}
@@ -346,6 +346,8 @@ class _TrackSummary:
     @classmethod
     def of(cls, tracker: Any, verdict: str | None, keep: tuple[int, int], into: list[Any]) -> _TrackSummary:
         """Go through every group once, putting the rows ``keep[0]:keep[1]`` into ``into``."""
+        from govreport import tracking
+
         before: list[int] = []
         counts: dict[str, int] = {}
         total = 0
@@ -353,20 +355,17 @@ class _TrackSummary:
         level_of = {str(k): v for k, v in _level_order().items()}
         for i, group in enumerate(tracker.groups):
             before.append(total)
-            for r in tracker.group(i):
-                counts[r.verdict] = counts.get(r.verdict, 0) + 1
-                in_order = in_order and level_of.get(r.level or "", 9) == group["rank"]
-                if verdict and r.verdict != verdict:
+            for r in tracker.rows_of(i):  # field dicts: no TrackRow built for the rows not shown
+                counts[r["verdict"]] = counts.get(r["verdict"], 0) + 1
+                in_order = in_order and level_of.get(r["level"] or "", 9) == group["rank"]
+                if verdict and r["verdict"] != verdict:
                     continue
                 if keep[0] <= total < keep[1]:
-                    into.append(r)
+                    into.append(tracking.row_dict(r))
                 total += 1
         if not in_order:  # the page must come from the merged order instead
-            from govreport import tracking
-
             into.clear()
-            found = (r for r in tracking.iter_track(tracker.store, tracker.region, tracker.indicator)
-                     if not verdict or r.verdict == verdict)
+            found = (r for r in tracker.dicts() if not verdict or r["verdict"] == verdict)
             into.extend(itertools.islice(found, keep[0], keep[1]))
         return cls(tuple(before), total, tuple(sorted(counts.items())), in_order)
 
