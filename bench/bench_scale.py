@@ -4,7 +4,7 @@
 
 For each N it writes the synthetic corpus (``bench/scale_corpus.py``; kept and reused when it is
 already there), ingests it into a fresh database, then times ``track``, ``export`` (facts and
-tracked targets, Parquet), full-text search and the main web pages (in-process, Starlette's
+tracked targets, Parquet), ``panel`` (Parquet), full-text search and the main web pages (in-process, Starlette's
 TestClient; median of 5 requests each). Every step runs in its own child process, so its peak
 resident memory is its own: ``resource.getrusage`` of the step (self) and of its children (the
 ingest workers; the largest one). It prints time, peak RSS, the database size against the text
@@ -86,6 +86,12 @@ def step_export_track(db: Path, corpus: Path, work: Path, jobs: int) -> dict[str
     return {"exit": code, "bytes": out.stat().st_size if out.exists() else 0}
 
 
+def step_panel(db: Path, corpus: Path, work: Path, jobs: int) -> dict[str, Any]:
+    out = work / "panel.parquet"
+    code = _cli(["panel", "--db", str(db), "--format", "parquet", "--out", str(out)])
+    return {"exit": code, "bytes": out.stat().st_size if out.exists() else 0}
+
+
 def _median_ms(fn: Any, rounds: int = 5, clock: Any = time.perf_counter) -> float:
     """Median milliseconds of ``rounds`` calls of ``fn`` by ``clock`` (wall; or
     ``time.process_time``: this process's CPU, every thread, so a loaded machine does not count)."""
@@ -134,7 +140,7 @@ def step_web(db: Path, corpus: Path, work: Path, jobs: int) -> dict[str, Any]:
 
 
 STEPS = {"ingest": step_ingest, "track": step_track, "export facts": step_export_facts,
-         "export track": step_export_track, "search": step_search, "web": step_web}
+         "export track": step_export_track, "panel": step_panel, "search": step_search, "web": step_web}
 
 
 def run_step(name: str, db: Path, corpus: Path, work: Path, jobs: int) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import itertools
 import json
+import operator
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -29,7 +30,7 @@ from govreport.errors import NothingMatchesError, QueryError
 from govreport.spreadsheet import safe_cell
 from govreport.store.corrections import fact_source
 from govreport.store.queries import DOC_FIELDS, SOURCE_FIELDS, Store, _where
-from govreport.tracking import iter_track
+from govreport.tracking import iter_track_dicts
 
 FORMATS = ("csv", "parquet", "xlsx", "dta")
 TABLES = ("facts", "reports", "tracking", "tasks", "slogans", "attention", "panel")
@@ -112,17 +113,37 @@ CHUNK_ROWS = 20_000
 ROW_GROUP_ROWS = 200_000
 
 
-def fact_records(store: Store, **filters: Any) -> Iterator[dict[str, Any]]:
-    """One export row per fact, with every stored column and its report's date, title and
-    source, streamed from the database ``CHUNK_ROWS`` at a time (corrections applied)."""
+#: the facts export's columns as SQL on ``f`` (a fact) with the report's own as parameters, so the
+#: rows come out of SQLite in ``FACT_COLUMNS`` order and need no Python work per row
+_FACT_SQL = {"report_date": "?", "report_title": "?", "source_path": "?", "span_start": "f.start",
+             "span_end": "f.end",
+             # the quality flags (a JSON array) joined by ';', NULL when there are none (as json.loads + join)
+             "checks": "CASE WHEN f.checks IS NULL OR f.checks = '' THEN f.checks ELSE "
+                       "(SELECT group_concat(j.value, ';') FROM json_each(f.checks) j) END"}
+
+
+def fact_rows(store: Store, **filters: Any) -> Iterator[tuple[Any, ...]]:
+    """One export row per fact as a tuple in ``FACT_COLUMNS`` order (corrections applied), in
+    the order of the reports (year, region, id) and of the facts in each: one indexed query per
+    report (``facts(report_id, seq)``), never a sort of the whole table."""
     where, params = _where(filters, "f")
-    sql = ("SELECT f.*, f.start AS span_start, f.end AS span_end, r.date AS report_date, "
-           f"r.title AS report_title, r.source_path FROM {fact_source(store)} f JOIN reports r ON r.id = f.report_id"
-           f"{where} ORDER BY f.report_year, f.region, f.report_id, f.seq")
-    for r in store.iter_rows(sql, params, CHUNK_ROWS):
-        if r.get("checks"):
-            r["checks"] = ";".join(json.loads(r["checks"])) or None
-        yield r
+    source = fact_source(store)
+    own = {c: _FACT_SQL.get(c, f"f.{c}") for c in FACT_COLUMNS}
+    if source == "facts":
+        own["corrected"] = "NULL"  # the table has no such column (the view has)
+    sql = (f"SELECT {', '.join(own.values())} FROM {source} f WHERE f.report_id = ?"
+           f"{where.replace(' WHERE ', ' AND ', 1)} ORDER BY f.seq")
+    reports = store.rows("SELECT id, date, title, source_path FROM reports ORDER BY report_year, region, id")
+    for r in reports:
+        _, found = store.fetch(sql, [r["date"], r["title"], r["source_path"], r["id"], *params])
+        yield from found
+
+
+def fact_records(store: Store, **filters: Any) -> Iterator[dict[str, Any]]:
+    """One export row per fact, with every column of ``FACT_COLUMNS`` (its report's date, title
+    and source too), streamed from the database one report at a time (corrections applied)."""
+    for row in fact_rows(store, **filters):
+        yield dict(zip(FACT_COLUMNS, row, strict=True))
 
 
 def facts_frame(store: Store, **filters: Any) -> pd.DataFrame:
@@ -134,14 +155,21 @@ def track_records(store: Store, region: str | None = None, indicator: str | None
                   **filters: Any) -> Iterator[dict[str, Any]]:
     """One export row per tracked target (``tracking.iter_track``, one region at a time);
     filters year (target year), measure, level."""
-    for r in iter_track(store, region=region, indicator=indicator):
-        row = r.to_dict()
+    for row in iter_track_dicts(store, region=region, indicator=indicator):
         if any(v is not None and row.get(k) != v for k, v in filters.items()):
             continue
         for side in ("target", "outcome"):
             span = row.pop(f"{side}_span")
             row[f"{side}_span_start"], row[f"{side}_span_end"] = span if span else (None, None)
         yield row
+
+
+def track_rows(store: Store, region: str | None = None, indicator: str | None = None,
+               **filters: Any) -> Iterator[tuple[Any, ...]]:
+    """``track_records`` as tuples in ``TRACK_COLUMNS`` order."""
+    get = operator.itemgetter(*TRACK_COLUMNS)
+    for row in track_records(store, region=region, indicator=indicator, **filters):
+        yield get(row)
 
 
 def track_frame(store: Store, region: str | None = None, indicator: str | None = None,
@@ -207,6 +235,26 @@ def write_frames(chunks: Iterable[pd.DataFrame], fmt: str, out: str | Path, *, b
                     writer.close()
         else:
             raise QueryError(f"{fmt} cannot be streamed (csv or parquet can)")
+        if n:
+            part.replace(out)
+    finally:
+        part.unlink(missing_ok=True)
+    return n
+
+
+def write_parquet_rows(columns: tuple[str, ...], rows: Iterable[tuple[Any, ...]], out: str | Path) -> int:
+    """Row tuples (in ``columns`` order) written as one Parquet file with the types and row groups
+    ``write_frames`` gives, without a DataFrame per chunk (``export_arrow``); written to a
+    temporary name and moved to ``out`` when whole; an empty result leaves no file."""
+    from govreport import export_arrow
+
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    part = out.with_name(out.name + ".part")
+    schema = export_arrow.schema_of(_frame([], columns))
+    tables = (export_arrow.table_of(columns, chunk, schema) for chunk in export_arrow.chunked(rows, CHUNK_ROWS))
+    try:
+        n = export_arrow.write_tables(tables, part, ROW_GROUP_ROWS)
         if n:
             part.replace(out)
     finally:
@@ -386,11 +434,14 @@ def _stream(store: Store, table: str, fmt: str, out: str | Path, bom: bool, filt
     if wrong:
         raise QueryError(f"the {table} table cannot be filtered by {', '.join(wrong)} "
                          f"(it takes {', '.join(sorted(TABLE_FILTERS[table]))})")
-    if table == "facts":
-        chunks = frames(fact_records(store, **given), FACT_COLUMNS)
+    if fmt == "parquet":  # Arrow tables straight from row tuples
+        columns = FACT_COLUMNS if table == "facts" else TRACK_COLUMNS
+        rows = fact_rows(store, **given) if table == "facts" else track_rows(store, **given)
+        n = write_parquet_rows(columns, rows, out)
+    elif table == "facts":
+        n = write_frames(frames(fact_records(store, **given), FACT_COLUMNS), fmt, out, bom=bom)
     else:
-        chunks = frames(track_records(store, **given), TRACK_COLUMNS)
-    n = write_frames(chunks, fmt, out, bom=bom)
+        n = write_frames(frames(track_records(store, **given), TRACK_COLUMNS), fmt, out, bom=bom)
     if not n:
         shown = ", ".join(f"{k}={v}" for k, v in given.items()) or "no filter"
         raise NothingMatchesError(f"no {table} rows match ({shown}); nothing written")

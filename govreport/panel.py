@@ -35,7 +35,7 @@ and it reads them through ``store.corrections.fact_source``, so a reviewer's cor
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pandas as pd
@@ -86,7 +86,9 @@ def _filters(filters: dict[str, Any]) -> tuple[str, list[Any]]:
 def read_facts(db: Store, **filters: Any) -> Iterator[dict[str, Any]]:
     """The facts that can fill cells, with their report's city and source, ordered by cell.
 
-    The only place the panel reads facts; streamed from one query ``CHUNK`` rows at a time."""
+    The only place the panel reads facts: one query per region (index ``facts_region``; regions
+    in the order SQL sorts them, NULL first), so SQLite sorts one region's facts at a time, not
+    the whole table; rows come as tuples zipped into dicts."""
     where, params = _filters(filters)
     source = fact_source(db)  # the facts with reviewers' corrections applied, when there are any
     corrected = "f.corrected" if source == "facts_effective" else "0"
@@ -95,9 +97,14 @@ def read_facts(db: Store, **filters: Any) -> Iterator[dict[str, Any]]:
            f"f.value, f.value_max, f.unit, f.bound, f.start, f.end, f.evidence, f.period_source, "
            f"r.plan_year, r.source_path, i.default_unit, {corrected} AS corrected "
            f"FROM {source} f JOIN reports r ON r.id = f.report_id "
-           f"LEFT JOIN indicators i ON i.id = f.indicator{where} "
+           f"LEFT JOIN indicators i ON i.id = f.indicator{where} AND f.region IS ? "
            f"ORDER BY {_CELL_ORDER}, f.report_year, f.report_id, f.seq")
-    yield from db.iter_rows(sql, params, CHUNK)
+    # every region a fact can have: its own (facts) or its report's (a fact a correction adds)
+    regions = [r["region"] for r in db.rows("SELECT region FROM facts UNION SELECT region FROM reports "
+                                            "ORDER BY region")]
+    for region in regions:
+        names, rows = db.fetch(sql, [*params, region])
+        yield from map(dict, map(zip, itertools.repeat(names), rows))
 
 
 def _kind_class(f: dict[str, Any]) -> str:
@@ -178,7 +185,11 @@ _INT = ("period_start", "period_end", "n_mentions", "n_reports", "report_year", 
 _FLOAT = ("value", "value_max")
 
 
-def long_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+#: cells per typed DataFrame while the long panel is built (then concatenated and sorted once)
+FRAME_ROWS = 50_000
+
+
+def _typed(rows: list[dict[str, Any]]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=list(LONG_COLUMNS))
     for col in df.columns:
         if col in _INT:
@@ -189,6 +200,21 @@ def long_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
             df[col] = df[col].astype("bool")
         else:
             df[col] = df[col].astype("string")
+    return df
+
+
+def long_frame(rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
+    """The long panel of ``rows`` (cells), typed ``FRAME_ROWS`` at a time, so only typed columns
+    (not a dict per cell) are held for the whole panel; sorted by level, region, period, indicator."""
+    it = iter(rows)
+    parts = []
+    while True:
+        chunk = list(itertools.islice(it, FRAME_ROWS))
+        if chunk or not parts:
+            parts.append(_typed(chunk))
+        if len(chunk) < FRAME_ROWS:
+            break
+    df = parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
     sort = ["level", "region", "period", "indicator", "measure", "kind"]
     order = {"national": 0, "province": 1, "city": 2, "county": 3, "district": 4}
     df = df.sort_values(sort, key=lambda s: s.map(order) if s.name == "level" else s, kind="stable")
@@ -226,5 +252,5 @@ def panel(db: Store, *, wide: bool = False, **filters: Any) -> pd.DataFrame:
 
     if filters.get("region") is not None:
         filters["region"] = resolve_region(db, filters["region"])
-    long = long_frame(list(cells(db, **filters)))
+    long = long_frame(cells(db, **filters))
     return wide_frame(long) if wide else long

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import csv
 import heapq
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import MISSING, dataclass, fields
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -73,10 +74,17 @@ class TrackRow:
     outcome_corrected: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        # field by field (``dataclasses.asdict`` deep-copies every value: most of track's time)
+        d = {name: getattr(self, name) for name in _TRACK_FIELDS}
         for key in ("target_span", "outcome_span"):
             d[key] = list(d[key]) if d[key] else None
         return d
+
+
+_TRACK_FIELDS = tuple(f.name for f in fields(TrackRow))
+#: every field in order with its default (None for the required ones): ``{**_TEMPLATE, **row}``
+#: is a row dict in ``to_dict``'s key order
+_TEMPLATE = {f.name: None if f.default is MISSING else f.default for f in fields(TrackRow)}
 
 
 def judge(value: float, bound: str, unit: str, direction: str | None, actual: float,
@@ -144,29 +152,31 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # -- tracking -----------------------------------------------------------------------------------
-def _unit_key(r: dict[str, Any]) -> tuple[str, str] | None:
+def _unit_key(r: Any) -> tuple[str, str] | None:
     """The reporting unit: its name within its province (codes can be missing in one year's
-    metadata and present in the next; names within a province are unique)."""
-    if not r.get("region"):
+    metadata and present in the next; names within a province are unique). ``r``: a dict or
+    an ``sqlite3.Row`` with region and province."""
+    region = r["region"]
+    if not region:
         return None
-    province = r.get("province") if r.get("province") != r.get("region") else None
-    return (province or "", r["region"])
+    province = r["province"]
+    return (province if province and province != region else "", region)
 
 
-def _outcome_value(f: dict[str, Any]) -> float:
+def _outcome_value(f: Any) -> float:
     if f["bound"] == "range" and f["value_max"] is not None:
         return (f["value"] + f["value_max"]) / 2
     return f["value"]
 
 
-def _like_with_like(t: dict[str, Any], o: dict[str, Any]) -> bool:
+def _like_with_like(t: Any, o: Any) -> bool:
     """A one-year verdict needs one-year figures on both sides: a cumulative growth (五年内增长44%,
     同1978年相比增长102%) states several years' change, whatever period it was given."""
     one_year = t["period_start"] == t["period_end"]
     return not (one_year and "growth_cum" in (t["measure"], o["measure"]))
 
 
-def _pick(cands: list[dict[str, Any]]) -> dict[str, Any]:
+def _pick(cands: list[Any]) -> Any:
     """Prefer actual over estimate, a review section, a figure stated as such (not 以上/以内),
     then text order."""
     return min(cands, key=lambda f: (f["kind"] != "actual", f["role"] != "review",
@@ -210,18 +220,24 @@ class Tracker:
             f"SELECT region, min(CASE level {_LEVEL_CASE} ELSE 9 END) AS rank FROM reports{where} "
             "GROUP BY region ORDER BY rank, coalesce(region, '')", params)
 
-    def group(self, i: int) -> list[TrackRow]:
+    def rows_of(self, i: int) -> list[dict[str, Any]]:
+        """The sorted rows of group ``i`` as dicts of TrackRow fields (those left out take their
+        defaults): what ``group`` wraps, and what ``dicts`` and the exports read without the
+        dataclass (building half a million frozen rows was most of ``track``'s time)."""
         rows = _region_rows(self.store, self.groups[i]["region"], self.region, self.indicator, self.table,
                             self.years, self.source)
-        rows.sort(key=_sort_key)
+        rows.sort(key=_row_key)
         return rows
 
-    def __iter__(self) -> Iterator[TrackRow]:
-        waiting: list[tuple[tuple[Any, ...], int, TrackRow]] = []
+    def group(self, i: int) -> list[TrackRow]:
+        return [TrackRow(**r) for r in self.rows_of(i)]
+
+    def _rows(self) -> Iterator[dict[str, Any]]:
+        waiting: list[tuple[tuple[Any, ...], int, dict[str, Any]]] = []
         n = 0
         for i, group in enumerate(self.groups):
-            for row in self.group(i):
-                key = _sort_key(row)
+            for row in self.rows_of(i):
+                key = _row_key(row)
                 if key[0] > group["rank"]:
                     heapq.heappush(waiting, (key, n, row))
                     n += 1
@@ -232,36 +248,76 @@ class Tracker:
         while waiting:
             yield heapq.heappop(waiting)[2]
 
+    def __iter__(self) -> Iterator[TrackRow]:
+        return (TrackRow(**r) for r in self._rows())
+
+    def dicts(self) -> Iterator[dict[str, Any]]:
+        """Every row as ``TrackRow.to_dict`` gives it, in ``track``'s order, never built as a TrackRow."""
+        return map(row_dict, self._rows())
+
+
+def row_dict(row: dict[str, Any]) -> dict[str, Any]:
+    """A row of ``Tracker.rows_of`` as ``TrackRow.to_dict`` gives it (every field, in order)."""
+    d = {**_TEMPLATE, **row}
+    for key in ("target_span", "outcome_span"):
+        d[key] = list(d[key]) if d[key] else None
+    return d
+
+
+def iter_track_dicts(store: Store, region: str | None = None, indicator: str | None = None) -> Iterator[dict[str, Any]]:
+    """``r.to_dict() for r in iter_track(…)``, without building the TrackRows (the CLI and the exports)."""
+    return Tracker(store, region=region, indicator=indicator).dicts()
+
+
+def _row_key(r: dict[str, Any]) -> tuple[Any, ...]:
+    """``_sort_key`` of a row dict."""
+    return (LEVEL_ORDER.get(r["level"] or "", 9), r["region"] or "", r["year"] or 0, r["indicator"],
+            r.get("measure") or "", r.get("target_span") or (0, 0))
+
 
 _LEVEL_CASE = " ".join(f"WHEN '{name}' THEN {rank}" for name, rank in LEVEL_ORDER.items())
 
 
+#: the fact columns tracking reads (not ``SELECT *``: the rest is never used)
+_TRACK_SELECT = ("f.report_id, f.seq, f.region, f.admin_code, f.province, f.level, f.report_year, f.kind, "
+                 "f.period, f.period_start, f.period_end, f.indicator, f.indicator_name, f.measure, f.value, "
+                 "f.value_max, f.unit, f.bound, f.role, f.start, f.end, f.evidence, f.sentence, f.period_source")
+
+
 def _region_rows(store: Store, name: str | None, region: str | None, indicator: str | None,
-                 table: dict[str, dict[str, Any]], years: dict[Any, set[int]], source: str = "facts") -> list[TrackRow]:
-    """The tracking rows (targets, then no-target rows) of the facts and reports whose region is ``name``."""
-    filters: dict[str, Any] = {"region": region, "indicator": indicator}
-    where, params = _where(filters)
-    cond = "region IS ? AND indicator IS NOT NULL AND period_end IS NOT NULL" + where.replace(" WHERE ", " AND ", 1)
-    facts = list(store.iter_facts(cond, [name, *params], source=source))
-    targets = [f for f in facts if f["kind"] == "target"]
+                 table: dict[str, dict[str, Any]], years: dict[Any, set[int]],
+                 source: str = "facts") -> list[dict[str, Any]]:
+    """The tracking rows (targets, then no-target rows, as TrackRow field dicts) of the facts and reports whose region is ``name``."""
+    where, params = _where({"region": region, "indicator": indicator}, "f")
+    corrected = "f.corrected" if source != "facts" else "0"
+    sql = (f"SELECT {_TRACK_SELECT}, {corrected} AS corrected FROM {source} f WHERE f.region IS ? "
+           "AND f.indicator IS NOT NULL AND f.period_end IS NOT NULL" + where.replace(" WHERE ", " AND ", 1)
+           + " ORDER BY f.report_year, f.region, f.report_id, f.seq")
+    targets = []
     # outcomes: actuals/estimates, keyed by (unit, indicator, period)
-    outcomes: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
-    for f in facts:
-        if f["kind"] in ("actual", "estimate"):
+    outcomes: dict[tuple[Any, ...], list[Any]] = defaultdict(list)
+    names, found = store.fetch(sql, [name, *params])
+    for f in map(dict, map(zip, itertools.repeat(names), found)):
+        kind = f["kind"]
+        if kind == "target":
+            targets.append(f)
+        elif kind in ("actual", "estimate"):
             outcomes[(_unit_key(f), f["indicator"], f["period_start"], f["period_end"])].append(f)
     rows = _target_rows(targets, outcomes, table, years)
     rw, rparams = _where({"region": region})
-    reports = store.rows("SELECT id, region, admin_code, level, report_year, plan_year FROM reports "
+    reports = store.rows("SELECT id, region, admin_code, level, report_year, plan_year, text FROM reports "
                          "WHERE region IS ?" + rw.replace(" WHERE ", " AND ", 1)
                          + " ORDER BY report_year, region, id", [name, *rparams])
     rows.extend(_no_target_rows(store, reports, indicator, table))
     return rows
 
 
-def _target_rows(targets: list[dict[str, Any]], outcomes: dict[tuple[Any, ...], list[dict[str, Any]]],
-                 table: dict[str, dict[str, Any]], years: dict[Any, set[int]], source: str = "facts") -> list[TrackRow]:
-    rows: list[TrackRow] = []
+def _target_rows(targets: list[Any], outcomes: dict[tuple[Any, ...], list[Any]],
+                 table: dict[str, dict[str, Any]], years: dict[Any, set[int]]) -> list[dict[str, Any]]:
+    """One row (TrackRow fields) per distinct target (``targets``, ``outcomes``: fact dicts)."""
+    rows: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
+    last: dict[Any, int | None] = {}  # unit → its last report year
     for t in targets:
         key = (t["report_id"], t["indicator"], t["measure"], t["period_start"], t["period_end"], t["value"],
                t["value_max"], t["bound"])
@@ -275,86 +331,108 @@ def _target_rows(targets: list[dict[str, Any]], outcomes: dict[tuple[Any, ...], 
                 "indicator_name": info.get("name") or t["indicator_name"], "direction": info.get("direction"),
                 "measure": t["measure"], "unit": t["unit"], "target_value": t["value"],
                 "target_value_max": t["value_max"], "target_bound": t["bound"], "target_report": t["report_id"],
-                "target_report_year": t["report_year"], "target_span": tuple(t["span"]),
+                "target_report_year": t["report_year"], "target_span": (t["start"], t["end"]),
                 "target_evidence": t["evidence"], "target_sentence": t["sentence"],
-                "target_period_source": t.get("period_source"), "target_corrected": bool(t.get("corrected"))}
-        later = unit_key is not None and any(y > t["period_end"] for y in years.get(unit_key, ()))
-        if not later:
-            rows.append(TrackRow(verdict="no_outcome", **base))
+                "target_period_source": t["period_source"], "target_corrected": bool(t["corrected"])}
+        if unit_key not in last:
+            last[unit_key] = max(years.get(unit_key, ()), default=None) if unit_key is not None else None
+        latest = last[unit_key]
+        if latest is None or latest <= t["period_end"]:
+            rows.append({"verdict": "no_outcome", **base})
             continue
-        cands = [f for f in outcomes.get((unit_key, t["indicator"], t["period_start"], t["period_end"]), [])
+        cands = [f for f in outcomes.get((unit_key, t["indicator"], t["period_start"], t["period_end"]), ())
                  if f["report_year"] is not None and f["report_year"] > t["period_end"]]
         if not cands:
-            rows.append(TrackRow(verdict="not_reported", **base))
+            rows.append({"verdict": "not_reported", **base})
             continue
-        first_year = min(f["report_year"] for f in cands)
         same = [f for f in cands if f["measure"] == t["measure"] and f["unit"] == t["unit"]]
-        if same:
-            first_year = min(f["report_year"] for f in same)
-            o = _pick([f for f in same if f["report_year"] == first_year])
-        else:
-            o = _pick([f for f in cands if f["report_year"] == first_year])
+        pool = same or cands
+        first_year = min(f["report_year"] for f in pool)
+        o = _pick([f for f in pool if f["report_year"] == first_year])
         outcome = {"outcome_value": o["value"], "outcome_kind": o["kind"], "outcome_measure": o["measure"],
                    "outcome_unit": o["unit"], "outcome_report": o["report_id"],
-                   "outcome_report_year": o["report_year"], "outcome_span": tuple(o["span"]),
+                   "outcome_report_year": o["report_year"], "outcome_span": (o["start"], o["end"]),
                    "outcome_evidence": o["evidence"], "outcome_sentence": o["sentence"],
-                   "outcome_period_source": o.get("period_source"), "outcome_corrected": bool(o.get("corrected"))}
+                   "outcome_period_source": o["period_source"], "outcome_corrected": bool(o["corrected"])}
         if not same or not _like_with_like(t, o):
-            rows.append(TrackRow(verdict="not_comparable", **base, **outcome))
+            rows.append({"verdict": "not_comparable", **base, **outcome})
             continue
         verdict, gap = judge(t["value"], t["bound"], t["unit"], info.get("direction"), _outcome_value(o),
                              t["value_max"])
-        rows.append(TrackRow(verdict=verdict, gap=round(gap, 6), **base, **outcome))
+        rows.append({"verdict": verdict, "gap": round(gap, 6), **base, **outcome})
     return rows
 
 
 def no_target_rows(store: Store, region: str | None = None, indicator: str | None = None) -> list[TrackRow]:
     """``no_target`` rows: a report says in so many words that it sets no target."""
-    return _no_target_rows(store, store.list_reports(region=region), indicator, store.indicators())
+    return [TrackRow(**r) for r in _no_target_rows(store, store.list_reports(region=region), indicator,
+                                                   store.indicators())]
 
 
 def _no_target_rows(store: Store, reports: Iterable[dict[str, Any]], indicator: str | None,
-                    table: dict[str, dict[str, Any]]) -> list[TrackRow]:
+                    table: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The no-target rows (TrackRow field dicts) of ``reports`` (each with its ``text``, else read from the store): per
+    line in text order, each indicator's first cue match in the line."""
     cues = [c for c in no_target_cues() if indicator is None or c.indicator == indicator]
     if not cues:
         return []
     rows = []
     for r in reports:
-        text = store.report_text(r["id"])
+        text = r.get("text")
+        if text is None:
+            text = store.report_text(r["id"])
         done: set[str] = set()
-        for start, line in _target_lines(text):
-            view = fold(line)
+        for line in _target_sentences(text):
+            views = [(start, fold(sentence)) for start, sentence in line]
             for cue in cues:
-                m = cue.pattern.search(view) if cue.indicator not in done else None
-                if m:
-                    done.add(cue.indicator)
-                    rows.append(_no_target_row(r, cue, text, start + m.start(), start + m.end(), table))
+                if cue.indicator in done:
+                    continue
+                for start, view in views:
+                    m = cue.pattern.search(view)
+                    if m:
+                        done.add(cue.indicator)
+                        rows.append(_no_target_row(r, cue, text, start + m.start(), start + m.end(), table))
+                        break
     return rows
 
 
-def _target_lines(text: str) -> list[tuple[int, str]]:
-    """(offset, line) of the lines that mention a target (目标/目標): the only place a cue can
-    match, so only they are folded (folding every character of every report is slow)."""
-    out = []
-    pos = 0
-    for line in text.split("\n"):
-        if "目标" in line or "目標" in line:
-            out.append((pos, line))
-        pos += len(line) + 1
-    return out
+_TARGET_WORD = re.compile("目[标標]")
+_SENTENCE_END = "。！？\n"
+
+
+def _target_sentences(text: str) -> list[list[tuple[int, str]]]:
+    """The sentences that mention a target (目标/目標), as (offset, sentence) grouped by line,
+    in text order: the only place a cue can match (a cue is a phrase of one sentence), so only
+    they are folded (folding every line of every report was most of the time of this step)."""
+    lines: list[list[tuple[int, str]]] = []
+    line_start = None
+    end = 0
+    for m in _TARGET_WORD.finditer(text):
+        if m.start() < end:  # another mention in the sentence already taken
+            continue
+        start = max(text.rfind(c, 0, m.start()) for c in _SENTENCE_END) + 1
+        ends = [i for i in (text.find(c, m.end()) for c in _SENTENCE_END) if i >= 0]
+        end = min(ends) if ends else len(text)
+        if end < len(text) and text[end] != "\n":
+            end += 1  # the sentence's own 。！？
+        here = text.rfind("\n", 0, start) + 1
+        if here != line_start:
+            lines.append([])
+            line_start = here
+        lines[-1].append((start, text[start:end]))
+    return lines
 
 
 def _no_target_row(r: dict[str, Any], cue: NoTargetCue, text: str, start: int, end: int,
-                   table: dict[str, dict[str, Any]]) -> TrackRow:
+                   table: dict[str, dict[str, Any]]) -> dict[str, Any]:
     s_start, s_end = _sentence(text, start, end)
     info = table.get(cue.indicator, {})
     year = r["plan_year"] or r["report_year"]
-    return TrackRow(
-        region=r["region"], admin_code=r["admin_code"], level=r["level"], year=year,
-        period=str(year) if year else None, indicator=cue.indicator, indicator_name=info.get("name"),
-        direction=info.get("direction"), verdict="no_target", target_report=r["id"],
-        target_report_year=r["report_year"], target_span=(start, end),
-        target_evidence=text[start:end], target_sentence=text[s_start:s_end])
+    return {"region": r["region"], "admin_code": r["admin_code"], "level": r["level"], "year": year,
+            "period": str(year) if year else None, "indicator": cue.indicator, "indicator_name": info.get("name"),
+            "direction": info.get("direction"), "verdict": "no_target", "target_report": r["id"],
+            "target_report_year": r["report_year"], "target_span": (start, end),
+            "target_evidence": text[start:end], "target_sentence": text[s_start:s_end]}
 
 
 # -- comparison across levels ------------------------------------------------------------------
@@ -380,7 +458,7 @@ class CompareRow:
     corrected: bool = False  # a reviewer's correction changed (or added) this target
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = {f.name: getattr(self, f.name) for f in fields(self)}
         d["span"] = list(d["span"])
         return d
 

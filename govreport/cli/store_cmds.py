@@ -249,12 +249,12 @@ TRACK_TABLE = ("region", "year", "indicator", "measure", "target_bound", "target
 def track_command(db: str, region: str | None, indicator: str | None, verdicts: tuple[str, ...],
                   fmt: str) -> None:
     """Each target against the outcome reported for its period in a later report."""
-    from govreport.tracking import iter_track
+    from govreport.tracking import iter_track_dicts
 
     try:
         with _open(db) as store:  # streamed: one region's rows at a time
-            emit((r.to_dict() for r in iter_track(store, region=region, indicator=indicator)
-                  if not verdicts or r.verdict in verdicts), fmt, TRACK_TABLE)
+            emit((r for r in iter_track_dicts(store, region=region, indicator=indicator)
+                  if not verdicts or r["verdict"] in verdicts), fmt, TRACK_TABLE)
     except GovReportError as exc:
         _fail(exc)
 

@@ -211,6 +211,18 @@ class Store(Database):
         finally:
             cursor.close()
 
+    def fetch(self, sql: str, params: Any = ()) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
+        """(column names, rows as plain tuples) of ``sql``: for readers that go over many rows
+        (``dict(zip(names, row))`` is several times cheaper than ``dict(sqlite3.Row)``)."""
+        with self._lock:
+            try:
+                cursor = self.conn.cursor()
+                cursor.row_factory = None
+                rows = cursor.execute(sql, params).fetchall()
+                return tuple(d[0] for d in cursor.description), rows
+            except sqlite3.Error as exc:
+                raise QueryError(f"{self.path}: {exc}") from exc
+
     def region_series(self, region: str) -> list[dict[str, Any]]:
         """A region's single-year figures over time, one row per indicator, measure, kind and
         period (the latest report's statement wins, e.g. a final figure over an estimate)."""

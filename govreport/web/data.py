@@ -19,11 +19,16 @@ from enum import Enum
 from typing import Any
 
 from govreport.errors import GovReportError
+from govreport.store.queries import COUNT_FIELDS, DOC_FIELDS, LEVEL_ORDER, SOURCE_FIELDS, Store, _where
 
 #: private-use characters the store wraps search hits in; never shown, split out by split_marks
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 #: the facets shown on the reports page, in order
 FACETS = ("province", "level", "report_year", "partial")
+#: the report filters the pages pass (the store's own names)
+REPORT_FILTERS = ("province", "level", "report_year", "partial", "region")
+#: the columns the reports list may be sorted by in SQL
+REPORT_SORT_COLUMNS = ("id", "region", "province", "report_year", "n_facts")
 
 
 def jsonable(value: Any) -> Any:
@@ -88,6 +93,40 @@ class WebData:
             rows = [r for r in rows if _same(r.get(key), value)]
         return rows
 
+    def _sql(self, filters: Mapping[str, Any]) -> tuple[str, list[Any]] | None:
+        """The WHERE clause of ``filters`` on reports, when the store answers SQL (else None)."""
+        if not callable(getattr(self.store, "rows", None)) or not isinstance(self.store, Store):
+            return None
+        active = {k: v for k, v in filters.items() if v is not None and v != ""}
+        if set(active) - set(REPORT_FILTERS):
+            return None
+        return _where(active)
+
+    def report_slice(self, filters: Mapping[str, Any], column: str | None, descending: bool, offset: int,
+                     limit: int) -> tuple[list[dict[str, Any]], int] | None:
+        """(one page of ``reports(filters)`` sorted as ``paging.sort_rows`` sorts them, the count of
+        all), in SQL: missing values last, ties in the list's own order; None when the store
+        cannot answer SQL (then the caller sorts and pages the whole list)."""
+        plan = self._sql(filters)
+        if plan is None:
+            return None
+        where, params = plan
+        count = int(self.store.rows(f"SELECT count(*) AS n FROM reports{where}", params)[0]["n"])
+        order = "report_year, region, id"
+        if column == "level":
+            ranks = " ".join(f"WHEN '{k}' THEN {v}" for k, v in LEVEL_ORDER.items())
+            order = f"CASE level {ranks} ELSE 9 END{' DESC' if descending else ''}, {order}"
+        elif column:
+            if column not in REPORT_SORT_COLUMNS:
+                return None
+            order = (f"({column} IS NULL OR {column} = ''), {column}{' DESC' if descending else ''}, {order}")
+        cols = ", ".join(DOC_FIELDS + SOURCE_FIELDS + COUNT_FIELDS)
+        rows = self.store.rows(f"SELECT {cols} FROM reports{where} ORDER BY {order} LIMIT ? OFFSET ?",
+                               [*params, int(limit), int(offset)])
+        for r in rows:
+            r["partial"] = bool(r["partial"])
+        return jsonable(rows), count
+
     def facets(self, filters: Mapping[str, Any] | None = None) -> dict[str, list[tuple[Any, int]]]:
         """Value counts of each facet. With filters, each facet is counted over the reports that
         match every *other* filter, so the counts say what choosing a value would leave."""
@@ -96,12 +135,28 @@ class WebData:
             return self._store_facets()
         out: dict[str, list[tuple[Any, int]]] = {}
         for name in FACETS:
-            rows = self.reports({k: v for k, v in active.items() if k != name})
+            others = {k: v for k, v in active.items() if k != name}
+            plan = self._sql(others)
             counts: dict[Any, int] = {}
-            for row in rows:
-                counts[row.get(name)] = counts.get(row.get(name), 0) + 1
+            if plan is not None:  # counted in SQL
+                where, params = plan
+                for r in self.store.rows(f"SELECT {name} AS v, count(*) AS n FROM reports{where} GROUP BY {name}",
+                                         params):
+                    value = bool(r["v"]) if name == "partial" and r["v"] is not None else r["v"]
+                    counts[value] = counts.get(value, 0) + r["n"]
+            else:
+                for row in self.reports(others):
+                    counts[row.get(name)] = counts.get(row.get(name), 0) + 1
             out[name] = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] is None, str(kv[0])))
         return out
+
+    def region_rows(self) -> list[dict[str, Any]]:
+        """(region, province, level, report_year) of every report with a region, in the list's
+        order (report year, region, id): the regions page needs no more."""
+        if self._sql({}) is None:
+            return [r for r in self.reports({}) if r.get("region")]
+        return self.store.rows("SELECT region, province, level, report_year FROM reports "
+                               "WHERE region IS NOT NULL AND region != '' ORDER BY report_year, region, id")
 
     def _store_facets(self) -> dict[str, list[tuple[Any, int]]]:
         raw = jsonable(self.store.facets())
@@ -181,8 +236,8 @@ class WebData:
     def track(self, region: str | None, indicator: str | None) -> list[dict[str, Any]]:
         from govreport import tracking
 
-        return [_flatten_row(jsonable(r)) for r in tracking.track(self.store, region=region or None,
-                                                                    indicator=indicator or None)]
+        return [_flatten_row(jsonable(r)) for r in tracking.iter_track_dicts(self.store, region=region or None,
+                                                                               indicator=indicator or None)]
 
     def track_page(self, region: str | None, indicator: str | None, verdict: str | None, page: int,
                    per_page: int) -> dict[str, Any]:
@@ -207,11 +262,11 @@ class WebData:
             for i in range(first, len(tracker.groups)):
                 if summary.before[i] >= stop:
                     break
-                kept = [r for r in tracker.group(i) if not verdict or r.verdict == verdict]
+                kept = [tracking.row_dict(r) for r in tracker.rows_of(i) if not verdict or r["verdict"] == verdict]
                 offset = summary.before[i]
                 rows += kept[max(0, start - offset):max(0, stop - offset)]
         else:  # a unit stored at two levels: rows of one region come in two places; stream them all
-            found = (r for r in tracker if not verdict or r.verdict == verdict)
+            found = (r for r in tracker.dicts() if not verdict or r["verdict"] == verdict)
             rows = list(itertools.islice(found, start, stop))
         return {"rows": [_flatten_row(jsonable(r)) for r in rows], "total": summary.total,
                 "verdicts": dict(summary.verdicts)}
@@ -291,6 +346,8 @@ class _TrackSummary:
     @classmethod
     def of(cls, tracker: Any, verdict: str | None, keep: tuple[int, int], into: list[Any]) -> _TrackSummary:
         """Go through every group once, putting the rows ``keep[0]:keep[1]`` into ``into``."""
+        from govreport import tracking
+
         before: list[int] = []
         counts: dict[str, int] = {}
         total = 0
@@ -298,20 +355,17 @@ class _TrackSummary:
         level_of = {str(k): v for k, v in _level_order().items()}
         for i, group in enumerate(tracker.groups):
             before.append(total)
-            for r in tracker.group(i):
-                counts[r.verdict] = counts.get(r.verdict, 0) + 1
-                in_order = in_order and level_of.get(r.level or "", 9) == group["rank"]
-                if verdict and r.verdict != verdict:
+            for r in tracker.rows_of(i):  # field dicts: no TrackRow built for the rows not shown
+                counts[r["verdict"]] = counts.get(r["verdict"], 0) + 1
+                in_order = in_order and level_of.get(r["level"] or "", 9) == group["rank"]
+                if verdict and r["verdict"] != verdict:
                     continue
                 if keep[0] <= total < keep[1]:
-                    into.append(r)
+                    into.append(tracking.row_dict(r))
                 total += 1
         if not in_order:  # the page must come from the merged order instead
-            from govreport import tracking
-
             into.clear()
-            found = (r for r in tracking.iter_track(tracker.store, tracker.region, tracker.indicator)
-                     if not verdict or r.verdict == verdict)
+            found = (r for r in tracker.dicts() if not verdict or r["verdict"] == verdict)
             into.extend(itertools.islice(found, keep[0], keep[1]))
         return cls(tuple(before), total, tuple(sorted(counts.items())), in_order)
 

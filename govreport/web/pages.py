@@ -151,8 +151,18 @@ def reports_page(request: Request) -> Page:
         "region": q.get("region") or None,
     }
     data = _data(request)
-    rows, listing, extra = _listing(request, data.reports(filters), REPORT_SORTS, PAGE_SIZE, PAGE_MAX,
-                                    key=lambda r, c: LEVELS.get(r.get(c) or "", 9) if c == "level" else r.get(c))
+    sort = sort_of(request.query_params, REPORT_SORTS)
+    paging = paging_of(request.query_params, 0, PAGE_SIZE, PAGE_MAX, _int)
+    found = data.report_slice(filters, sort.column, sort.descending, paging.offset, paging.per_page)
+    if found is None:  # a store without SQL: the whole list, sorted and paged here
+        rows, listing, extra = _listing(request, data.reports(filters), REPORT_SORTS, PAGE_SIZE, PAGE_MAX,
+                                        key=lambda r, c: LEVELS.get(r.get(c) or "", 9) if c == "level" else r.get(c))
+    else:  # one page in SQL
+        rows, count = found
+        paging = Paging(paging.page, paging.per_page, count)
+        listing = {**paging.payload(), **sort.payload()}
+        extra = {"pager": pager_links(request.url.path, q, paging),
+                 "sorts": sort_links(request.url.path, q, sort, REPORT_SORTS)}
     facets = data.facets(filters)
     active = {k: v for k, v in filters.items() if v is not None}
     payload = {"filters": active, **listing, "offset": (listing["page"] - 1) * listing["per_page"],
@@ -204,11 +214,8 @@ async def _report_by_path(request: Request) -> Response:
 # -- regions ---------------------------------------------------------------------------------
 
 def regions_page(request: Request) -> Page:
-    reports = _data(request).reports({})
     regions: dict[str, dict[str, Any]] = {}
-    for r in reports:
-        if not r.get("region"):
-            continue
+    for r in _data(request).region_rows():
         entry = regions.setdefault(r["region"], {"region": r["region"], "province": r.get("province"),
                                                  "level": r.get("level"), "reports": 0, "years": []})
         entry["reports"] += 1
