@@ -1,0 +1,129 @@
+"""Fact rules at the edges a planted bug slipped past (scripts/mutate.py --only facts): each case
+fails under one surviving mutant, and states what the rule is for."""
+
+from __future__ import annotations
+
+import pytest
+
+from govreport import Options, extract
+
+_HEAD = "2026年某市人民政府工作报告\n——2026年1月20日在某市第十六届人民代表大会第五次会议上\n各位代表：\n"
+
+
+def _facts(part: str, sentence: str) -> list[tuple[str | None, str, str, float, str | None]]:
+    report = extract(_HEAD + part + "\n" + sentence + "\n", Options(text_only=True, tasks=False, slogans=False))
+    return [(f.indicator, str(f.kind), str(f.measure), f.value, f.period) for f in report.facts if f.indicator]
+
+
+_FIVE = "二、今后五年的主要目标任务"
+_PLAN = "二、“十五五”时期主要目标任务"
+_YEAR = "二、2026年工作安排"
+
+
+@pytest.mark.parametrize(("part", "sentence", "expected"), [
+    # a plain growth over the five years a part or a sentence names is the growth over the span
+    (_FIVE, "地区生产总值增长40%。", ("gdp", "target", "growth_cum", 40.0, "2026-2030")),
+    (_PLAN, "一般公共预算收入增长35%左右。", ("budget_revenue", "target", "growth_cum", 35.0, "2026-2030")),
+    (_YEAR, "今后五年，地区生产总值增长40%。", ("gdp", "target", "growth_cum", 40.0, "2026-2030")),
+    (_YEAR, "“十五五”时期，全社会固定资产投资增长50%。",
+     ("fixed_asset_investment", "target", "growth_cum", 50.0, "2026-2030")),
+    (_YEAR, "五年内地区生产总值增长40%。", ("gdp", "target", "growth_cum", 40.0, "2026-2030")),
+    # an annual rate over the span stays an average; a one-year cue keeps a growth of one year
+    (_FIVE, "地区生产总值年均增长7%。", ("gdp", "target", "growth_avg", 7.0, "2026-2030")),
+    (_PLAN, "地区生产总值比上年增长6%。", ("gdp", "target", "growth", 6.0, "2026-2030")),
+    (_FIVE, "今年地区生产总值增长5%左右。", ("gdp", "target", "growth", 5.0, "2026")),
+    (_YEAR, "地区生产总值增长5%左右。", ("gdp", "target", "growth", 5.0, "2026")),
+    # times over a span: +N×100% over it
+    (_FIVE, "地区生产总值增长1.5倍。", ("gdp", "target", "growth_cum", 150.0, "2026-2030")),
+])
+def test_a_growth_over_a_five_year_span_is_cumulative(part: str, sentence: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    assert _facts(part, sentence) == [expected]
+
+
+_REVIEW = "一、2025年工作回顾"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # an amount written before what it measures (建成21个产业集群, 建设47.8万亩高标准农田) is that
+    # indicator's figure only in the indicator's own unit: 8万亩 of cotton is no cotton output (吨),
+    # 2条 expressways are no expressway mileage (米)
+    ("全年种植8万亩棉花，棉花总产达到2万吨。", [("cotton_output", "actual", "level", 20000.0, "2025")]),
+    ("新开工2条高速公路，通车里程达到500公里。", [("expressway_mileage", "actual", "level", 500000.0, "2025")]),
+])
+def test_an_amount_before_a_noun_is_its_figure_only_in_its_unit(sentence: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert _facts(_REVIEW, sentence) == expected
+
+
+def test_extract_facts_finds_the_quantities_itself_when_not_given_them() -> None:
+    """The pipeline hands ``extract_facts`` the quantities it found; a caller without them gets the same facts."""
+    from govreport.facts import extract_facts
+    from govreport.numbers import find_quantities
+
+    report = extract(_HEAD + _REVIEW + "\n地区生产总值增长5.2%，一般公共预算收入达到80亿元。\n",
+                     Options(text_only=True, tasks=False, slogans=False))
+    view = report.text  # a simplified-character text: the matching view is the text itself
+    given = extract_facts(report.text, view, report.sections, report.doc, quantities=find_quantities(view))
+    alone = extract_facts(report.text, view, report.sections, report.doc)
+    assert [(f.indicator, f.value) for f in alone] == [("gdp", 5.2), ("budget_revenue", 8e9)]
+    assert alone == given
+
+
+def test_an_excerpt_that_opens_on_a_cue_reads_it_from_its_first_character() -> None:
+    """A pasted excerpt with no title: 预计，下同 at the text's very start governs its paragraph."""
+    report = extract("预计，下同。全市地区生产总值增长5.5%，一般公共预算收入增长6%。\n城镇新增就业5万人。\n",
+                     Options(text_only=True, tasks=False, slogans=False))
+    assert report.doc.partial
+    assert [(f.indicator, str(f.kind)) for f in report.facts] == [
+        ("gdp", "estimate"), ("budget_revenue", "estimate"), ("new_urban_jobs", "actual")]
+
+
+@pytest.mark.parametrize(("back", "kind"), [(4000, "estimate"), (4001, "actual")])
+def test_a_paragraph_is_read_at_most_4000_characters_back(back: int, kind: str) -> None:
+    """The paragraph before a number is read for its cues (预计，下同) only 4000 characters back, which
+    keeps a paragraph with no line break linear: a cue that starts 4000 characters before the number
+    counts, one a character further does not."""
+    cue, filler, lead = "预计，下同。", "各项事业稳步推进。", "地区生产总值增长"
+    pad = back - len(cue) - len(lead)
+    body = cue + (filler * (pad // len(filler) + 1))[:pad - 1] + "。" + lead + "5.5%。"
+    report = extract(_HEAD + _REVIEW + "\n" + body + "\n", Options(text_only=True, tasks=False, slogans=False))
+    gdp = [f for f in report.facts if f.indicator == "gdp"]
+    assert len(gdp) == 1 and report.text.index(cue) == gdp[0].span.start + len(lead) - back
+    assert str(gdp[0].kind) == kind
+
+
+@pytest.mark.parametrize(("sentence", "rank_of"), [
+    ("全市地区生产总值增速居全省第3位。", "growth"),  # the rank of its growth rate
+    ("全市地区生产总值总量居全省第3位。", "level"),  # of its size
+    ("全市地区生产总值居全省第3位。", None),  # the words say neither
+])
+def test_what_a_rank_ranks_comes_from_the_words_before_it(sentence: str, rank_of: str | None) -> None:
+    report = extract(_HEAD + _REVIEW + "\n" + sentence + "\n", Options(text_only=True, tasks=False, slogans=False))
+    assert [(f.indicator, str(f.measure), f.value, f.rank_scope, f.rank_of) for f in report.facts] == [
+        ("gdp", "rank", 3.0, "province", rank_of)]
+
+
+def _five_year_review(sentence: str) -> list[tuple[str | None, str, float, str | None, str]]:
+    text = f"某县2022年政府工作报告\n一、过去五年工作回顾\n{sentence}\n二、2022年主要目标\n全县生产总值增长7%。\n"
+    report = extract(text, Options(doc_id="x", tasks=False, slogans=False))
+    assert report.doc.review_period == "2017-2021"
+    return [(f.indicator, str(f.measure), f.value, f.period, f.period_source) for f in report.facts
+            if str(f.kind) != "target"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # 增长N倍 in a review of five years: the growth over them; 比上年 makes it the last year's
+    ("全县一般公共预算收入增长1.2倍。", ("budget_revenue", "growth_cum", 120.0, "2017-2021", "report")),
+    ("全县一般公共预算收入比上年增长1.2倍。", ("budget_revenue", "growth", 120.0, "2021", "report")),
+])
+def test_times_in_a_five_year_review(sentence: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    assert _five_year_review(sentence) == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # 今后五年 then 今年 with no span word (五年内, 期间): this year's figure
+    ("展望今后五年，今年是开局之年，地区生产总值增长6%左右。", [("gdp", "target", "growth", 6.0, "2026")]),
+    ("今后五年，地区生产总值年均增长6%左右，今年增长5.5%。",
+     [("gdp", "target", "growth_avg", 6.0, "2026-2030"), ("gdp", "target", "growth", 5.5, "2026")]),
+])
+def test_this_year_named_after_the_five_years_dates_a_target(sentence: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert _facts(_YEAR, sentence) == expected
