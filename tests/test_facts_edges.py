@@ -127,3 +127,30 @@ def test_times_in_a_five_year_review(sentence: str, expected: tuple) -> None:  #
 ])
 def test_this_year_named_after_the_five_years_dates_a_target(sentence: str, expected: list) -> None:  # type: ignore[type-arg]
     assert _facts(_YEAR, sentence) == expected
+
+
+@pytest.mark.parametrize(("body", "period"), [
+    # a flow (城镇新增就业) in a part that opened on 过去五年 is the five years' total…
+    ("一、2020年工作回顾\n过去五年，我们砥砺前行。\n城镇新增就业25万人。", ("2016-2020", "passage")),
+    # …but words before the part (its preamble) say nothing of the part's own figures
+    ("过去五年，我们砥砺前行。\n一、2020年工作回顾\n城镇新增就业5万人。", ("2020", "report")),
+])
+def test_a_part_s_words_before_the_paragraph_date_a_flow(body: str, period: tuple[str, str]) -> None:
+    head = "2021年某市人民政府工作报告\n——2021年1月20日在某市第十五届人民代表大会第五次会议上\n各位代表：\n"
+    report = extract(head + body + "\n", Options(text_only=True, tasks=False, slogans=False))
+    assert [(f.indicator, f.period, f.period_source) for f in report.facts] == [("new_urban_jobs", *period)]
+
+
+def test_a_span_word_with_a_five_year_context_dates_a_target_over_the_five_years() -> None:
+    """五年间 is a span word and a five-year context, though not one of the five-year words (今后五年)."""
+    assert _facts(_YEAR, "五年间地区生产总值增长40%。") == [("gdp", "target", "growth_cum", 40.0, "2026-2030")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a clause opening on a bare noun (支出) shares the head of the subject before it (一般公共预算)
+    ("一般公共预算收入增长3%，支出下降2%。", [("budget_revenue", "growth", 3.0), ("budget_spending", "growth", -2.0)]),
+    ("一般公共预算收入80亿元创历史新高，支出120亿元。",
+     [("budget_revenue", "level", 8e9), ("budget_spending", "level", 1.2e10)]),
+])
+def test_a_bare_noun_after_a_comma_shares_the_head_before_it(sentence: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert [(i, m, v) for i, _, m, v, _ in _facts(_REVIEW, sentence)] == expected

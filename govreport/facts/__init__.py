@@ -526,9 +526,10 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
         else:
             period, source = period_of(kind, measure, before, it.gap, role, meta, paragraph,
                                        it.mention.indicator if it.mention else None, passage)
-        if measure is Measure.GROWTH and period and "-" in period and q.unit == "%" \
-                and c.span_words.search(before) and not c.one_year.search(it.gap):
-            measure = Measure.GROWTH_CUM  # 五年内国民生产总值增长44%: the growth over the span
+        if measure is Measure.GROWTH and period and "-" in period and q.unit == "%" and not c.one_year.search(it.gap):
+            # 五年内国民生产总值增长44%, 今后五年…增长40%, a plain growth in a five-year part: the growth over
+            # the span (an annual rate says 年均; 同比 or 比上年 makes it one year's)
+            measure = Measure.GROWTH_CUM
         value, value_max, bound = _signed(q, it.sign)
         bound = _list_bound(items, i, bound)
         unit = _implied_unit(q, it.mention, view) or q.unit
