@@ -154,3 +154,26 @@ def test_a_span_word_with_a_five_year_context_dates_a_target_over_the_five_years
 ])
 def test_a_bare_noun_after_a_comma_shares_the_head_before_it(sentence: str, expected: list) -> None:  # type: ignore[type-arg]
     assert [(i, m, v) for i, _, m, v, _ in _facts(_REVIEW, sentence)] == expected
+
+
+_OPENING = "今年要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，推动高质量发展取得新成效。\n"
+
+
+def test_a_label_on_the_text_s_last_line_labels_its_figures() -> None:
+    """“十三五”成就： with no line break after it (the text's end): its figure is an achievement of the
+    plan's years, not a target of the part it stands in."""
+    report = extract(_HEAD.replace("2026", "2021") + "二、2021年工作安排\n" + _OPENING + "“十三五”成就：地区生产总值年均增长7%",
+                     Options(text_only=True, tasks=False, slogans=False))
+    assert not report.text.endswith("\n")
+    assert [(f.indicator, str(f.kind), f.period, f.period_source) for f in report.facts] == [
+        ("gdp", "actual", "2016-2020", "passage")]
+
+
+def test_each_of_two_labels_gives_its_own_lines_their_kind_and_period() -> None:
+    report = extract(_HEAD.replace("2026", "2021") + "二、2021年工作安排\n" + _OPENING
+                     + "“十三五”成就：\n● 地区生产总值年均增长7%\n● 城镇新增就业25万人\n"
+                     + "主要预期目标：\n● 地区生产总值增长6%左右\n● 城镇新增就业5万人\n",
+                     Options(text_only=True, tasks=False, slogans=False))
+    assert [(f.indicator, str(f.kind), f.period) for f in report.facts] == [
+        ("gdp", "actual", "2016-2020"), ("new_urban_jobs", "actual", "2016-2020"),
+        ("gdp", "target", "2021"), ("new_urban_jobs", "target", "2021")]
