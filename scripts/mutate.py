@@ -44,7 +44,7 @@ def _files(folder: str) -> list[str]:
     return [str(p.relative_to(ROOT)) for p in sorted((ROOT / "govreport" / folder).glob("*.py"))]
 
 
-_FACTS_TESTS = ["tests/test_facts.py", "tests/test_facts_rules.py", "tests/test_checks.py",
+_FACTS_TESTS = ["tests/test_facts.py", "tests/test_facts_rules.py", "tests/test_facts_edges.py", "tests/test_checks.py",
                 "tests/test_quantity_sentences.py"]
 #: target name → (source files, the tests that guard them)
 TARGETS: dict[str, tuple[list[str], list[str]]] = {

@@ -177,3 +177,31 @@ def test_each_of_two_labels_gives_its_own_lines_their_kind_and_period() -> None:
     assert [(f.indicator, str(f.kind), f.period) for f in report.facts] == [
         ("gdp", "actual", "2016-2020"), ("new_urban_jobs", "actual", "2016-2020"),
         ("gdp", "target", "2021"), ("new_urban_jobs", "target", "2021")]
+
+
+def test_a_growth_in_a_part_that_does_not_name_the_five_years_is_not_cumulative() -> None:
+    """A year's work under a heading that names both (“十五五”时期目标任务和2026年工作安排): in a sub-part
+    whose words do not name the five years, a plain growth is no growth over them."""
+    report = extract(_HEAD + "二、“十五五”时期目标任务和2026年工作安排\n（一）统筹促消费和扩投资\n"
+                     "社会消费品零售总额增长4%左右。\n", Options(text_only=True, tasks=False, slogans=False))
+    assert [(f.indicator, str(f.kind), str(f.measure), f.value) for f in report.facts] == [
+        ("retail_sales", "target", "growth", 4.0)]
+
+
+def test_names_five_years() -> None:
+    from govreport.facts.context import names_five_years
+
+    assert names_five_years("今后五年，地区生产总值增长")
+    assert names_five_years("地区生产总值增长", "二、“十五五”时期主要目标任务\n")
+    assert not names_five_years("地区生产总值增长", "（一）统筹促消费和扩投资\n")
+    assert not names_five_years("今年地区生产总值增长")
+
+
+@pytest.mark.parametrize("sentence", [
+    "城镇居民人均可支配收入平均每年实际增长百分之六至百分之七。",  # the words before the second number reach back past 平均
+    "每年增长7%左右。",
+])
+def test_a_rate_of_each_year_is_never_a_growth_over_the_five_years(sentence: str) -> None:
+    report = extract(_HEAD + _FIVE + "\n" + sentence + "\n", Options(text_only=True, tasks=False, slogans=False))
+    measures = [str(f.measure) for f in report.facts]
+    assert measures and "growth_cum" not in measures, measures
