@@ -205,3 +205,28 @@ def test_a_rate_of_each_year_is_never_a_growth_over_the_five_years(sentence: str
     report = extract(_HEAD + _FIVE + "\n" + sentence + "\n", Options(text_only=True, tasks=False, slogans=False))
     measures = [str(f.measure) for f in report.facts]
     assert measures and "growth_cum" not in measures, measures
+
+
+_INCOMES = "城镇和农村居民人均可支配收入"
+URBAN, RURAL = "urban_disposable_income", "rural_disposable_income"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a second 分别 with no comma before it still hands its values out in order
+    (f"{_INCOMES}分别达到35000元、16000元分别年均增长8%、9%。",
+     [(URBAN, "level", 35000.0), (RURAL, "level", 16000.0), (URBAN, "growth_avg", 8.0), (RURAL, "growth_avg", 9.0)]),
+    # 均 right after a list's last value (no comma): the rank is each listed subject's
+    (f"{_INCOMES}分别达到35000元、16000元，分别增长8%、9%均居全省第1位。",
+     [(URBAN, "level", 35000.0), (RURAL, "level", 16000.0), (URBAN, "growth", 8.0), (RURAL, "growth", 9.0),
+      (URBAN, "rank", 1.0), (RURAL, "rank", 1.0)]),
+])
+def test_lists_run_together_without_a_comma(sentence: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert [(i, m, v) for i, _, m, v, _ in _facts(_REVIEW, sentence)] == expected
+
+
+def test_values_handed_to_unnamed_subjects_are_not_the_subject_before_them() -> None:
+    """三次产业增加值分别增长…: the three growths are the three sectors', not the 生产总值 named before them."""
+    report = extract(_HEAD + _REVIEW + "\n全县生产总值达到300亿元，三次产业增加值分别增长5%、8%和10%。\n",
+                     Options(text_only=True, tasks=False, slogans=False))
+    assert [(f.indicator, str(f.measure), f.value) for f in report.facts] == [
+        ("gdp", "level", 3e10), (None, "growth", 5.0), (None, "growth", 8.0), (None, "growth", 10.0)]
