@@ -230,3 +230,13 @@ def test_values_handed_to_unnamed_subjects_are_not_the_subject_before_them() -> 
                      Options(text_only=True, tasks=False, slogans=False))
     assert [(f.indicator, str(f.measure), f.value) for f in report.facts] == [
         ("gdp", "level", 3e10), (None, "growth", 5.0), (None, "growth", 8.0), (None, "growth", 10.0)]
+
+
+def test_a_later_list_item_borrows_a_head_of_two_characters_at_least() -> None:
+    """单位生产总值能耗、二氧化碳排放量: a later item may take the first one's head; a single character
+    (存 of 存款余额) is no head: 贷款 is not 存贷款, nor the deposits named first."""
+    report = extract(_HEAD + _REVIEW + "\n金融机构存款余额、贷款分别增长10%、12%。\n",
+                     Options(text_only=True, tasks=False, slogans=False))
+    got = [(f.indicator, f.value) for f in report.facts]
+    assert got[0] == ("deposits", 10.0) and len(got) == 2
+    assert got[1][1] == 12.0 and got[1][0] not in ("deposits", "deposits_and_loans")
