@@ -22,3 +22,11 @@ def found(sentence: str) -> list[tuple[float, str, str, str]]:
 ])
 def test_a_bare_magnitude_times_its_unit(sentence: str, expected: list) -> None:  # type: ignore[type-arg]
     assert found(sentence) == expected
+
+
+def test_the_longest_arabic_numeral_the_grammar_reads_keeps_its_value() -> None:
+    """20 digits, six groups of thousands and decimals (41 characters without the commas): the
+    grammar reads it, so its value must not be lost to a length limit meant for Chinese numerals."""
+    sentence = "某数为12345678901234567890,123,456,789,012,345,678.25元。"
+    assert found(sentence) == [(pytest.approx(1.2345678901234568e37), "元", "exact",
+                                "12345678901234567890,123,456,789,012,345,678.25元")]
