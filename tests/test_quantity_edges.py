@@ -30,3 +30,26 @@ def test_the_longest_arabic_numeral_the_grammar_reads_keeps_its_value() -> None:
     sentence = "某数为12345678901234567890,123,456,789,012,345,678.25元。"
     assert found(sentence) == [(pytest.approx(1.2345678901234568e37), "元", "exact",
                                 "12345678901234567890,123,456,789,012,345,678.25元")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a Chinese fraction under ten (百分之六) followed by its bound word or a range: a figure, not a
+    # numeral inside a word (四人帮), which the rule for lone small numerals drops
+    ("增长百分之八左右，", [(8.0, "%", "approx", "百分之八左右")]),
+    ("百分之六以上。", [(6.0, "%", "min", "百分之六以上")]),
+    ("控制在千分之六以内。", [(0.6, "%", "max", "控制在千分之六以内")]),
+    ("降低十分之一。", [(10.0, "%", "exact", "十分之一")]),
+])
+def test_a_small_chinese_fraction_before_a_word_is_a_figure(sentence: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "low", "high"), [
+    ("增长百分之四至百分之五。", 4.0, 5.0),  # both ends written as fractions
+    ("人口自然增长率千分之三到千分之五。", 0.3, 0.5),  # a fraction of a thousand: each end a tenth of a percent
+    ("千分之三至五。", 0.3, 0.5),  # the second end shares the first's denominator
+])
+def test_a_range_of_fractions(sentence: str, low: float, high: float) -> None:
+    view = matching_view(sentence)
+    got = [(q.value, q.value_max, str(q.bound)) for q in find_quantities(view)]
+    assert got == [(pytest.approx(low), pytest.approx(high), "range")]
