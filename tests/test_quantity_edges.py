@@ -53,3 +53,16 @@ def test_a_range_of_fractions(sentence: str, low: float, high: float) -> None:
     view = matching_view(sentence)
     got = [(q.value, q.value_max, str(q.bound)) for q in find_quantities(view)]
     assert got == [(pytest.approx(low), pytest.approx(high), "range")]
+
+
+def test_a_number_glued_to_latin_letters_before_it_is_part_of_a_name() -> None:
+    """PM2.5年均浓度: 2.5 belongs to the name PM2.5, so 2.5年 is no span of years."""
+    assert found("PM2.5年均浓度为35微克/立方米。") == [(35.0, "微克/立方米", "exact", "35微克/立方米")]
+
+
+def test_yi_after_yi_multiplies() -> None:
+    """一亿亿 (old usage, as 一万万 = 1亿): a 亿 right after a 亿 scales the whole."""
+    from govreport.numbers import chinese_to_number
+
+    assert chinese_to_number("一亿亿") == 1e16
+    assert chinese_to_number("三亿") == 3e8
