@@ -66,3 +66,12 @@ def test_yi_after_yi_multiplies() -> None:
 
     assert chinese_to_number("一亿亿") == 1e16
     assert chinese_to_number("三亿") == 3e8
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a bound word before 有 still bounds the number after it, whatever the word's length
+    ("全市至少有3所高校。", [(3.0, "所", "min", "至少有3所")]),
+    ("每个乡镇不少于有5家卫生院。", [(5.0, "家", "min", "不少于有5家")]),
+])
+def test_a_bound_word_before_you_bounds_the_number(sentence: str, expected: list) -> None:  # type: ignore[type-arg]
+    assert found(sentence) == expected
