@@ -227,7 +227,7 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
         return None  # 第一人民医院, 第3批: an ordinal, not an amount
     mag = m.group("mag") or ""
     if chinese and len(num) == 1 and not mag and num in CN_DIGITS and unit_text != "成" \
-            and view[at - 1 : at] != "第" and _CJK_AFTER.match(view, to):
+            and not m.group("frac") and view[at - 1 : at] != "第" and _CJK_AFTER.match(view, to):
         return None  # 四人帮, 三块地: the test of a lone digit in a word below, before any parsing (most candidates)
     frac = m.group("frac")
     if chinese and not (unit_text or frac or mag or (len(num) > 2 and ("万" in num or "亿" in num))):
@@ -259,9 +259,9 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
     tenths = unit_text == "成"
     if tenths and _CJK_AFTER.match(view, to) and view[to] not in _AFTER_TENTHS:
         return None  # 一成不变, 100成员单位, 3成都: a word that starts with 成, not tenths
-    if chinese and value_max is None and not mag and value < 10 and not ordinal and not tenths \
+    if chinese and value_max is None and not mag and value < 10 and not ordinal and not tenths and not frac \
             and _CJK_AFTER.match(view, to):
-        return None  # 四人帮, 一人一档, 三块地: a numeral inside a word or slogan
+        return None  # 四人帮, 一人一档, 三块地: a numeral inside a word or slogan (百分之六左右 is none)
     if chinese and value_max is None and not mag and units()[unit_text or "%"].dimension in _PHRASE_DIMENSIONS:
         return None  # 五个振兴, 十项举措, 三大攻坚战: phrases; statistics of counts use Arabic digits
     if num2 := m.group("num2"):

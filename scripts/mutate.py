@@ -44,12 +44,12 @@ def _files(folder: str) -> list[str]:
     return [str(p.relative_to(ROOT)) for p in sorted((ROOT / "govreport" / folder).glob("*.py"))]
 
 
-_FACTS_TESTS = ["tests/test_facts.py", "tests/test_facts_rules.py", "tests/test_checks.py",
+_FACTS_TESTS = ["tests/test_facts.py", "tests/test_facts_rules.py", "tests/test_facts_edges.py", "tests/test_checks.py",
                 "tests/test_quantity_sentences.py"]
 #: target name → (source files, the tests that guard them)
 TARGETS: dict[str, tuple[list[str], list[str]]] = {
     "numbers": (["govreport/numbers.py"], ["tests/test_numbers.py", "tests/test_numbers_edges.py",
-                                           "tests/test_quantity_sentences.py"]),
+                                           "tests/test_quantity_edges.py", "tests/test_quantity_sentences.py"]),
     "tracking": (["govreport/tracking.py"], ["tests/test_tracking.py", "tests/test_tracking_rules.py",
                                              "tests/test_tracking_edges.py"]),
     "facts": (_files("facts"), _FACTS_TESTS),

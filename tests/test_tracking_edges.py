@@ -26,3 +26,30 @@ def test_tracking_rows_sort_by_level_then_region_then_year() -> None:
     rows = [_row("天津市", 2020), _row("北京市", 2021), _row("全国", 2022, "national"), _row("北京市", 2020)]
     got = [(r.region, r.year) for r in sorted(rows, key=_sort_key)]
     assert got == [("全国", 2022), ("北京市", 2020), ("北京市", 2021), ("天津市", 2020)]
+
+
+def test_a_region_stored_at_two_levels_keeps_each_row_at_its_own_level(tmp_path) -> None:
+    """重庆市 stored once as a province and once as a city, 天津市 as a province and as a district: the
+    lower-level rows wait until their level's turn. 重庆市's city row comes out when a later city
+    (长沙市 sorts after it) arrives; 天津市's district row after everything else, at the end."""
+    from test_store_support import fact, make_report
+
+    from govreport.store import open_store
+    from govreport.tracking import track
+
+    def target(region: str) -> dict:  # type: ignore[type-arg]
+        return fact("target", "2021", "gdp", "growth", 6.0, "%", "min", f"{region}生产总值增长6%以上。", "6%以上")
+
+    reports = [make_report("cq-c", "重庆市", 2021, [target("重庆市")], level="city"),
+               make_report("tj-d", "天津市", 2021, [target("天津市")], level="district"),
+               make_report("cs", "长沙市", 2021, [target("长沙市")], level="city", province="湖南省"),
+               make_report("cq-p", "重庆市", 2021, [target("重庆市")]),
+               make_report("tj-p", "天津市", 2021, [target("天津市")])]
+    s = open_store(tmp_path / "two-levels.db")
+    for i, r in enumerate(reports):
+        s.write_report(r, sha256=f"{i:064d}")
+    listed = [(r.region, r.level, r.target_report) for r in track(s, indicator="gdp") if r.verdict != "no_target"]
+    s.close()
+    expected = [("天津市", "province", "tj-p"), ("重庆市", "province", "cq-p"), ("重庆市", "city", "cq-c"),
+                ("长沙市", "city", "cs"), ("天津市", "district", "tj-d")]
+    assert listed == expected

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from govreport.facts.blocks import Block, label_blocks, own_names
-from govreport.facts.context import PassageIndex, base_period, head_base, kind_of, period_of
+from govreport.facts.context import PassageIndex, base_period, head_base, kind_of, names_five_years, period_of
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.ellipsis import counted_noun_ends, outside_names, shared_head, slots_of
 from govreport.facts.mentions import Mention, find_mentions, indicator
@@ -520,9 +520,11 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
         else:
             period, source = period_of(kind, measure, before, it.gap, role, meta, paragraph,
                                        it.mention.indicator if it.mention else None, passage)
-        if measure is Measure.GROWTH and period and "-" in period and q.unit == "%" \
-                and c.span_words.search(before) and not c.one_year.search(it.gap):
-            measure = Measure.GROWTH_CUM  # 五年内国民生产总值增长44%: the growth over the span
+        if measure is Measure.GROWTH and period and "-" in period and q.unit == "%" and not c.one_year.search(it.gap) \
+                and "每年" not in it.gap and (c.span_words.search(before) or names_five_years(before, passage)):
+            # 五年内国民生产总值增长44%, 今后五年…增长40%, a plain growth in a part on the five years: the growth
+            # over the span (an annual rate says 年均 or 每年; 同比, 比上年 make it one year's)
+            measure = Measure.GROWTH_CUM
         value, value_max, bound = _signed(q, it.sign)
         bound = _list_bound(items, i, bound)
         unit = _implied_unit(q, it.mention, view) or q.unit

@@ -276,6 +276,12 @@ def five_year_passage(paragraph: str, passage: str | Passage = "") -> bool:
     return False
 
 
+def names_five_years(before: str, passage: str | Passage = "") -> bool:
+    """Whether the sentence or its part (up to the number) names the five years: 今后五年, “十五五”时期, 五年内."""
+    c = compiled()
+    return c.five_year.search(before) is not None or _last(c.five_year, passage) >= 0
+
+
 def _named_plan(before: str, paragraph: str) -> str | None:
     """The years of the five-year plan the sentence (else its paragraph) names, e.g. 2016-2020;
     a plan's end (“十二五”末) is a point in time, not the plan's period."""
