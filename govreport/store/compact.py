@@ -96,6 +96,11 @@ CREATE TABLE IF NOT EXISTS paragraph_rows (
 );
 """
 
+#: indexes of version 6 that no query uses (the report columns facts repeated, a role and a
+#: slogan-text lookup nothing does): dropped by the conversion
+UNUSED_INDEXES = ("facts_region", "facts_code", "facts_year", "facts_kind", "facts_indicator", "sections_role",
+                  "slogans_text")
+
 #: names of the views a govreport connection shadows with faster TEMP views
 SHADOWED = ("facts", "tasks", "paragraphs", "facts_view", "facts_effective")
 
@@ -283,6 +288,8 @@ def migrate_v7(conn: sqlite3.Connection) -> None:
         conn.execute("DROP TABLE paragraphs")  # the index's content is now the view of that name
     for statement in views_ddl():
         conn.execute(statement)
+    for index in UNUSED_INDEXES:
+        conn.execute(f"DROP INDEX IF EXISTS {index}")
     if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'paragraphs_fts'").fetchone():
         from govreport.store.schema import FTS_DDL
 

@@ -261,7 +261,6 @@ CREATE TABLE IF NOT EXISTS sections (
     heading_end     INTEGER,
     PRIMARY KEY (report_id, id)
 );
-CREATE INDEX IF NOT EXISTS sections_role ON sections(role);
 
 CREATE TABLE IF NOT EXISTS indicators (
     id              TEXT PRIMARY KEY,
@@ -282,7 +281,6 @@ CREATE TABLE IF NOT EXISTS slogans (
     end             INTEGER NOT NULL,
     PRIMARY KEY (report_id, seq)
 );
-CREATE INDEX IF NOT EXISTS slogans_text ON slogans(text);
 
 """
 
