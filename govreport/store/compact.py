@@ -25,6 +25,10 @@ from collections.abc import Callable
 
 from govreport.store import fulltext
 
+#: the schema version that brought this layout in (``schema.MIGRATIONS``; a database converted
+#: from an older one is vacuumed once, to give the dropped copies' pages back)
+VERSION = 7
+
 #: the physical tables of version 7 (no text copies, no report columns repeated)
 TABLES_DDL = """
 CREATE TABLE IF NOT EXISTS fact_rows (

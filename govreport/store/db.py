@@ -90,7 +90,7 @@ class Database:
                 found = migrate(self.conn)
                 self._load_indicators()
                 self._install()
-                if 0 < found < 7:  # the copies the compact layout dropped: give their pages back
+                if 0 < found < compact.VERSION:  # the copies the compact layout dropped: their pages back
                     self.conn.execute("VACUUM")
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: {exc}") from exc

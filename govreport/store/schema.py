@@ -411,7 +411,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     4: lambda conn: _add_columns(conn, "tasks", "kind", "deadline_date", "department_source", "co_departments"),
     5: _sources_and_trigram_index,
     6: _corrections_step,  # reviewers' corrections, kept across re-ingest (store/corrections.py)
-    7: lambda conn: compact.migrate_v7(conn),  # facts, tasks, paragraphs as spans: the text once (compact.py)
+    compact.VERSION: compact.migrate_v7,  # facts, tasks, paragraphs as spans: the text once (compact.py)
 }
 
 
