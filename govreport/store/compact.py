@@ -100,6 +100,89 @@ CREATE TABLE IF NOT EXISTS paragraph_rows (
 );
 """
 
+#: the facts, tasks and paragraphs tables of versions 1-6, with the columns of version 6 (what
+#: ``migrate_v7`` converts; ``schema.DDL_V6`` makes a file of that layout, for tests)
+LEGACY_DDL = """
+CREATE TABLE IF NOT EXISTS facts (
+    id              INTEGER PRIMARY KEY,
+    report_id       TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    seq             INTEGER NOT NULL,
+    region          TEXT,
+    admin_code      TEXT,
+    province        TEXT,
+    city            TEXT,
+    level           TEXT,
+    report_year     INTEGER,
+    kind            TEXT NOT NULL,
+    period          TEXT,
+    period_start    INTEGER,
+    period_end      INTEGER,
+    indicator       TEXT,
+    indicator_name  TEXT,
+    indicator_text  TEXT,
+    measure         TEXT NOT NULL,
+    value           REAL NOT NULL,
+    value_max       REAL,
+    unit            TEXT NOT NULL,
+    bound           TEXT NOT NULL,
+    rank_scope      TEXT,
+    rank_of         TEXT,
+    section         TEXT,
+    role            TEXT,
+    start           INTEGER NOT NULL,
+    end             INTEGER NOT NULL,
+    evidence        TEXT NOT NULL,
+    sentence        TEXT NOT NULL,
+    sentence_start  INTEGER,
+    sentence_end    INTEGER,
+    indicator_start INTEGER,
+    indicator_end   INTEGER,
+    checks          TEXT,  -- JSON array of the fact's quality flags (Fact.checks); added in version 2
+    period_source   TEXT,  -- where the period was decided (Fact.period_source); added in version 3
+    UNIQUE (report_id, seq)
+);
+CREATE INDEX IF NOT EXISTS facts_indicator ON facts(indicator, kind, period);
+CREATE INDEX IF NOT EXISTS facts_region ON facts(region, report_year);
+CREATE INDEX IF NOT EXISTS facts_code ON facts(admin_code, report_year);
+CREATE INDEX IF NOT EXISTS facts_year ON facts(report_year);
+CREATE INDEX IF NOT EXISTS facts_kind ON facts(kind);
+
+CREATE TABLE IF NOT EXISTS tasks (
+    report_id       TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    seq             INTEGER NOT NULL,
+    action          TEXT NOT NULL,
+    object          TEXT NOT NULL,
+    value           REAL,
+    value_max       REAL,
+    unit            TEXT,
+    bound           TEXT,
+    area            TEXT,
+    department      TEXT,
+    deadline        TEXT,
+    section         TEXT,
+    start           INTEGER NOT NULL,
+    end             INTEGER NOT NULL,
+    sentence        TEXT NOT NULL,
+    kind            TEXT,
+    deadline_date   TEXT,
+    department_source TEXT,
+    co_departments  TEXT,
+    PRIMARY KEY (report_id, seq)
+);
+
+CREATE TABLE IF NOT EXISTS paragraphs (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    report_id       TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    seq             INTEGER NOT NULL,
+    start           INTEGER NOT NULL,
+    end             INTEGER NOT NULL,
+    text            TEXT NOT NULL,
+    folded          TEXT,  -- fulltext.fold(text) where it differs (traditional, full-width); version 5
+    search_text     TEXT GENERATED ALWAYS AS (coalesce(folded, text)) VIRTUAL,
+    UNIQUE (report_id, seq)
+);
+"""
+
 #: indexes of version 6 that no query uses (the report columns facts repeated, a role and a
 #: slogan-text lookup nothing does): dropped by the conversion
 UNUSED_INDEXES = ("facts_region", "facts_code", "facts_year", "facts_kind", "facts_indicator", "sections_role",

@@ -284,6 +284,9 @@ CREATE TABLE IF NOT EXISTS slogans (
 
 """
 
+#: the tables of a version-6 file (before ``compact.py``): for tests that make an older file
+DDL_V6 = DDL + compact.LEGACY_DDL
+
 #: the full-text index: FTS5's trigram tokenizer over paragraphs.search_text, external content,
 #: so Datasette finds it (content="paragraphs") and the sqlite3 shell can MATCH it (fulltext.py)
 FTS_DDL = """
