@@ -354,18 +354,18 @@ def migrate_v7(conn: sqlite3.Connection) -> None:
         conn.executemany("UPDATE fact_rows SET sentence_text = ? WHERE id = ?", keep)
         conn.execute("DROP TABLE facts")
     if kinds.get("tasks") == "table":
-        rows = []
-        cursor = conn.execute("SELECT * FROM tasks ORDER BY report_id, seq")
-        names = [d[0] for d in cursor.description]
-        for row in cursor.fetchall():
-            t = dict(zip(names, row, strict=True))
-            span = find_sentence(text_of(t["report_id"]), t["sentence"], t["start"], t["end"])
-            rows.append((t["report_id"], t["seq"], t["action"], t["object"], t["value"], t["value_max"], t["unit"],
-                         t["bound"], t["area"], t["department"], t["deadline"], t["section"], t["start"], t["end"],
-                         span[0] if span else None, span[1] if span else None, t.get("kind"),
-                         t.get("deadline_date"), t.get("department_source"), t.get("co_departments"),
-                         None if span or not t["sentence"] else t["sentence"]))
-        conn.executemany(f"INSERT OR IGNORE INTO task_rows VALUES ({', '.join('?' * 21)})", rows)
+        names = [d[0] for d in conn.execute("SELECT * FROM tasks LIMIT 0").description]
+        for (rid,) in conn.execute("SELECT id FROM reports").fetchall():  # a report at a time: bounded memory
+            rows = []
+            for row in conn.execute("SELECT * FROM tasks WHERE report_id = ? ORDER BY seq", (rid,)).fetchall():
+                t = dict(zip(names, row, strict=True))
+                span = find_sentence(text_of(rid), t["sentence"], t["start"], t["end"])
+                rows.append((t["report_id"], t["seq"], t["action"], t["object"], t["value"], t["value_max"], t["unit"],
+                             t["bound"], t["area"], t["department"], t["deadline"], t["section"], t["start"],
+                             t["end"], span[0] if span else None, span[1] if span else None, t.get("kind"),
+                             t.get("deadline_date"), t.get("department_source"), t.get("co_departments"),
+                             None if span or not t["sentence"] else t["sentence"]))
+            conn.executemany(f"INSERT OR IGNORE INTO task_rows VALUES ({', '.join('?' * 21)})", rows)
         conn.execute("DROP TABLE tasks")
     if kinds.get("paragraphs") == "table":
         conn.execute("INSERT OR IGNORE INTO paragraph_rows (id, report_id, seq, start, end, folded) "
