@@ -49,7 +49,10 @@ def replicate(src: Path, dst: Path, times: int, facts_only: bool = False) -> int
     regions = sorted({r["region"] for r in reports if r["region"]})
     if len(free) < len(regions) * (times - 1):
         raise SystemExit(f"not enough unused regions for {times} copies of {len(regions)} regions")
-    cols = {t: _columns(conn, t) for t in ("facts", "sections", "tasks", "slogans", "paragraphs")}
+    # schema 7 (store/compact.py) keeps facts, tasks and paragraphs in *_rows tables (views by the old names)
+    compact = bool(conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'fact_rows' AND type = 'table'").fetchone())
+    facts_t, tasks_t, paras_t = ("fact_rows", "task_rows", "paragraph_rows") if compact else ("facts", "tasks", "paragraphs")
+    cols = {t: _columns(conn, t) for t in (facts_t, "sections", tasks_t, "slogans")}
     n = len(reports)
     for k in range(1, times):
         t0 = time.perf_counter()
@@ -64,26 +67,26 @@ def replicate(src: Path, dst: Path, times: int, facts_only: bool = False) -> int
                 new["province"] = region
             names = ", ".join(new)
             conn.execute(f"INSERT INTO reports ({names}) VALUES ({', '.join('?' * len(new))})", list(new.values()))
-            for table in ("sections", "slogans") if facts_only else ("sections", "tasks", "slogans"):
+            for table in ("sections", "slogans") if facts_only else ("sections", tasks_t, "slogans"):
                 c = cols[table]
                 select = ", ".join("?" if x == "report_id" else x for x in c)
                 conn.execute(f"INSERT INTO {table} ({', '.join(c)}) SELECT {select} FROM {table} WHERE report_id = ?",
                              (new["id"], r["id"]))
-            c = [x for x in cols["facts"] if x != "id"]
+            c = [x for x in cols[facts_t] if x != "id"]
             repl = {"report_id": new["id"], "region": region, "admin_code": code}
             if r["level"] == "province":
                 repl["province"] = region
             select = ", ".join("?" if x in repl else x for x in c)
             params = [repl[x] for x in c if x in repl]
-            conn.execute(f"INSERT INTO facts ({', '.join(c)}) SELECT {select} FROM facts WHERE report_id = ?",
+            conn.execute(f"INSERT INTO {facts_t} ({', '.join(c)}) SELECT {select} FROM {facts_t} WHERE report_id = ?",
                          (*params, r["id"]))
             if facts_only:
                 continue
-            base = conn.execute("SELECT coalesce(max(id), 0) FROM paragraphs").fetchone()[0]
-            paras = conn.execute("SELECT seq, start, end, text, folded FROM paragraphs WHERE report_id = ? "
+            base = conn.execute(f"SELECT coalesce(max(id), 0) FROM {paras_t}").fetchone()[0]
+            paras = conn.execute(f"SELECT seq, start, end, folded FROM {paras_t} WHERE report_id = ? "
                                  "ORDER BY seq", (r["id"],)).fetchall()
-            fulltext.write_rows(conn, [(base + 1 + i, new["id"], p["seq"], p["start"], p["end"], p["text"],
-                                        p["folded"]) for i, p in enumerate(paras)])
+            fulltext.write_rows(conn, [(base + 1 + i, new["id"], p["seq"], p["start"], p["end"],
+                                        r["text"][p["start"]:p["end"]], p["folded"]) for i, p in enumerate(paras)])
         conn.execute("COMMIT")
         n += len(reports)
         print(f"copy {k}: {len(reports)} reports in {time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)

@@ -126,7 +126,7 @@ def test_from_parquet_ingest_gives_the_rows_of_a_direct_ingest(dataset, tmp_path
     assert sorted(direct.added) == sorted(Path(p).stem for p in FILES)
     rows = _table_rows(tmp_path / "pq.db")
     assert rows == _table_rows(tmp_path / "direct.db")
-    assert len(rows["facts"]) > 100
+    assert len(rows["fact_rows"]) > 100
     again = CliRunner().invoke(cli, ["ingest", "--db", str(tmp_path / "pq.db"), "--from-parquet", str(out)])
     assert again.exit_code == 0 and "skipped 5 already stored" in again.output
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from test_compact import v6_copy
 from test_store_support import fact, make_report
 
 from govreport.cli import cli
@@ -275,8 +276,7 @@ def test_apply_to_report_agrees_with_the_view(tmp_path):
 
 
 def test_a_version_4_database_is_migrated_with_text_hashes(tmp_path):
-    db = tmp_path / "old.db"
-    _ingest(db, EXAMPLE).close()
+    db = v6_copy(tmp_path)  # a database of the version-6 layout, taken back to version 4
     conn = sqlite3.connect(db)
     conn.executescript("DROP VIEW facts_effective; DROP VIEW corrections_current; DROP TABLE corrections; "
                        "DROP INDEX reports_text_sha256; ALTER TABLE reports DROP COLUMN text_sha256; "
@@ -289,6 +289,7 @@ def test_a_version_4_database_is_migrated_with_text_hashes(tmp_path):
     (row,) = s.rows("SELECT text, text_sha256 FROM reports")
     assert row["text_sha256"] == hashlib.sha256(row["text"].encode("utf-8")).hexdigest()
     assert s.rows("PRAGMA user_version")[0]["user_version"] == SCHEMA_VERSION
+    assert list_corrections(s) == []
     _correct_example(s)
     assert len(list_corrections(s)) == 3
 

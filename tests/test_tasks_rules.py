@@ -142,9 +142,9 @@ def test_the_store_keeps_the_task_fields_and_migrates_a_version_1_file(tmp_path:
 
     from govreport.store import open_store, schema
 
-    old = schema.DDL.replace("    kind            TEXT,\n    deadline_date   TEXT,\n    department_source TEXT,\n"
-                             "    co_departments  TEXT,\n", "")
-    assert old != schema.DDL
+    old = schema.DDL_V6.replace("    kind            TEXT,\n    deadline_date   TEXT,\n    department_source TEXT,\n"
+                                "    co_departments  TEXT,\n", "")
+    assert old != schema.DDL_V6
     path = tmp_path / "v1.db"
     conn = sqlite3.connect(path)
     conn.executescript(f"BEGIN;\n{old}\nPRAGMA user_version = 1;\nCOMMIT;")

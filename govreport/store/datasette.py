@@ -35,6 +35,10 @@ TABLES: dict[str, str] = {
                    "hash and the fact's span, so they survive re-ingest (govreport serve --review).",
     "corrections_current": "The latest mark-wrong or edit of each corrected fact.",
     "facts_effective": "The facts with the reviewers' corrections applied (corrected = 1 where one did).",
+    "fact_rows": "What the facts view reads: the facts as stored, offsets only (no copy of the text, "
+                 "no copy of the report's region or year).",
+    "task_rows": "What the tasks view reads: the tasks as stored, their sentence as offsets.",
+    "paragraph_rows": "What the paragraphs view reads: each paragraph's offsets into reports.text.",
 }
 
 COMMON: dict[str, str] = {
@@ -49,6 +53,9 @@ COMMON: dict[str, str] = {
     "level": "national | province | city | county | district",
     "report_year": "year the report was delivered",
     "start": "start character offset into reports.text",
+    "sentence_start": "start offset of the sentence in reports.text",
+    "sentence_end": "end offset of the sentence",
+    "sentence_text": "the sentence, stored only where it is not reports.text at its offsets",
     "end": "end character offset (exclusive) into reports.text",
     "text": "the text",
     "title": "title",
@@ -138,7 +145,8 @@ COLUMNS: dict[str, dict[str, str]] = {
 
 def describe(table: str, column: str) -> str | None:
     inherited = {"facts_view": "facts", "reports_view": "reports", "facts_effective": "facts",
-                 "corrections_current": "corrections"}.get(table)
+                 "corrections_current": "corrections", "fact_rows": "facts", "task_rows": "tasks",
+                 "paragraph_rows": "paragraphs"}.get(table)
     return (COLUMNS.get(table, {}).get(column) or (COLUMNS.get(inherited, {}).get(column) if inherited else None)
             or COMMON.get(column))
 

@@ -25,7 +25,7 @@ from urllib.parse import quote
 
 from govreport.errors import LexiconError, StoreError
 from govreport.model import Report
-from govreport.store import fulltext
+from govreport.store import compact, fulltext
 from govreport.store.schema import migrate
 
 _PERIOD = re.compile(r"^\s*(\d{4})(?:\s*[-–~至]\s*(\d{4}))?\s*$")
@@ -87,8 +87,11 @@ class Database:
                 if version == 0:
                     raise StoreError(f"{self.path}: not a govreport database")
             else:
-                migrate(self.conn)
+                found = migrate(self.conn)
                 self._load_indicators()
+                self._install()
+                if 0 < found < compact.VERSION:  # the copies the compact layout dropped: their pages back
+                    self.conn.execute("VACUUM")
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: {exc}") from exc
 
@@ -104,6 +107,8 @@ class Database:
                                             timeout=30)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
+            self.cut: compact.TextCut | None = None
+            self._install()  # before query_only, which forbids even TEMP views
             if self.readonly:
                 self.conn.execute("PRAGMA query_only = ON")
             else:
@@ -111,6 +116,11 @@ class Database:
                 self.conn.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: {exc}") from exc
+
+    def _install(self) -> None:
+        """The fast TEMP views (``compact.install``), once the database is at the current version."""
+        if self.cut is None:
+            self.cut = compact.install(self.conn)
 
     def _connect_readonly(self) -> sqlite3.Connection:
         """``mode=ro``; where the folder is not writable, ``immutable=1`` as well: a WAL database
@@ -249,7 +259,6 @@ class Database:
         doc = asdict(report.doc)
         text = report.text
         paragraphs = _paragraphs(text)
-        names = {r["id"]: r["name"] for r in conn.execute("SELECT id, name FROM indicators")}
         roles = {s.id: str(s.role) for s in report.sections}
         row = {k: doc.get(k) for k in ("id", "region", "province", "city", "county", "admin_code", "level",
                                        "report_year", "date", "speaker", "speaker_title", "session",
@@ -272,29 +281,30 @@ class Database:
         fact_rows = []
         for i, f in enumerate(report.facts):
             p_start, p_end = period_bounds(f.period)
+            s_span = (f.sentence_span.start, f.sentence_span.end) if f.sentence_span else (None, None)
+            cut = text[s_span[0]:s_span[1]] if f.sentence_span else ""
             fact_rows.append((
-                rid, i, doc.get("region"), doc.get("admin_code"), doc.get("province"), doc.get("city"),
-                doc.get("level"), doc.get("report_year"), str(f.kind), f.period, p_start, p_end,
-                f.indicator, names.get(f.indicator or ""), f.indicator_text, str(f.measure), f.value,
-                f.value_max, f.unit, str(f.bound), f.rank_scope, f.rank_of, f.section,
-                roles.get(f.section or ""), f.span.start, f.span.end, f.span.slice(text), f.sentence,
-                f.sentence_span.start if f.sentence_span else None,
-                f.sentence_span.end if f.sentence_span else None,
+                rid, i, str(f.kind), f.period, p_start, p_end, f.indicator, f.indicator_text, str(f.measure),
+                f.value, f.value_max, f.unit, str(f.bound), f.rank_scope, f.rank_of, f.section,
+                roles.get(f.section or ""), f.span.start, f.span.end, *s_span,
                 f.indicator_span.start if f.indicator_span else None,
                 f.indicator_span.end if f.indicator_span else None,
-                json.dumps(list(f.checks), ensure_ascii=False) if f.checks else None, f.period_source))
+                json.dumps(list(f.checks), ensure_ascii=False) if f.checks else None, f.period_source,
+                None if f.sentence == cut else f.sentence))
         conn.executemany(
-            "INSERT INTO facts (report_id, seq, region, admin_code, province, city, level, report_year, kind, "
-            "period, period_start, period_end, indicator, indicator_name, indicator_text, measure, value, "
-            "value_max, unit, bound, rank_scope, rank_of, section, role, start, end, evidence, sentence, "
-            "sentence_start, sentence_end, indicator_start, indicator_end, checks, period_source) "
-            f"VALUES ({', '.join('?' * 34)})", fact_rows)
-        conn.executemany(
-            "INSERT INTO tasks VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(rid, i, t.action, t.object, t.value, t.value_max, t.unit, str(t.bound) if t.bound else None,
-              t.area, t.department, t.deadline, t.section, t.span.start, t.span.end, t.sentence,
-              t.kind, t.deadline_date, t.department_source, t.co_departments)
-             for i, t in enumerate(report.tasks)])
+            "INSERT INTO fact_rows (report_id, seq, kind, period, period_start, period_end, indicator, "
+            "indicator_text, measure, value, value_max, unit, bound, rank_scope, rank_of, section, role, start, "
+            "end, sentence_start, sentence_end, indicator_start, indicator_end, checks, period_source, "
+            f"sentence_text) VALUES ({', '.join('?' * 26)})", fact_rows)
+        task_rows = []
+        for i, t in enumerate(report.tasks):
+            span = compact.find_sentence(text, t.sentence, t.span.start, t.span.end)
+            task_rows.append((
+                rid, i, t.action, t.object, t.value, t.value_max, t.unit, str(t.bound) if t.bound else None,
+                t.area, t.department, t.deadline, t.section, t.span.start, t.span.end,
+                span[0] if span else None, span[1] if span else None, t.kind, t.deadline_date,
+                t.department_source, t.co_departments, None if span or not t.sentence else t.sentence))
+        conn.executemany(f"INSERT INTO task_rows VALUES ({', '.join('?' * 21)})", task_rows)
         conn.executemany(
             "INSERT INTO slogans VALUES (?,?,?,?,?,?,?)",
             [(rid, i, s.text, s.number, int(s.quoted), s.span.start, s.span.end)
@@ -303,8 +313,8 @@ class Database:
             index = paragraph_index(text)
         # explicit ids (above any ever used: AUTOINCREMENT keeps them in sqlite_sequence) let
         # both tables be filled with executemany
-        base = conn.execute("SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'paragraphs'), 0), "
-                            "coalesce((SELECT max(id) FROM paragraphs), 0))").fetchone()[0]
+        base = conn.execute("SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'paragraph_rows'), "
+                            "0), coalesce((SELECT max(id) FROM paragraph_rows), 0))").fetchone()[0]
         fulltext.write_rows(conn, [(base + 1 + i, rid, i, start, end, text[start:end], index[i])
                                    for i, (start, end) in enumerate(paragraphs)])
 

@@ -1,7 +1,8 @@
 """Full-text search over Chinese text: SQLite's own trigram index, plus a scan for short words.
 
 The index is ``paragraphs_fts``, an FTS5 table with the built-in ``trigram`` tokenizer over
-``paragraphs.search_text`` (external content, ``content="paragraphs"``), so it works as shipped:
+``paragraphs.search_text`` (external content, ``content="paragraphs"``: a view that cuts the
+paragraphs out of ``reports.text``, so the text is stored once), so it works as shipped:
 
 - in Datasette, which finds ``<table>_fts`` with ``content="<table>"`` and offers ``_search``;
 - in the plain ``sqlite3`` shell: ``SELECT * FROM paragraphs WHERE id IN (SELECT rowid FROM
@@ -88,27 +89,49 @@ def folded_or_none(text: str) -> str | None:
 
 
 def write_rows(conn: sqlite3.Connection, rows: Iterable[tuple[int, str, int, int, int, str, str | None]]) -> None:
-    """Insert paragraphs and index them: ``rows`` are (id, report_id, seq, start, end, text, folded)."""
+    """Insert paragraphs and index them: ``rows`` are (id, report_id, seq, start, end, text, folded);
+    the text itself is not stored (``paragraph_rows`` holds offsets into ``reports.text``)."""
     rows = list(rows)
-    conn.executemany("INSERT INTO paragraphs (id, report_id, seq, start, end, text, folded) "
-                     "VALUES (?,?,?,?,?,?,?)", rows)
+    conn.executemany("INSERT INTO paragraph_rows (id, report_id, seq, start, end, folded) VALUES (?,?,?,?,?,?)",
+                     [(*r[:5], r[6]) for r in rows])
     conn.executemany("INSERT INTO paragraphs_fts (rowid, search_text) VALUES (?, ?)",
                      [(r[0], r[6] if r[6] is not None else r[5]) for r in rows])
 
 
+def _indexed(conn: sqlite3.Connection, report_id: str) -> list[tuple[int, str]]:
+    """(rowid, indexed text) of a stored report's paragraphs, cut from its text here (in SQL,
+    ``substr`` would load the whole text once per paragraph)."""
+    found = conn.execute("SELECT text FROM main.reports WHERE id = ?", (report_id,)).fetchone()
+    if found is None:
+        return []
+    text = found[0]
+    return [(rowid, folded if folded is not None else text[start:end]) for rowid, start, end, folded in
+            conn.execute("SELECT id, start, end, folded FROM paragraph_rows WHERE report_id = ?", (report_id,))]
+
+
 def delete_report(conn: sqlite3.Connection, report_id: str) -> None:
     """Take a report's paragraphs out of the index (before the rows themselves are deleted)."""
-    conn.execute("INSERT INTO paragraphs_fts (paragraphs_fts, rowid, search_text) "
-                 "SELECT 'delete', id, search_text FROM paragraphs WHERE report_id = ?", (report_id,))
+    conn.executemany("INSERT INTO paragraphs_fts (paragraphs_fts, rowid, search_text) VALUES ('delete', ?, ?)",
+                     _indexed(conn, report_id))
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
-    """Fill ``paragraphs.folded`` and rebuild the index from ``paragraphs`` (old databases)."""
-    updates = []
-    for rowid, text in conn.execute("SELECT id, text FROM paragraphs"):
-        updates.append((folded_or_none(text), rowid))
-    conn.executemany("UPDATE paragraphs SET folded = ? WHERE id = ?", updates)
-    conn.execute("INSERT INTO paragraphs_fts (paragraphs_fts) VALUES ('rebuild')")
+    """Fill the paragraphs' ``folded`` and rebuild the index of a whole database (a migration)."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'paragraph_rows'").fetchone():
+        # the layout of versions 5-6: the paragraphs table holds the text
+        updates = [(folded_or_none(text), rowid) for rowid, text in conn.execute("SELECT id, text FROM paragraphs")]
+        conn.executemany("UPDATE paragraphs SET folded = ? WHERE id = ?", updates)
+        conn.execute("INSERT INTO paragraphs_fts (paragraphs_fts) VALUES ('rebuild')")
+        return
+    conn.execute("INSERT INTO paragraphs_fts (paragraphs_fts) VALUES ('delete-all')")
+    for (report_id,) in conn.execute("SELECT id FROM main.reports").fetchall():
+        text = conn.execute("SELECT text FROM main.reports WHERE id = ?", (report_id,)).fetchone()[0]
+        rows = conn.execute("SELECT id, start, end FROM paragraph_rows WHERE report_id = ?", (report_id,)).fetchall()
+        folded = [(folded_or_none(text[start:end]), rowid) for rowid, start, end in rows]
+        conn.executemany("UPDATE paragraph_rows SET folded = ? WHERE id = ?", folded)
+        conn.executemany("INSERT INTO paragraphs_fts (rowid, search_text) VALUES (?, ?)",
+                         [(rowid, f if f is not None else text[start:end])
+                          for (rowid, start, end), (f, _) in zip(rows, folded, strict=True)])
 
 
 def query_plan(query: str) -> tuple[str | None, list[str]]:

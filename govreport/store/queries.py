@@ -282,19 +282,34 @@ class Store(Database):
         source, params = self._search_plan(query, filters)
         order = ("bm25(paragraphs_fts), p.report_id, p.seq" if source.startswith("paragraphs_fts")
                  else "r.report_year DESC, p.report_id, p.seq")
-        sql = ("SELECT p.report_id, p.seq, p.start, p.end, p.text, r.region, r.level, r.report_year, "
+        # the page's paragraphs are cut from their reports' texts here, once the page is known:
+        # selecting p.text would cut every hit's text before the sort
+        sql = ("SELECT p.id, p.report_id, p.seq, p.start, p.end, r.region, r.level, r.report_year, "
                f"r.admin_code FROM {source} ORDER BY {order} LIMIT ? OFFSET ?")
         rows = self.rows(sql, [*params, int(limit), int(offset)])
+        texts = self._paragraph_texts([r["id"] for r in rows])
         out = []
         for r in rows:
-            hits = fulltext.find_terms(r["text"], query)
-            snip, s_start, s_end = fulltext.snippet(r["text"], hits, mark=mark)
+            text = texts[r["id"]]
+            hits = fulltext.find_terms(text, query)
+            snip, s_start, s_end = fulltext.snippet(text, hits, mark=mark)
             out.append({"report_id": r["report_id"], "region": r["region"], "admin_code": r["admin_code"],
                         "level": r["level"], "report_year": r["report_year"], "paragraph": r["seq"],
                         "snippet": snip, "snippet_span": [r["start"] + s_start, r["start"] + s_end],
                         "matches": [[r["start"] + a, r["start"] + b] for a, b in hits],
                         "paragraph_span": [r["start"], r["end"]]})
         return out
+
+    def _paragraph_texts(self, ids: list[int]) -> dict[int, str]:
+        """Paragraph id → its text, for a page of search hits: ``substr`` of the report text in SQL
+        (a few rows of many reports: cheaper than reading each whole text into Python)."""
+        marks = ", ".join("?" * len(ids))
+        if self.rows("SELECT 1 FROM sqlite_master WHERE name = 'paragraph_rows'"):
+            sql = ("SELECT p.id, substr(r.text, p.start + 1, p.end - p.start) AS text FROM main.paragraph_rows p "
+                   f"JOIN main.reports r ON r.id = p.report_id WHERE p.id IN ({marks})")
+        else:  # a database of an older layout, opened read-only
+            sql = f"SELECT id, text FROM paragraphs WHERE id IN ({marks})"
+        return {r["id"]: r["text"] for r in self.rows(sql, ids)}
 
     # -- helpers for tracking/compare ------------------------------------------------------------
     def region_reports(self) -> list[dict[str, Any]]:

@@ -5,17 +5,22 @@ Tables (documented in README.md, "Database"):
 - ``reports``     one row per stored report: the ``doc`` fields, the cleaned text, the source
                   (path, SHA-256, size, format), ingest time and the counts of its rows in
                   the child tables (``n_sections`` …), so a reader can check a report is whole.
-- ``sections``, ``facts``, ``tasks``, ``slogans``   the extracted things, spans as
-                  ``start``/``end`` character offsets into ``reports.text``; ``facts`` repeats
-                  the report's region, level and year so it can be faceted on its own.
-- ``paragraphs``  the text split into lines (one paragraph per line) with their offsets,
-                  and ``paragraphs_fts``, the full-text index over them (see ``fulltext.py``).
+- ``sections``, ``slogans``, ``fact_rows``, ``task_rows``   the extracted things, spans as
+                  ``start``/``end`` character offsets into ``reports.text``; no copy of the
+                  text (sentences are spans too) and no copy of the report's region or year.
+                  The views ``facts`` and ``tasks`` give them with their words and, for facts,
+                  the report's region, level and year (``compact.py``, version 7).
+- ``paragraph_rows`` the text's lines (one paragraph per line) as offsets; the view
+                  ``paragraphs`` adds their text, and ``paragraphs_fts`` is the full-text index
+                  over it (see ``fulltext.py``).
 - ``indicators``  the canonical indicator table (id, Chinese name, unit, direction).
 - ``sources``     every file a report was read from (path, URL, publisher, retrieval date, format,
                   SHA-256, how it matched: the first file, an exact or a near duplicate);
                   ``report_fixes`` every correction of a stored report (``govreport fix``, a
                   manifest): who, when, the field, the old and the new value (``sources.py``).
 - views ``facts_view`` and ``reports_view`` join facts to their report and indicator name.
+  The views that cut words out of the text are shadowed on govreport's own connections
+  by faster TEMP views (``compact.install``).
 - ``corrections`` reviewers' corrections of facts, and the views ``corrections_current`` and
                   ``facts_effective`` (the facts with them applied; see ``corrections.py``).
 
@@ -28,7 +33,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 6
+from govreport.store import compact
+
+SCHEMA_VERSION = 7
 
 #: the fact fields a correction may set (period_start/period_end follow period)
 CORRECTABLE = ("kind", "period", "period_start", "period_end", "indicator", "measure", "value", "value_max",
@@ -53,7 +60,7 @@ _SECTION = ("(SELECT s.{col} FROM sections s WHERE s.report_id = r.id AND s.star
 #: is keyed by the SHA-256 of the report's text and the fact's span and extracted indicator, never
 #: by a report id or a row id, and ingest never touches this table: re-ingesting the same text
 #: finds the same facts again and the corrections apply to them as before.
-CORRECTIONS_DDL = f"""
+CORRECTIONS_DDL = """
 CREATE INDEX IF NOT EXISTS reports_text_sha256 ON reports(text_sha256);
 
 CREATE TABLE IF NOT EXISTS corrections (
@@ -65,7 +72,7 @@ CREATE TABLE IF NOT EXISTS corrections (
     indicator       TEXT,            -- the fact's indicator as extracted (for add: as added)
     evidence        TEXT NOT NULL,   -- the span's words, checked on import
     action          TEXT NOT NULL CHECK (action IN ('mark_wrong', 'edit', 'add')),
-    fields          TEXT NOT NULL DEFAULT '{{}}',  -- JSON: the fields set (kind, period, indicator, value, ...)
+    fields          TEXT NOT NULL DEFAULT '{}',  -- JSON: the fields set (kind, period, indicator, value, ...)
     sentence_start  INTEGER,         -- for add: the sentence around the span
     sentence_end    INTEGER,
     who             TEXT NOT NULL,
@@ -82,6 +89,10 @@ WHERE c.action IN ('mark_wrong', 'edit') AND NOT EXISTS (
     AND d.indicator IS c.indicator AND d.action IN ('mark_wrong', 'edit')
     AND (d.made_at > c.made_at OR (d.made_at = c.made_at AND d.id > c.id)));
 
+"""
+
+#: the facts_effective view of version 6 (over the facts table of that version)
+_EFFECTIVE_V6 = f"""
 -- facts with the corrections applied: marked-wrong facts left out, edited fields replaced,
 -- added facts included (id = -correction id); corrected = 1 on every row a correction touched
 CREATE VIEW IF NOT EXISTS facts_effective AS
@@ -133,6 +144,64 @@ LEFT JOIN corrections_current c ON c.text_sha256 = a.text_sha256 AND c.start = a
     AND c.indicator IS a.indicator AND (c.made_at > a.made_at OR (c.made_at = a.made_at AND c.id > a.id))
 WHERE a.action = 'add' AND (c.action IS NULL OR c.action != 'mark_wrong');
 """
+
+
+_SECTION_IN = ("(SELECT s.{col} FROM {S}sections s WHERE s.report_id = r.id AND s.start <= a.start "
+               "AND a.start < s.end ORDER BY s.level DESC LIMIT 1)")
+
+
+def effective_view(cut: Callable[[str, str, str], str], schema: str = "") -> str:
+    """The ``facts_effective`` view of version 7 (``compact.py``): the facts with the corrections
+    applied, over ``fact_rows``, their words cut out of the report text with ``cut``; a TEMP
+    view over ``schema`` ("main.") when ``schema`` is given."""
+    S = schema
+    return f"""
+CREATE {'TEMP ' if S else ''}VIEW IF NOT EXISTS facts_effective AS
+SELECT f.id, f.report_id, f.seq, r.region, r.admin_code, r.province, r.city, r.level, r.report_year,
+    {_F["kind"]} AS kind,
+    {_F["period"]} AS period,
+    {_F["period_start"]} AS period_start,
+    {_F["period_end"]} AS period_end,
+    {_F["indicator"]} AS indicator,
+    (SELECT i.name FROM {S}indicators i WHERE i.id = {_F["indicator"]}) AS indicator_name,
+    f.indicator_text,
+    {_F["measure"]} AS measure,
+    {_F["value"]} AS value,
+    {_F["value_max"]} AS value_max,
+    {_F["unit"]} AS unit,
+    {_F["bound"]} AS bound,
+    f.rank_scope, f.rank_of, f.section, f.role,
+    f.start, f.end, {cut("r", "f.start", "f.end")} AS evidence,
+    coalesce(f.sentence_text, {cut("r", "f.sentence_start", "f.sentence_end")}, '') AS sentence,
+    f.sentence_start, f.sentence_end, f.indicator_start, f.indicator_end, f.checks,
+    CASE WHEN json_type(c.fields, '$.period') IS NULL THEN f.period_source ELSE 'review' END AS period_source,
+    c.id IS NOT NULL AS corrected, c.id AS correction_id
+FROM {S}fact_rows f JOIN {S}reports r ON r.id = f.report_id
+LEFT JOIN {S}corrections_current c ON c.text_sha256 = r.text_sha256 AND c.start = f.start AND c.end = f.end
+    AND c.indicator IS f.indicator
+WHERE c.action IS NULL OR c.action != 'mark_wrong'
+UNION ALL
+SELECT -a.id, r.id, 1000000 + a.id, r.region, r.admin_code, r.province, r.city, r.level, r.report_year,
+    {_A["kind"]},
+    {_A["period"]},
+    {_A["period_start"]},
+    {_A["period_end"]},
+    {_A["indicator"]},
+    (SELECT i.name FROM {S}indicators i WHERE i.id = {_A["indicator"]}),
+    json_extract(a.fields, '$.indicator_text'),
+    {_A["measure"]},
+    {_A["value"]},
+    {_A["value_max"]},
+    {_A["unit"]},
+    {_A["bound"]},
+    NULL, NULL, {_SECTION_IN.format(col="id", S=S)}, {_SECTION_IN.format(col="role", S=S)},
+    a.start, a.end, {cut("r", "a.start", "a.end")},
+    coalesce({cut("r", "a.sentence_start", "a.sentence_end")}, {cut("r", "a.start", "a.end")}),
+    a.sentence_start, a.sentence_end, NULL, NULL, NULL, 'review', 1, coalesce(c.id, a.id)
+FROM {S}corrections a JOIN {S}reports r ON r.text_sha256 = a.text_sha256
+LEFT JOIN {S}corrections_current c ON c.text_sha256 = a.text_sha256 AND c.start = a.start AND c.end = a.end
+    AND c.indicator IS a.indicator AND (c.made_at > a.made_at OR (c.made_at = a.made_at AND c.id > a.id))
+WHERE a.action = 'add' AND (c.action IS NULL OR c.action != 'mark_wrong')"""
 
 DDL = """
 CREATE TABLE IF NOT EXISTS reports (
@@ -192,7 +261,6 @@ CREATE TABLE IF NOT EXISTS sections (
     heading_end     INTEGER,
     PRIMARY KEY (report_id, id)
 );
-CREATE INDEX IF NOT EXISTS sections_role ON sections(role);
 
 CREATE TABLE IF NOT EXISTS indicators (
     id              TEXT PRIMARY KEY,
@@ -201,73 +269,6 @@ CREATE TABLE IF NOT EXISTS indicators (
     default_unit    TEXT,
     direction       TEXT NOT NULL CHECK (direction IN ('up', 'down', 'none')),
     notes           TEXT
-);
-
-CREATE TABLE IF NOT EXISTS facts (
-    id              INTEGER PRIMARY KEY,
-    report_id       TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
-    seq             INTEGER NOT NULL,
-    region          TEXT,
-    admin_code      TEXT,
-    province        TEXT,
-    city            TEXT,
-    level           TEXT,
-    report_year     INTEGER,
-    kind            TEXT NOT NULL,
-    period          TEXT,
-    period_start    INTEGER,
-    period_end      INTEGER,
-    indicator       TEXT,
-    indicator_name  TEXT,
-    indicator_text  TEXT,
-    measure         TEXT NOT NULL,
-    value           REAL NOT NULL,
-    value_max       REAL,
-    unit            TEXT NOT NULL,
-    bound           TEXT NOT NULL,
-    rank_scope      TEXT,
-    rank_of         TEXT,
-    section         TEXT,
-    role            TEXT,
-    start           INTEGER NOT NULL,
-    end             INTEGER NOT NULL,
-    evidence        TEXT NOT NULL,
-    sentence        TEXT NOT NULL,
-    sentence_start  INTEGER,
-    sentence_end    INTEGER,
-    indicator_start INTEGER,
-    indicator_end   INTEGER,
-    checks          TEXT,  -- JSON array of the fact's quality flags (Fact.checks); added in version 2
-    period_source   TEXT,  -- where the period was decided (Fact.period_source); added in version 3
-    UNIQUE (report_id, seq)
-);
-CREATE INDEX IF NOT EXISTS facts_indicator ON facts(indicator, kind, period);
-CREATE INDEX IF NOT EXISTS facts_region ON facts(region, report_year);
-CREATE INDEX IF NOT EXISTS facts_code ON facts(admin_code, report_year);
-CREATE INDEX IF NOT EXISTS facts_year ON facts(report_year);
-CREATE INDEX IF NOT EXISTS facts_kind ON facts(kind);
-
-CREATE TABLE IF NOT EXISTS tasks (
-    report_id       TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
-    seq             INTEGER NOT NULL,
-    action          TEXT NOT NULL,
-    object          TEXT NOT NULL,
-    value           REAL,
-    value_max       REAL,
-    unit            TEXT,
-    bound           TEXT,
-    area            TEXT,
-    department      TEXT,
-    deadline        TEXT,
-    section         TEXT,
-    start           INTEGER NOT NULL,
-    end             INTEGER NOT NULL,
-    sentence        TEXT NOT NULL,
-    kind            TEXT,
-    deadline_date   TEXT,
-    department_source TEXT,
-    co_departments  TEXT,
-    PRIMARY KEY (report_id, seq)
 );
 
 CREATE TABLE IF NOT EXISTS slogans (
@@ -280,20 +281,11 @@ CREATE TABLE IF NOT EXISTS slogans (
     end             INTEGER NOT NULL,
     PRIMARY KEY (report_id, seq)
 );
-CREATE INDEX IF NOT EXISTS slogans_text ON slogans(text);
 
-CREATE TABLE IF NOT EXISTS paragraphs (
-    id              INTEGER PRIMARY KEY AUTOINCREMENT,
-    report_id       TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
-    seq             INTEGER NOT NULL,
-    start           INTEGER NOT NULL,
-    end             INTEGER NOT NULL,
-    text            TEXT NOT NULL,
-    folded          TEXT,  -- fulltext.fold(text) where it differs (traditional, full-width); version 5
-    search_text     TEXT GENERATED ALWAYS AS (coalesce(folded, text)) VIRTUAL,
-    UNIQUE (report_id, seq)
-);
 """
+
+#: the tables of a version-6 file (before ``compact.py``): for tests that make an older file
+DDL_V6 = DDL + compact.LEGACY_DDL
 
 #: the full-text index: FTS5's trigram tokenizer over paragraphs.search_text, external content,
 #: so Datasette finds it (content="paragraphs") and the sqlite3 shell can MATCH it (fulltext.py)
@@ -316,7 +308,7 @@ def _corrections_step(conn: sqlite3.Connection) -> None:
     conn.executemany("UPDATE reports SET text_sha256 = ? WHERE id = ?",
                      [(hashlib.sha256(text.encode("utf-8")).hexdigest(), rid) for rid, text in todo])
     statement = ""
-    for line in CORRECTIONS_DDL.splitlines(keepends=True):  # one statement at a time (a comment may hold ';')
+    for line in (CORRECTIONS_DDL + _EFFECTIVE_V6).splitlines(keepends=True):  # one statement at a time (a comment may hold ';')
         statement += line
         if sqlite3.complete_statement(statement):
             conn.execute(statement)
@@ -358,14 +350,17 @@ CREATE INDEX IF NOT EXISTS report_fixes_report ON report_fixes(report_id);
 CREATE INDEX IF NOT EXISTS reports_text_hash ON reports(text_hash);
 """
 
-VIEWS_DDL = """
+#: the facts_view of versions 5-6 (over the facts table of that version)
+_FACTS_VIEW_V5 = """
 CREATE VIEW IF NOT EXISTS facts_view AS
 SELECT f.id, f.report_id, r.region, r.admin_code, r.province, r.city, r.county, r.level, r.report_year,
        r.title AS report_title, r.source_url, f.kind, f.period, f.period_start, f.period_end,
        f.indicator, i.name AS indicator_name, f.indicator_text, f.measure, f.value, f.value_max, f.unit,
        f.bound, f.rank_scope, f.rank_of, f.role, f.evidence, f.sentence, f.period_source, f.checks
 FROM facts f JOIN reports r ON r.id = f.report_id LEFT JOIN indicators i ON i.id = f.indicator;
+"""
 
+REPORTS_VIEW_DDL = """
 CREATE VIEW IF NOT EXISTS reports_view AS
 SELECT r.id, r.region, r.admin_code, r.province, r.city, r.county, r.level, r.report_year, r.date,
        r.speaker, r.title, r.partial, r.source_url, r.source_format, r.n_facts, r.n_tasks,
@@ -397,7 +392,7 @@ def _sources_and_trigram_index(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE paragraphs ADD COLUMN search_text TEXT "
                      "GENERATED ALWAYS AS (coalesce(folded, text)) VIRTUAL")
     conn.execute("DROP TABLE IF EXISTS paragraphs_fts")  # the old contentless bigram index
-    ddl = (FTS_DDL if paragraphs else "") + (SOURCES_DDL + VIEWS_DDL if reports else "")
+    ddl = (FTS_DDL if paragraphs else "") + (SOURCES_DDL + _FACTS_VIEW_V5 + REPORTS_VIEW_DDL if reports else "")
     for statement in ddl.split(";\n"):
         if statement.strip():
             conn.execute(statement)
@@ -419,6 +414,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     4: lambda conn: _add_columns(conn, "tasks", "kind", "deadline_date", "department_source", "co_departments"),
     5: _sources_and_trigram_index,
     6: _corrections_step,  # reviewers' corrections, kept across re-ingest (store/corrections.py)
+    compact.VERSION: compact.migrate_v7,  # facts, tasks, paragraphs as spans: the text once (compact.py)
 }
 
 
@@ -433,7 +429,9 @@ def migrate(conn: sqlite3.Connection) -> int:
         return found
     if found == 0:
         # executescript runs the DDL as one transaction; user_version is set inside it
-        conn.executescript(f"BEGIN;\n{DDL}{FTS_DDL}{SOURCES_DDL}{VIEWS_DDL}{CORRECTIONS_DDL}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;")
+        views = "".join(statement + ";\n" for statement in compact.views_ddl())
+        conn.executescript(f"BEGIN;\n{DDL}{compact.TABLES_DDL}{FTS_DDL}{SOURCES_DDL}{REPORTS_VIEW_DDL}"
+                           f"{CORRECTIONS_DDL}{views}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;")
         return found
     conn.execute("BEGIN IMMEDIATE")
     try:

@@ -163,6 +163,10 @@ def _shift_years(text: str | None, delta: int) -> str | None:
     return _YEAR.sub(lambda m: str(int(m.group()) + delta), text)
 
 
+def _n_facts(conn: Any, report_id: str) -> int:
+    return int(conn.execute("SELECT count(*) FROM fact_rows WHERE report_id = ?", (report_id,)).fetchone()[0])
+
+
 def fix_report(db: Database, report_id: str, *, year: int | None = None, region: str | None = None,
                level: str | None = None, who: str | None = None) -> Fix:
     """Correct a stored report's year, region or level (and its facts) in one transaction.
@@ -185,13 +189,11 @@ def fix_report(db: Database, report_id: str, *, year: int | None = None, region:
         if region is not None and region != old["region"]:
             changes.append(("region", old["region"], region))
             conn.execute("UPDATE reports SET region = ? WHERE id = ?", (region, report_id))
-            facts_changed = max(facts_changed, conn.execute(
-                "UPDATE facts SET region = ? WHERE report_id = ?", (region, report_id)).rowcount)
+            facts_changed = max(facts_changed, _n_facts(conn, report_id))  # facts read it from reports
         if level is not None and level != old["level"]:
             changes.append(("level", old["level"], level))
             conn.execute("UPDATE reports SET level = ? WHERE id = ?", (level, report_id))
-            facts_changed = max(facts_changed, conn.execute(
-                "UPDATE facts SET level = ? WHERE report_id = ?", (level, report_id)).rowcount)
+            facts_changed = max(facts_changed, _n_facts(conn, report_id))
         if year is not None and year != old["report_year"]:
             delta = year - old["report_year"] if old["report_year"] is not None else 0
             changes.append(("report_year", old["report_year"], year))
@@ -203,16 +205,15 @@ def fix_report(db: Database, report_id: str, *, year: int | None = None, region:
                 changes.append(("review_period", old["review_period"], review))
             conn.execute("UPDATE reports SET report_year = ?, plan_year = ?, review_period = ? WHERE id = ?",
                          (year, plan, review, report_id))
-            conn.execute("UPDATE facts SET report_year = ? WHERE report_id = ?", (year, report_id))
             redated = []
             marks = ", ".join("?" * len(REDATED))
             for fid, period in conn.execute(
-                    f"SELECT id, period FROM facts WHERE report_id = ? AND period IS NOT NULL "
+                    f"SELECT id, period FROM fact_rows WHERE report_id = ? AND period IS NOT NULL "
                     f"AND period_source IN ({marks})", (report_id, *REDATED)).fetchall():
                 new = _shift_years(period, delta)
                 if new != period:
                     redated.append((new, *period_bounds(new), fid))
-            conn.executemany("UPDATE facts SET period = ?, period_start = ?, period_end = ? WHERE id = ?",
+            conn.executemany("UPDATE fact_rows SET period = ?, period_start = ?, period_end = ? WHERE id = ?",
                              redated)
             facts_changed = max(facts_changed, len(redated))
         now = datetime.now(UTC).isoformat(timespec="seconds")
