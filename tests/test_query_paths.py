@@ -30,9 +30,9 @@ from govreport.tracking import (
 def store(tmp_path_factory: pytest.TempPathFactory):
     path = build_web_db(tmp_path_factory.mktemp("paths") / "web.db")
     with sqlite3.connect(path) as con:  # quality flags of every shape: two, none (an empty array), one
-        con.execute("""UPDATE facts SET checks = '["unit_guess","period_guess"]' WHERE id = (SELECT min(id) FROM facts)""")
-        con.execute("UPDATE facts SET checks = '[]' WHERE id = (SELECT min(id) + 1 FROM facts)")
-        con.execute("""UPDATE facts SET checks = '["a;b"]' WHERE id = (SELECT max(id) FROM facts)""")
+        con.execute("""UPDATE fact_rows SET checks = '["unit_guess","period_guess"]' WHERE id = (SELECT min(id) FROM fact_rows)""")
+        con.execute("UPDATE fact_rows SET checks = '[]' WHERE id = (SELECT min(id) + 1 FROM fact_rows)")
+        con.execute("""UPDATE fact_rows SET checks = '["a;b"]' WHERE id = (SELECT max(id) FROM fact_rows)""")
     s = open_store(path, readonly=True)
     yield s
     s.close()
