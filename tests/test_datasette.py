@@ -19,6 +19,9 @@ from govreport.store import open_store
 from govreport.store.datasette import TABLES, describe
 
 datasette_app = pytest.importorskip("datasette.app")
+#: Datasette stops a query after 1 s by default; a LIKE scan of a short term over the corpus can take
+#: longer on a loaded CI machine. What these tests check is what is found, not how fast.
+SETTINGS = {"sql_time_limit_ms": 30_000}
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +52,7 @@ def _get(ds, path):
 
 @pytest.mark.parametrize("term", ["高标准农田", "脱贫", "就业", "粮食安全"])
 def test_datasette_search_finds_what_a_like_scan_finds(corpus_db, term):
-    ds = datasette_app.Datasette([str(corpus_db)])
+    ds = datasette_app.Datasette([str(corpus_db)], settings=SETTINGS)
     response = _get(ds, f"/govreport/paragraphs.json?_search={quote(term)}&_size=max&_shape=objects")
     assert response.status_code == 200, response.text
     body = response.json()
@@ -62,7 +65,7 @@ def test_datasette_search_finds_what_a_like_scan_finds(corpus_db, term):
 
 
 def test_datasette_detects_the_index_and_shows_a_search_box(corpus_db):
-    ds = datasette_app.Datasette([str(corpus_db)])
+    ds = datasette_app.Datasette([str(corpus_db)], settings=SETTINGS)
     page = _get(ds, "/govreport/paragraphs")
     assert page.status_code == 200 and 'name="_search"' in page.text
     both = _get(ds, f"/govreport/paragraphs.json?_search={quote('脱贫 高标准农田')}&_shape=objects").json()
@@ -104,6 +107,6 @@ def test_datasette_metadata_describes_every_column(corpus_db, tmp_path):
         assert set(tables[table]["columns"]) == set(columns)
     assert tables["paragraphs"]["fts_table"] == "paragraphs_fts"
     (tmp_path / "metadata.json").write_text(result.output, encoding="utf-8")
-    ds = datasette_app.Datasette([str(corpus_db)], metadata=meta)
+    ds = datasette_app.Datasette([str(corpus_db)], metadata=meta, settings=SETTINGS)
     page = _get(ds, "/govreport/sources")
     assert page.status_code == 200 and "Cite reports by these" in page.text
