@@ -45,13 +45,15 @@ def _files(folder: str) -> list[str]:
 
 
 _FACTS_TESTS = ["tests/test_facts.py", "tests/test_facts_rules.py", "tests/test_facts_edges.py", "tests/test_checks.py",
-                "tests/test_quantity_sentences.py"]
+                "tests/test_quantity_sentences.py", "tests/test_subjects.py", "tests/test_fast_paths.py",
+                "tests/test_facts_mutants.py"]
 #: target name → (source files, the tests that guard them)
 TARGETS: dict[str, tuple[list[str], list[str]]] = {
     "numbers": (["govreport/numbers.py"], ["tests/test_numbers.py", "tests/test_numbers_edges.py",
-                                           "tests/test_quantity_edges.py", "tests/test_quantity_sentences.py"]),
+                                           "tests/test_quantity_edges.py", "tests/test_quantity_sentences.py",
+                                           "tests/test_numbers_mutants.py"]),
     "tracking": (["govreport/tracking.py"], ["tests/test_tracking.py", "tests/test_tracking_rules.py",
-                                             "tests/test_tracking_edges.py"]),
+                                             "tests/test_tracking_edges.py", "tests/test_tracking_mutants.py"]),
     "facts": (_files("facts"), _FACTS_TESTS),
     "metadata": (_files("metadata"), ["tests/test_metadata.py"]),
 }
