@@ -41,10 +41,16 @@ def test_tenths_and_a_half_span_ends_after_the_half():
     assert found("三成半的企业实现盈利。") == [(35.0, None, "%", "exact", "三成半")]
 
 
-# numbers.py _word_ranks: each item of a list of ranks (only the last carries 位) is a rank of its own
-def test_each_rank_of_a_list_is_read():
-    assert found("三项指标分别居全市第4、第2、第7位。") == [
-        (4.0, None, "位", "exact", "第4"), (2.0, None, "位", "exact", "第2"), (7.0, None, "位", "exact", "第7位")]
+# numbers.py _word_ranks: each item of a list of ranks (only the last carries 位) is a rank of its own,
+# in Arabic or Chinese digits
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("三项指标分别居全市第4、第2、第7位。",
+     [(4.0, None, "位", "exact", "第4"), (2.0, None, "位", "exact", "第2"), (7.0, None, "位", "exact", "第7位")]),
+    ("两项指标分别列全国第5、第十一、第八名。",
+     [(5.0, None, "位", "exact", "第5"), (11.0, None, "位", "exact", "第十一"), (8.0, None, "位", "exact", "第八名")]),
+])
+def test_each_rank_of_a_list_is_read(sentence, expected):
+    assert found(sentence) == expected
 
 
 # numbers.py grammar, the Chinese numeral's length bound: at most _CN_LEN (20) characters, read whole
