@@ -50,3 +50,25 @@ def test_a_short_item_takes_the_longest_head_noun_of_the_last() -> None:
     view = "前三季度，工业、服务业营业收入分别增长5.2%和7.1%。"
     assert slot_words(view, view.index("分别"), 0, 2) == ["工业营业收入", "服务业营业收入"]
     assert [f.indicator_text for f in extract(view).facts] == ["工业营业收入", "服务业营业收入"]
+
+
+def test_a_plan_named_as_the_base_at_the_sentence_start_is_not_its_period() -> None:
+    from govreport.facts.context import _named_plan
+
+    # 与“十三五”时期相比 at the very start: the plan is the base of the comparison, not the period
+    assert _named_plan("与“十三五”时期相比，全区粮食产量年均增长", "") is None
+    assert _named_plan("“十三五”时期，全区粮食产量年均增长", "") == "2016-2020"
+
+
+def test_two_subjects_sharing_a_figure_keep_only_the_one_its_unit_fits() -> None:
+    # 万吨 fits grain output, not GDP; 亿元 fits GDP, not grain output
+    got = [(f.indicator, f.unit) for f in extract("全年粮食产量、地区生产总值两项指标均超过500万吨。").facts]
+    assert got == [("grain_output", "吨")]
+    got = [(f.indicator, f.unit) for f in extract("全市生产总值、粮食产量两项指标均突破300亿元。").facts]
+    assert got == [("gdp", "元")]
+
+
+def test_a_bare_percent_of_a_price_index_is_its_growth() -> None:
+    # 居民消费价格指数 is a growth rate by its notes (not by its words): 控制在3%左右 is a rise of 3%
+    (f,) = extract("居民消费价格指数控制在3%左右。").facts
+    assert (f.indicator, f.measure, f.value) == ("cpi", Measure.GROWTH, 3.0)
