@@ -72,3 +72,25 @@ def test_a_bare_percent_of_a_price_index_is_its_growth() -> None:
     # 居民消费价格指数 is a growth rate by its notes (not by its words): 控制在3%左右 is a rise of 3%
     (f,) = extract("居民消费价格指数控制在3%左右。").facts
     assert (f.indicator, f.measure, f.value) == ("cpi", Measure.GROWTH, 3.0)
+
+
+def test_the_words_before_a_figure_keep_only_their_last_sixteen_characters() -> None:
+    from govreport.facts.naming import subject_text
+
+    # an 18-character name: the cut falls after 全县, never inside it (县农村…)
+    assert subject_text("全县农村集体经济组织经营性资产总收入增长") == "农村集体经济组织经营性资产总收入"
+
+
+def test_words_running_into_a_number_name_that_figure_not_this_one() -> None:
+    from govreport.facts.subjects import words_after
+    from govreport.numbers import find_quantities
+
+    # 项目总投资 is the subject of 120亿元, whether or not the caller says where the next figure starts
+    text = "新建45个产业项目总投资120亿元。"
+    qs = find_quantities(text)
+    assert words_after(text, qs[0]) is None
+    assert words_after(text, qs[0], qs[1].span.start) is None
+    # a run of 17 characters with no stop is a clause, not a name
+    text = "培育了12个市级以上农业产业化龙头企业联合体示范基地。"
+    assert words_after(text, find_quantities(text)[0]) is None
+    assert words_after("建成42个美丽宜居示范村。", find_quantities("建成42个美丽宜居示范村。")[0]) == ("美丽宜居示范村", 12)
