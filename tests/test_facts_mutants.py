@@ -94,3 +94,16 @@ def test_words_running_into_a_number_name_that_figure_not_this_one() -> None:
     text = "培育了12个市级以上农业产业化龙头企业联合体示范基地。"
     assert words_after(text, find_quantities(text)[0]) is None
     assert words_after("建成42个美丽宜居示范村。", find_quantities("建成42个美丽宜居示范村。")[0]) == ("美丽宜居示范村", 12)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the first item of a 分别 list is a five-character word plus the rest of the second's name
+    ("全年房地产开发、工业投资分别增长5%和8%。",
+     [("real_estate_investment", "房地产开发投资", 5.0), ("industrial_investment", "工业投资", 8.0)]),
+    # a later item takes the head of the first from inside it: 今年全区完成 + 一般公共预算 + 支出
+    ("今年全区完成一般公共预算收入、支出分别为50亿元、80亿元。",
+     [("budget_revenue", "一般公共预算收入", 5e9), ("budget_spending", "一般公共预算支出", 8e9)]),
+])
+def test_an_elided_list_item_of_a_longer_word_gets_its_name(sentence: str, expected: list) -> None:
+    facts = extract("2024年政府工作报告\n" + sentence).facts
+    assert [(f.indicator, f.indicator_text, f.value) for f in facts] == expected

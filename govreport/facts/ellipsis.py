@@ -72,7 +72,7 @@ def _elided(piece: str, pos: int, ms: list[Mention], end: int) -> Mention | None
         words.append(word[g.end() :])  # 其中城镇、农村居民收入, 金融机构存、贷款余额 (第一、第三产业 tried whole first)
     aliases = alias_index()
     for word in words:
-        if nxt is None or not word or len(word) > 4:
+        if nxt is None or not word or len(word) > 6:
             continue
         for cut in range(1, len(nxt.text)):
             ind = aliases.get(word + nxt.text[cut:])
@@ -93,7 +93,7 @@ def _shares_first(first: str, piece: str, pos: int) -> Mention | None:
     if head.end() != len(word):
         return None  # the whole item is the elided name's tail (能耗), not its start (游客人均花费)
     for cut in range(len(first) - 1, 1, -1):
-        for lead in range(0, min(cut - 1, 6)):  # 全区地方财政收入、支出: the head may start inside the item
+        for lead in range(0, min(cut - 1, 10)):  # 全区地方财政收入、支出, 今年全区完成一般公共预算收入、支出: the head may start inside the item
             name = first[lead:cut] + word
             if name in aliases:
                 start = pos + piece.index(word)
