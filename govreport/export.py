@@ -212,27 +212,17 @@ def write_frames(chunks: Iterable[pd.DataFrame], fmt: str, out: str | Path, *, b
                     n += len(df)
         elif fmt == "parquet":
             import pyarrow as pa
-            import pyarrow.parquet as pq
 
-            writer = None
-            schema = None
-            group: list[Any] = []  # Arrow tables gathered into one row group of ~ROW_GROUP_ROWS
-            try:
+            from govreport import export_arrow
+
+            def tables() -> Iterator[pa.Table]:
+                schema = None  # the first frame's types hold for every later one
                 for df in chunks:
                     table = pa.Table.from_pandas(df, preserve_index=False, schema=schema)
                     schema = table.schema
-                    group.append(table)
-                    n += len(df)
-                    if sum(len(t) for t in group) >= ROW_GROUP_ROWS:
-                        writer = writer or pq.ParquetWriter(part, schema)
-                        writer.write_table(pa.concat_tables(group), row_group_size=ROW_GROUP_ROWS)
-                        group = []
-                if group or writer is None:
-                    writer = writer or pq.ParquetWriter(part, schema)
-                    writer.write_table(pa.concat_tables(group), row_group_size=ROW_GROUP_ROWS)
-            finally:
-                if writer is not None:
-                    writer.close()
+                    yield table
+
+            n = export_arrow.write_tables(tables(), part, ROW_GROUP_ROWS)
         else:
             raise QueryError(f"{fmt} cannot be streamed (csv or parquet can)")
         if n:

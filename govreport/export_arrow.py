@@ -66,7 +66,7 @@ def table_of(columns: Sequence[str], rows: Sequence[Sequence[Any]], schema: pa.S
 
 def write_tables(tables: Iterable[pa.Table], out: Path, row_group_rows: int) -> int:
     """Arrow tables written one after the other as one Parquet file, gathered into row groups
-    of about ``row_group_rows`` (as ``export.write_frames`` does); returns the rows written."""
+    of about ``row_group_rows``; returns the rows written. Both Parquet writers of ``export`` use it."""
     import pyarrow.parquet as pq
 
     writer = None
