@@ -75,10 +75,7 @@ class TrackRow:
 
     def to_dict(self) -> dict[str, Any]:
         # field by field (``dataclasses.asdict`` deep-copies every value: most of track's time)
-        d = {name: getattr(self, name) for name in _TRACK_FIELDS}
-        for key in ("target_span", "outcome_span"):
-            d[key] = list(d[key]) if d[key] else None
-        return d
+        return row_dict({name: getattr(self, name) for name in _TRACK_FIELDS})
 
 
 _TRACK_FIELDS = tuple(f.name for f in fields(TrackRow))
@@ -183,11 +180,6 @@ def _pick(cands: list[Any]) -> Any:
                                      f["bound"] not in ("exact", "approx"), f["seq"]))
 
 
-def _sort_key(r: TrackRow) -> tuple[Any, ...]:
-    return (LEVEL_ORDER.get(r.level or "", 9), r.region or "", r.year or 0, r.indicator, r.measure or "",
-            r.target_span or (0, 0))
-
-
 def track(store: Store, region: str | None = None, indicator: str | None = None) -> list[TrackRow]:
     """Every target in the store (optionally of one region — name or code — or indicator)
     with its outcome and verdict, plus ``no_target`` rows; ordered by region, year, indicator.
@@ -270,7 +262,7 @@ def iter_track_dicts(store: Store, region: str | None = None, indicator: str | N
 
 
 def _row_key(r: dict[str, Any]) -> tuple[Any, ...]:
-    """``_sort_key`` of a row dict."""
+    """The order of ``track``'s rows: level, region, year, indicator, measure, the target's place."""
     return (LEVEL_ORDER.get(r["level"] or "", 9), r["region"] or "", r["year"] or 0, r["indicator"],
             r.get("measure") or "", r.get("target_span") or (0, 0))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from govreport.tracking import TrackRow, _sentence, _sort_key
+from govreport.tracking import TrackRow, _row_key, _sentence
 
 
 @pytest.mark.parametrize(("text", "start", "end", "expected"), [
@@ -24,7 +24,7 @@ def _row(region: str, year: int, level: str = "province") -> TrackRow:
 
 def test_tracking_rows_sort_by_level_then_region_then_year() -> None:
     rows = [_row("天津市", 2020), _row("北京市", 2021), _row("全国", 2022, "national"), _row("北京市", 2020)]
-    got = [(r.region, r.year) for r in sorted(rows, key=_sort_key)]
+    got = [(r.region, r.year) for r in sorted(rows, key=lambda r: _row_key(r.to_dict()))]
     assert got == [("全国", 2022), ("北京市", 2020), ("北京市", 2021), ("天津市", 2020)]
 
 
