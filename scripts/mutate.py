@@ -53,7 +53,7 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
                                            "tests/test_quantity_edges.py", "tests/test_quantity_sentences.py",
                                            "tests/test_numbers_mutants.py"]),
     "tracking": (["govreport/tracking.py"], ["tests/test_tracking.py", "tests/test_tracking_rules.py",
-                                             "tests/test_tracking_edges.py", "tests/test_tracking_mutants.py"]),
+                                             "tests/test_tracking_edges.py"]),
     "facts": (_files("facts"), _FACTS_TESTS),
     "metadata": (_files("metadata"), ["tests/test_metadata.py"]),
 }
