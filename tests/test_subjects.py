@@ -120,7 +120,7 @@ def test_the_words_of_a_mention_of_another_unit(sentence: str, expected: list[tu
 
 @pytest.mark.parametrize(("sentence", "expected"), [
     # the words after a figure are a new subject: the indicator named before no longer holds
-    ("生产总值增长6%，建成20个美丽乡村，增长10%。", [("gdp", 6.0, "生产总值"), (None, 20.0, "美丽乡村"), (None, 10.0, "美丽乡村")]),
+    ("生产总值增长6%，建成20个乡村驿站，增长10%。", [("gdp", 6.0, "生产总值"), (None, 20.0, "乡村驿站"), (None, 10.0, "乡村驿站")]),
     # a threshold before an indicator is no figure of the indicator's words
     ("全县500万元以上固定资产投资完成25.66亿元。", [(None, 5000000.0, None), ("fixed_asset_investment", 2566000000.0,
                                               "固定资产投资")]),

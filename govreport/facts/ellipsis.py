@@ -8,6 +8,7 @@ import re
 
 from govreport.facts.cues import compiled
 from govreport.facts.mentions import Mention, alias_index
+from govreport.facts.subjects import verb_follows
 from govreport.model import Quantity
 
 COORD = re.compile(r"[、和及与]|以及")
@@ -103,8 +104,9 @@ def _shares_first(first: str, piece: str, pos: int) -> Mention | None:
 
 def counted_noun_ends(view: str, m: Mention) -> bool:
     """The counted mention ends the noun phrase (建成21个产业集群，…), rather than heading a longer one
-    (3个产业集群项目: a count of projects)."""
-    return m.end >= len(view) or not _CJK_CHAR.match(view, m.end) or compiled().glue.match(view, m.end) is not None
+    (3个产业集群项目: a count of projects); a verb after it ends it too (8家全国重点实验室落户河北)."""
+    return m.end >= len(view) or not _CJK_CHAR.match(view, m.end) or compiled().glue.match(view, m.end) is not None \
+        or verb_follows(view, m.end)
 
 
 _PIECE_HEAD = re.compile(r"[\u4e00-\u9fff]{2,8}")

@@ -128,6 +128,12 @@ def _has_verb(words: str) -> bool:
     return any(not words.startswith("率", m.end()) for m in _lexicon().verbs.finditer(words))
 
 
+def verb_follows(view: str, pos: int) -> bool:
+    """Whether a verb of ``subject_after.stops`` (or an action or measure word) starts at ``pos``: the noun
+    phrase before it ended (6家全国重点实验室【重组】入列, 20项民生实事【全面】完成)."""
+    return _lexicon().stops.match(view, pos) is not None
+
+
 def may_be_subject(clause: str) -> bool:
     """Whether a whole clause may be the subject of the figures after its comma (邮路总长度，由…增加到…):
     a noun phrase of at most 24 characters, with no verb of ``subject_after.stops``, no measure word and no

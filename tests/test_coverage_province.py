@@ -1,0 +1,97 @@
+"""Indicator coverage of the provincial reports: the standing counts and programme totals that provinces
+compare (民生实事, 和美乡村, 专精特新“小巨人”企业, 交通投资 …) each have their own id, a sub-indicator never
+falls back to its parent, and the passage rules that give a figure's generic words the id its passage names.
+Every sentence here is written for this test, in the reports' wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from govreport import extract
+from govreport.facts.mentions import find_mentions
+from govreport.lexicons import indicators
+from govreport.options import Options
+
+# a mention → the indicator it names
+MENTIONS = [
+    ("年初确定的30件民生实事全部办结", "livelihood_projects"),
+    ("建成乡村振兴示范村120个", "demo_villages"),
+    ("打造宜居宜业和美乡村200个", "harmonious_villages"),
+    ("建成美丽乡村示范村80个", "beautiful_villages"),
+    ("新增国家级专精特新“小巨人”企业15家", "little_giants"),  # a part of specialized_smes
+    ("专精特新中小企业达到900家", "specialized_smes"),
+    ("新增国家级中小企业特色产业集群2个", "sme_feature_clusters"),  # not the industrial clusters
+    ("完成交通投资620亿元", "transport_investment"),
+    ("能源投资增长12%", "energy_investment"),
+    ("新能源投资增长40%", "renewable_investment"),  # a part of the energy investment
+    ("产业投资增长9%", "industry_investment"),
+    ("产业投资占全部投资比重提高到55%", "industry_investment_share"),
+    ("省重点项目完成投资2300亿元", "major_project_investment"),
+    ("新认定省级企业技术中心30家", "enterprise_tech_centers"),
+    ("新增新型研发机构50家", "rd_institutions"),
+    ("引进品牌首店120家", "first_stores"),
+    ("创建国家级零碳园区2个", "zero_carbon_parks"),
+    ("布局建设省级制造业中试平台8个", "pilot_platforms"),
+    ("新增国家物流枢纽2个", "logistics_hubs"),
+    ("新增国家骨干冷链物流基地1个", "cold_chain_bases"),
+    ("创建国家现代农业产业园3个", "modern_agri_parks"),
+    ("新增农业产业强镇6个", "agri_industry_towns"),
+    ("新增瞪羚企业60家", "gazelle_enterprises"),
+    ("获批国家技术创新中心1个", "tech_innovation_centers"),
+    ("省实验室达到12个", "provincial_labs"),
+    ("全国重点实验室达到20个", "key_laboratories"),  # the national ones keep their id
+    ("新建5G工厂40个", "factories_5g"),
+    ("育儿补贴惠及婴幼儿60万名", "childcare_subsidy_recipients"),
+    ("旅居人数增长20%", "sojourners"),
+    ("防止返贫监测对象全部消除风险", "monitored_poverty_risk"),
+    ("推出“高效办成一件事”重点事项25个", "efficient_services"),
+    ("新开工亿元以上项目900个", "projects_over_100m"),
+    ("培育等级民宿300家", "rated_homestays"),
+    ("新增“两山”实践创新基地2个", "two_mountains_bases"),
+    ("新增国际重要湿地1处", "international_wetlands"),
+    ("新增国家重要湿地2处", "national_wetlands"),
+    ("信访总量下降6%", "petitions"),
+    ("新增国家级临床重点专科10个", "clinical_key_specialties"),
+    ("A级物流企业达到400家", "a_logistics_firms"),
+    ("上云企业突破5万家", "cloud_enterprises"),
+    ("残疾人新增就业1.2万人", "disabled_employment"),
+    ("培育创新型中小企业3000家", "innovative_smes"),
+    ("工业对经济增长贡献率达到40%", "industry_contribution"),
+    ("服务业对经济增长的贡献率超过60%", "services_contribution"),
+    ("高校毕业生留省就业20万人", "graduates_retained"),
+    ("有效期内高新技术企业达到5000家", "high_tech_enterprises"),
+    ("新增国家生态文明示范区3个", "eco_civilization_demo"),
+    ("新设立企业3万户", "new_enterprises"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MENTIONS)
+def test_mentions(text: str, expected: str) -> None:
+    found = find_mentions(text)
+    assert found and found[0].indicator == expected, [m.indicator for m in found]
+
+
+def test_added_ids_are_described() -> None:
+    ids = {expected for _, expected in MENTIONS}
+    for ind_id in ids:
+        ind = indicators()[ind_id]
+        assert ind.notes and ind.aliases and ind.direction in {"up", "down", "none"}, ind_id
+
+
+def _facts(sentence: str, section: str = "一、2025年工作回顾") -> list[tuple[str | None, float, str]]:
+    r = extract(f"某省2026年政府工作报告\n{section}\n{sentence}\n", Options(doc_id="x", tasks=False, slogans=False))
+    return [(f.indicator, round(f.value, 6), f.unit) for f in r.facts]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a count written before what it counts, the noun ending at a verb
+    ("20项民生实事全面完成。", [("livelihood_projects", 20.0, "项")]),
+    ("5家国家级专精特新“小巨人”企业落户园区。", [("little_giants", 5.0, "家")]),
+    ("3个全国重点实验室落户我省。", [("key_laboratories", 3.0, "个")]),
+    # …but a noun that heads a longer one is no count of it
+    ("推进3个产业集群项目建设。", [(None, 3.0, "个")]),
+    # a measure noun between a mention and its number keeps the subject
+    ("有进出口实绩的企业数量增长8%。", [("trade_firms", 8.0, "%")]),
+])
+def test_counts_and_subjects(sentence: str, expected: list[tuple[str | None, float, str]]) -> None:
+    assert _facts(sentence) == expected
