@@ -62,6 +62,22 @@ MENTIONS = [
     ("有效期内高新技术企业达到5000家", "high_tech_enterprises"),
     ("新增国家生态文明示范区3个", "eco_civilization_demo"),
     ("新设立企业3万户", "new_enterprises"),
+    ("新三板挂牌企业达到60家", "neeq_listed"),  # not the listed companies
+    ("实施保护性耕作2000万亩", "conservation_tillage"),
+    ("实施黑土地保护工程800万亩", "black_soil_protection"),
+    ("新建国家级渔港经济区2个", "fishing_port_zones"),
+    ("新增国家级旅游度假区1个", "tourism_resorts"),
+    ("新增夜间文旅消费集聚区4个", "night_culture_zones"),
+    ("整车出口增长35%", "car_exports"),
+    ("新增国家级科技企业孵化器6家", "incubators"),
+    ("建成县级综合养老服务中心50个", "elderly_service_centers"),
+    ("新增家庭养老床位3000张", "family_elderly_beds"),
+    ("新增“双一流”建设学科2个", "double_first_class"),
+    ("数字经济核心产业营收增长12%", "digital_economy_revenue"),  # the revenue, not the value added
+    ("数字经济核心产业增加值增长9%", "digital_economy"),
+    ("战略性新兴产业营收增长15%", "strategic_emerging_revenue"),
+    ("新当选中国工程院院士2人", "academicians"),
+    ("民航旅客年吞吐量突破1000万人次", "airport_passengers"),
 ]
 
 
@@ -92,6 +108,24 @@ def _facts(sentence: str, section: str = "一、2025年工作回顾") -> list[tu
     ("推进3个产业集群项目建设。", [(None, 3.0, "个")]),
     # a measure noun between a mention and its number keeps the subject
     ("有进出口实绩的企业数量增长8%。", [("trade_firms", 8.0, "%")]),
+    # a task verb heading the words before a mention acts on it, it does not narrow it
+    ("优化重组全国重点实验室6家。", [("key_laboratories", 6.0, "家")]),
+    ("修改废止省政府规章9件。", [("government_rules", 9.0, "件")]),
+    # …but a verb glued to one character heads a noun (开发区 narrows the indicator)
+    ("开发区规模以上工业增加值增长9%。", [(None, 9.0, "%")]),
+    # X占比: the share of X (no comparison with something else)
+    ("工业投资占比提高到45%。", [("industrial_investment", 45.0, "%")]),
+    # a rate per month or year between the subject and its number keeps the subject
+    ("失业保险金标准提高到每月2000元。", [("unemployment_benefit", 2000.0, "元")]),
+    ("中欧班列开行1200列。", [("china_europe_trains", 1200.0, "列")]),
+    # homes counted in 户 as in 套
+    ("完成棚户区改造1.2万户。", [("shantytown_renovation", 12000.0, "户")]),
+    # the items of a 分别 list that share a head noun take the id of the whole name
+    ("交通、能源投资分别增长8%、12%。", [("transport_investment", 8.0, "%"), ("energy_investment", 12.0, "%")]),
+    # …and an item that names an indicator of another kind takes the money of it, not the indicator
+    ("高速公路、水利、电网投资分别增长3%、9%、5%。", [(None, 3.0, "%"), ("water_conservancy_investment", 9.0, "%"),
+                                              (None, 5.0, "%")]),
+    ("生产总值、规上工业增加值分别增长5%、7%。", [("gdp", 5.0, "%"), ("industrial_value_added", 7.0, "%")]),
 ])
 def test_counts_and_subjects(sentence: str, expected: list[tuple[str | None, float, str]]) -> None:
     assert _facts(sentence) == expected

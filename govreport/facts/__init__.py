@@ -21,9 +21,9 @@ from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.ellipsis import counted_noun_ends, outside_names, shared_head, slots_of
 from govreport.facts.mentions import Mention, find_mentions, indicator
 from govreport.facts.naming import ASIDE as _ASIDE
-from govreport.facts.naming import carried_text, unpaired_text
+from govreport.facts.naming import carried_text, money_of_item, slot_mention, unpaired_text
 from govreport.facts.naming import subject_text as _subject_text
-from govreport.facts.subjects import slot_words, words_after
+from govreport.facts.subjects import after_head_verbs, slot_words, words_after
 from govreport.lexicons import cues
 from govreport.model import Bound, DocMeta, Fact, Kind, Measure, Quantity, Role, Section, Span
 from govreport.numbers import find_quantities
@@ -131,8 +131,8 @@ def _compatible(q: Quantity, mention: Mention, view: str = "") -> bool:
         return True
     if q.unit in _CLASSIFIERS and ind.default_unit in _CLASSIFIERS and "户" not in (q.unit, ind.default_unit):
         return True  # 建成绿色矿山165座; but 户 counts households, or firms only where the indicator says so
-    if {q.unit, ind.default_unit} == {"户", "家"}:
-        return True  # 规模以上工业企业3382户: firms counted in 户
+    if {q.unit, ind.default_unit} in ({"户", "家"}, {"户", "套"}):
+        return True  # 规模以上工业企业3382户: firms counted in 户; 棚户区改造5万户: homes counted in 户 or 套
     # any currency for a money indicator (2.17万亿美元 of 进出口总额), and money for a growth-rate
     # indicator stated as an amount (规上工业增加值1200亿元)
     return q.dimension.startswith("money") and ind.default_unit in ("元", "美元", "%")
@@ -266,7 +266,7 @@ def _modified(view: str, m: Mention, floor: int, own: tuple[str, ...] = ()) -> b
     for g in compiled().glue.finditer(words):
         last_glue = g
     touching = words[last_glue.end() :] if last_glue else words  # only what touches the mention counts
-    touching = _ACTION_TAIL.sub("", touching)  # 新开工改造城镇老旧小区: verbs act on the mention
+    touching = after_head_verbs(_ACTION_TAIL.sub("", touching))  # 新开工改造城镇老旧小区: verbs act on the mention
     for name in own:
         if touching.endswith(name):
             touching = touching[: -len(name)]
@@ -401,7 +401,10 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
         if pending and (resp >= 0 or listed or handout):
             k = len(slot_texts) - len(pending) if from_slots else -1
             mention: Mention | None = pending.pop(0)
-            slot_text = slot_texts[k] if mention is None and 0 <= k < len(slot_texts) else None  # …太阳能电池…分别
+            slot_text = slot_texts[k] if 0 <= k < len(slot_texts) else None  # …太阳能电池…分别
+            if mention is not None and not money_of_item(mention, slot_text):
+                slot_text = None  # 高速公路、水利投资: the first item is an investment, not the mileage
+            mention = slot_mention(view, slot_text, s_start, q.span.start) if slot_text else mention  # 交通、水利投资
         else:
             pending = []
             mention = subject

@@ -110,7 +110,7 @@ def compiled() -> Cues:
         comparison=re.compile(rf"(?:{_alt(c['object_before'])})$"),
         # 高于全省平均水平2个百分点, 快于规模以上工业4个百分点: relative to something else;
         # 比/较 only when not 同比, 可比价格, 比上年, 比重, 较2015年, 比一九六三年 (a base year is a measure)
-        relative=re.compile(rf"(?:{_alt(c['relative'])}|(?<![同可对])比(?!{_CN_YEAR})[^上去同较\d重例率年]"
+        relative=re.compile(rf"(?:{_alt(c['relative'])}|(?<![同可对占])比(?!{_CN_YEAR})[^上去同较\d重例率年]"
                             rf"|较(?!{_CN_YEAR})[^上去同\d年])"
                             r"[^，,、；;]+$"),
         denominator=re.compile(r"中?的?(?:比重|比例)"),  # 国内生产总值中的比重: a denominator

@@ -9,7 +9,7 @@ import re
 from typing import Protocol
 
 from govreport.facts.cues import compiled, foreign_chars
-from govreport.facts.mentions import Mention
+from govreport.facts.mentions import Mention, alias_index, indicator
 from govreport.facts.subjects import may_be_subject, names_a_part, unit_words, without_head_verb, without_tail
 from govreport.lexicons import cues
 from govreport.model import Measure, Quantity
@@ -102,3 +102,29 @@ def carried_text(prev: Figure | None, q: Quantity, measure: Measure, gap: str, c
 
 
 _RATES_OF_CHANGE = frozenset({Measure.GROWTH, Measure.GROWTH_AVG, Measure.GROWTH_CUM})
+
+
+def slot_mention(view: str, words: str | None, floor: int, end: int) -> Mention | None:
+    """The item of a 分别 list whose words, once its head noun is shared (高速公路、水利、电网投资 → 水利投资),
+    are an indicator's alias: that indicator, at the item's own words in ``view[floor:end]``."""
+    if not words:
+        return None
+    ind = alias_index().get(words)
+    if ind is None:
+        return None
+    for k in range(len(words), 1, -1):  # the item as written: the whole alias, or its words before the shared head
+        at = view.rfind(words[:k], floor, end)
+        if at >= 0:
+            return Mention(at, at + k, ind, words)
+    return None
+
+
+_MONEY_HEADS = ("投资", "产值", "收入", "支出", "利润", "营收", "营业收入", "销售额", "零售额", "出口额", "进口额")
+
+
+def money_of_item(mention: Mention, words: str | None) -> bool:
+    """Whether an item of a 分别 list that is a mention of a non-money indicator takes a money head noun
+    from the last item (高速公路、水利、电网投资 → 高速公路投资): then it names that money, not the indicator."""
+    if not words or words == mention.text or not words.startswith(mention.text):
+        return False
+    return words.endswith(_MONEY_HEADS) and indicator(mention.indicator).default_unit not in ("元", "美元")

@@ -128,6 +128,14 @@ def _has_verb(words: str) -> bool:
     return any(not words.startswith("率", m.end()) for m in _lexicon().verbs.finditer(words))
 
 
+def after_head_verbs(words: str) -> str:
+    """The words glued before a mention less the task verbs heading them (优化重组|全国重点实验室,
+    开发|城镇|公益性岗位): a verb acts on the mention, it never narrows it to a part."""
+    verb = _lexicon().head_verb.match(words)
+    rest = words[verb.end() :] if verb else words
+    return words if len(rest) == 1 else rest  # 开发区, 建设局: a verb glued to one character heads a noun
+
+
 def verb_follows(view: str, pos: int) -> bool:
     """Whether a verb of ``subject_after.stops`` (or an action or measure word) starts at ``pos``: the noun
     phrase before it ended (6家全国重点实验室【重组】入列, 20项民生实事【全面】完成)."""
