@@ -84,6 +84,8 @@ MENTIONS = [
     ("单位地区生产总值能耗下降3%", "energy_intensity"),
     ("新增专业技术人才12万人", "professional_talent"),
     ("引进高层次人才3000人", "high_level_talent"),
+    ("自贸试验区形成制度创新成果60项", "fta_innovations"),
+    ("新增省级以上创新平台40个", "innovation_platforms"),
 ]
 
 
@@ -129,6 +131,11 @@ def _facts(sentence: str, section: str = "一、2025年工作回顾") -> list[tu
     ("3.2万名监测对象稳定消除返贫风险。", [("monitored_poverty_risk", 32000.0, "人")]),
     # a record between the subject and its number keeps the subject
     ("全省进出口总值创历史新高，达到3000亿元。", [("trade", 300000000000.0, "元")]),
+    # a count of thresholds crossed keeps the subject for the figures after it, and is no figure of it
+    ("地区生产总值连续迈上3个千亿元台阶、达到5200亿元、年均增长6.1%。",
+     [(None, 3.0, "个"), ("gdp", 520000000000.0, "元"), ("gdp", 6.1, "%")]),
+    # land in 亩 or in 平方公里
+    ("完成水土流失综合治理300万亩。", [("soil_erosion_control", 3000000.0, "亩")]),
     # homes counted in 户 as in 套
     ("完成棚户区改造1.2万户。", [("shantytown_renovation", 12000.0, "户")]),
     # the items of a 分别 list that share a head noun take the id of the whole name

@@ -131,8 +131,8 @@ def _compatible(q: Quantity, mention: Mention, view: str = "") -> bool:
         return True
     if q.unit in _CLASSIFIERS and ind.default_unit in _CLASSIFIERS and "户" not in (q.unit, ind.default_unit):
         return True  # 建成绿色矿山165座; but 户 counts households, or firms only where the indicator says so
-    if {q.unit, ind.default_unit} in ({"户", "家"}, {"户", "套"}):
-        return True  # 规模以上工业企业3382户: firms counted in 户; 棚户区改造5万户: homes counted in 户 or 套
+    if {q.unit, ind.default_unit} in ({"户", "家"}, {"户", "套"}, {"亩", "平方米"}):
+        return True  # 规模以上工业企业3382户: firms in 户; 棚户区改造5万户: homes in 户 or 套; land in 亩 or 平方公里
     # any currency for a money indicator (2.17万亿美元 of 进出口总额), and money for a growth-rate
     # indicator stated as an amount (规上工业增加值1200亿元)
     return q.dimension.startswith("money") and ind.default_unit in ("元", "美元", "%")

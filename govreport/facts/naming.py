@@ -72,7 +72,7 @@ def unpaired_text(view: str, q: Quantity, subject: Mention | None, anchor: int, 
     (连跨两个千亿台阶); a mention glued to the words after it heads them (棉花播种面积安排为九千万亩).
     ``floor``: where the words may start (the sentence's start, or the end of the figure before)."""
     if subject is None or subject.end != anchor or (_CJK.match(view, q.span.end) and not compiled().glue.match(
-            view, q.span.end) and not view.startswith(unit_words(), q.span.end)):
+            view, q.span.end) and not view.startswith(unit_words(), q.span.end)) or _STEPS.match(view, q.span.end):
         return None
     gap = view[anchor : q.span.start]
     if not _UNPAIRED_STOP.search(gap) and not names_a_part(gap):
@@ -80,6 +80,7 @@ def unpaired_text(view: str, q: Quantity, subject: Mention | None, anchor: int, 
     return subject_text(view[max(floor, subject.start - 16) : q.span.start])
 
 
+_STEPS = re.compile(r"[万千百]亿(?:元|级)?台阶")  # 迈上4个万亿元台阶: a count of thresholds, no figure of it
 _UNPAIRED_STOP = re.compile(r"[，,、：:（）()“”\"]")
 
 
