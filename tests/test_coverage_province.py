@@ -134,6 +134,10 @@ def _facts(sentence: str, section: str = "一、2025年工作回顾") -> list[tu
     # a count of thresholds crossed keeps the subject for the figures after it, and is no figure of it
     ("地区生产总值连续迈上3个千亿元台阶、达到5200亿元、年均增长6.1%。",
      [(None, 3.0, "个"), ("gdp", 520000000000.0, "元"), ("gdp", 6.1, "%")]),
+    # a bare head noun after a figure of a mention names that mention's own measure when the two are an alias
+    ("全年实施省重点项目500个、完成投资3000亿元。", [("major_projects", 500.0, "个"),
+                                          ("major_project_investment", 300000000000.0, "元")]),
+    ("引进项目60个，投资30亿元。", [(None, 60.0, "个"), (None, 3000000000.0, "元")]),  # no alias: no id
     # land in 亩 or in 平方公里
     ("完成水土流失综合治理300万亩。", [("soil_erosion_control", 3000000.0, "亩")]),
     # homes counted in 户 as in 套

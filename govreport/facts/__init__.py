@@ -21,7 +21,7 @@ from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.ellipsis import counted_noun_ends, outside_names, shared_head, slots_of
 from govreport.facts.mentions import Mention, find_mentions, indicator
 from govreport.facts.naming import ASIDE as _ASIDE
-from govreport.facts.naming import carried_text, money_of_item, slot_mention, unpaired_text
+from govreport.facts.naming import carried_text, composed_mention, money_of_item, slot_mention, unpaired_text
 from govreport.facts.naming import subject_text as _subject_text
 from govreport.facts.subjects import after_head_verbs, slot_words, words_after
 from govreport.lexicons import cues
@@ -479,6 +479,10 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             if after:
                 subject, pending = None, []  # the words after it are a new subject: the one before no longer holds
             text = after[0] if after else text if mention else text or carried_text(prev_item, q, measure, gap, cut >= 0)
+            whole = composed_mention(prev_item.mention if prev_item and not after else None, text, view, floor,
+                                     q.span.start)
+            if mention is None and whole is not None and _compatible(q, whole, view):
+                mention, text = whole, None  # 实施重大项目3600个、完成投资1万亿元: the projects' investment
             items.append(_Item(q, mention, measure, sign, gap, text, start,
                                from_year=(base.group(1) or "") if base else None, listed=listed, trailing=trailing,
                                words_end=after[1] if after else 0))

@@ -129,3 +129,17 @@ def money_of_item(mention: Mention, words: str | None) -> bool:
     if not words or words == mention.text or not words.startswith(mention.text):
         return False
     return words.endswith(_MONEY_HEADS) and indicator(mention.indicator).default_unit not in ("元", "美元")
+
+
+def composed_mention(prev: Mention | None, words: str | None, view: str, floor: int, end: int) -> Mention | None:
+    """实施重大项目3600个、完成投资1万亿元: the bare head noun of an unnamed figure (投资) right after a
+    figure of ``prev`` names ``prev``'s own measure when the two make an alias (重大项目投资); the
+    mention sits on the head noun's words in ``view[floor:end]``."""
+    if prev is None or not words or len(words) > 4:
+        return None
+    for name in (prev.text + words, indicator(prev.indicator).name + words):
+        ind = alias_index().get(name)
+        at = view.rfind(words, floor, end)
+        if ind is not None and ind != prev.indicator and at >= 0:
+            return Mention(at, at + len(words), ind, name)
+    return None
