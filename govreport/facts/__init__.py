@@ -482,7 +482,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             whole = composed_mention(prev_item.mention if prev_item and not after else None, text, view, floor,
                                      q.span.start)
             if mention is None and whole is not None and _compatible(q, whole, view):
-                mention, text = whole, None  # 实施重大项目3600个、完成投资1万亿元: the projects' investment
+                mention, text, start = whole, None, whole.start  # 实施重大项目3600个、完成投资1万亿元: their investment
             items.append(_Item(q, mention, measure, sign, gap, text, start,
                                from_year=(base.group(1) or "") if base else None, listed=listed, trailing=trailing,
                                words_end=after[1] if after else 0))
