@@ -138,6 +138,9 @@ def _facts(sentence: str, section: str = "一、2025年工作回顾") -> list[tu
     ("全年实施省重点项目500个、完成投资3000亿元。", [("major_projects", 500.0, "个"),
                                           ("major_project_investment", 300000000000.0, "元")]),
     ("引进项目60个，投资30亿元。", [(None, 60.0, "个"), (None, 3000000000.0, "元")]),  # no alias: no id
+    # the whole a share is taken of is no new subject, and a share keeps its measure from its base to its level
+    ("高技术制造业增加值占规上工业比重提高到22%。", [("high_tech_manufacturing", 22.0, "%")]),
+    ("民间投资占全部投资比重由50%提高到56%。", [("private_investment", 50.0, "%"), ("private_investment", 56.0, "%")]),
     # land in 亩 or in 平方公里
     ("完成水土流失综合治理300万亩。", [("soil_erosion_control", 3000000.0, "亩")]),
     # homes counted in 户 as in 套
@@ -151,3 +154,10 @@ def _facts(sentence: str, section: str = "一、2025年工作回顾") -> list[tu
 ])
 def test_counts_and_subjects(sentence: str, expected: list[tuple[str | None, float, str]]) -> None:
     assert _facts(sentence) == expected
+
+
+def test_a_share_keeps_its_measure_from_its_base() -> None:
+    r = extract("某省2026年政府工作报告\n一、2025年工作回顾\n战略性新兴产业增加值占规上工业比重从30%提高到36%。\n",
+                Options(doc_id="x", tasks=False, slogans=False))
+    assert [(f.indicator, str(f.measure), f.value) for f in r.facts] == [
+        ("strategic_emerging_industries", "share", 30.0), ("strategic_emerging_industries", "share", 36.0)]

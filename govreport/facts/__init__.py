@@ -15,13 +15,14 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from govreport.facts import naming as _naming
 from govreport.facts.blocks import Block, label_blocks, own_names
 from govreport.facts.context import PassageIndex, base_period, head_base, kind_of, names_five_years, period_of
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.ellipsis import counted_noun_ends, outside_names, shared_head, slots_of
 from govreport.facts.mentions import Mention, find_mentions, indicator
 from govreport.facts.naming import ASIDE as _ASIDE
-from govreport.facts.naming import carried_text, composed_mention, money_of_item, slot_mention, unpaired_text
+from govreport.facts.naming import carried_text, unpaired_text
 from govreport.facts.naming import subject_text as _subject_text
 from govreport.facts.subjects import after_head_verbs, slot_words, words_after
 from govreport.lexicons import cues
@@ -394,7 +395,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             if len(slots) == n and all(slots):
                 pending, last_slots, handout = list(slots), list(slots), True
                 slot_texts, from_slots = [], False
-        plain = _ASIDE.sub("", gap)  # 财政总收入（市口径）845.3亿元: a short aside keeps the subject
+        plain = _naming.without_whole(_ASIDE.sub("", gap))  # 财政总收入（市口径）845.3亿元: a short aside keeps the subject
         for o in objects:
             plain = plain.replace(o.text, "")
         named = subject  # the mention before this figure, for its words if it is no indicator of it
@@ -402,10 +403,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
         if pending and (resp >= 0 or listed or handout):
             k = len(slot_texts) - len(pending) if from_slots else -1
             mention: Mention | None = pending.pop(0)
-            slot_text = slot_texts[k] if 0 <= k < len(slot_texts) else None  # …太阳能电池…分别
-            if mention is not None and not money_of_item(mention, slot_text):
-                slot_text = None  # 高速公路、水利投资: the first item is an investment, not the mileage
-            mention = slot_mention(view, slot_text, s_start, q.span.start) if slot_text else mention  # 交通、水利投资
+            words = slot_texts[k] if 0 <= k < len(slot_texts) else None  # …太阳能电池…分别; 交通、水利投资
+            mention, slot_text = _naming.slot_item(view, mention, words, s_start, q.span.start)
         else:
             pending = []
             mention = subject
@@ -438,10 +437,11 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             measure, sign = _measure(said, q, mention, view)
             prev = items[-1] if items else None
             if (measure is Measure.LEVEL and prev is not None and prev.mention is mention and mention is not None
-                    and prev.q.unit == q.unit and prev.measure is not Measure.RANK and c.copula_only.fullmatch(gap)):
-                measure, sign = prev.measure, prev.sign  # 增长13%以上，力争达到15%
+                    and prev.q.unit == q.unit and prev.measure is not Measure.RANK and (c.copula_only.fullmatch(gap) or (
+                        prev.from_year is not None and prev.measure is Measure.SHARE))):
+                measure, sign = prev.measure, prev.sign  # 增长13%以上，力争达到15%; 占…比重从40%提高到45%
         base = c.from_value.search(gap)
-        if base and measure is not Measure.RANK:
+        if base and measure not in (Measure.RANK, Measure.SHARE):
             measure, sign = Measure.LEVEL, 1
         if mention is not None and mention.end == anchor:
             start = mention.start  # 全县生产总值增长8%左右
@@ -479,8 +479,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             if after:
                 subject, pending = None, []  # the words after it are a new subject: the one before no longer holds
             text = after[0] if after else text if mention else text or carried_text(prev_item, q, measure, gap, cut >= 0)
-            whole = composed_mention(prev_item.mention if prev_item and not after else None, text, view, floor,
-                                     q.span.start)
+            whole = _naming.composed_mention(prev_item.mention if prev_item and not after else None, text, view,
+                                             (floor, q.span.start))
             if mention is None and whole is not None and _compatible(q, whole, view):
                 mention, text, start = whole, None, whole.start  # 实施重大项目3600个、完成投资1万亿元: their investment
             items.append(_Item(q, mention, measure, sign, gap, text, start,

@@ -131,15 +131,32 @@ def money_of_item(mention: Mention, words: str | None) -> bool:
     return words.endswith(_MONEY_HEADS) and indicator(mention.indicator).default_unit not in ("元", "美元")
 
 
-def composed_mention(prev: Mention | None, words: str | None, view: str, floor: int, end: int) -> Mention | None:
+def composed_mention(prev: Mention | None, words: str | None, view: str, within: tuple[int, int]) -> Mention | None:
     """实施重大项目3600个、完成投资1万亿元: the bare head noun of an unnamed figure (投资) right after a
     figure of ``prev`` names ``prev``'s own measure when the two make an alias (重大项目投资); the
-    mention sits on the head noun's words in ``view[floor:end]``."""
+    mention sits on the head noun's last occurrence in ``view[within[0]:within[1]]``."""
     if prev is None or not words or len(words) > 4:
         return None
     for name in (prev.text + words, indicator(prev.indicator).name + words):
         ind = alias_index().get(name)
-        at = view.rfind(words, floor, end)
+        at = view.rfind(words, *within)
         if ind is not None and ind != prev.indicator and at >= 0:
             return Mention(at, at + len(words), ind, name)
     return None
+
+
+_WHOLE = re.compile(r"(?<=占)[^，,；;。、占]{1,12}?(?=的?(?:比重|比例))")
+
+
+def without_whole(gap: str) -> str:
+    """战略性新兴产业产值占【规上工业】比重从40.3%提高到45.4%: the whole a share is taken of is no new
+    subject; the words between 占 and 比重 are dropped from the gap a subject must survive."""
+    return _WHOLE.sub("", gap)
+
+
+def slot_item(view: str, mention: Mention | None, words: str | None, floor: int, end: int) -> tuple[Mention | None, str | None]:
+    """The subject of one item of a 分别 list and its words when it has no id: a mention item taking a money
+    head (高速公路、水利投资 → 高速公路投资) is that money; words that are an alias take its id (交通投资)."""
+    if mention is not None and not money_of_item(mention, words):
+        return mention, None
+    return (slot_mention(view, words, floor, end) if words else None), words
