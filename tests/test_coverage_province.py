@@ -86,6 +86,7 @@ MENTIONS = [
     ("引进高层次人才3000人", "high_level_talent"),
     ("自贸试验区形成制度创新成果60项", "fta_innovations"),
     ("新增省级以上创新平台40个", "innovation_platforms"),
+    ("新能源汽车保有量突破80万辆", "nev_stock"),  # the vehicles on the road, not the output
 ]
 
 
