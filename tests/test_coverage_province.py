@@ -87,6 +87,14 @@ MENTIONS = [
     ("自贸试验区形成制度创新成果60项", "fta_innovations"),
     ("新增省级以上创新平台40个", "innovation_platforms"),
     ("新能源汽车保有量突破80万辆", "nev_stock"),  # the vehicles on the road, not the output
+    ("入选国家级优势特色产业集群2个", "agri_feature_clusters"),
+    ("全国文明村镇达到60个", "civilized_villages"),
+    ("培育技术经理人800人", "tech_brokers"),
+    ("政府投资基金规模突破300亿元", "gov_investment_funds"),
+    ("培育全国名特优新农产品40个", "named_agri_products"),
+    ("建成新型公共文化空间300个", "new_cultural_spaces"),
+    ("实施“两重”项目150个", "two_major_projects"),
+    ("电网投资增长12%", "grid_investment"),
 ]
 
 
@@ -150,7 +158,7 @@ def _facts(sentence: str, section: str = "一、2025年工作回顾") -> list[tu
     ("交通、能源投资分别增长8%、12%。", [("transport_investment", 8.0, "%"), ("energy_investment", 12.0, "%")]),
     # …and an item that names an indicator of another kind takes the money of it, not the indicator
     ("高速公路、水利、电网投资分别增长3%、9%、5%。", [(None, 3.0, "%"), ("water_conservancy_investment", 9.0, "%"),
-                                              (None, 5.0, "%")]),
+                                              ("grid_investment", 5.0, "%")]),
     ("生产总值、规上工业增加值分别增长5%、7%。", [("gdp", 5.0, "%"), ("industrial_value_added", 7.0, "%")]),
 ])
 def test_counts_and_subjects(sentence: str, expected: list[tuple[str | None, float, str]]) -> None:
