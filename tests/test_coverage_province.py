@@ -138,6 +138,7 @@ def _facts(sentence: str, section: str = "一、2025年工作回顾") -> list[tu
     ("中欧班列开行1200列。", [("china_europe_trains", 1200.0, "列")]),
     # people counted in 名 before their noun
     ("3.2万名监测对象稳定消除返贫风险。", [("monitored_poverty_risk", 32000.0, "人")]),
+    ("帮助2万名未就业普通高校毕业生到基层就业。", [(None, 20000.0, "人")]),  # a longer noun: no count of graduates
     # a record between the subject and its number keeps the subject
     ("全省进出口总值创历史新高，达到3000亿元。", [("trade", 300000000000.0, "元")]),
     # a count of thresholds crossed keeps the subject for the figures after it, and is no figure of it

@@ -315,7 +315,7 @@ def _trailing_subject(view: str, q: Quantity, ms: list[Mention]) -> Mention | No
             return m
         unit = indicator(m.indicator).default_unit
         counts = (q.unit in _CLASSIFIERS and unit in _CLASSIFIERS) or (q.unit == unit and q.unit in _MEASURED) \
-            or (q.unit == unit == "人" and q.raw_unit != "人")  # 6.48万名监测对象…: people counted in 名 before their noun
+            or (q.unit == unit == "人" != q.raw_unit and len(between) <= 4)  # 6.48万名监测对象: people in 名 before it
         if m.start >= q.span.end and len(between) <= 6 and not _CLAUSE_STOP.search(between) and counts \
                 and counted_noun_ends(view, m):
             return m  # 建成21个国家级产业集群, 建设47.8万亩高标准农田: an amount written before what it measures
