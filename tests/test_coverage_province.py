@@ -95,6 +95,9 @@ MENTIONS = [
     ("建成新型公共文化空间300个", "new_cultural_spaces"),
     ("实施“两重”项目150个", "two_major_projects"),
     ("电网投资增长12%", "grid_investment"),
+    ("推进自治区重大项目500个", "major_projects"),  # the region's own list, as 省重点项目
+    ("建成村级互助幸福院200个", "rural_elderly_homes"),
+    ("开发城镇公益性岗位3000个", "public_welfare_jobs"),
 ]
 
 
