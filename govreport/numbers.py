@@ -164,12 +164,14 @@ def _number(s: str) -> tuple[float, float | None] | None:
             v = chinese_to_number(s.replace(",", ""))
             return None if v is None else (v, None)
         return arabic_to_number(s), None
-    if "点" in s:  # 三点五
+    if "点" in s:  # 三点五, 二点五万 (a magnitude after the decimals scales the whole number)
         whole, _, frac = s.partition("点")
+        digits = frac.rstrip("万亿")
+        scale = chinese_to_number("一" + frac[len(digits):]) if len(digits) < len(frac) else 1.0
         w = chinese_to_number(whole)
-        if w is None or not all(c in CN_DIGITS for c in frac):
+        if w is None or scale is None or not digits or not all(c in CN_DIGITS for c in digits):
             return None
-        return float(f"{int(w)}.{''.join(str(CN_DIGITS[c]) for c in frac)}"), None
+        return float(f"{int(w)}.{''.join(str(CN_DIGITS[c]) for c in digits)}") * scale, None
     if "几" in s:  # 十几 → 11-19, 十几万 → 110000-190000; 几十 and 几 alone are too vague
         head, _, rest = s.partition("几")
         if head != "十":
