@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 
 from govreport.facts.blocks import Block, label_blocks, own_names
-from govreport.facts.context import PassageIndex, base_period, head_base, kind_of, names_five_years, period_of
+from govreport.facts.context import (PassageIndex, base_period, head_base, kind_of, lead_sentence, names_five_years,
+                                     period_of, year_value)
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.ellipsis import counted_noun_ends, outside_names, shared_head, slots_of
 from govreport.facts.mentions import Mention, find_mentions, indicator
@@ -476,7 +477,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                 subject, pending = None, []  # the words after it are a new subject: the one before no longer holds
             text = after[0] if after else text if mention else text or carried_text(prev_item, q, measure, gap, cut >= 0)
             items.append(_Item(q, mention, measure, sign, gap, text, start,
-                               from_year=(base.group(1) or "") if base else None, listed=listed, trailing=trailing,
+                               from_year=(str(year_value(base.group(1))) if base.group(1) else "") if base else None,
+                               listed=listed, trailing=trailing,
                                words_end=after[1] if after else 0))
         anchor, objects, narrowed = max(q.span.end, items[-1].words_end), [], None  # past 建成2个X【和】…
     return items
@@ -488,6 +490,7 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
     out: list[Fact] = []
     role = section.role if section else Role.OTHER
     c = compiled()
+    lead, lead_base = lead_sentence(view, s_start, para_start)  # 其中…: the sentence before dates the figures
     for i, it in enumerate(items):
         q = it.q
         rank_scope = rank_of = None
@@ -498,6 +501,9 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
         if it.mention is None and (not options.unmatched_facts or q.unit in _SPAN_UNITS):
             continue  # 连续5年, 近5年, 再延长30年: a span of time qualifies a statement, it is no figure
         before = view[s_start : q.span.start]
+        framed = bool(lead) and not c.year.search(before)
+        if framed:
+            before = lead + before  # (the words of the breakdown read after those of the figure it breaks down)
         paragraph = view[max(para_start, q.span.start - _MAX_PARAGRAPH) : q.span.start]  # a bounded look back
         passage = passages.passage(section.span.start, q.span.start) if section and passages else paragraph
         kind = kind_of(before, role, meta, paragraph)
@@ -507,7 +513,7 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             # 1986年同1978年相比，…增长102%; “十三五”期间…增长45%: the growth over the span
             measure = Measure.GROWTH_CUM
         if it.from_year is not None:  # the starting level of a 由…增加到… pair
-            base = head_base(before)
+            base = head_base(before) or (lead_base if framed else None)
             kind, source = Kind.ACTUAL, "sentence" if it.from_year or base else "report"
             period = it.from_year or (str(base) if base else base_period(meta, before, paragraph, passage))
             if period is None or it.measure is Measure.RANK:

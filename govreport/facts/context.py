@@ -8,6 +8,7 @@ from collections import deque
 
 from govreport.facts.cues import Cues, compiled
 from govreport.model import DocMeta, Kind, Measure, Role
+from govreport.numbers import find_quantities
 
 _FORWARD_ROLES = frozenset({Role.TARGETS, Role.TASKS, Role.FIVE_YEAR, Role.SELF_BUILDING})
 _BACKWARD_ROLES = frozenset({Role.REVIEW, Role.PROBLEMS})
@@ -66,6 +67,31 @@ def head_base(before: str) -> int | None:
     """The base year of a comparison that heads the sentence (1986年同1978年相比，…增长102%)."""
     m = compiled().head_base.search(before)
     return year_value(m.group(1)) if m else None
+
+
+_YEAR_WORD = r"((?:19|20)\d\d|[一二][九〇零○][〇零○一二三四五六七八九]{2})"
+# 其中 at the head of a sentence breaks down the figure the sentence before gave
+_BREAKDOWN = re.compile(r"[ \t\u3000“\"]*其中[，,：:]?")
+# 比一九八○年的7159亿元, 较2020年末的: a base year with its level (the X of a 由X增加到Y that follows)
+_BASE_LEVEL = re.compile(rf"(?:比|较|同|与|和){_YEAR_WORD}年(?:末|底)?的")
+
+
+def lead_sentence(view: str, s_start: int, para_start: int) -> tuple[str, int | None]:
+    """For a sentence that opens with 其中, the frame of the sentence before it in the paragraph (its
+    words up to its first figure: the years that date the figure broken down) and the base year whose
+    level it names (比一九八○年的7159亿元); ("", None) for any other sentence. 其中 breaks down the
+    figure just given: 一九八五年…达到X，比一九八○年的Z增加W。其中，A由X1增加到Y1 → Y1 is of 1985, X1
+    of 1980. Years after the first figure (高于1953至1980年的水平) compare; they date nothing here."""
+    if s_start <= para_start or not _BREAKDOWN.match(view, s_start):
+        return "", None
+    end = s_start - 1  # the end mark of the sentence before
+    if view[end] not in "。！？!?":
+        return "", None
+    start = max([para_start] + [view.rfind(ch, para_start, end) + 1 for ch in "。！？!?"])
+    figures = find_quantities(view, start, end)
+    frame = view[start : figures[0].span.start] if figures else view[start:end]
+    base = deque(_BASE_LEVEL.finditer(view, start, end), maxlen=1)
+    return frame, (year_value(base[0].group(1)) if base else None)
 
 
 def _last(pattern: re.Pattern[str], text: str | Passage) -> int:
