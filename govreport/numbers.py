@@ -146,7 +146,7 @@ def grammar() -> _Grammar:
         r")"
         rf"(?:(?P<rsep>[-—–~～至到])(?P<num2>{frac_num}))?"
         r"(?P<vague1>多|余)?"
-        r"(?P<mag>万亿|亿万|千亿|百亿|百万|千万|亿|万|千(?!瓦|米|克))?"
+        r"(?P<mag>万亿|亿万|千亿(?!亿)|百亿(?!亿)|百万|千万|亿|万|千(?!瓦|米|克))?"  # not 10.36百亿亿次 (a unit of its own)
         r"(?P<vague2>多|余)?"
         rf"(?P<unit>{unit_alt})?"
     )
@@ -271,8 +271,8 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
         return None  # 四人帮, 一人一档, 三块地: a numeral inside a word or slogan (百分之六左右, 一点五公里的 are none)
     dimension_here = units()[unit_text or "%"].dimension
     if chinese and value_max is None and not mag and dimension_here in _PHRASE_DIMENSIONS \
-            and not (dimension_here == "count" and (value >= 100 or "万" in num or "亿" in num)):
-        return None  # 五个振兴, 十项举措, 三大攻坚战: phrases (a count of 一百五十六个 or 二十万部 is none)
+            and not (dimension_here == "count" and any(c in "百千万亿" for c in num)):
+        return None  # 五个振兴, 十项举措, 三大攻坚战: phrases (a count of 一百五十六个 or 二十万部 is none; 一九八二两个 is)
     if num2 := m.group("num2"):
         p2 = _number(num2)
         if p2 is None:

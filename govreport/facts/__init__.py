@@ -15,9 +15,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from govreport.facts import context
 from govreport.facts.blocks import Block, label_blocks, own_names
-from govreport.facts.context import (PassageIndex, base_period, head_base, kind_of, lead_sentence, names_five_years,
-                                     period_of, year_value)
+from govreport.facts.context import PassageIndex, base_period, head_base, kind_of, period_of
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.ellipsis import counted_noun_ends, outside_names, shared_head, slots_of
 from govreport.facts.mentions import Mention, find_mentions, indicator
@@ -191,6 +191,7 @@ def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: Doc
     n = len(view)
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(view)]
     passages = PassageIndex(view)
+    headings = context.heading_plans(sections, meta.plan_year)  # the plan period each part's heading names
     while qi < len(quantities):
         q0 = quantities[qi]
         j = bisect.bisect_left(ends, q0.span.start)
@@ -219,7 +220,7 @@ def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: Doc
         k = bisect.bisect_right(block_starts, q0.span.start) - 1
         block = blocks[k] if k >= 0 and q0.span.start < blocks[k].end else None
         facts_here, scope = _facts(items, view, sentence, s_start, para_start, section, meta, scope, options, block,
-                                   passages)
+                                   passages, headings.get(section.id) if section else None)
         paragraph_scope = (para_start, scope)
         facts.extend(facts_here)
         qi, pos = qj, s_end
@@ -477,7 +478,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                 subject, pending = None, []  # the words after it are a new subject: the one before no longer holds
             text = after[0] if after else text if mention else text or carried_text(prev_item, q, measure, gap, cut >= 0)
             items.append(_Item(q, mention, measure, sign, gap, text, start,
-                               from_year=(str(year_value(base.group(1))) if base.group(1) else "") if base else None,
+                               from_year=(str(context.year_value(base.group(1))) if base.group(1) else "") if base else None,
                                listed=listed, trailing=trailing,
                                words_end=after[1] if after else 0))
         anchor, objects, narrowed = max(q.span.end, items[-1].words_end), [], None  # past 建成2个X【和】…
@@ -486,11 +487,12 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
 
 def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_start: int, section: Section | None,
            meta: DocMeta, scope: str | None, options: Options,
-           block: Block | None = None, passages: PassageIndex | None = None) -> tuple[list[Fact], str | None]:
+           block: Block | None = None, passages: PassageIndex | None = None,
+           heading: str | None = None) -> tuple[list[Fact], str | None]:
     out: list[Fact] = []
     role = section.role if section else Role.OTHER
     c = compiled()
-    lead, lead_base = lead_sentence(view, s_start, para_start)  # 其中…: the sentence before dates the figures
+    lead, lead_base = context.lead_sentence(view, s_start, para_start)  # 其中…: the sentence before dates the figures
     for i, it in enumerate(items):
         q = it.q
         rank_scope = rank_of = None
@@ -522,15 +524,12 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             kind, period, source = block.kind, block.period, "passage"  # 2021年目标：…
             if period is None:
                 period, source = period_of(kind, measure, before, it.gap, role, meta, paragraph,
-                                           it.mention.indicator if it.mention else None, passage)
+                                           it.mention.indicator if it.mention else None, passage, heading)
         else:
             period, source = period_of(kind, measure, before, it.gap, role, meta, paragraph,
-                                       it.mention.indicator if it.mention else None, passage)
-        if measure is Measure.GROWTH and period and "-" in period and q.unit == "%" and not c.one_year.search(it.gap) \
-                and "每年" not in it.gap and (c.span_words.search(before) or names_five_years(before, passage)):
-            # 五年内国民生产总值增长44%, 今后五年…增长40%, a plain growth in a part on the five years: the growth
-            # over the span (an annual rate says 年均 or 每年; 同比, 比上年 make it one year's)
-            measure = Measure.GROWTH_CUM
+                                       it.mention.indicator if it.mention else None, passage, heading)
+        if measure is Measure.GROWTH and q.unit == "%":
+            measure, period = context.growth_over(kind, period, before, it.gap, meta, passage, heading)
         value, value_max, bound = _signed(q, it.sign)
         bound = _list_bound(items, i, bound)
         unit = _implied_unit(q, it.mention, view) or q.unit

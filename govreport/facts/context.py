@@ -7,7 +7,7 @@ import re
 from collections import deque
 
 from govreport.facts.cues import Cues, compiled
-from govreport.model import DocMeta, Kind, Measure, Role
+from govreport.model import DocMeta, Kind, Measure, Role, Section
 from govreport.numbers import find_quantities
 
 _FORWARD_ROLES = frozenset({Role.TARGETS, Role.TASKS, Role.FIVE_YEAR, Role.SELF_BUILDING})
@@ -89,7 +89,9 @@ def lead_sentence(view: str, s_start: int, para_start: int) -> tuple[str, int | 
         return "", None
     start = max([para_start] + [view.rfind(ch, para_start, end) + 1 for ch in "。！？!?"])
     figures = find_quantities(view, start, end)
-    frame = view[start : figures[0].span.start] if figures else view[start:end]
+    if not figures:
+        return "", None  # …充分考虑了2035年…。其中…: a sentence with no figure has none to break down
+    frame = view[start : figures[0].span.start]
     base = deque(_BASE_LEVEL.finditer(view, start, end), maxlen=1)
     return frame, (year_value(base[0].group(1)) if base else None)
 
@@ -216,10 +218,12 @@ def estimated(before: str, paragraph: str = "") -> bool:
 
 
 def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, meta: DocMeta,
-              paragraph: str = "", indicator: str | None = None, passage: str | Passage = "") -> tuple[str | None, str]:
+              paragraph: str = "", indicator: str | None = None, passage: str | Passage = "",
+              heading: str | None = None) -> tuple[str | None, str]:
     """The period of a fact and where it was decided: ``sentence`` (a year or span the sentence
     states), ``passage`` (the paragraph or the part's words), ``section`` (the part's role) or
-    ``report`` (the report's own years). ``passage``: the section's text up to the number."""
+    ``report`` (the report's own years). ``passage``: the section's text up to the number;
+    ``heading``: the plan period the section's heading names (``heading_plan``)."""
     c = compiled()
     plan = meta.plan_year
     first, last = review_years(meta)
@@ -232,19 +236,27 @@ def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, m
         if plan is None:
             return None, "report"
         if years and years[-1] >= plan:
-            # 到2026年…年均增长7%: an average runs from the plan year to that year
+            # 到2026年…年均增长7%: an average runs from the plan year to that year, or over the plan
+            # that ends that year (第六个五年计划…到一九八五年…平均每年递增 in 1982 → 1981-1985)
             if measure in (Measure.GROWTH_AVG, Measure.GROWTH_CUM) and years[-1] > plan:
+                frame = heading or named
+                if frame and int(frame[-4:]) == years[-1] and int(frame[:4]) <= plan:
+                    return frame, "sentence"
                 return f"{plan}-{years[-1]}", "sentence"
             return str(years[-1]), "sentence"
         if named and int(named[:4]) >= plan and named_here:
             return named, "sentence"  # “十五五”时期…
         if span_cue and (c.five_year.search(before) or c.five_year_context.search(before)):
-            return f"{plan}-{plan + 4}", "sentence"  # 五年内…增长44%
+            return heading or f"{plan}-{plan + 4}", "sentence"  # 五年内…增长44%
         context = paragraph or before
         if _last(c.plan_words, context) > _last(c.five_year, context):
             return str(plan), "passage" if c.plan_words.search(before) is None else "sentence"
         if c.five_year.search(before):
             return f"{plan}-{plan + 4}", "sentence"
+        if heading:
+            return heading, "section"  # under “七五”时期的基本任务 or 第一个五年计划概要: the plan's years
+        if heading == "":
+            return str(plan), "section"  # a part of “十五五”时期目标任务和2026年工作安排: the year's work
         if role is Role.FIVE_YEAR:
             return f"{plan}-{plan + 4}", "section"
         return str(plan), "report"
@@ -314,12 +326,12 @@ def _named_plan(before: str, paragraph: str) -> str | None:
     c = compiled()
     for text in (before, paragraph):
         found = None
-        for m in c.plans.finditer(text):
-            lead = text[max(0, m.start() - 3) : m.start()].rstrip("“\"‘'")
-            if not c.plan_end.match(text, m.end()) and not lead.endswith(("较", "比", "与", "同", "相比", "超过")):
-                found = m.group(0)  # not “十三五”末 (a point in time) nor 较“十三五” (a base)
+        for start, end, years in plans_named(text):
+            lead = text[max(0, start - 3) : start].rstrip("“\"‘'")
+            if not c.plan_end.match(text, end) and not lead.endswith(("较", "比", "与", "同", "相比", "超过")):
+                found = years  # not “十三五”末 (a point in time) nor 较“十三五” (a base)
         if found:
-            return c.plan_years[found]
+            return found
     return None
 
 
@@ -334,3 +346,110 @@ def base_period(meta: DocMeta, before: str, paragraph: str = "", passage: str | 
     if not before.endswith(("上年", "去年", "上年的", "去年的", "上年末的")) and five_year_passage(paragraph, passage):
         return str(last - 5)
     return str(last - 1)  # 由9.6%降到7.4% in a one-year review: from the year before
+
+
+# -- the plan period a heading names ----------------------------------------------------------------------
+_NTH_PLAN = re.compile(r"第([一二三四五六七八九十]{1,3})个五年(?:计划|规划)")
+# what makes a heading's plan its subject (“七五”时期的基本任务, 第一个五年计划概要, “十五五”规划主要目标),
+# not a plan named in passing (为完成第一个五年计划而奋斗, 第二个五年计划的第二年)
+_PLAN_SUBJECT = re.compile(r"[”\"’']?(?:计划|规划)?(?:纲要)?(?:（草案）)?(?:时期|期间|概要|纲要|$|的?(?:主要|基本|发展|重点)?"
+                           r"(?:目标|任务|指标|设想|建议))")
+_YEAR_SPAN = re.compile(r"((?:19|20)\d\d)年?[—\-–~～至到]((?:19|20)\d\d)年")
+_CN_COUNT = {ch: i for i, ch in enumerate("一二三四五六七八九", 1)}
+
+
+def nth_plan_years(n: int) -> str:
+    """The years of the Nth five-year plan: 1953-1957, 1958-1962, then (after the three years of
+    adjustment, 1963-1965) 1966-1970 onwards: 第六个 → 1981-1985, 第十一个 → 2006-2010."""
+    first = 1953 + 5 * (n - 1) if n <= 2 else 1966 + 5 * (n - 3)
+    return f"{first}-{first + 4}"
+
+
+def _count(word: str) -> int | None:
+    """一 … 九十九 as written in 第N个 (十一 → 11, 二十 → 20)."""
+    head, ten, tail = word.partition("十")
+    if not ten:
+        return _CN_COUNT.get(word)
+    tens = _CN_COUNT.get(head, 0) if head else 1
+    units = _CN_COUNT.get(tail, 0) if tail else 0
+    return None if (head and not tens) or (tail and not units) else tens * 10 + units
+
+
+def plans_named(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, years) of each five-year plan ``text`` names: “七五”, 十四五, 第六个五年计划."""
+    c = compiled()
+    out = [(m.start(), m.end(), c.plan_years[m.group(0)]) for m in c.plans.finditer(text)]
+    for m in _NTH_PLAN.finditer(text):
+        n = _count(m.group(1))
+        if n:
+            out.append((m.start(), m.end(), nth_plan_years(n)))
+    return sorted(out)
+
+
+def heading_plan(titles: list[str], plan: int | None) -> str | None:
+    """The plan period that governs a section's figures, from its own heading, else its nearest
+    ancestor's (``titles``: the section's first): a plan still running or to come that the heading
+    makes its subject (“七五”时期的基本任务, 第一个五年计划概要, 2026—2030年发展目标) → its years;
+    "" when that heading also names the plan year and the section is a part below it (“十五五”时期
+    目标任务和2026年工作安排 → its parts are the year's work); None when no heading names one."""
+    if plan is None:
+        return None
+    for depth, title in enumerate(titles):
+        found = [years for _, end, years in plans_named(title) if _PLAN_SUBJECT.match(title, end)]
+        found += [f"{m.group(1)}-{m.group(2)}" for m in _YEAR_SPAN.finditer(title)
+                  if int(m.group(2)) - int(m.group(1)) == 4]
+        if not found:
+            continue
+        years = found[-1]
+        if int(years[-4:]) < plan:
+            return None  # a plan already over: the heading of a review
+        if depth > 0 and (f"{plan}年" in title or "今年" in title):
+            return ""
+        return years
+    return None
+
+
+def heading_plans(sections: tuple[Section, ...], plan: int | None) -> dict[str, str | None]:
+    """``heading_plan`` of every section, by id."""
+    by_id = {s.id: s for s in sections}
+    out: dict[str, str | None] = {}
+    for s in sections:
+        titles, at = [], s
+        while at is not None:
+            titles.append(at.title)
+            at = by_id.get(at.parent) if at.parent else None
+        out[s.id] = heading_plan(titles, plan)
+    return out
+
+
+_BY_YEAR = re.compile(rf"(?:到|至){_YEAR_WORD}年")
+
+
+def growth_by(before: str, period: str | None, plan: int | None) -> str | None:
+    """到2030年…增长40% (a target growth by a later year, no 每年 or 同比): the growth over the years
+    from the plan year to that year, e.g. 2026-2030; None when the sentence does not say 到 that year."""
+    if plan is None or period is None or not period.isdigit() or int(period) <= plan:
+        return None
+    found = deque(_BY_YEAR.finditer(before), maxlen=1)
+    if not found or year_value(found[0].group(1)) != int(period):
+        return None
+    return f"{plan}-{period}"
+
+
+def growth_over(kind: Kind, period: str | None, before: str, gap: str, meta: DocMeta,
+                passage: str | Passage = "", heading: str | None = None) -> tuple[Measure, str | None]:
+    """The measure (and period) of a plain growth in % once its period is known: 到2030年…增长40% is the
+    growth from the plan year to 2030 (``growth_by``); over a span, 每年增长7% is the growth of each of
+    its years (growth_avg), and 五年内国民生产总值增长44%, 今后五年…增长40% or a plain growth in a part
+    on the five years (or under a plan's heading) the growth over the span (growth_cum). 同比, 比上年
+    make it one year's; 年均 was read as growth_avg before."""
+    c = compiled()
+    one_year = c.one_year.search(gap) is not None
+    if kind is Kind.TARGET and not one_year and "每年" not in gap and (span := growth_by(before, period, meta.plan_year)):
+        return Measure.GROWTH_CUM, span
+    if period and "-" in period and not one_year:
+        if "每年" in gap[-6:]:
+            return Measure.GROWTH_AVG, period
+        if "每年" not in gap and (c.span_words.search(before) or names_five_years(before, passage) or heading):
+            return Measure.GROWTH_CUM, period
+    return Measure.GROWTH, period
