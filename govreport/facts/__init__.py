@@ -510,7 +510,7 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
         passage = passages.passage(section.span.start, q.span.start) if section and passages else paragraph
         kind = kind_of(before, role, meta, paragraph)
         measure = it.measure
-        if measure is Measure.GROWTH and not c.one_year.search(it.gap) and (head_base(before) or (
+        if measure is Measure.GROWTH and not c.one_year.search(it.gap) and "每年" not in it.gap[-6:] and (head_base(before) or (
                 c.span_words.search(before) and (c.plans.search(before) or c.five_year_context.search(before)))):
             # 1986年同1978年相比，…增长102%; “十三五”期间…增长45%: the growth over the span
             measure = Measure.GROWTH_CUM

@@ -244,8 +244,8 @@ def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, m
                     return frame, "sentence"
                 return f"{plan}-{years[-1]}", "sentence"
             return str(years[-1]), "sentence"
-        if named and int(named[:4]) >= plan and named_here:
-            return named, "sentence"  # “十五五”时期…
+        if named and int(named[-4:]) >= plan and named_here:
+            return named, "sentence"  # “十五五”时期…, 六五计划期间 (a plan still running)
         if span_cue and (c.five_year.search(before) or c.five_year_context.search(before)):
             return heading or f"{plan}-{plan + 4}", "sentence"  # 五年内…增长44%
         context = paragraph or before
@@ -423,16 +423,23 @@ def heading_plans(sections: tuple[Section, ...], plan: int | None) -> dict[str, 
 
 
 _BY_YEAR = re.compile(rf"(?:到|至){_YEAR_WORD}年")
+_BASE_YEAR = re.compile(rf"(?:比|较|同|与){_YEAR_WORD}年")
 
 
-def growth_by(before: str, period: str | None, plan: int | None) -> str | None:
-    """到2030年…增长40% (a target growth by a later year, no 每年 or 同比): the growth over the years
-    from the plan year to that year, e.g. 2026-2030; None when the sentence does not say 到 that year."""
+def growth_by(before: str, period: str | None, plan: int | None, frame: str | None = None) -> str | None:
+    """到2030年…增长40% (a target growth by a later year, no 每年 or 同比): the growth over the years up
+    to that year from the base the sentence names (比一九八○年 → 1981-1985), else over the plan ``frame``
+    that ends that year, else from the plan year (2026-2030); None when the sentence does not say 到 that year."""
     if plan is None or period is None or not period.isdigit() or int(period) <= plan:
         return None
     found = deque(_BY_YEAR.finditer(before), maxlen=1)
     if not found or year_value(found[0].group(1)) != int(period):
         return None
+    base = deque(_BASE_YEAR.finditer(before, found[0].end()), maxlen=1)
+    if base and year_value(base[0].group(1)) < plan:
+        return f"{year_value(base[0].group(1)) + 1}-{period}"
+    if frame and frame[-4:] == period and int(frame[:4]) <= plan:
+        return frame
     return f"{plan}-{period}"
 
 
@@ -445,7 +452,8 @@ def growth_over(kind: Kind, period: str | None, before: str, gap: str, meta: Doc
     make it one year's; 年均 was read as growth_avg before."""
     c = compiled()
     one_year = c.one_year.search(gap) is not None
-    if kind is Kind.TARGET and not one_year and "每年" not in gap and (span := growth_by(before, period, meta.plan_year)):
+    if kind is Kind.TARGET and not one_year and "每年" not in gap \
+            and (span := growth_by(before, period, meta.plan_year, heading or _named_plan(before, ""))):
         return Measure.GROWTH_CUM, span
     if period and "-" in period and not one_year:
         if "每年" in gap[-6:]:
