@@ -436,7 +436,7 @@ def growth_by(before: str, period: str | None, plan: int | None, frame: str | No
     if not found or year_value(found[0].group(1)) != int(period):
         return None
     base = deque(_BASE_YEAR.finditer(before, found[0].end()), maxlen=1)
-    if base and year_value(base[0].group(1)) < plan:
+    if base and year_value(base[0].group(1)) < int(period):
         return f"{year_value(base[0].group(1)) + 1}-{period}"
     if frame and frame[-4:] == period and int(frame[:4]) <= plan:
         return frame
