@@ -503,9 +503,8 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
         if it.mention is None and (not options.unmatched_facts or q.unit in _SPAN_UNITS):
             continue  # 连续5年, 近5年, 再延长30年: a span of time qualifies a statement, it is no figure
         before = view[s_start : q.span.start]
-        framed = bool(lead) and not c.year.search(before)
-        if framed:
-            before = lead + before  # (the words of the breakdown read after those of the figure it breaks down)
+        framed = context.framed(lead, before)  # 其中…: read after the words of the figure it breaks down
+        framed, before = framed is not before, framed
         paragraph = view[max(para_start, q.span.start - _MAX_PARAGRAPH) : q.span.start]  # a bounded look back
         passage = passages.passage(section.span.start, q.span.start) if section and passages else paragraph
         kind = kind_of(before, role, meta, paragraph)

@@ -96,6 +96,12 @@ def lead_sentence(view: str, s_start: int, para_start: int) -> tuple[str, int | 
     return frame, (year_value(base[0].group(1)) if base else None)
 
 
+def framed(lead: str, before: str) -> str:
+    """``before`` read after the frame of the sentence a 其中 breaks down (``lead_sentence``), when the
+    breakdown names no year of its own (a base year, 比一九五二年的, is none)."""
+    return lead + before if lead and not _years(before) else before
+
+
 def _last(pattern: re.Pattern[str], text: str | Passage) -> int:
     if isinstance(text, Passage):
         return text.last(pattern)
