@@ -76,6 +76,9 @@ _BREAKDOWN = re.compile(r"[ \t\u3000“\"]*其中[，,：:]?")
 _BASE_LEVEL = re.compile(rf"(?:比|较|同|与|和){_YEAR_WORD}年(?:末|底)?的")
 
 
+_TOTAL = re.compile(r"(?:共|总共|合计|累计|总计)(?:为|计|有|达到|达)?$")  # …投资总额共为493亿元: a total over the years named
+
+
 def lead_sentence(view: str, s_start: int, para_start: int) -> tuple[str, int | None]:
     """For a sentence that opens with 其中, the frame of the sentence before it in the paragraph (its
     words up to its first figure: the years that date the figure broken down) and the base year whose
@@ -236,7 +239,7 @@ def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, m
     years = _years(before)
     base = c.base_year.search(gap)
     named = _named_plan(before, paragraph)
-    named_here = _last(c.plans, before) >= 0 and named is not None
+    named_here = named is not None and bool(plans_named(before))  # the sentence names a plan (较“十三五”末 too)
     span_cue = c.span_words.search(before) is not None  # 五年内, 累计, 合计
     if kind is Kind.TARGET:
         if plan is None:
@@ -250,8 +253,9 @@ def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, m
                     return frame, "sentence"
                 return f"{plan}-{years[-1]}", "sentence"
             return str(years[-1]), "sentence"
-        if named and int(named[-4:]) >= plan and named_here:
-            return named, "sentence"  # “十五五”时期…, 六五计划期间 (a plan still running)
+        own = _named_plan(before, "") if named_here else None  # not 比第五个五年计划期间的X (a base)
+        if own and int(own[-4:]) >= plan:
+            return own, "sentence"  # “十五五”时期…, 六五计划期间 (a plan still running)
         if span_cue and (c.five_year.search(before) or c.five_year_context.search(before)):
             return heading or f"{plan}-{plan + 4}", "sentence"  # 五年内…增长44%
         context = paragraph or before
@@ -278,8 +282,9 @@ def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, m
         return f"{start}-{end}", "sentence"
     if start_year is not None and start_year < end and measure in (Measure.CHANGE, Measure.GROWTH_CUM):
         return f"{start_year}-{end}", "sentence"  # 1986年同1978年相比，…增长102%
-    if named and named_here and measure in (Measure.CHANGE, Measure.GROWTH_CUM) and int(named[-4:]) <= end:
-        return named, "sentence"  # “十三五”期间，城镇化率提高6个百分点
+    if named and named_here and int(named[-4:]) <= end and (
+            measure in (Measure.CHANGE, Measure.GROWTH_CUM) or (measure is Measure.LEVEL and _TOTAL.search(gap))):
+        return named, "sentence"  # “十三五”期间，城镇化率提高6个百分点; 第一个五年计划期间…投资总额共为493亿元
     cumulative = "累计" in before[-12:] or c.span_words.search(gap) is not None
     if indicator in c.flows and measure is Measure.LEVEL and not years and last is not None:
         # 这五年，…城镇新增就业5771万人: a flow in a passage about five years is their total,
