@@ -507,7 +507,7 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
         framed, before = framed is not before, framed
         paragraph = view[max(para_start, q.span.start - _MAX_PARAGRAPH) : q.span.start]  # a bounded look back
         passage = passages.passage(section.span.start, q.span.start) if section and passages else paragraph
-        kind = kind_of(before, role, meta, paragraph)
+        kind = kind_of(before, Role.FIVE_YEAR if heading and role is Role.OTHER else role, meta, paragraph)  # 第一个五年计划概要
         measure = it.measure
         if measure is Measure.GROWTH and not c.one_year.search(it.gap) and "每年" not in it.gap[-6:] and (head_base(before) or (
                 c.span_words.search(before) and (c.plans.search(before) or c.five_year_context.search(before)))):
