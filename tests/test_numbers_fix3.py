@@ -121,3 +121,12 @@ def test_phrases_stay_words(sentence):
 def test_a_list_of_ranks_gives_each_rank_once(sentence, expected):
     got = found(sentence)
     assert [q[0] for q in got] == expected and all(q[2] == "位" for q in got)
+
+
+@pytest.mark.parametrize("sentence", ["曾分别制订了一九八一和一九八二两个计划。", "编号二〇二三个案"])
+def test_digit_by_digit_numerals_are_no_counts(sentence):
+    assert found(sentence) == []
+
+
+def test_a_unit_of_its_own_after_hundred_hundred_million():
+    assert found("算力总规模达到10.36百亿亿次/秒。") == []

@@ -149,3 +149,26 @@ def test_a_base_level_with_an_arabic_year_in_a_review():
     got = _facts("某市2024年政府工作报告", "一、2023年工作回顾",
                  "全市社会消费品零售总额达到500亿元，比2020年末的380亿元增长31.6%。")
     assert got[:2] == [("actual", "2023", "level", 5e10), ("actual", "2020", "level", 3.8e10)]
+
+
+# -- a threshold crossed in a five-year review; the two ends of a share pair ------------------------------
+@pytest.mark.parametrize(("title", "heading", "body", "expected"), [
+    ("某省2021年政府工作报告", "一、“十三五”时期工作回顾",
+     "“十三五”时期，全省地区生产总值迈上3万亿元台阶。", [("actual", "2016-2020", "level", 3e12)]),
+    ("某市2026年政府工作报告", "一、过去五年工作回顾",
+     "这五年，全市地区生产总值跨越5000亿元大关。", [("actual", "2021-2025", "level", 5e11)]),
+    ("某县2024年政府工作报告", "一、2023年工作回顾",
+     "全县地区生产总值突破300亿元大关。", [("actual", "2023", "level", 3e10)]),  # one year reviewed: that year
+])
+def test_a_threshold_crossed_in_a_five_year_review(title, heading, body, expected):
+    assert _facts(title, heading, body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("全市地区生产总值在全省占比由20.5%提高到22.1%。",
+     [("actual", "2015", "share", 20.5), ("actual", "2020", "share", 22.1)]),
+    ("民间投资占全部投资比重从45%提高到52%。", [("actual", "2015", "share", 45.0), ("actual", "2020", "share", 52.0)]),
+    ("第一产业占比由12%下降为9%。", [("actual", "2015", "share", 12.0), ("actual", "2020", "share", 9.0)]),
+])
+def test_both_ends_of_a_share_pair_are_shares(body, expected):
+    assert _facts("某市2021年政府工作报告", "一、“十三五”时期工作回顾", body) == expected

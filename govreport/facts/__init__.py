@@ -438,8 +438,12 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             if (measure is Measure.LEVEL and prev is not None and prev.mention is mention and mention is not None
                     and prev.q.unit == q.unit and prev.measure is not Measure.RANK and c.copula_only.fullmatch(gap)):
                 measure, sign = prev.measure, prev.sign  # 增长13%以上，力争达到15%
+            elif (prev is not None and prev.from_year is not None and prev.mention is mention and prev.q.unit == q.unit
+                  and prev.measure is Measure.SHARE and (measure is Measure.LEVEL or gap.endswith("为"))
+                  and not c.from_value.search(gap)):
+                measure, sign = Measure.SHARE, 1  # 占比由22.5%提高到23.5%, 由25%下降为16%: the end of the pair too
         base = c.from_value.search(gap)
-        if base and measure is not Measure.RANK:
+        if base and measure not in (Measure.RANK, Measure.SHARE):  # (在全省占比由22.5%: a share still)
             measure, sign = Measure.LEVEL, 1
         if mention is not None and mention.end == anchor:
             start = mention.start  # 全县生产总值增长8%左右
@@ -526,7 +530,8 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
                                            it.mention.indicator if it.mention else None, passage, heading)
         else:
             period, source = period_of(kind, measure, before, it.gap, role, meta, paragraph,
-                                       it.mention.indicator if it.mention else None, passage, heading)
+                                       it.mention.indicator if it.mention else None, passage, heading,
+                                       view.endswith(("台阶", "大关", "关口"), 0, q.span.end))
         if measure is Measure.GROWTH and q.unit == "%":
             measure, period = context.growth_over(kind, period, before, it.gap, meta, passage, heading)
         value, value_max, bound = _signed(q, it.sign)

@@ -228,11 +228,12 @@ def estimated(before: str, paragraph: str = "") -> bool:
 
 def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, meta: DocMeta,
               paragraph: str = "", indicator: str | None = None, passage: str | Passage = "",
-              heading: str | None = None) -> tuple[str | None, str]:
+              heading: str | None = None, threshold: bool = False) -> tuple[str | None, str]:
     """The period of a fact and where it was decided: ``sentence`` (a year or span the sentence
     states), ``passage`` (the paragraph or the part's words), ``section`` (the part's role) or
     ``report`` (the report's own years). ``passage``: the section's text up to the number;
-    ``heading``: the plan period the section's heading names (``heading_plan``)."""
+    ``heading``: the plan period the section's heading names (``heading_plan``); ``threshold``: the
+    figure is a threshold crossed (迈上4千亿元台阶, 突破万亿大关)."""
     c = compiled()
     plan = meta.plan_year
     first, last = review_years(meta)
@@ -285,6 +286,14 @@ def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, m
     if named and named_here and int(named[-4:]) <= end and (
             measure in (Measure.CHANGE, Measure.GROWTH_CUM) or (measure is Measure.LEVEL and _TOTAL.search(gap))):
         return named, "sentence"  # “十三五”期间，城镇化率提高6个百分点; 第一个五年计划期间…投资总额共为493亿元
+    if threshold and measure is Measure.LEVEL and not years and last is not None:
+        # 总量迈上4千亿元台阶 with no year: crossed during the five years a passage or review speaks of
+        if named and named_here and int(named[-4:]) <= last:
+            return named, "sentence"
+        if first is not None and first != last:
+            return f"{first}-{last}", "report"
+        if five_year_passage(paragraph or before, passage):
+            return f"{last - 4}-{last}", "passage"
     cumulative = "累计" in before[-12:] or c.span_words.search(gap) is not None
     if indicator in c.flows and measure is Measure.LEVEL and not years and last is not None:
         # 这五年，…城镇新增就业5771万人: a flow in a passage about five years is their total,
