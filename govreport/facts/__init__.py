@@ -532,6 +532,7 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             period, source = period_of(kind, measure, before, it.gap, role, meta, paragraph,
                                        it.mention.indicator if it.mention else None, passage, heading,
                                        view.endswith(("台阶", "大关", "关口"), 0, q.span.end))
+        source = "passage" if framed and source == "sentence" else source  # (a year of the sentence broken down)
         if measure is Measure.GROWTH and q.unit == "%":
             measure, period = context.growth_over(kind, period, before, it.gap, meta, passage, heading)
         value, value_max, bound = _signed(q, it.sign)
