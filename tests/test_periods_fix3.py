@@ -172,3 +172,25 @@ def test_a_threshold_crossed_in_a_five_year_review(title, heading, body, expecte
 ])
 def test_both_ends_of_a_share_pair_are_shares(body, expected):
     assert _facts("某市2021年政府工作报告", "一、“十三五”时期工作回顾", body) == expected
+
+
+# -- a forward passage inside the review keeps its own tense -------------------------------------------
+def _review(body: str) -> list[Row]:
+    return _facts("某市2026年政府工作报告", "一、“十四五”时期发展成就和“十五五”时期主要目标任务", body)
+
+
+def test_a_forward_passage_inside_the_review_gives_targets():
+    got = _review("这五年，全市地区生产总值年均增长5.6%。\n“十五五”时期是基本实现现代化的关键时期。\n"
+                  "《纲要草案》设置了主要指标，包括：地区生产总值年均增长5%左右，城镇调查失业率控制在5.5%以内。")
+    assert got == [("actual", "2021-2025", "growth_avg", 5.6), ("target", "2026-2030", "growth_avg", 5.0),
+                   ("target", "2026-2030", "level", 5.5)]
+
+
+def test_the_review_again_after_a_forward_word():
+    got = _review("我们为“十五五”时期发展打下了基础。\n在过去的五年中，全市财政收入年均增长6%。")
+    assert got == [("actual", "2021-2025", "growth_avg", 6.0)]
+
+
+def test_a_past_plan_period_in_the_review_stays_past():
+    got = _review("“十四五”时期，全市粮食产量年均增长2%。")
+    assert got == [("actual", "2021-2025", "growth_avg", 2.0)]

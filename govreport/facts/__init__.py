@@ -512,6 +512,8 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
         paragraph = view[max(para_start, q.span.start - _MAX_PARAGRAPH) : q.span.start]  # a bounded look back
         passage = passages.passage(section.span.start, q.span.start) if section and passages else paragraph
         kind = kind_of(before, Role.FIVE_YEAR if heading and role is Role.OTHER else role, meta, paragraph)  # 第一个五年计划概要
+        ahead = heading if heading is not None else context.forward_in_review(kind, role, before, passage, meta.plan_year)
+        kind = Kind.TARGET if ahead and heading is None else kind  # “十五五”时期…《纲要草案》…主要指标 inside the review
         measure = it.measure
         if measure is Measure.GROWTH and not c.one_year.search(it.gap) and "每年" not in it.gap[-6:] and (head_base(before) or (
                 c.span_words.search(before) and (c.plans.search(before) or c.five_year_context.search(before)))):
@@ -527,14 +529,14 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             kind, period, source = block.kind, block.period, "passage"  # 2021年目标：…
             if period is None:
                 period, source = period_of(kind, measure, before, it.gap, role, meta, paragraph,
-                                           it.mention.indicator if it.mention else None, passage, heading)
+                                           it.mention.indicator if it.mention else None, passage, ahead)
         else:
             period, source = period_of(kind, measure, before, it.gap, role, meta, paragraph,
-                                       it.mention.indicator if it.mention else None, passage, heading,
+                                       it.mention.indicator if it.mention else None, passage, ahead,
                                        view.endswith(("台阶", "大关", "关口"), 0, q.span.end))
         source = "passage" if framed and source == "sentence" else source  # (a year of the sentence broken down)
         if measure is Measure.GROWTH and q.unit == "%":
-            measure, period = context.growth_over(kind, period, before, it.gap, meta, passage, heading)
+            measure, period = context.growth_over(kind, period, before, it.gap, meta, passage, ahead)
         value, value_max, bound = _signed(q, it.sign)
         bound = _list_bound(items, i, bound)
         unit = _implied_unit(q, it.mention, view) or q.unit

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import deque
+from functools import cache
 
 from govreport.facts.cues import Cues, compiled
 from govreport.model import DocMeta, Kind, Measure, Role, Section
@@ -430,7 +431,7 @@ def heading_plan(titles: list[str], plan: int | None) -> str | None:
 
 
 def heading_plans(sections: tuple[Section, ...], plan: int | None) -> dict[str, str | None]:
-    """``heading_plan`` of every section, by id."""
+    """``heading_plan`` of every section that is no review, by id."""
     by_id = {s.id: s for s in sections}
     out: dict[str, str | None] = {}
     for s in sections:
@@ -438,7 +439,7 @@ def heading_plans(sections: tuple[Section, ...], plan: int | None) -> dict[str, 
         while at is not None:
             titles.append(at.title)
             at = by_id.get(at.parent) if at.parent else None
-        out[s.id] = heading_plan(titles, plan)
+        out[s.id] = None if s.role in _BACKWARD_ROLES else heading_plan(titles, plan)  # a review: see forward_passage
     return out
 
 
@@ -481,3 +482,47 @@ def growth_over(kind: Kind, period: str | None, before: str, gap: str, meta: Doc
         if "每年" not in gap and (c.span_words.search(before) or names_five_years(before, passage) or heading):
             return Measure.GROWTH_CUM, period
     return Measure.GROWTH, period
+
+
+# -- a forward passage inside the review ------------------------------------------------------------------
+_FORWARD_WORDS = re.compile(r"今后五年|未来五年|纲要（草案）|纲要草案")
+_PAST_PASSAGE = re.compile(r"这五年|五年来|过去五年|过去一年|一年来|去年|回顾")
+
+
+@cache
+def _plan_periods() -> re.Pattern[str]:
+    """A plan named as a span of time (“十五五”时期, 十五五期间)."""
+    c = compiled()
+    return re.compile(rf"(?:{c.plans.pattern})[”\"’']?(?:时期|期间|规划期)")
+
+
+def forward_passage(passage: str | Passage, plan: int | None) -> str | None:
+    """The plan period a passage of the review turns to (“十五五”时期是…关键时期。…《纲要草案》明确了今后五年的
+    发展目标…29项主要指标，包括：…): the years of a plan still to come when a cue of it (the plan as a span
+    of time, 今后五年, the draft outline) comes after the passage's last cue of the past (这五年, 过去一年, 去年);
+    None otherwise. Its figures are that plan's targets, not results."""
+    if plan is None:
+        return None
+    c = compiled()
+    at = _last(_plan_periods(), passage)
+    years = None
+    if at >= 0:
+        text = passage.index.view[passage.start + at :] if isinstance(passage, Passage) else passage[at:]
+        m = c.plans.match(text)
+        years = c.plan_years[m.group(0)] if m else None
+        if years is None or int(years[:4]) < plan:
+            at, years = -1, None  # “十四五”时期 in a review of it: the past
+    words = _last(_FORWARD_WORDS, passage)
+    if words > at:
+        at, years = words, years or f"{plan}-{plan + 4}"
+    if at < 0 or at < max(_last(_PAST_PASSAGE, passage), _last(c.five_year_context, passage), _last(c.past, passage)):
+        return None  # (在过去的五年中…已…: the review again)
+    return years
+
+
+def forward_in_review(kind: Kind, role: Role, before: str, passage: str | Passage, plan: int | None) -> str | None:
+    """The plan period of a result-looking figure of the review that a forward passage governs
+    (``forward_passage``), when its own sentence names no year; None for any other figure."""
+    if kind is not Kind.ACTUAL or role not in _BACKWARD_ROLES or compiled().year.search(before):
+        return None
+    return forward_passage(passage, plan)
