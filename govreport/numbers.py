@@ -29,7 +29,8 @@ from govreport.model import Bound, Quantity, Span
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL = {"十": 10, "百": 100, "千": 1000}
-MAGNITUDES = {"万亿": 1e12, "亿万": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百万": 1e6, "千万": 1e7}
+MAGNITUDES = {"万亿": 1e12, "亿万": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "万": 1e4, "千": 1e3, "百万": 1e6,
+              "千万": 1e7}
 _CN = "零〇○一二两三四五六七八九十百千万亿几"
 _CN_HEAD = "零〇○一二两三四五六七八九十几"  # a Chinese numeral starts with one of these, never with 百/千/万/亿
 # A numeral is bounded (a number has at most 20 digits, 6 thousands groups, 12 decimals; a Chinese
@@ -65,11 +66,12 @@ def chinese_to_number(s: str) -> float | None:
     digit: float | None = None
     last_unit = 0.0  # the unit just before a trailing lone digit (三千五 → 3500), 0 after 零
     prev_digit = False
+    lone = True  # the last digit token is one character (5 of 1千5, not 30 of 2千零30 nor 5.5)
     for tok in _TOKEN.findall(s):
         if tok[0].isdigit():
             if prev_digit:
                 return None
-            digit, prev_digit = float(tok), True
+            digit, prev_digit, lone = float(tok), True, len(tok) == 1
             continue
         if tok in _ZEROS:
             digit, last_unit, prev_digit = None, 0.0, False
@@ -94,8 +96,8 @@ def chinese_to_number(s: str) -> float | None:
             digit, last_unit = None, 1e8
         else:
             return None
-    if digit is not None and last_unit >= 100 and digit < 10 and not s[-1].isdigit():
-        digit *= last_unit / 10  # 三千五 = 3500, 一万五 = 15000, 两亿五 = 2.5亿 (a lone digit after a unit)
+    if digit is not None and last_unit >= 100 and digit < 10 and (lone or not s[-1].isdigit()):
+        digit *= last_unit / 10  # 三千五 = 3500, 一万五 = 15000, 两亿五 = 2.5亿, 1千5 = 1500 (a lone digit after a unit)
     return total + group + section + (digit or 0.0)
 
 
@@ -125,7 +127,11 @@ def grammar() -> _Grammar:
     # An Arabic number counts only when a magnitude, unit, 多/余 or a range follows, and a year
     # (2021年, 2021—2025) is none: most digits in a report are years, and they stop here.
     arabic_next = rf"(?=万|亿|千|百|多|余|[-—–~～至到]|{unit_alt})"
-    arabic = rf"(?!(?:19|20)\d\d(?:年|[-—–~～至到](?:19|20)\d\d))(?:{_ARABIC}(?:万\d{{1,4}}(?![\d.]))?{arabic_next})"
+    # 2021—2025 and 2021—2025年 are years; 1900至2100元 and 1950—2000万元 are amounts (a range of two
+    # 19xx/20xx numbers is one of years unless a magnitude or a unit other than 年 follows its end)
+    amount_unit = _alternation([u for u, spec in units().items() if spec.dimension != "years"])
+    year_range = rf"[-—–~～至到](?:19|20)\d\d(?![\d.]|万|亿|千|百|多|余|{amount_unit})"
+    arabic = rf"(?!(?:19|20)\d\d(?:年|{year_range}))(?:{_ARABIC}(?:万\d{{1,4}}(?![\d.]))?{arabic_next})"
     # 4亿零700万, 2千零30万, 25万6千: Arabic digits with Chinese units (possessive: linear time)
     d = r"\d{1,20}+(?:\.\d{1,12}+)?"
     mixed = rf"(?<!\d){d}[亿万千](?:零?{d}(?:[亿万千百](?![瓦米克]))?)+"
@@ -140,7 +146,7 @@ def grammar() -> _Grammar:
         r")"
         rf"(?:(?P<rsep>[-—–~～至到])(?P<num2>{frac_num}))?"
         r"(?P<vague1>多|余)?"
-        r"(?P<mag>万亿|亿万|百万|千万|亿|万|千(?!瓦|米|克))?"
+        r"(?P<mag>万亿|亿万|千亿(?!亿)|百亿(?!亿)|百万|千万|亿|万|千(?!瓦|米|克))?"  # not 10.36百亿亿次 (a unit of its own)
         r"(?P<vague2>多|余)?"
         rf"(?P<unit>{unit_alt})?"
     )
@@ -158,12 +164,14 @@ def _number(s: str) -> tuple[float, float | None] | None:
             v = chinese_to_number(s.replace(",", ""))
             return None if v is None else (v, None)
         return arabic_to_number(s), None
-    if "点" in s:  # 三点五
+    if "点" in s:  # 三点五, 二点五万 (a magnitude after the decimals scales the whole number)
         whole, _, frac = s.partition("点")
+        digits = frac.rstrip("万亿")
+        scale = chinese_to_number("一" + frac[len(digits):]) if len(digits) < len(frac) else 1.0
         w = chinese_to_number(whole)
-        if w is None or not all(c in CN_DIGITS for c in frac):
+        if w is None or scale is None or not digits or not all(c in CN_DIGITS for c in digits):
             return None
-        return float(f"{int(w)}.{''.join(str(CN_DIGITS[c]) for c in frac)}"), None
+        return float(f"{int(w)}.{''.join(str(CN_DIGITS[c]) for c in digits)}") * scale, None
     if "几" in s:  # 十几 → 11-19, 十几万 → 110000-190000; 几十 and 几 alone are too vague
         head, _, rest = s.partition("几")
         if head != "十":
@@ -234,9 +242,8 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
         return None  # a bare Chinese numeral is a word (一是, 统一), not a quantity
     if not chinese and not unit_text and not mag and not frac and not any(c in "万亿" for c in num):
         return None  # a bare Arabic number (a code, a list index): not a quantity
-    num2_year = bool(m.group("num2")) and is_year(view, m.start("num2"), m.end("num2"))
-    if not mag and is_year(view, at, at + len(num)) and (unit_text in {"年", None} or num2_year):
-        return None  # 2021年, 2021—2025: years; not 2028万 (增加2028万) nor 2000—3000元
+    if not mag and is_year(view, at, at + len(num)) and unit_text in {"年", None}:
+        return None  # 2021年, 2021—2025: years; not 2028万 (增加2028万), 2000—3000元 nor 1900至2100元
     if unit_text == "年" and len(num) == 4:
         return None
     parsed = _number(num)
@@ -260,10 +267,12 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
     if tenths and _CJK_AFTER.match(view, to) and view[to] not in _AFTER_TENTHS:
         return None  # 一成不变, 100成员单位, 3成都: a word that starts with 成, not tenths
     if chinese and value_max is None and not mag and value < 10 and not ordinal and not tenths and not frac \
-            and _CJK_AFTER.match(view, to):
-        return None  # 四人帮, 一人一档, 三块地: a numeral inside a word or slogan (百分之六左右 is none)
-    if chinese and value_max is None and not mag and units()[unit_text or "%"].dimension in _PHRASE_DIMENSIONS:
-        return None  # 五个振兴, 十项举措, 三大攻坚战: phrases; statistics of counts use Arabic digits
+            and "点" not in num and _CJK_AFTER.match(view, to):
+        return None  # 四人帮, 一人一档, 三块地: a numeral inside a word or slogan (百分之六左右, 一点五公里的 are none)
+    dimension_here = units()[unit_text or "%"].dimension
+    if chinese and value_max is None and not mag and dimension_here in _PHRASE_DIMENSIONS \
+            and not (dimension_here == "count" and any(c in "百千万亿" for c in num)):
+        return None  # 五个振兴, 十项举措, 三大攻坚战: phrases (a count of 一百五十六个 or 二十万部 is none; 一九八二两个 is)
     if num2 := m.group("num2"):
         p2 = _number(num2)
         if p2 is None:
@@ -425,7 +434,10 @@ def _word_ranks(view: str, start: int, end: int) -> list[Quantity]:
             n = float(m.group(1)) if m.group(1).isdigit() else chinese_to_number(m.group(1))
             if n:
                 out.append(Quantity(n, "位", Bound.EXACT, Span(m.start(), m.end() - 1), None, "位", "rank"))
+    listed = {q.span.start for q in out}  # 居第二、第一位: the list's 第二 is not found again after 居
     for m in _rank_words().finditer(view, start, end):
+        if m.start("rank") in listed:
+            continue
         top = m.group("top")
         if top:
             n = float(top) if top.isdigit() else chinese_to_number(top)

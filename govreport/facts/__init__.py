@@ -15,9 +15,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from govreport.facts import context
 from govreport.facts import naming as _naming
 from govreport.facts.blocks import Block, label_blocks, own_names
-from govreport.facts.context import PassageIndex, base_period, head_base, kind_of, names_five_years, period_of
+from govreport.facts.context import PassageIndex, base_period, head_base, kind_of, period_of
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.ellipsis import counted_noun_ends, outside_names, shared_head, slots_of
 from govreport.facts.mentions import Mention, find_mentions, indicator
@@ -191,6 +192,7 @@ def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: Doc
     n = len(view)
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(view)]
     passages = PassageIndex(view)
+    headings = context.heading_plans(sections, meta.plan_year)  # the plan period each part's heading names
     while qi < len(quantities):
         q0 = quantities[qi]
         j = bisect.bisect_left(ends, q0.span.start)
@@ -219,7 +221,7 @@ def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: Doc
         k = bisect.bisect_right(block_starts, q0.span.start) - 1
         block = blocks[k] if k >= 0 and q0.span.start < blocks[k].end else None
         facts_here, scope = _facts(items, view, sentence, s_start, para_start, section, meta, scope, options, block,
-                                   passages)
+                                   passages, headings.get(section.id) if section else None)
         paragraph_scope = (para_start, scope)
         facts.extend(facts_here)
         qi, pos = qj, s_end
@@ -440,8 +442,12 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                     and prev.q.unit == q.unit and prev.measure is not Measure.RANK and (c.copula_only.fullmatch(gap) or (
                         prev.from_year is not None and prev.measure is Measure.SHARE))):
                 measure, sign = prev.measure, prev.sign  # 增长13%以上，力争达到15%; 占…比重从40%提高到45%
+            elif (prev is not None and prev.from_year is not None and prev.mention is mention and prev.q.unit == q.unit
+                  and prev.measure is Measure.SHARE and (measure is Measure.LEVEL or gap.endswith("为"))
+                  and not c.from_value.search(gap)):
+                measure, sign = Measure.SHARE, 1  # 占比由22.5%提高到23.5%, 由25%下降为16%: the end of the pair too
         base = c.from_value.search(gap)
-        if base and measure not in (Measure.RANK, Measure.SHARE):
+        if base and measure not in (Measure.RANK, Measure.SHARE):  # (在全省占比由22.5%: a share still)
             measure, sign = Measure.LEVEL, 1
         if mention is not None and mention.end == anchor:
             start = mention.start  # 全县生产总值增长8%左右
@@ -484,7 +490,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             if mention is None and whole is not None and _compatible(q, whole, view):
                 mention, text, start = whole, None, whole.start  # 实施重大项目3600个、完成投资1万亿元: their investment
             items.append(_Item(q, mention, measure, sign, gap, text, start,
-                               from_year=(base.group(1) or "") if base else None, listed=listed, trailing=trailing,
+                               from_year=(str(context.year_value(base.group(1))) if base.group(1) else "") if base else None,
+                               listed=listed, trailing=trailing,
                                words_end=after[1] if after else 0))
         anchor, objects, narrowed = max(q.span.end, items[-1].words_end), [], None  # past 建成2个X【和】…
     return items
@@ -492,10 +499,12 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
 
 def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_start: int, section: Section | None,
            meta: DocMeta, scope: str | None, options: Options,
-           block: Block | None = None, passages: PassageIndex | None = None) -> tuple[list[Fact], str | None]:
+           block: Block | None = None, passages: PassageIndex | None = None,
+           heading: str | None = None) -> tuple[list[Fact], str | None]:
     out: list[Fact] = []
     role = section.role if section else Role.OTHER
     c = compiled()
+    lead, lead_base = context.lead_sentence(view, s_start, para_start)  # 其中…: the sentence before dates the figures
     for i, it in enumerate(items):
         q = it.q
         rank_scope = rank_of = None
@@ -506,16 +515,20 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
         if it.mention is None and (not options.unmatched_facts or q.unit in _SPAN_UNITS):
             continue  # 连续5年, 近5年, 再延长30年: a span of time qualifies a statement, it is no figure
         before = view[s_start : q.span.start]
+        framed = context.framed(lead, before)  # 其中…: read after the words of the figure it breaks down
+        framed, before = framed is not before, framed
         paragraph = view[max(para_start, q.span.start - _MAX_PARAGRAPH) : q.span.start]  # a bounded look back
         passage = passages.passage(section.span.start, q.span.start) if section and passages else paragraph
-        kind = kind_of(before, role, meta, paragraph)
+        kind = kind_of(before, Role.FIVE_YEAR if heading and role is Role.OTHER else role, meta, paragraph)  # 第一个五年计划概要
+        ahead = heading if heading is not None else context.forward_in_review(kind, role, before, passage, meta.plan_year)
+        kind = Kind.TARGET if ahead and heading is None else kind  # “十五五”时期…《纲要草案》…主要指标 inside the review
         measure = it.measure
-        if measure is Measure.GROWTH and not c.one_year.search(it.gap) and (head_base(before) or (
+        if measure is Measure.GROWTH and not c.one_year.search(it.gap) and "每年" not in it.gap[-6:] and (head_base(before) or (
                 c.span_words.search(before) and (c.plans.search(before) or c.five_year_context.search(before)))):
             # 1986年同1978年相比，…增长102%; “十三五”期间…增长45%: the growth over the span
             measure = Measure.GROWTH_CUM
         if it.from_year is not None:  # the starting level of a 由…增加到… pair
-            base = head_base(before)
+            base = head_base(before) or (lead_base if framed else None)
             kind, source = Kind.ACTUAL, "sentence" if it.from_year or base else "report"
             period = it.from_year or (str(base) if base else base_period(meta, before, paragraph, passage))
             if period is None or it.measure is Measure.RANK:
@@ -524,15 +537,14 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             kind, period, source = block.kind, block.period, "passage"  # 2021年目标：…
             if period is None:
                 period, source = period_of(kind, measure, before, it.gap, role, meta, paragraph,
-                                           it.mention.indicator if it.mention else None, passage)
+                                           it.mention.indicator if it.mention else None, passage, ahead)
         else:
             period, source = period_of(kind, measure, before, it.gap, role, meta, paragraph,
-                                       it.mention.indicator if it.mention else None, passage)
-        if measure is Measure.GROWTH and period and "-" in period and q.unit == "%" and not c.one_year.search(it.gap) \
-                and "每年" not in it.gap and (c.span_words.search(before) or names_five_years(before, passage)):
-            # 五年内国民生产总值增长44%, 今后五年…增长40%, a plain growth in a part on the five years: the growth
-            # over the span (an annual rate says 年均 or 每年; 同比, 比上年 make it one year's)
-            measure = Measure.GROWTH_CUM
+                                       it.mention.indicator if it.mention else None, passage, ahead,
+                                       view.endswith(("台阶", "大关", "关口"), 0, q.span.end))
+        source = "passage" if framed and source == "sentence" else source  # (a year of the sentence broken down)
+        if measure is Measure.GROWTH and q.unit == "%":
+            measure, period = context.growth_over(kind, period, before, it.gap, meta, passage, ahead)
         value, value_max, bound = _signed(q, it.sign)
         bound = _list_bound(items, i, bound)
         unit = _implied_unit(q, it.mention, view) or q.unit

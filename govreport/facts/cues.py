@@ -114,7 +114,10 @@ def compiled() -> Cues:
                             rf"|较(?!{_CN_YEAR})[^上去同\d年])"
                             r"[^，,、；;]+$"),
         denominator=re.compile(r"中?的?(?:比重|比例)"),  # 国内生产总值中的比重: a denominator
-        from_value=re.compile(r"(?:由|从)(?:((?:19|20)\d\d)年(?:末|底)?|上年|去年|上年末)?的?(?:世界|全国|全省|全市)?$"),
+        # 由2015年的X, 从一九八○年的X; 比一九八五年的X (a base year's level: 的 and a year required)
+        from_value=re.compile(rf"(?:由|从|[比较](?=(?:19|20)\d\d年(?:末|底)?的|[一二][九〇零○][{_CN_YEAR_DIGITS}]{{2}}年的))"
+                              rf"(?:((?:19|20)\d\d|[一二][九〇零○][{_CN_YEAR_DIGITS}]{{2}})年(?:末|底)?|上年|去年|上年末)?"
+                              r"的?(?:世界|全国|全省|全市)?$"),
         split_mentions={k: tuple(v) for k, v in c.get("split_mentions", {}).items()},
         copula_only=re.compile(r"[，,、]?(?:力争|争取|努力|确保)?(?:达到|实现|为|达)?"),
         trailing_cues=re.compile(rf"(?:{_alt(list(kind_of) + [w for ws in c['bound_prefix'].values() for w in ws])})+$"),
