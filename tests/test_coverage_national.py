@@ -102,6 +102,10 @@ FACT_EXAMPLES = [
     ("中央财政安排就业补助资金420亿元。", "employment_funds", 4.2e10),
     ("同我国建交的国家已经达到160个。", "diplomatic_partners", 160),
     ("全国农民的购买力达到一百九十亿元。", "rural_purchasing_power", 1.9e10),
+    # an adverb between the subject and its number keeps the subject (cues.yaml glue)
+    ("按照这个要求，全国粮食总产量应该达到八千亿斤。", "grain_output", 4e8),
+    ("一九五七年工业总产值仍然比上年增长百分之十二。", "industrial_output", 12),
+    ("中学在校学生已经由三百万人增加到七百万人。", "secondary_students", 7e6),
 ]
 
 
