@@ -106,6 +106,13 @@ FACT_EXAMPLES = [
     ("按照这个要求，全国粮食总产量应该达到八千亿斤。", "grain_output", 4e8),
     ("一九五七年工业总产值仍然比上年增长百分之十二。", "industrial_output", 12),
     ("中学在校学生已经由三百万人增加到七百万人。", "secondary_students", 7e6),
+    # 增产 / 减产 / 缩减为 are measure words; 的产量为, 的指标为 keep the product named before them
+    ("去年原煤增产了一千五百万吨。", "coal_output", 1.5e7),
+    ("今年的计划要求棉花增产百分之二十。", "cotton_output", 20),
+    ("受灾害影响，粮食比上年减产六十亿公斤。", "grain_output", -6e6),
+    ("基本建设投资压缩为二百亿元。", "capital_construction_investment", 2e10),
+    ("一九五八年钢的指标为六百二十万吨。", "steel_output", 6.2e6),
+    ("水泥的产量为四百五十万吨。", "cement", 4.5e6),
 ]
 
 
