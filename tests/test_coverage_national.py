@@ -63,6 +63,21 @@ ALIAS_EXAMPLES = [
     ("基本建设总投资额为一百五十亿元", "capital_construction_investment"),
     ("外商直接投资八百亿美元", "foreign_investment"),
     ("中央预算内经常性建设投资九百亿元", "central_budget_investment"),
+    ("主要污染物排放总量减少10%", "major_pollutant_emissions"),
+    ("用于积累的部分为九百亿元", "accumulation_fund"),
+    ("消费基金增长百分之十", "consumption_fund"),
+    ("投资率为35%", "investment_rate"),
+    ("国债余额占国内生产总值比重为18%", "public_debt_ratio"),  # a ratio, not GDP
+    ("幼儿园幼儿达到六十万人", "kindergarten_children"),  # the children, not the kindergartens
+    ("铁路投资8000亿元", "railway_investment"),  # money, not the railway's length
+    ("公路建设投资1.2万亿元", "highway_investment"),
+    ("交通投资增长10%", "transport_investment"),
+    ("夏粮减产二十亿斤", "summer_grain"),  # a part of the harvest, not grain_output
+    ("秋粮总产量增加五十亿斤", "autumn_grain"),
+    ("本专科毕业生九百万人", "college_graduates"),
+    ("扶贫对象减少1000万人", "rural_poor_population"),
+    ("亏损工业企业的亏损金额达三十亿元", "enterprise_losses"),
+    ("工业企业可比产品的成本上升百分之一", "comparable_cost"),
 ]
 
 
