@@ -128,6 +128,11 @@ FACT_EXAMPLES = [
     ("基本建设投资压缩为二百亿元。", "capital_construction_investment", 2e10),
     ("一九五八年钢的指标为六百二十万吨。", "steel_output", 6.2e6),
     ("水泥的产量为四百五十万吨。", "cement", 4.5e6),
+    # 决算数 / 预计数 / 完成数 name the base year's kind of figure: the growth is still the line's
+    ("一九五七年国防费支出为五十五亿元，比上年国防费决算数减少百分之六。", "defense_spending", -6),
+    ("国营企业收入为一百五十亿元，比一九五六年决算数增长百分之二十。", "soe_revenue", 20),
+    ("基本建设投资额拟定为一百六十亿元，比上年的预计数增加十五亿元。", "capital_construction_investment", 1.5e9),
+    ("完成造林面积三千万亩，比上年完成数增长百分之十八。", "afforestation", 18),
 ]
 
 
