@@ -133,6 +133,8 @@ FACT_EXAMPLES = [
     ("国营企业收入为一百五十亿元，比一九五六年决算数增长百分之二十。", "soe_revenue", 20),
     ("基本建设投资额拟定为一百六十亿元，比上年的预计数增加十五亿元。", "capital_construction_investment", 1.5e9),
     ("完成造林面积三千万亩，比上年完成数增长百分之十八。", "afforestation", 18),
+    # a budget line's share of a total (占…总数的) keeps the line for the growth after it
+    ("交通运输支出为三十亿元，占经济建设费总数的百分之十八，比上年增长百分之五十。", "transport_spending", 50),
 ]
 
 
