@@ -159,3 +159,29 @@ RANGED = ["industry_spending", "handicraft_output", "rural_safe_water", "trade_p
 def test_new_ids_have_a_level_range(ind_id: str) -> None:
     rows = [p for p in plausible() if p.indicator == ind_id and p.measure == "level"]
     assert rows and rows[0].unit == indicators()[ind_id].default_unit and rows[0].min < rows[0].max
+
+
+# units of the 1950s reports and of transport turnover (units.tsv): (text, value, canonical unit)
+UNIT_EXAMPLES = [
+    ("八十万平方公尺", 8e5, "平方米"),
+    ("三千公尺", 3000, "米"),
+    ("十亿立方公尺", 1e9, "立方米"),
+    ("九亿多公方", 9e8, "立方米"),
+    ("四百亿吨公里", 4e10, "吨"),
+    ("六十亿人公里", 6e9, "人次"),
+    ("三亿人海里", 3e8, "人次"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), UNIT_EXAMPLES)
+def test_old_and_turnover_units(text: str, value: float, unit: str) -> None:
+    from govreport.numbers import parse_quantity
+
+    q = parse_quantity(text)
+    assert q is not None and q.value == pytest.approx(value) and q.unit == unit, q
+
+
+def test_passenger_turnover_in_person_kilometres_has_its_id() -> None:
+    report = extract("国务院1957年政府工作报告\n一、1956年工作回顾\n旅客周转量将达到二百八十亿人公里。\n",
+                     Options(doc_id="x", tasks=False, slogans=False))
+    assert [(f.indicator, f.value) for f in report.facts] == [("passenger_turnover", pytest.approx(2.8e10))]
