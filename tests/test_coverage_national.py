@@ -78,6 +78,15 @@ ALIAS_EXAMPLES = [
     ("扶贫对象减少1000万人", "rural_poor_population"),
     ("亏损工业企业的亏损金额达三十亿元", "enterprise_losses"),
     ("工业企业可比产品的成本上升百分之一", "comparable_cost"),
+    ("消费在国民收入中的比重上升到百分之七十", "consumption_rate"),
+    ("积累所占的比重降到百分之三十", "accumulation_rate"),
+    ("国家预算内直接安排的投资增长百分之五", "budget_investment"),
+    ("中央预算内投资5000亿元", "central_budget_investment"),  # the central part keeps its own id
+    ("裁减军队员额三十万", "army_cuts"),
+    ("城镇建成住宅二亿平方米", "housing_construction"),
+    ("发电增长百分之十二", "power_generation"),
+    ("发电量增长百分之十二", "power_generation"),
+    ("亩产皮棉八十斤", "cotton_yield"),
 ]
 
 
@@ -92,6 +101,11 @@ def test_every_example_id_is_described() -> None:
     for _, ind_id in ALIAS_EXAMPLES:
         ind = table[ind_id]
         assert ind.name and ind.default_unit and (ind.notes or list(table).index(ind_id) < 40), ind_id
+
+
+def test_a_part_of_farming_is_no_agricultural_output() -> None:
+    """设施农业产值 (greenhouse farming) is a part: it never reads as agricultural_output."""
+    assert "agricultural_output" not in [m.indicator for m in find_mentions("设施农业产值突破300亿元")]
 
 
 def test_a_tariff_rate_is_no_customs_revenue() -> None:
