@@ -87,6 +87,16 @@ ALIAS_EXAMPLES = [
     ("发电增长百分之十二", "power_generation"),
     ("发电量增长百分之十二", "power_generation"),
     ("亩产皮棉八十斤", "cotton_yield"),
+    ("财政性教育经费支出占国内生产总值比例达到4%", "public_education_ratio"),  # the ratio, not the money
+    ("财政性教育经费增长10%", "public_education_funds"),
+    ("煤炭消费比重下降1.5个百分点", "coal_consumption_share"),
+    ("清洁能源消费比重提高2个百分点", "clean_energy_share"),
+    ("农村妇女住院分娩率达到98%", "hospital_delivery_rate"),
+    ("完成病险水库除险加固3000座", "reservoir_reinforcement"),
+    ("对外承包工程营业额1500亿美元", "overseas_contracting"),
+    ("全社会研发支出占国内生产总值比重达到2.5%", "rd_intensity"),
+    ("二氧化碳排放强度降低4%", "carbon_intensity"),
+    ("各类棚户区改造住房600万套", "shantytown_renovation"),
 ]
 
 
