@@ -97,6 +97,11 @@ ALIAS_EXAMPLES = [
     ("全社会研发支出占国内生产总值比重达到2.5%", "rd_intensity"),
     ("二氧化碳排放强度降低4%", "carbon_intensity"),
     ("各类棚户区改造住房600万套", "shantytown_renovation"),
+    ("全民所有制单位固定资产投资总额达到六千亿元", "state_fixed_asset_investment"),  # a part, not all FAI
+    ("新增固定资产四千亿元", "new_fixed_assets"),
+    ("工业制成品占出口总值的比重上升到百分之六十", "manufactured_exports_share"),
+    ("城乡储蓄余额达八百亿元", "household_savings"),
+    ("全国人口增长率降到千分之十二", "natural_growth_rate"),
 ]
 
 
