@@ -102,6 +102,9 @@ ALIAS_EXAMPLES = [
     ("工业制成品占出口总值的比重上升到百分之六十", "manufactured_exports_share"),
     ("城乡储蓄余额达八百亿元", "household_savings"),
     ("全国人口增长率降到千分之十二", "natural_growth_rate"),
+    ("受灾人口约五千万人", "disaster_population"),
+    ("农作物成灾面积一亿亩", "disaster_area"),
+    ("公路的通车里程将达二十万公里", "highway_mileage"),
 ]
 
 
@@ -164,6 +167,8 @@ FACT_EXAMPLES = [
     ("完成造林面积三千万亩，比上年完成数增长百分之十八。", "afforestation", 18),
     # a budget line's share of a total (占…总数的) keeps the line for the growth after it
     ("交通运输支出为三十亿元，占经济建设费总数的百分之十八，比上年增长百分之五十。", "transport_spending", 50),
+    # a period before the subject (在恢复期间) dates it, it does not narrow it
+    ("在恢复期间工业总产值平均每年递增百分之三十。", "industrial_output", 30),
 ]
 
 
