@@ -32,6 +32,8 @@ ALIAS_EXAMPLES = [
     ("国外借款收入九亿元", "foreign_borrowing_revenue"),
     ("关税收入增长15%", "customs_revenue"),
     ("中央财政赤字7000亿元", "central_deficit"),  # a part of the deficit, not the whole
+    ("地方财政赤字3000亿元", "local_deficit"),
+    ("财政赤字1万亿元", "deficit"),
     ("代地方发债2000亿元", "local_government_bonds"),
     ("地方政府专项债券3.9万亿元", "special_bonds"),
     ("预算稳定调节基金500亿元", "budget_stabilization_fund"),
