@@ -107,6 +107,13 @@ ALIAS_EXAMPLES = [
     ("受灾人口约五千万人", "disaster_population"),
     ("农作物成灾面积一亿亩", "disaster_area"),
     ("公路的通车里程将达二十万公里", "highway_mileage"),
+    ("保障性安居工程补助资金800亿元", "affordable_housing_funds"),  # the money, not the homes
+    ("保障性安居工程700万套", "affordable_housing"),
+    ("人工草场面积增加到一亿亩", "artificial_grassland"),
+    ("淡水养殖面积扩大一千万亩", "freshwater_aquaculture_area"),
+    ("海水养殖面积五十万亩", "marine_aquaculture_area"),
+    ("五年内毕业研究生六万人", "postgraduate_graduates"),
+    ("招收研究生三万人", "postgraduate_enrollment"),
 ]
 
 
