@@ -114,6 +114,9 @@ ALIAS_EXAMPLES = [
     ("海水养殖面积五十万亩", "marine_aquaculture_area"),
     ("五年内毕业研究生六万人", "postgraduate_graduates"),
     ("招收研究生三万人", "postgraduate_enrollment"),
+    ("参合农民达到8亿人", "rural_cooperative_medical"),
+    ("城乡低保对象4000万人", "dibao_recipients"),
+    ("城乡低保标准提高10%", "minimum_living_standard"),  # the standard, not the people
 ]
 
 
