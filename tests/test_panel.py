@@ -192,11 +192,11 @@ def test_corpus_panel_in_every_format(corpus_db, tmp_path, fmt):
         assert (None if pd.isna(cell["region_code"]) or cell["region_code"] == "" else cell["region_code"]) == code
         assert (None if pd.isna(cell["parent"]) or cell["parent"] == "" else cell["parent"]) == parent
         assert int(cell["report_year"]) >= int(period[:4])
-    # a conflict: the 2016 national deficit 2.18万亿元 beside its central and local parts
+    # the 2016 national deficit 2.18万亿元 and its central and local parts: three ids, no conflict
     deficit = _cell(df, "全国", "2016", "deficit", "level", "target")
-    assert float(deficit["value"]) == 2.18e12 and bool(deficit["conflict"])
-    assert "1400000000000 元 target national_2016@" in deficit["conflict_values"]
-    assert int(deficit["n_mentions"]) == 3
+    assert float(deficit["value"]) == 2.18e12 and not bool(deficit["conflict"])
+    assert float(_cell(df, "全国", "2016", "central_deficit", "level", "target")["value"]) == 1.4e12
+    assert float(_cell(df, "全国", "2016", "local_deficit", "level", "target")["value"]) == 7.8e11
     if fmt == "csv":
         assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # a BOM for Excel
         assert df["region_code"].dropna().map(type).eq(str).all()
