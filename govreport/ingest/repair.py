@@ -263,8 +263,10 @@ _CUE_NUM = re.compile(rf"(?<=[{_HAN}]) (?=\d)")
 _PCT = re.compile(r"(?<=\d) (?=[%％‰℅])")
 _LETTER_SPACED = re.compile(rf"(?<![{_HAN}])[{_HAN}](?: [{_HAN}]){{2,}}(?![{_HAN}])")
 _HAN_SPACE = re.compile(rf"(?<=[{_HAN}]) (?=[{_HAN}])")
-_SINGLE_JUNK = re.compile(rf"(?<=[{_HAN}])[A-Za-z0-9]{{3}}(?=[{_HAN}])")
-_FOOTNOTE = re.compile(rf"(?<=[{_HAN}”’）》%])【\d{{1,2}}】")
+#: (written to start with their first character, the look-behind after it: the same matches, but
+#: the regex engine skips to that character instead of testing the look-behind everywhere)
+_SINGLE_JUNK = re.compile(rf"[A-Za-z0-9](?<=[{_HAN}].)[A-Za-z0-9]{{2}}(?=[{_HAN}])")
+_FOOTNOTE = re.compile(rf"【(?<=[{_HAN}”’）》%]【)\d{{1,2}}】")
 _ASCII_LETTER = re.compile("[A-Za-z]")
 
 
@@ -306,7 +308,9 @@ def letter_spacing(line: str, counts: Counter[str], pdf_spaced: bool) -> str:
 
 
 def junk_and_marks(line: str, counts: Counter[str]) -> str:
-    """Short random ASCII between Han characters, ``;;`` quote stand-ins, ``【1】`` footnotes."""
+    """Short random ASCII between Han characters, ``;;`` quote stand-ins, ``【1】`` footnotes.
+
+    ``line`` may be several lines joined by ``\n``: each is repaired as if on its own."""
     r = rules()
 
     def junk(m: re.Match[str]) -> str:
@@ -319,15 +323,29 @@ def junk_and_marks(line: str, counts: Counter[str]) -> str:
     if _ASCII_LETTER.search(line):
         line = _SINGLE_JUNK.sub(junk, line)
     for stand_in in r.quote_stand_ins:
-        if stand_in in line:
-            parts = line.split(stand_in)
-            n = len(parts) - 1
-            counts["quote_stand_in"] += n
-            line = parts[0] + "".join(("“" if i % 2 == 0 else "”") + p for i, p in enumerate(parts[1:]))
+        if stand_in in line:  # open and close in turn, from each line's start
+            line = "\n".join(_quotes(x, stand_in, counts) if stand_in in x else x for x in line.split("\n"))
     if "【" in line:
         line, n = _FOOTNOTE.subn("", line)
         counts["footnote_marker"] += n
     return line
+
+
+def _quotes(line: str, stand_in: str, counts: Counter[str]) -> str:
+    parts = line.split(stand_in)
+    counts["quote_stand_in"] += len(parts) - 1
+    return parts[0] + "".join(("“" if i % 2 == 0 else "”") + p for i, p in enumerate(parts[1:]))
+
+
+def repair_lines(lines: list[str], counts: Counter[str]) -> list[str]:
+    """The line repairs (``pdf_spaces``, ``letter_spacing``, ``junk_and_marks``) of every line; lines
+    left empty are dropped. The space rules look only at lines with a space; the others run once
+    over the text (none reaches across a line end)."""
+    pdf_spaced = is_pdf_spaced(lines)
+    spaced = [letter_spacing(pdf_spaces(x, counts, pdf_spaced), counts, pdf_spaced) if " " in x else x
+              for x in lines]
+    text = junk_and_marks("\n".join(spaced), counts)
+    return [x for x in map(str.strip, text.split("\n")) if x]
 
 
 def is_pdf_spaced(lines: list[str]) -> bool:
