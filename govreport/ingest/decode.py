@@ -137,7 +137,7 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> Decode
     if b"\x00" in data:
         return _with_nul(data, source, declared)
     try:
-        return Decoded(_checked(data.decode("utf-8"), source), "utf-8")
+        return Decoded(_checked(data.decode("utf-8"), source, utf8=data), "utf-8")
     except UnicodeDecodeError:
         pass
     if declared and declared != "utf-8":
@@ -300,10 +300,17 @@ def _with_nul(data: bytes, source: str, declared: str | None) -> Decoded:
     raise IngestError(source, "a binary file, not text (it contains NUL bytes)")
 
 
-def _checked(text: str, source: str) -> str:
-    """Refuse text whose share of control characters says it was binary."""
-    if not text.strip():
+#: the UTF-8 bytes of _CONTROL's characters: those below U+0080 are one byte each, U+FFFD is EF BF BD
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+
+
+def _checked(text: str, source: str, utf8: bytes | None = None) -> str:
+    """Refuse text whose share of control characters says it was binary. ``utf8``: the bytes ``text``
+    was decoded from as UTF-8, where a control character is looked for faster."""
+    if not text or text.isspace():
         raise IngestError(source, "the file has only white space")
+    if utf8 is not None and len(utf8.translate(None, _CONTROL_BYTES)) == len(utf8) and b"\xef\xbf\xbd" not in utf8:
+        return text  # no control character anywhere
     sample = text[:20000]
     if _CONTROL.search(sample) is None:
         return text

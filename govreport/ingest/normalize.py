@@ -32,8 +32,12 @@ from govreport.ingest.repair import HEADING_START, glue
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\ue000-\uf8ff]")
 #: a lone surrogate (from a bad decoder or a str built by hand) cannot be written as UTF-8: U+FFFD
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: either of the two (one scan tells whether either pass is needed)
+_ODD = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\ue000-\uf8ff\ud800-\udfff]")
 #: made one plain space: runs of spaces, NBSP, ideographic space, tabs, other Unicode spaces
-_SPACES = re.compile("[ \u00a0\u3000\t\u2002\u2003\u2009\u202f\u205f\x0b\x0c]+")
+_SPACE_CHARS = " \u00a0\u3000\t\u2002\u2003\u2009\u202f\u205f\x0b\x0c"
+#: (written to match only the runs that change: two or more, or one that is not a plain space)
+_SPACES = re.compile(f"[{_SPACE_CHARS}]{{2,}}|[{_SPACE_CHARS[1:]}]")
 #: markup left in text scraped from pages: block tags break the line, inline tags go
 _BLOCK_TAG = re.compile(r"<(?:br|/?p|/?div|/?li|/?tr|/?h[1-6]|/?table|/?center)\b[^<>]{0,200}>", re.I)
 _INLINE_TAG = re.compile(r"</?(?:span|font|strong|b|i|u|em|a|img|td|th|tbody|ul|ol|section|article)\b[^<>]{0,200}>",
@@ -60,7 +64,7 @@ _FOOTNOTE = re.compile(
     re.M,
 )
 #: the line ends ``str.splitlines`` knows besides ``\n``
-_OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 #: page numbers left by PDF conversion: "— 3 —", "-12-", "第 3 页 共 20 页", "3 / 20"
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－─~]+ ?\d{1,4} ?[-—–－─~]+|第 ?\d{1,4} ?页(?: ?[,，/]? ?共 ?\d{1,4} ?页)?|\d{1,4} ?/ ?\d{1,4})$"
@@ -71,7 +75,7 @@ def _clean_lines(raw: str, counts: Counter[str]) -> list[str]:
     """The text's lines, once invisible characters and odd spaces are gone (``clean_text`` does that
     first): markdown marks, pinyin glosses and footnote markers removed, stripped, page numbers and
     empty lines dropped. Each rule is one pass over the whole text; none reaches across a line end."""
-    if _OTHER_BREAKS.search(raw):
+    if any(c in raw for c in _OTHER_BREAKS):
         raw = "\n".join(raw.splitlines())
     if "**" in raw:
         raw = _MD_BOLD.sub(r"\1", raw)
@@ -171,7 +175,8 @@ def clean_text(raw: str, boilerplate: bool = True) -> str:
 def clean_and_repair(raw: str, boilerplate: bool = True) -> tuple[str, tuple[str, ...]]:
     """``clean_text`` and the repairs it made (``repair: NAME ×N``, see govreport/ingest/repair.py)."""
     counts: Counter[str] = Counter()
-    raw = _INVISIBLE.sub("", _SURROGATE.sub("\ufffd", raw))  # lone surrogates: JSON could not encode them
+    if _ODD.search(raw):  # lone surrogates: JSON could not encode them
+        raw = _INVISIBLE.sub("", _SURROGATE.sub("\ufffd", raw))
     raw = repair.join_broken_entities(raw, counts)
     if "<" in raw:
         raw = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n", raw))

@@ -29,6 +29,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+import ahocorasick
+
 from govreport.errors import LexiconError
 from govreport.lexicons import indicators, read_yaml
 
@@ -368,7 +370,10 @@ def is_spam(line: str) -> bool:
 
 
 def drop_spam(lines: list[str], counts: Counter[str]) -> list[str]:
-    out = [x for x in lines if not is_spam(x)]
+    r = rules()
+    cap = r.spam_max_len
+    out = [x for x in lines if len(x) > cap or x.endswith("。") or not (
+        any(c in x for c in r.spam_contains) or any(p.search(x) for p in r.spam_patterns))]  # not is_spam(x)
     counts["spam_line"] += len(lines) - len(out)
     return out
 
@@ -377,15 +382,28 @@ _NUM_END = re.compile(r"[\d.．]$")
 _NUM_START = re.compile(r"^(?:[\d.．%％‰℅]|[万亿千百]?[元个家项吨亩户])")
 
 
+@cache
+def _break_automaton() -> ahocorasick.Automaton:
+    """The break words (two characters or more: the only ones a break can split) in one automaton,
+    each with its length."""
+    automaton = ahocorasick.Automaton()
+    for word in _break_words()[0]:
+        if len(word) >= 2:
+            automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
 def _word_across(a: str, b: str) -> bool:
-    """A known word starts at the end of ``a`` and ends at the start of ``b``."""
-    words, longest = _break_words()
-    for k in range(1, min(longest, len(a) + 1)):
-        tail = a[-k:]
-        for j in range(1, min(longest - k, len(b)) + 1):
-            if tail + b[:j] in words:
-                return True
-    return False
+    """A known word starts at the end of ``a`` and ends at the start of ``b``: ``a[-k:] + b[:j]`` in the
+    words for some k, j >= 1 with k + j <= the longest word looked for (one automaton scan of the
+    characters around the break)."""
+    longest = _break_words()[1]
+    left = a[-(longest - 1):] if longest > 1 else ""
+    if not left or not b:
+        return False
+    joined, cut = left + b[: longest - 1], len(left)
+    return any(end - n + 1 < cut <= end and n <= longest for end, n in _break_automaton().iter(joined))
 
 
 _MIN_LINE = 6
