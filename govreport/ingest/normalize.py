@@ -36,8 +36,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _ODD = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\ue000-\uf8ff\ud800-\udfff]")
 #: made one plain space: runs of spaces, NBSP, ideographic space, tabs, other Unicode spaces
 _SPACE_CHARS = " \u00a0\u3000\t\u2002\u2003\u2009\u202f\u205f\x0b\x0c"
-#: (written to match only the runs that change: two or more, or one that is not a plain space)
-_SPACES = re.compile(f"[{_SPACE_CHARS}]{{2,}}|[{_SPACE_CHARS[1:]}]")
+#: (written to match only the runs that change: two or more, or one that is not a plain space; and
+#: to start with a space character, so that the regex engine skips to those)
+_SPACES = re.compile(f"[{_SPACE_CHARS}](?:(?<= )[{_SPACE_CHARS}]+|(?<! )[{_SPACE_CHARS}]*)")
 #: markup left in text scraped from pages: block tags break the line, inline tags go
 _BLOCK_TAG = re.compile(r"<(?:br|/?p|/?div|/?li|/?tr|/?h[1-6]|/?table|/?center)\b[^<>]{0,200}>", re.I)
 _INLINE_TAG = re.compile(r"</?(?:span|font|strong|b|i|u|em|a|img|td|th|tbody|ul|ol|section|article)\b[^<>]{0,200}>",

@@ -267,9 +267,12 @@ _LETTER_SPACED = re.compile(rf"(?<![{_HAN}])[{_HAN}](?: [{_HAN}]){{2,}}(?![{_HAN
 _HAN_SPACE = re.compile(rf"(?<=[{_HAN}]) (?=[{_HAN}])")
 #: (written to start with their first character, the look-behind after it: the same matches, but
 #: the regex engine skips to that character instead of testing the look-behind everywhere)
-_SINGLE_JUNK = re.compile(rf"[A-Za-z0-9](?<=[{_HAN}].)[A-Za-z0-9]{{2}}(?=[{_HAN}])")
+#: a junk token (three letters or digits between Han characters) is removed only when it starts with a
+#: letter and has a lower-case one; two such three-character gaps never overlap, so looking only at
+#: those that start with a letter finds the same ones
+_SINGLE_JUNK = re.compile(rf"[A-Za-z](?<=[{_HAN}].)[A-Za-z0-9]{{2}}(?=[{_HAN}])")
+_LOWER = re.compile("[a-z]")
 _FOOTNOTE = re.compile(rf"【(?<=[{_HAN}”’）》%]【)\d{{1,2}}】")
-_ASCII_LETTER = re.compile("[A-Za-z]")
 
 
 def pdf_spaces(line: str, counts: Counter[str], pdf_spaced: bool) -> str:
@@ -317,12 +320,12 @@ def junk_and_marks(line: str, counts: Counter[str]) -> str:
 
     def junk(m: re.Match[str]) -> str:
         token = m.group(0)
-        if _is_junk_shape(token, r.keep_ascii) and not token[0].isdigit() and any(c.islower() for c in token):
+        if _is_junk_shape(token, r.keep_ascii) and any(c.islower() for c in token):
             counts["junk_token"] += 1
             return ""
         return token
 
-    if _ASCII_LETTER.search(line):
+    if _LOWER.search(line):
         line = _SINGLE_JUNK.sub(junk, line)
     for stand_in in r.quote_stand_ins:
         if stand_in in line:  # open and close in turn, from each line's start
@@ -369,11 +372,17 @@ def is_spam(line: str) -> bool:
     return any(c in line for c in r.spam_contains) or any(p.search(line) for p in r.spam_patterns)
 
 
+@cache
+def _spam_cues() -> re.Pattern[str]:
+    """repairs.yaml's spam cues as one regex (a line holding any of them)."""
+    return re.compile("|".join(map(re.escape, rules().spam_contains)))
+
+
 def drop_spam(lines: list[str], counts: Counter[str]) -> list[str]:
     r = rules()
-    cap = r.spam_max_len
+    cap, cues = r.spam_max_len, _spam_cues().search
     out = [x for x in lines if len(x) > cap or x.endswith("。") or not (
-        any(c in x for c in r.spam_contains) or any(p.search(x) for p in r.spam_patterns))]  # not is_spam(x)
+        cues(x) or any(p.search(x) for p in r.spam_patterns))]  # not is_spam(x)
     counts["spam_line"] += len(lines) - len(out)
     return out
 
