@@ -118,7 +118,7 @@ def _is_boilerplate(line: str, r: Rules, fast: _Fast) -> bool:
         return True  # symbols only: 】 > | × (a lone 。 or ” is the tail of a wrapped paragraph)
     if "。" not in line and fast.has_contains.search(key):
         return True
-    if fast.any_pattern.search(key) if fast.any_pattern else any(p.search(key) for p in r.patterns):
+    if any(p.search(key) for p in r.patterns):
         return True
     return _MENU_SPLIT.search(line) is not None and _is_menu(line)
 
@@ -133,16 +133,6 @@ class _Fast:
     any_cue: re.Pattern[str]  # contains_any cues, half- and full-width punctuation, spaces allowed
     has_any: re.Pattern[str]  # one of the contains_any cues, as written (one scan, not one per cue)
     has_contains: re.Pattern[str]  # one of the contains cues, as written
-    any_pattern: re.Pattern[str] | None  # the patterns as one alternation (searches as any of them would)
-
-
-def _alternation(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
-    """One regex that finds a match where any of ``patterns`` would; None (each is searched on its
-    own) when there are none or one sets flags or refers to a group, which a combination would change."""
-    if not patterns or any(p.flags & ~re.UNICODE or "(?P=" in p.pattern or re.search(r"\\[1-9]|\(\?[aiLmsux]", p.pattern)
-                           for p in patterns):
-        return None
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
 
 
 @lru_cache(maxsize=1)
@@ -150,7 +140,7 @@ def _fast(r: Rules) -> _Fast:
     forms = {*r.contains_any, *(c.translate(_FULL_WIDTH) for c in r.contains_any)}
     alternatives = sorted((r"\s*".join(map(re.escape, c)) for c in forms), key=len, reverse=True)
     return _Fast(frozenset(c[0] for c in r.prefix), frozenset(c[0] for c in r.tail), re.compile("|".join(alternatives)),
-                 _literals(r.contains_any), _literals(r.contains), _alternation(r.patterns))
+                 _literals(r.contains_any), _literals(r.contains))
 
 
 def _literals(words: tuple[str, ...]) -> re.Pattern[str]:
