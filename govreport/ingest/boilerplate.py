@@ -12,11 +12,13 @@ from importlib import resources
 import yaml
 
 from govreport.errors import LexiconError
+from govreport.ingest.nfkc import nfkc, stable_first
 
 _LISTS = ("prefix", "contains", "contains_any", "exact", "tail")  # lists of literal cues
 _NUMBERS = ("prefix_max_len", "contains_max_len")
-_SPACE = re.compile(r"\s+")
 _SENTENCE_MARKS = set("。!?;:,、”’)》」』")
+#: a letter or digit (``str.isalnum``: the regex ``\w`` less ``_``) or one of _SENTENCE_MARKS
+_WORDISH = re.compile("[^\\W_]|[" + re.escape("".join(sorted(_SENTENCE_MARKS))) + "]")
 #: a navigation bar flattened to one line: 4+ words of 2–8 characters, no punctuation, no digits.
 #: Written by hand because it is a shape, not a word list (spaced titles like 政 府 工 作 报 告 have
 #: one-character words and are kept).
@@ -87,7 +89,7 @@ def rules() -> Rules:
 
 def _key(line: str) -> str:
     """A line as rules see it: NFKC (full-width → half-width), no white space."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", line))
+    return "".join(nfkc(line).split())  # str.split() and the regex \s take the same white space
 
 
 def _is_menu(line: str) -> bool:
@@ -98,17 +100,21 @@ def _is_menu(line: str) -> bool:
 def is_boilerplate(line: str, r: Rules | None = None) -> bool:
     """Is this one line page furniture?"""
     r = r or rules()
-    fast = _fast(r)
+    return _is_boilerplate(line, r, _fast(r))
+
+
+def _is_boilerplate(line: str, r: Rules, fast: _Fast) -> bool:
     if len(line) > r.contains_max_len:
         # a long line: only a furniture prefix or a never-in-a-report phrase can condemn it
-        if len(line) <= r.prefix_max_len and unicodedata.normalize("NFKC", line[0]) in fast.prefix_first:
-            if _key(line[:40]).startswith(r.prefix):
-                return True
+        if len(line) <= r.prefix_max_len and (
+            line[0] if stable_first(line) else unicodedata.normalize("NFKC", line[0])
+        ) in fast.prefix_first and _key(line[:40]).startswith(r.prefix):
+            return True
         return fast.any_cue.search(line) is not None
     key = _key(line)
     if not key or key in r.exact or key.startswith(r.prefix) or fast.has_any.search(key):
         return True
-    if not any(ch.isalnum() or ch in _SENTENCE_MARKS for ch in key):
+    if _WORDISH.search(key) is None:
         return True  # symbols only: 】 > | × (a lone 。 or ” is the tail of a wrapped paragraph)
     if "。" not in line and fast.has_contains.search(key):
         return True
@@ -123,6 +129,7 @@ _FULL_WIDTH = str.maketrans(",:;!?()", "，：；！？（）")
 @dataclass(frozen=True, slots=True)
 class _Fast:
     prefix_first: frozenset[str]  # first characters of the prefix cues
+    tail_first: frozenset[str]  # first characters of the tail cues
     any_cue: re.Pattern[str]  # contains_any cues, half- and full-width punctuation, spaces allowed
     has_any: re.Pattern[str]  # one of the contains_any cues, as written (one scan, not one per cue)
     has_contains: re.Pattern[str]  # one of the contains cues, as written
@@ -132,7 +139,7 @@ class _Fast:
 def _fast(r: Rules) -> _Fast:
     forms = {*r.contains_any, *(c.translate(_FULL_WIDTH) for c in r.contains_any)}
     alternatives = sorted((r"\s*".join(map(re.escape, c)) for c in forms), key=len, reverse=True)
-    return _Fast(frozenset(c[0] for c in r.prefix), re.compile("|".join(alternatives)),
+    return _Fast(frozenset(c[0] for c in r.prefix), frozenset(c[0] for c in r.tail), re.compile("|".join(alternatives)),
                  _literals(r.contains_any), _literals(r.contains))
 
 
@@ -144,14 +151,18 @@ def _literals(words: tuple[str, ...]) -> re.Pattern[str]:
 def strip_boilerplate(lines: list[str]) -> list[str]:
     """Drop furniture lines, and everything from a comment box / related-links block near the end."""
     r = rules()
-    total = sum(len(x) for x in lines) or 1
+    fast = _fast(r)
+    total = sum(map(len, lines)) or 1
     tail_from = total * (1 - r.tail_share)
     out: list[str] = []
     seen = 0
     for line in lines:
         seen += len(line)
-        if seen >= tail_from and _key(line[:40]).startswith(r.tail):
+        # (a line whose first character is Han has a key that starts with it: no key needed unless
+        # that character starts a tail cue)
+        if seen >= tail_from and (not stable_first(line) or line[0] in fast.tail_first) and \
+                _key(line[:40]).startswith(r.tail):
             break
-        if not is_boilerplate(line, r):
+        if not _is_boilerplate(line, r, fast):
             out.append(line)
     return out

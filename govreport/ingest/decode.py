@@ -137,7 +137,7 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> Decode
     if b"\x00" in data:
         return _with_nul(data, source, declared)
     try:
-        return Decoded(_checked(data.decode("utf-8"), source), "utf-8")
+        return Decoded(_checked(data.decode("utf-8"), source, utf8=data), "utf-8")
     except UnicodeDecodeError:
         pass
     if declared and declared != "utf-8":
@@ -300,19 +300,39 @@ def _with_nul(data: bytes, source: str, declared: str | None) -> Decoded:
     raise IngestError(source, "a binary file, not text (it contains NUL bytes)")
 
 
-def _checked(text: str, source: str) -> str:
-    """Refuse text whose share of control characters says it was binary."""
-    if not text.strip():
+#: the UTF-8 bytes of _CONTROL's characters: those below U+0080 are one byte each, U+FFFD is EF BF BD
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+
+
+def _checked(text: str, source: str, utf8: bytes | None = None) -> str:
+    """Refuse text whose share of control characters says it was binary. ``utf8``: the bytes ``text``
+    was decoded from as UTF-8, where a control character is looked for faster."""
+    if not text or text.isspace():
         raise IngestError(source, "the file has only white space")
+    if utf8 is not None and len(utf8.translate(None, _CONTROL_BYTES)) == len(utf8) and b"\xef\xbf\xbd" not in utf8:
+        return text  # no control character anywhere
     sample = text[:20000]
+    if _CONTROL.search(sample) is None:
+        return text
     bad = len(_CONTROL.findall(sample))
-    if bad and bad > 0.01 * len(sample):
+    if bad > 0.01 * len(sample):
         raise IngestError(source, f"a binary file, not text ({bad / len(sample):.0%} control characters)")
     return text
 
 
+#: the high bytes of UTF-16 code units in _CJK's BMP ranges: U+3400–U+4CFF, U+4E00–U+9FFF, U+F900–U+FAFF
+_CJK_HIGH = bytes([*range(0x34, 0x4D), *range(0x4E, 0xA0), 0xF9, 0xFA])
+#: U+4D00–U+4DFF (CJK up to U+4DBF, then Yijing symbols) and surrogates (astral CJK): counted by the regex
+_CJK_MIXED_HIGH = bytes([0x4D, *range(0xD8, 0xE0)])
+
+
 def cjk_count(text: str) -> int:
-    return sum(map(len, _CJK.findall(text)))
+    """How many characters of ``text`` are Chinese (``_CJK``): from the high bytes of its UTF-16 code
+    units (a few C calls over bytes), by the regex only when a high byte alone cannot tell."""
+    high = text.encode("utf-16-le", "surrogatepass")[1::2]
+    if len(high.translate(None, _CJK_MIXED_HIGH)) != len(high):
+        return sum(map(len, _CJK.findall(text)))
+    return len(high) - len(high.translate(None, _CJK_HIGH))
 
 
 def _letters(text: str) -> int:
@@ -320,9 +340,21 @@ def _letters(text: str) -> int:
     return len(text) if text.isalpha() else sum(map(str.isalpha, text))
 
 
+#: runs of characters that may be letters: every ``str.isalpha`` character is a word character
+#: (``\w``) that is neither a decimal digit nor ``_``; the few others it takes (①, ²) are told apart
+#: by ``_letters`` on the runs, so the count is that of ``str.isalpha`` over the whole text
+_MAYBE_LETTERS = re.compile(r"[^\W\d_]+")
+_KANA_CHARS = r"\u3041-\u309f\u30a0-\u30fa\u30fd-\u30ff\u31f0-\u31ff\uff66-\uff9d"
+_HANGUL_CHARS = r"\uac00-\ud7a3\u1100-\u11ff\u3131-\u318e"
 #: kana (not the middle dot U+30FB and the long mark U+30FC, which Chinese text uses too) and Hangul
-_KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30fa\u30fd-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
-_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3131-\u318e]")
+_KANA = re.compile(f"[{_KANA_CHARS}]")
+_HANGUL = re.compile(f"[{_HANGUL_CHARS}]")
+_KANA_OR_HANGUL = re.compile(f"[{_KANA_CHARS}{_HANGUL_CHARS}]")
+
+
+def letter_count(text: str) -> int:
+    """``sum(map(str.isalpha, text))``, in a few C calls: only runs of possible letters are looked at."""
+    return _letters("".join(_MAYBE_LETTERS.findall(text)))
 
 
 def check_report_text(text: str, source: str, min_cjk: int = 20) -> None:
@@ -333,11 +365,14 @@ def check_report_text(text: str, source: str, min_cjk: int = 20) -> None:
     if text.count("(cid:") > 20:
         raise IngestError(source, "the PDF's fonts have no Unicode mapping; its text cannot be read")
     sample = text[:20000]
-    han = "".join(_CJK.findall(sample))
-    cjk = len(han)
+    cjk = cjk_count(sample)
     visible = len(sample) - sample.count(" ") - sample.count("\n")
-    letters = _letters(han) + _letters(_CJK.sub("", sample))
-    kana, hangul = len(_KANA.findall(sample)), len(_HANGUL.findall(sample))
+    kana = hangul = 0
+    if _KANA_OR_HANGUL.search(sample):
+        kana, hangul = len(_KANA.findall(sample)), len(_HANGUL.findall(sample))
+    # the letters are counted only when a test below needs them: with at most 2 kana and 2 Hangul
+    # and Chinese characters making half the sample, no test can fail whatever their number
+    letters = letter_count(sample) if max(kana, hangul) > 2 or 2 * cjk < len(sample) else len(sample)
     if kana > max(2, 0.05 * letters):
         raise IngestError(source, f"not a Chinese report: Japanese text ({kana} kana among {letters} letters)")
     if hangul > max(2, 0.05 * letters):

@@ -32,51 +32,75 @@ from govreport.ingest.repair import HEADING_START, glue
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\ue000-\uf8ff]")
 #: a lone surrogate (from a bad decoder or a str built by hand) cannot be written as UTF-8: U+FFFD
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: either of the two (one scan tells whether either pass is needed)
+_ODD = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\ue000-\uf8ff\ud800-\udfff]")
 #: made one plain space: runs of spaces, NBSP, ideographic space, tabs, other Unicode spaces
-_SPACES = re.compile("[ \u00a0\u3000\t\u2002\u2003\u2009\u202f\u205f\x0b\x0c]+")
+_SPACE_CHARS = " \u00a0\u3000\t\u2002\u2003\u2009\u202f\u205f\x0b\x0c"
+#: (written to match only the runs that change: two or more, or one that is not a plain space; and
+#: to start with a space character, so that the regex engine skips to those)
+_SPACES = re.compile(f"[{_SPACE_CHARS}](?:(?<= )[{_SPACE_CHARS}]+|(?<! )[{_SPACE_CHARS}]*)")
 #: markup left in text scraped from pages: block tags break the line, inline tags go
 _BLOCK_TAG = re.compile(r"<(?:br|/?p|/?div|/?li|/?tr|/?h[1-6]|/?table|/?center)\b[^<>]{0,200}>", re.I)
 _INLINE_TAG = re.compile(r"</?(?:span|font|strong|b|i|u|em|a|img|td|th|tbody|ul|ol|section|article)\b[^<>]{0,200}>",
                          re.I)
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
-_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_HEADING = re.compile(r"^#{1,6}[^\S\n]+", re.M)  # at the start of any line of the text
 _MD_BOLD = re.compile(r"\*\*(.+?)\*\*")
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 #: pinyin glued after a character, as some sites print it: 統(tǒng)計 → 統計 (needs a tone mark or digit);
 #: also after a mojibake character (┙(jīng)), and with its "(" lost to mojibake (殘?zhí)貖, tone mark needed)
+#: (the regexes below start with the character they open with and check what precedes it after it:
+#: the same matches as a leading look-behind, but the regex engine skips to those characters)
 _ROMANISATION = re.compile(
-    rf"(?<=[^\x00-\x7f\s（(）)“”‘’《》【】])(?:[(（](?=[a-zü{_TONED}]*[{_TONED}1-5])[a-zü{_TONED}]{{1,6}}[1-5]?"
-    rf"|[?？](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,6}})[)）]"
+    rf"[(（?？](?<=[^\x00-\x7f\s（(）)“”‘’《》【】].)"
+    rf"(?:(?<=[(（])(?=[a-zü{_TONED}]*[{_TONED}1-5])[a-zü{_TONED}]{{1,6}}[1-5]?"
+    rf"|(?<=[?？])(?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,6}})[)）]"
 )
 #: footnote markers: bracketed 1–2 digit numbers glued after a character, closing quote or %;
 #: after a comma/full stop only when punctuation or the line end follows (else it is list numbering)
 _FOOTNOTE = re.compile(
-    rf"(?:(?<=[{_CJK}”’）》】%])|(?<=[。，；、](?=[\[〔［]\d{{1,2}}[\]〕］](?:[。，；、：”）]|$))))"
-    r"[\[〔［]\d{1,2}[\]〕］]",
+    rf"[\[〔［](?:(?<=[{_CJK}”’）》】%].)|(?<=[。，；、].)(?=\d{{1,2}}[\]〕］](?:[。，；、：”）]|$)))"
+    r"\d{1,2}[\]〕］]",
     re.M,
 )
+#: the line ends ``str.splitlines`` knows besides ``\n``
+_OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 #: page numbers left by PDF conversion: "— 3 —", "-12-", "第 3 页 共 20 页", "3 / 20"
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－─~]+ ?\d{1,4} ?[-—–－─~]+|第 ?\d{1,4} ?页(?: ?[,，/]? ?共 ?\d{1,4} ?页)?|\d{1,4} ?/ ?\d{1,4})$"
 )
 
 
-def _clean_line(line: str, counts: Counter[str] | None = None) -> str:
-    """One line, once invisible characters and odd spaces are gone (``clean_text`` does that first)."""
-    counts = Counter() if counts is None else counts
-    if "**" in line:
-        line = _MD_BOLD.sub(r"\1", line)
-    if line.startswith("#"):
-        line = _MD_HEADING.sub("", line)
-    if "(" in line or "（" in line or ")" in line:
-        line, n = _ROMANISATION.subn("", line)
-        counts["pinyin_gloss"] += n
-    if "[" in line or "〔" in line or "［" in line:
-        line, n = _FOOTNOTE.subn("", line)
+def _clean_lines(raw: str, counts: Counter[str]) -> list[str]:
+    """The text's lines, once invisible characters and odd spaces are gone (``clean_text`` does that
+    first): markdown marks, pinyin glosses and footnote markers removed, stripped, page numbers and
+    empty lines dropped. Each rule is one pass over the whole text; none reaches across a line end."""
+    if any(c in raw for c in _OTHER_BREAKS):
+        raw = "\n".join(raw.splitlines())
+    if "**" in raw:
+        raw = _MD_BOLD.sub(r"\1", raw)
+    if "#" in raw:
+        raw = _MD_HEADING.sub("", raw)
+    if "(" in raw or "（" in raw or ")" in raw:
+        raw = _ROMANISATION.sub(lambda m: _gloss(m, counts), raw)
+    if "[" in raw or "〔" in raw or "［" in raw:
+        raw, n = _FOOTNOTE.subn("", raw)
         counts["footnote_marker"] += n
-    line = line.strip()
-    return "" if _PAGE_NUMBER.match(line) else line
+    return [x for x in map(str.strip, raw.split("\n")) if x and not _PAGE_NUMBER.match(x)]
+
+
+def _gloss(m: re.Match[str], counts: Counter[str]) -> str:
+    """A pinyin gloss goes on a line that has a ``(``, ``（`` or ``)`` (a ``？zhí）`` alone is kept)."""
+    gloss = m.group(0)
+    if gloss[0] not in "(（" and gloss[-1] != ")":
+        text = m.string
+        end = text.find("\n", m.end())
+        line = text[text.rfind("\n", 0, m.start()) + 1 : end if end >= 0 else len(text)]
+        if "(" not in line and "（" not in line and ")" not in line:
+            return gloss
+    counts["pinyin_gloss"] += 1
+    return ""
 
 
 def reflow(lines: list[str]) -> list[str]:
@@ -152,18 +176,15 @@ def clean_text(raw: str, boilerplate: bool = True) -> str:
 def clean_and_repair(raw: str, boilerplate: bool = True) -> tuple[str, tuple[str, ...]]:
     """``clean_text`` and the repairs it made (``repair: NAME ×N``, see govreport/ingest/repair.py)."""
     counts: Counter[str] = Counter()
-    raw = _INVISIBLE.sub("", _SURROGATE.sub("\ufffd", raw))  # lone surrogates: JSON could not encode them
+    if _ODD.search(raw):  # lone surrogates: JSON could not encode them
+        raw = _INVISIBLE.sub("", _SURROGATE.sub("\ufffd", raw))
     raw = repair.join_broken_entities(raw, counts)
     if "<" in raw:
         raw = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n", raw))
     if "&" in raw:
         raw = _ENTITY.sub(lambda m: html.unescape(m.group(0)), raw)
     raw = repair.drop_junk_markers(_SPACES.sub(" ", raw), counts)
-    lines = [c for c in (_clean_line(x, counts) for x in raw.splitlines()) if c]
-    pdf_spaced = repair.is_pdf_spaced(lines)
-    lines = [repair.junk_and_marks(repair.letter_spacing(repair.pdf_spaces(x, counts, pdf_spaced), counts, pdf_spaced), counts)
-             for x in lines]
-    lines = [x.strip() for x in lines if x.strip()]
+    lines = repair.repair_lines(_clean_lines(raw, counts), counts)
     if boilerplate:
         lines = repair.drop_spam(strip_boilerplate(lines), counts)
     lines = repair.join_broken_lines(rejoin_fragments(reflow(lines)), counts)
@@ -223,14 +244,58 @@ def _tables() -> tuple[list[int], dict[int, str]]:
     return bmp, astral
 
 
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+#: characters of report text the view changes most often (full-width punctuation and digits), each
+#: replaced with one ``str.replace`` when the text has it
+_FREQUENT = "，；）（：％！．０１２３４５６７８９"
+#: more distinct other characters to change than this (a traditional text): one ``str.translate``
+_MAX_REPLACES = 40
+
+
+@lru_cache(maxsize=1)
+def _view_plan() -> tuple[tuple[tuple[str, str], ...], re.Pattern[str]]:
+    """(the frequent characters and what they become, a regex finding any other BMP character the
+    view changes)."""
+    table = _table()
+    frequent = tuple((ch, table[ord(ch)]) for ch in _FREQUENT
+                     if ord(ch) in table and ord(table[ord(ch)]) not in table)
+    skip = {ord(ch) for ch, _ in frequent}
+    return frequent, re.compile(f"[{_char_class(sorted(cp for cp in table if cp < 0x10000 and cp not in skip))}]")
+
+
+def _char_class(cps: list[int]) -> str:
+    """A regex character class body for sorted code points, as ranges."""
+    parts: list[str] = []
+    i = 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        parts.append(re.escape(chr(cps[i])) if i == j else f"{re.escape(chr(cps[i]))}-{re.escape(chr(cps[j]))}")
+        i = j + 1
+    return "".join(parts)
 
 
 def matching_view(text: str) -> str:
-    """A copy of ``text`` of the same length on which extractors match (half-width, simplified)."""
+    """A copy of ``text`` of the same length on which extractors match (half-width, simplified).
+
+    The same as ``text.translate`` with the view's table, done as a few ``str.replace`` calls, one per
+    distinct character to change, in the usual case of a text with only a few distinct ones: the
+    frequent punctuation first, then the others one regex scan finds (all at once by ``translate``
+    when there are many, or when one becomes another of them)."""
     bmp, astral = _tables()
-    view = text.translate(bmp)
-    if _ASTRAL.search(text):
+    frequent, others = _view_plan()
+    view = text
+    for a, b in frequent:
+        if a in view:
+            view = view.replace(a, b)
+    if found := set(others.findall(view)):
+        table = _table()
+        if len(found) > _MAX_REPLACES or any(table[ord(c)] in found for c in found):
+            view = view.translate(bmp)
+        else:
+            for c in found:
+                view = view.replace(c, table[ord(c)])
+    if astral and len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text):  # astral characters
         view = view.translate(astral)
     assert len(view) == len(text)
     return view

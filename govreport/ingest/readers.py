@@ -67,7 +67,7 @@ def read_bytes(data: bytes, name: str, options: Options = DEFAULT, source: str |
         raw, encoding, warnings = decoded.text, decoded.encoding, decoded.warnings
         if bad := raw.count("\ufffd"):
             warnings = (*warnings, f"{bad} undecodable byte sequence(s) replaced by U+FFFD")
-        if fmt == "txt" and _LOOKS_HTML.search(raw[:4096]):
+        if fmt == "txt" and "<" in raw[:4096] and _LOOKS_HTML.search(raw[:4096]):
             fmt = "html"
         if fmt == "html":
             from govreport.ingest.html import html_to_text
@@ -82,7 +82,7 @@ def read_bytes(data: bytes, name: str, options: Options = DEFAULT, source: str |
 def read_text(text: str, options: Options = DEFAULT) -> Document:
     """A string given as text (never refused: a caller may pass a snippet; odd input gets a warning)."""
     fmt = "txt"
-    if _LOOKS_HTML.search(text[:4096]):
+    if "<" in text[:4096] and _LOOKS_HTML.search(text[:4096]):  # (every form of it starts with "<")
         from govreport.ingest.html import html_to_text
 
         text, fmt = html_to_text(text), "html"

@@ -29,6 +29,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+import ahocorasick
+
 from govreport.errors import LexiconError
 from govreport.lexicons import indicators, read_yaml
 
@@ -263,9 +265,14 @@ _CUE_NUM = re.compile(rf"(?<=[{_HAN}]) (?=\d)")
 _PCT = re.compile(r"(?<=\d) (?=[%％‰℅])")
 _LETTER_SPACED = re.compile(rf"(?<![{_HAN}])[{_HAN}](?: [{_HAN}]){{2,}}(?![{_HAN}])")
 _HAN_SPACE = re.compile(rf"(?<=[{_HAN}]) (?=[{_HAN}])")
-_SINGLE_JUNK = re.compile(rf"(?<=[{_HAN}])[A-Za-z0-9]{{3}}(?=[{_HAN}])")
-_FOOTNOTE = re.compile(rf"(?<=[{_HAN}”’）》%])【\d{{1,2}}】")
-_ASCII_LETTER = re.compile("[A-Za-z]")
+#: (written to start with their first character, the look-behind after it: the same matches, but
+#: the regex engine skips to that character instead of testing the look-behind everywhere)
+#: a junk token (three letters or digits between Han characters) is removed only when it starts with a
+#: letter and has a lower-case one; two such three-character gaps never overlap, so looking only at
+#: those that start with a letter finds the same ones
+_SINGLE_JUNK = re.compile(rf"[A-Za-z](?<=[{_HAN}].)[A-Za-z0-9]{{2}}(?=[{_HAN}])")
+_LOWER = re.compile("[a-z]")
+_FOOTNOTE = re.compile(rf"【(?<=[{_HAN}”’）》%]【)\d{{1,2}}】")
 
 
 def pdf_spaces(line: str, counts: Counter[str], pdf_spaced: bool) -> str:
@@ -306,28 +313,44 @@ def letter_spacing(line: str, counts: Counter[str], pdf_spaced: bool) -> str:
 
 
 def junk_and_marks(line: str, counts: Counter[str]) -> str:
-    """Short random ASCII between Han characters, ``;;`` quote stand-ins, ``【1】`` footnotes."""
+    """Short random ASCII between Han characters, ``;;`` quote stand-ins, ``【1】`` footnotes.
+
+    ``line`` may be several lines joined by ``\n``: each is repaired as if on its own."""
     r = rules()
 
     def junk(m: re.Match[str]) -> str:
         token = m.group(0)
-        if _is_junk_shape(token, r.keep_ascii) and not token[0].isdigit() and any(c.islower() for c in token):
+        if _is_junk_shape(token, r.keep_ascii) and any(c.islower() for c in token):
             counts["junk_token"] += 1
             return ""
         return token
 
-    if _ASCII_LETTER.search(line):
+    if _LOWER.search(line):
         line = _SINGLE_JUNK.sub(junk, line)
     for stand_in in r.quote_stand_ins:
-        if stand_in in line:
-            parts = line.split(stand_in)
-            n = len(parts) - 1
-            counts["quote_stand_in"] += n
-            line = parts[0] + "".join(("“" if i % 2 == 0 else "”") + p for i, p in enumerate(parts[1:]))
+        if stand_in in line:  # open and close in turn, from each line's start
+            line = "\n".join(_quotes(x, stand_in, counts) if stand_in in x else x for x in line.split("\n"))
     if "【" in line:
         line, n = _FOOTNOTE.subn("", line)
         counts["footnote_marker"] += n
     return line
+
+
+def _quotes(line: str, stand_in: str, counts: Counter[str]) -> str:
+    parts = line.split(stand_in)
+    counts["quote_stand_in"] += len(parts) - 1
+    return parts[0] + "".join(("“" if i % 2 == 0 else "”") + p for i, p in enumerate(parts[1:]))
+
+
+def repair_lines(lines: list[str], counts: Counter[str]) -> list[str]:
+    """The line repairs (``pdf_spaces``, ``letter_spacing``, ``junk_and_marks``) of every line; lines
+    left empty are dropped. The space rules look only at lines with a space; the others run once
+    over the text (none reaches across a line end)."""
+    pdf_spaced = is_pdf_spaced(lines)
+    spaced = [letter_spacing(pdf_spaces(x, counts, pdf_spaced), counts, pdf_spaced) if " " in x else x
+              for x in lines]
+    text = junk_and_marks("\n".join(spaced), counts)
+    return [x for x in map(str.strip, text.split("\n")) if x]
 
 
 def is_pdf_spaced(lines: list[str]) -> bool:
@@ -349,8 +372,17 @@ def is_spam(line: str) -> bool:
     return any(c in line for c in r.spam_contains) or any(p.search(line) for p in r.spam_patterns)
 
 
+@cache
+def _spam_cues() -> re.Pattern[str]:
+    """repairs.yaml's spam cues as one regex (a line holding any of them)."""
+    return re.compile("|".join(map(re.escape, rules().spam_contains)))
+
+
 def drop_spam(lines: list[str], counts: Counter[str]) -> list[str]:
-    out = [x for x in lines if not is_spam(x)]
+    r = rules()
+    cap, cues = r.spam_max_len, _spam_cues().search
+    out = [x for x in lines if len(x) > cap or x.endswith("。") or not (
+        cues(x) or any(p.search(x) for p in r.spam_patterns))]  # not is_spam(x)
     counts["spam_line"] += len(lines) - len(out)
     return out
 
@@ -359,15 +391,28 @@ _NUM_END = re.compile(r"[\d.．]$")
 _NUM_START = re.compile(r"^(?:[\d.．%％‰℅]|[万亿千百]?[元个家项吨亩户])")
 
 
+@cache
+def _break_automaton() -> ahocorasick.Automaton:
+    """The break words (two characters or more: the only ones a break can split) in one automaton,
+    each with its length."""
+    automaton = ahocorasick.Automaton()
+    for word in _break_words()[0]:
+        if len(word) >= 2:
+            automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
 def _word_across(a: str, b: str) -> bool:
-    """A known word starts at the end of ``a`` and ends at the start of ``b``."""
-    words, longest = _break_words()
-    for k in range(1, min(longest, len(a) + 1)):
-        tail = a[-k:]
-        for j in range(1, min(longest - k, len(b)) + 1):
-            if tail + b[:j] in words:
-                return True
-    return False
+    """A known word starts at the end of ``a`` and ends at the start of ``b``: ``a[-k:] + b[:j]`` in the
+    words for some k, j >= 1 with k + j <= the longest word looked for (one automaton scan of the
+    characters around the break)."""
+    longest = _break_words()[1]
+    left = a[-(longest - 1):] if longest > 1 else ""
+    if not left or not b:
+        return False
+    joined, cut = left + b[: longest - 1], len(left)
+    return any(end - n + 1 < cut <= end and n <= longest for end, n in _break_automaton().iter(joined))
 
 
 _MIN_LINE = 6

@@ -59,7 +59,7 @@ def is_partial(view: str, header: Header) -> bool:
             return True
     if evidence(view, "news", 0, min(n, NEWS_HEAD)):
         return True
-    if not evidence(view, "closing", tail_start(n)):
+    if not evidence(view, "closing", tail_start(n), from_end=True):
         return True
     if header.opening is not None or header.session:
         return False

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from govreport.errors import LexiconError
 from govreport.metadata.header import SMALL, YEAR, cn_int
+from govreport.metadata.prefilter import may_match, required_strings
 
 COLUMNS = ("rule", "scope", "pattern", "kind", "offset", "note")
 KINDS = ("year", "npc", "npcterm", "plan", "since", "latest", "news", "closing")
@@ -61,6 +62,8 @@ class Cue:
     offset: int
     base: int | None = None
     note: str = ""
+    #: strings one of which every match contains (``prefilter``): no regex scan where none occurs
+    needs: tuple[str, ...] | None = None
 
     def year(self, m: re.Match[str]) -> int | None:
         g = m.groupdict()
@@ -115,7 +118,7 @@ def parse_cues(lines: list[str], where: str = "meta_cues.tsv") -> tuple[Cue, ...
             base = int(note.split()[0]) if kind == "since" else None
         except (re.error, ValueError, IndexError) as exc:
             raise LexiconError(f"{where}:{n}: rule {rule}: {exc}") from exc
-        cues.append(Cue(rule, scope, regex, kind, off, base, note))
+        cues.append(Cue(rule, scope, regex, kind, off, base, note, required_strings(regex)))
     if not cues:
         raise LexiconError(f"{where}: no rules")
     return tuple(cues)
@@ -139,6 +142,8 @@ def year_from_cues(
         if cue.kind in EVIDENCE_KINDS:
             continue
         lo, hi = (head_start, head_end) if cue.scope == "head" else (0, len(view))
+        if not may_match(cue.needs, view, lo, hi):
+            continue
         if cue.kind == "latest":
             if fragment:
                 continue
@@ -159,10 +164,20 @@ def tail_start(n: int) -> int:
     return max(0, n - max(3000, n // 3))
 
 
-def evidence(view: str, kind: str, lo: int = 0, hi: int | None = None) -> str | None:
-    """The rule name of the first ``kind`` cue (news, closing) found in ``view[lo:hi]``, else None."""
+#: a cue looked for near the end of a range (the closing) is searched in its last this many
+#: characters first: a match there is a match in the range, found without scanning all of it
+END_WINDOW = 1500
+
+
+def evidence(view: str, kind: str, lo: int = 0, hi: int | None = None, from_end: bool = False) -> str | None:
+    """The rule name of the first ``kind`` cue (news, closing) found in ``view[lo:hi]``, else None.
+    ``from_end``: each cue is tried on the range's last ``END_WINDOW`` characters, then on all of it."""
     hi = len(view) if hi is None else hi
     for cue in load_cues():
-        if cue.kind == kind and cue.regex.search(view, lo, hi):
+        if cue.kind != kind or not may_match(cue.needs, view, lo, hi):
+            continue
+        if from_end and hi - lo > END_WINDOW and cue.regex.search(view, hi - END_WINDOW, hi):
+            return cue.rule
+        if cue.regex.search(view, lo, hi):
             return cue.rule
     return None

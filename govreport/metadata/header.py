@@ -26,7 +26,9 @@ def cn_int(s: str) -> int | None:
     return int(value) if value is not None and value == int(value) else None
 
 
-YEAR = r"(?:\d(?:\s?\d){3}|[〇○零OＯ一二三四五六七八九]{4})"
+#: a year, 2024 / 2 0 2 4 / 二〇二四: written to start with one character class (the two forms'
+#: first characters do not overlap), so that a regex starting with a year skips to those characters
+YEAR = r"(?:[\d〇○零OＯ一二三四五六七八九](?:(?<=\d)(?:\s?\d){3}|(?<=[〇○零OＯ一二三四五六七八九])[〇○零OＯ一二三四五六七八九]{3}))"
 SMALL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _DATE = rf"(?P<y>{YEAR})\s*年\s*(?P<m>{SMALL})\s*月\s*(?:(?P<d>{SMALL})\s*日)?"
 DATE = re.compile(_DATE)

@@ -26,6 +26,7 @@ from govreport.ingest.html import page_url
 from govreport.ingest.readers import check_file
 from govreport.model import Report
 from govreport.options import DEFAULT, Options
+from govreport.store import wire
 from govreport.store.db import paragraph_index
 from govreport.store.duplicates import DuplicateIndex, Fingerprint, fingerprint
 from govreport.store.queries import Store
@@ -55,6 +56,9 @@ class _Done:
     index: list[str | None] | None = None  # the paragraphs' full-text index column
     fingerprint: Fingerprint | None = None  # for duplicates
     source_url: str | None = None  # the page's own URL (MHT Content-Location, 本文地址)
+
+
+wire.register(_Done, Fingerprint)  # results cross from the workers as (class, values) tuples
 
 
 def file_sha256(path: Path) -> tuple[str, int]:
