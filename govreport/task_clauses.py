@@ -25,6 +25,7 @@ from govreport.doc_quantities import no_quantities_from, quantities_in
 from govreport.errors import LexiconError
 from govreport.lexicons import read_tsv, read_yaml
 from govreport.model import Bound, Quantity, Span
+from govreport.task_patterns import word_pattern
 
 _LISTS = ("verbs", "adverbs", "openers", "purpose_last", "exhortation", "closing", "self_building",
           "deliverables", "fiscal", "creation_verbs", "creation_ends", "project_heads", "campaign_heads",
@@ -92,7 +93,7 @@ class TaskRules:
 
 
 def _alternation(words: set[str]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return word_pattern(words)  # the longest-first alternation, compiled as a trie
 
 
 @cache
@@ -121,10 +122,10 @@ def load_rules() -> TaskRules:
     table = read_tsv("task_verbs.tsv")
     verbs = set(words["verbs"]) | {r["verb"].strip() for r in table
                                    if r["kind"].strip() != "modal" or r["verb"].strip() in {"力争", "确保", "争取"}}
-    patterns = {name: re.compile("|".join(re.escape(w) for w in ws)) for name, ws in words.items()}
+    patterns = {name: word_pattern(ws) for name, ws in words.items()}
     any_verb = _alternation(verbs | {r["verb"].strip() for r in table})
-    return TaskRules(words, _alternation(verbs), _alternation(set(words["adverbs"])), tuple(examples), patterns,
-                     any_verb)
+    return TaskRules(words, word_pattern(verbs, guard=True), word_pattern(words["adverbs"], guard=True),
+                     tuple(examples), patterns, any_verb)
 
 
 @dataclass(frozen=True, slots=True)

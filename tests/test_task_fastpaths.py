@@ -1,0 +1,64 @@
+"""The one-pass task finder (issue 10, item 4) gives what the plain per-clause scans give, on real text."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from shared_paths import CORPUS, SEEDS
+
+from govreport import task_clauses, tasks
+from govreport.ingest import matching_view
+from govreport.task_patterns import plain_pattern, word_pattern
+
+
+def _views(n: int = 6) -> list[str]:
+    return [matching_view(p.read_text(encoding="utf-8")) for p in (SEEDS + CORPUS)[::9][:n]]
+
+
+def _word_lists() -> dict[str, tuple[str, ...]]:
+    rules = task_clauses.load_rules()
+    lists = dict(rules.words)
+    lists["verbs (tsv)"] = tuple(re.sub(r"\\(.)", r"\1", w) for w in tasks.load_lexicon().verbs.pattern.split("|"))
+    return lists
+
+
+def test_a_trie_pattern_is_the_longest_first_alternation() -> None:
+    assert word_pattern(["建", "建设", "建成投用", "新建"]).pattern == "(?:建(?:成投用|设)?|新建)"
+    assert word_pattern(["ab", "b"], guard=True).pattern == "(?=[ab])(?:ab|b)"
+    assert word_pattern(["a.b", "a"]).match("a.bc").group() == "a.b"
+    assert word_pattern(["ab", "abc"]).match("abd").group() == "ab"
+    assert word_pattern(["ab", "abc"]).match("abc", 0, 2).group() == "ab"  # the end bound is kept
+    rng = random.Random(5)
+    for _ in range(300):
+        words = {"".join(rng.choice("abc") for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 8))}
+        fast, plain = word_pattern(words, guard=rng.random() < 0.5), plain_pattern(words)
+        for _ in range(20):
+            text = "".join(rng.choice("abcd") for _ in range(rng.randint(0, 12)))
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], (words, text)
+            for p in range(len(text)):
+                e = rng.randint(p, len(text))
+                m1, m2 = fast.match(text, p, e), plain.match(text, p, e)
+                assert (m1 and m1.span()) == (m2 and m2.span())
+
+
+def test_every_word_list_matches_as_before_at_every_position_of_real_text() -> None:
+    rng = random.Random(3)
+    lists = _word_lists()
+    assert len(lists) > 20 and all(lists.values())
+    for view in _views(3):
+        for name, words in lists.items():
+            fast, plain = word_pattern(words, guard=name in {"verbs", "adverbs"}), plain_pattern(words)
+            assert [m.span() for m in fast.finditer(view)] == [m.span() for m in plain.finditer(view)], name
+            for p in range(0, len(view), 3):
+                e = min(len(view), p + rng.randint(1, 40))
+                m1, m2 = fast.match(view, p, e), plain.match(view, p, e)
+                assert (m1 and m1.span()) == (m2 and m2.span()), (name, p)
+                s1, s2 = fast.search(view, p, e), plain.search(view, p, e)
+                assert (s1 and s1.span()) == (s2 and s2.span()), (name, p)
+
+
+def test_the_rules_use_the_trie_patterns() -> None:
+    rules = task_clauses.load_rules()
+    assert all(rules.patterns[name].pattern == word_pattern(words).pattern for name, words in rules.words.items())
+    assert rules.adverbs.pattern == word_pattern(rules.words["adverbs"], guard=True).pattern
