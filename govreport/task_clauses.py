@@ -147,9 +147,14 @@ def _split_chars(marks: str) -> re.Pattern[str]:
 
 def top_level_split(view: str, start: int, end: int, marks: str) -> list[tuple[int, int]]:
     """``view[start:end]`` cut at ``marks`` outside quotes and brackets, as (start, end) pieces."""
+    if not _BRACKET.search(view, start, end):  # no bracket (most windows): every mark cuts, one C split
+        out, at = [], start
+        for piece in _mark_split(marks).split(view[start:end]):
+            if piece.strip():
+                out.append((at, at + len(piece)))
+            at += len(piece) + 1
+        return out
     pattern = _split_chars(marks)
-    if not pattern.search(view, start, end):  # no mark and no bracket: one piece (most objects)
-        return [(start, end)] if view[start:end].strip() else []
     pieces, depth, at = [], 0, start
     for m in pattern.finditer(view, start, end):  # only the brackets and marks, not every character
         i, ch = m.start(), m.group()
@@ -162,6 +167,14 @@ def top_level_split(view: str, start: int, end: int, marks: str) -> list[tuple[i
             at = i + 1
     pieces.append((at, end))
     return [(s, e) for s, e in pieces if view[s:e].strip()]
+
+
+_BRACKET = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
+
+
+@cache
+def _mark_split(marks: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(marks) + "]")
 
 
 def paragraphs(view: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -193,9 +206,11 @@ def sentences(view: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if view[s:e].strip()]
 
 
-def lead_in(view: str, para: tuple[int, int]) -> int | None:
-    """The end of the short topic sentence opening a paragraph (扛稳粮食安全重任。), or None."""
-    first = sentences(view, *para)[:2]
+def lead_in(view: str, para: tuple[int, int], first: list[tuple[int, int]] | None = None) -> int | None:
+    """The end of the short topic sentence opening a paragraph (扛稳粮食安全重任。), or None.
+
+    ``first``: ``sentences(view, *para)`` when the caller has them already."""
+    first = (sentences(view, *para) if first is None else first)[:2]
     if len(first) < 2:
         return None
     s, e = first[0]
@@ -526,10 +541,13 @@ def _no_verb_rows(view: str, pos: int, end: int, ctx: ClauseContext, rules: Task
 
 
 def paragraph_rows(view: str, para: tuple[int, int], *, deliverable_only: bool, skip_first: int | None,
-                   rules: TaskRules) -> Iterator[tuple[tuple[int, int], Row]]:
-    """The rows of one paragraph with the sentence each comes from; ``skip_first``: the end of a head."""
+                   rules: TaskRules, sents: list[tuple[int, int]] | None = None
+                   ) -> Iterator[tuple[tuple[int, int], Row]]:
+    """The rows of one paragraph with the sentence each comes from; ``skip_first``: the end of a head;
+    ``sents``: ``sentences(view, skip_first or para start, para end)`` when the caller has them."""
     start = skip_first if skip_first is not None else para[0]
-    for s_start, s_end in sentences(view, start, para[1]):
+    any_verb = rules.any_verb
+    for s_start, s_end in sentences(view, start, para[1]) if sents is None else sents:
         if _CONTEXT.search(view, s_start, s_end):
             continue
         clauses = top_level_split(view, s_start, s_end, _CLAUSE_MARKS)
@@ -540,6 +558,8 @@ def paragraph_rows(view: str, para: tuple[int, int], *, deliverable_only: bool, 
         for i, (c_start, c_end) in enumerate(clauses):
             if past and PAST.search(view, c_start, c_end):
                 continue
+            if (not had or targets) and any_verb is not None and not any_verb.search(view, c_start, c_end):
+                continue  # no verb: clause_rows gives nothing (without a call)
             rows = clause_rows(view, c_start, c_end, _context(i == last and i > 0, had, deliverable_only, targets),
                                rules)
             for row in rows:
@@ -551,26 +571,27 @@ def plan_paragraphs(view: str, start: int, end: int, heading_starts: set[int], s
                     rules: TaskRules) -> Iterator[tuple[tuple[int, int], str | None, tuple[int, int], Row]]:
     """Rows of a plan region: (paragraph, its topic head, sentence, row)."""
     paras = paragraphs(view, start, end)
-    leads = [lead_in(view, p) for p in paras]
+    split = [sentences(view, *p) for p in paras]  # once a paragraph: for its lead-in and for its rows
+    leads = [lead_in(view, p, first) for p, first in zip(paras, split, strict=True)]
+    ended = [_SENTENCE_MARK.search(view, *p) is not None for p in paras]  # a sentence mark in the line
     for i, para in enumerate(paras):
-        text = view[para[0] : para[1]]
-        if rules.any_in("closing", text):
+        if rules.patterns["closing"].search(view, *para):
             continue
         skip = leads[i]
         head = _NUMBERING.sub("", view[para[0] : skip].strip().rstrip("。！!")) if skip else None
-        heading_line = para[0] in heading_starts or not any(c in text for c in _SENTENCE_END)
+        heading_line = para[0] in heading_starts or not ended[i]
+        sents = split[i]
         if heading_line and skip is None:
-            first = sentences(view, *para)
-            skip = first[0][1] if first else para[1]
+            skip = sents[0][1] if sents else para[1]
             if skip >= para[1]:
                 continue  # a heading alone on its line
         # the intro of a section whose body is topic paragraphs: (七)加快推进新型城镇化。坚持以人…
         next_lead = i + 1 < len(paras) and leads[i + 1] is not None
-        prev_heading = i == 0 or paras[i - 1][0] in heading_starts or not any(
-            c in view[paras[i - 1][0] : paras[i - 1][1]] for c in _SENTENCE_END)
-        if leads[i] is None and next_lead and (heading_line or prev_heading or _CONTINUED.match(text)):
+        prev_heading = i == 0 or paras[i - 1][0] in heading_starts or not ended[i - 1]
+        if leads[i] is None and next_lead and (heading_line or prev_heading or _CONTINUED.match(view[para[0]:para[1]])):
             continue
         deliverable_only = self_building or rules.any_in("self_building", view[para[0] : min(para[1], para[0] + 80)])
+        # the sentences after the skipped head are the paragraph's others (a head ends at a sentence end)
         for sentence, row in paragraph_rows(view, para, deliverable_only=deliverable_only, skip_first=skip,
-                                            rules=rules):
+                                            rules=rules, sents=sents if skip is None else sents[1:]):
             yield para, head, sentence, row
