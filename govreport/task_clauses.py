@@ -54,10 +54,18 @@ _REVIEWED = re.compile(r"验收|复审|复核|评估|认证|评审|审查|考核
 _OBJECT_FIRST = frozenset({"对", "向", "为", "将", "把"})  # 对X实施…: the span starts at X
 _MANNER = re.compile(r"(?:力度|举措|措施|标准|作风|方式|手段|姿态|决心|劲头|速度|力量)$")
 #: a sentence that sets the scene (2021年是…) or lists the main targets (主要预期目标是：…): facts, no tasks
-_CONTEXT = re.compile(r"^\s*(?:\d{4}年|今年|明年|当前|目前)是|总体要求")
+_CONTEXT_OPENING, _CONTEXT_WORDS = r"^\s*(?:\d{4}年|今年|明年|当前|目前)是", "总体要求"
+_CONTEXT = re.compile(f"{_CONTEXT_OPENING}|{_CONTEXT_WORDS}")
+#: ``^`` anchors at the start of the view only (a search from a later position never matches it),
+#: so from any later position only the words can match
+_CONTEXT_LATER = re.compile(_CONTEXT_WORDS)
 #: a clause about the past, even inside the work plan
 PAST = re.compile(r"去年|上年|过去|已经|已完成|已建成|累计完成|累计|年来|前[一二三四五]年|[行展成现得]了")
 _TARGETS = re.compile(r"预期目标|主要目标")
+
+
+#: word lists this module only ``match``es at a position (never ``search``es)
+_MATCHED_AT = frozenset({"subjects", "modals", "exhortation", "openers"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +130,8 @@ def load_rules() -> TaskRules:
     table = read_tsv("task_verbs.tsv")
     verbs = set(words["verbs"]) | {r["verb"].strip() for r in table
                                    if r["kind"].strip() != "modal" or r["verb"].strip() in {"力争", "确保", "争取"}}
-    patterns = {name: word_pattern(ws) for name, ws in words.items()}
+    # the lists only matched at a position get the first-character guard
+    patterns = {name: word_pattern(ws, guard=name in _MATCHED_AT) for name, ws in words.items()}
     any_verb = _alternation(verbs | {r["verb"].strip() for r in table})
     return TaskRules(words, word_pattern(verbs, guard=True), word_pattern(words["adverbs"], guard=True),
                      tuple(examples), patterns, any_verb)
@@ -376,7 +385,8 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
     """The task rows of one clause ``view[start:end]`` (no clause marks inside, quotes aside)."""
     while end > start and view[end - 1] in _TRAILING:
         end -= 1
-    m = _NUMBERING.match(view, start, end)
+    # _NUMBERING opens with ^, which matches at the view's start only, never at a later position
+    m = _NUMBERING.match(view, start, end) if start == 0 else None
     pos = m.end() if m else start
     while pos < end and view[pos] in _SPACES:
         pos += 1
@@ -548,7 +558,7 @@ def paragraph_rows(view: str, para: tuple[int, int], *, deliverable_only: bool, 
     start = skip_first if skip_first is not None else para[0]
     any_verb = rules.any_verb
     for s_start, s_end in sentences(view, start, para[1]) if sents is None else sents:
-        if _CONTEXT.search(view, s_start, s_end):
+        if (_CONTEXT if s_start == 0 else _CONTEXT_LATER).search(view, s_start, s_end):
             continue
         clauses = top_level_split(view, s_start, s_end, _CLAUSE_MARKS)
         targets = bool(_TARGETS.search(view, s_start, s_end))

@@ -48,7 +48,8 @@ def test_every_word_list_matches_as_before_at_every_position_of_real_text() -> N
     assert len(lists) > 20 and all(lists.values())
     for view in _views(3):
         for name, words in lists.items():
-            fast, plain = word_pattern(words, guard=name in {"verbs", "adverbs"}), plain_pattern(words)
+            fast = word_pattern(words, guard=name in task_clauses._MATCHED_AT | {"verbs", "adverbs"})
+            plain = plain_pattern(words)
             assert [m.span() for m in fast.finditer(view)] == [m.span() for m in plain.finditer(view)], name
             for p in range(0, len(view), 3):
                 e = min(len(view), p + rng.randint(1, 40))
@@ -60,5 +61,24 @@ def test_every_word_list_matches_as_before_at_every_position_of_real_text() -> N
 
 def test_the_rules_use_the_trie_patterns() -> None:
     rules = task_clauses.load_rules()
-    assert all(rules.patterns[name].pattern == word_pattern(words).pattern for name, words in rules.words.items())
+    assert all(rules.patterns[name].pattern == word_pattern(words, guard=name in task_clauses._MATCHED_AT).pattern
+               for name, words in rules.words.items())
     assert rules.adverbs.pattern == word_pattern(rules.words["adverbs"], guard=True).pattern
+
+
+def test_the_anchored_patterns_match_only_at_the_start_of_the_view() -> None:
+    """clause_rows tries _NUMBERING only at position 0 and paragraph_rows searches _CONTEXT_LATER after
+    it: ``^`` without MULTILINE matches at the string's start, never at a later ``pos``."""
+    hits = 0
+    for view in [*_views(4), "2021年是“十四五”开局之年。总体要求是：坚持稳中求进。", "其中，新建学校3所。"]:
+        for start in range(len(view)):
+            end = min(len(view), start + 40)
+            if start > 0:
+                assert task_clauses._NUMBERING.match(view, start, end) is None
+                full = task_clauses._CONTEXT.search(view, start, end)
+                later = task_clauses._CONTEXT_LATER.search(view, start, end)
+                assert (full and full.span()) == (later and later.span())
+                hits += full is not None
+    assert hits > 0
+    assert task_clauses._NUMBERING.match("其中，新建学校3所。", 0) is not None
+    assert task_clauses._CONTEXT.search("2021年是开局之年。", 0) is not None
