@@ -82,3 +82,57 @@ def test_the_anchored_patterns_match_only_at_the_start_of_the_view() -> None:
     assert hits > 0
     assert task_clauses._NUMBERING.match("其中，新建学校3所。", 0) is not None
     assert task_clauses._CONTEXT.search("2021年是开局之年。", 0) is not None
+
+
+class _Everything:
+    """A set that holds every character: formula_number's early None never fires."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def test_the_slogan_shortcuts_change_no_slogan(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The early None of formula_number (no numeral or digit opens the candidate) and the known-prefix
+    test at known lengths only give the slogans of the plain tests, over real text."""
+    from govreport import slogans
+
+    texts = [p.read_text(encoding="utf-8") for p in (SEEDS + CORPUS)[::5]]
+    fast = [slogans.extract_slogans(t, matching_view(t)) for t in texts]
+    assert sum(map(len, fast)) > 100
+    monkeypatch.setattr(slogans, "_LEAD_SET", _Everything())
+    monkeypatch.setattr(slogans, "_known_lengths", lambda lex: range(0, 64))
+    assert [slogans.extract_slogans(t, matching_view(t)) for t in texts] == fast
+
+
+def test_the_numeral_run_is_the_character_loop() -> None:
+    from govreport import slogans
+
+    def plain_lead(q: str) -> tuple[int, str] | None:
+        if q.startswith("双"):
+            return 2, q[1:]
+        i = 0
+        while i < len(q) and q[i] in slogans.NUMERALS:
+            i += 1
+        value = slogans.numeral_value(q[:i]) if 0 < i <= 4 else None
+        return (value, q[i:]) if value else None
+
+    rng = random.Random(9)
+    alphabet = slogans.NUMERALS + "双个不大项农a1 "
+    for _ in range(20000):
+        q = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        assert slogans._lead(q) == plain_lead(q), q
+
+
+def test_a_split_without_brackets_is_the_bracket_loop(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """top_level_split cuts a window without brackets with one C split: the same pieces as the loop
+    that tracks quotes and brackets (forced here by a bracket pattern that always finds one)."""
+    windows = []
+    for view in _views(4):
+        for s, e in task_clauses.sentences(view, 0, len(view)):
+            windows.append((view, s, e))
+            windows.extend((view, a, b) for a, b in task_clauses.top_level_split(view, s, e, ",，:："))
+    cases = [(v, s, e, marks) for v, s, e in windows for marks in (",，:：", "、", "和及")]
+    fast = [task_clauses.top_level_split(v, s, e, marks) for v, s, e, marks in cases]
+    monkeypatch.setattr(task_clauses, "_BRACKET", re.compile(""))
+    assert [task_clauses.top_level_split(v, s, e, marks) for v, s, e, marks in cases] == fast
+    assert sum(len(p) > 1 for p in fast) > 500
