@@ -43,6 +43,7 @@ from govreport.task_dates import (
     finish_within_plan,
     unit_notes,
 )
+from govreport.task_patterns import word_pattern
 from govreport.task_table import TASK_COLUMNS, task_rows
 
 __all__ = ["TASK_COLUMNS", "extract_tasks", "find_deadline", "load_lexicon", "plan_regions", "suggest_department",
@@ -111,9 +112,8 @@ def load_lexicon() -> TaskLexicon:
         if not key or not dept or key in departments:
             raise LexiconError(f"lexicon departments.tsv: empty or repeated keyword {key!r}")
         departments[key] = dept
-    alternation = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
     return TaskLexicon(
-        verbs=re.compile(alternation),
+        verbs=word_pattern(verbs),  # the longest-first alternation, as a trie
         modals=frozenset(v for v, k in verbs.items() if k == "modal"),
         chainable=frozenset(chainable),
         named=frozenset(v for v, k in verbs.items() if k == "named"),

@@ -9,6 +9,7 @@ from shared_paths import CORPUS, SEEDS
 
 from govreport import task_clauses, tasks
 from govreport.ingest import matching_view
+from govreport.lexicons import read_tsv
 from govreport.task_patterns import plain_pattern, word_pattern
 
 
@@ -19,7 +20,7 @@ def _views(n: int = 6) -> list[str]:
 def _word_lists() -> dict[str, tuple[str, ...]]:
     rules = task_clauses.load_rules()
     lists = dict(rules.words)
-    lists["verbs (tsv)"] = tuple(re.sub(r"\\(.)", r"\1", w) for w in tasks.load_lexicon().verbs.pattern.split("|"))
+    lists["verbs (tsv)"] = tuple(row["verb"].strip() for row in read_tsv("task_verbs.tsv"))
     return lists
 
 
@@ -61,6 +62,7 @@ def test_every_word_list_matches_as_before_at_every_position_of_real_text() -> N
 
 def test_the_rules_use_the_trie_patterns() -> None:
     rules = task_clauses.load_rules()
+    assert tasks.load_lexicon().verbs.pattern == word_pattern(_word_lists()["verbs (tsv)"]).pattern
     assert all(rules.patterns[name].pattern == word_pattern(words, guard=name in task_clauses._MATCHED_AT).pattern
                for name, words in rules.words.items())
     assert rules.adverbs.pattern == word_pattern(rules.words["adverbs"], guard=True).pattern
