@@ -26,13 +26,14 @@ from govreport.errors import LexiconError
 from govreport.lexicons import read_tsv, read_yaml
 from govreport.model import Bound, Quantity, Span
 from govreport.task_patterns import word_pattern
+from govreport.task_split import SENTENCE_END as _SENTENCE_END
+from govreport.task_split import SENTENCE_MARK as _SENTENCE_MARK
+from govreport.task_split import paragraphs, sentences, top_level_split
 
 _LISTS = ("verbs", "adverbs", "openers", "purpose_last", "exhortation", "closing", "self_building",
           "deliverables", "fiscal", "creation_verbs", "creation_ends", "project_heads", "campaign_heads",
           "generic_tails", "single_project_heads", "generic_words", "purpose_exceptions",
           "vague_objects", "subjects", "modals", "pledges")
-_OPEN, _CLOSE = "“‘\"《(（[【", "”’\"》)）]】"
-_SENTENCE_END = "。！？!?;；"
 _CLAUSE_MARKS = ",，:："
 _NUMBERING = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}是|\d{1,2}[.、](?!\d)"
                         r"|其中|同时|此外|另外)\s*")
@@ -149,72 +150,6 @@ class Row:
     quantity: Quantity | None = None
 
 
-@cache
-def _split_chars(marks: str) -> re.Pattern[str]:
-    return re.compile("[" + re.escape(_OPEN + _CLOSE + marks) + "]")
-
-
-def top_level_split(view: str, start: int, end: int, marks: str) -> list[tuple[int, int]]:
-    """``view[start:end]`` cut at ``marks`` outside quotes and brackets, as (start, end) pieces."""
-    if not _BRACKET.search(view, start, end):  # no bracket (most windows): every mark cuts, one C split
-        out, at = [], start
-        for piece in _mark_split(marks).split(view[start:end]):
-            if piece.strip():
-                out.append((at, at + len(piece)))
-            at += len(piece) + 1
-        return out
-    pattern = _split_chars(marks)
-    pieces, depth, at = [], 0, start
-    for m in pattern.finditer(view, start, end):  # only the brackets and marks, not every character
-        i, ch = m.start(), m.group()
-        if ch in _OPEN and not (ch == '"' and depth):
-            depth += 1
-        elif ch in _CLOSE and depth:
-            depth -= 1
-        elif ch in marks and depth == 0:
-            pieces.append((at, i))
-            at = i + 1
-    pieces.append((at, end))
-    return [(s, e) for s, e in pieces if view[s:e].strip()]
-
-
-_BRACKET = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
-
-
-@cache
-def _mark_split(marks: str) -> re.Pattern[str]:
-    return re.compile("[" + re.escape(marks) + "]")
-
-
-def paragraphs(view: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Lines of ``view[start:end]``; a long line cut mid-sentence (a page break) joins the next."""
-    out: list[tuple[int, int]] = []
-    pos = start
-    for line in view[start:end].split("\n"):
-        s, e = pos, pos + len(line)
-        pos = e + 1
-        if not line.strip():
-            continue
-        if out and out[-1][1] - out[-1][0] >= 30 and view[out[-1][1] - 1] not in _SENTENCE_END + ":：":
-            out[-1] = (out[-1][0], e)
-        else:
-            out.append((s, e))
-    return out
-
-
-_SENTENCE_MARK = re.compile("[" + re.escape(_SENTENCE_END) + "]")
-
-
-def sentences(view: str, start: int, end: int) -> list[tuple[int, int]]:
-    out, at = [], start
-    for m in _SENTENCE_MARK.finditer(view, start, end):
-        out.append((at, m.end()))
-        at = m.end()
-    if at < end:
-        out.append((at, end))
-    return [(s, e) for s, e in out if view[s:e].strip()]
-
-
 def lead_in(view: str, para: tuple[int, int], first: list[tuple[int, int]] | None = None) -> int | None:
     """The end of the short topic sentence opening a paragraph (扛稳粮食安全重任。), or None.
 
@@ -271,7 +206,8 @@ def _quantity(view: str, start: int, end: int, action: str) -> Quantity | None:
 def _creation(action: str, obj: str, rules: TaskRules) -> bool:
     """``_kind(action, obj, rules) == "creation"``, without the other tests."""
     verbs = rules.words["creation_verbs"]
-    return action.startswith(verbs) or action in verbs or obj.rstrip("工作").endswith(rules.words["creation_ends"])
+    # (an action equal to one of the verbs starts with it: no test of its own)
+    return action.startswith(verbs) or obj.rstrip("工作").endswith(rules.words["creation_ends"])
 
 
 def _kind(action: str, obj: str, rules: TaskRules) -> str:
@@ -381,8 +317,10 @@ def _quantified(view: str, start: int, end: int) -> list[Row]:
     return _QUANTIFIED_ROWS[0](view, start, end)
 
 
-def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: TaskRules) -> list[Row]:
-    """The task rows of one clause ``view[start:end]`` (no clause marks inside, quotes aside)."""
+def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: TaskRules,
+                verb: tuple[int, int] | None = None) -> list[Row]:
+    """The task rows of one clause ``view[start:end]`` (no clause marks inside, quotes aside);
+    ``verb``: the span of a word of ``rules.any_verb`` in the clause when the caller found one."""
     while end > start and view[end - 1] in _TRAILING:
         end -= 1
     # _NUMBERING opens with ^, which matches at the view's start only, never at a later position
@@ -392,8 +330,9 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
         pos += 1
     if pos >= end:
         return []
-    if not (ctx.after_task and not ctx.quantified_only) and rules.any_verb and not rules.any_verb.search(view, pos,
-                                                                                                         end):
+    if (not (ctx.after_task and not ctx.quantified_only) and rules.any_verb
+            and not (verb is not None and pos <= verb[0] and verb[1] <= end)
+            and not rules.any_verb.search(view, pos, end)):
         return []  # no verb of either list: every path below needs one (a third of the clauses)
     patterns = rules.patterns
     unsized = no_quantities_from(view, pos, end)  # no quantity in any window of the clause that ends at its end
@@ -568,10 +507,14 @@ def paragraph_rows(view: str, para: tuple[int, int], *, deliverable_only: bool, 
         for i, (c_start, c_end) in enumerate(clauses):
             if past and PAST.search(view, c_start, c_end):
                 continue
-            if (not had or targets) and any_verb is not None and not any_verb.search(view, c_start, c_end):
-                continue  # no verb: clause_rows gives nothing (without a call)
+            verb = None
+            if (not had or targets) and any_verb is not None:
+                found = any_verb.search(view, c_start, c_end)
+                if found is None:
+                    continue  # no verb: clause_rows gives nothing (without a call)
+                verb = found.span()
             rows = clause_rows(view, c_start, c_end, _context(i == last and i > 0, had, deliverable_only, targets),
-                               rules)
+                               rules, verb)
             for row in rows:
                 yield (s_start, s_end), row
             had = had or bool(rows)

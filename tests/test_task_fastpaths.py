@@ -7,7 +7,7 @@ import re
 
 from shared_paths import CORPUS, SEEDS
 
-from govreport import task_clauses, tasks
+from govreport import task_clauses, task_split, tasks
 from govreport.ingest import matching_view
 from govreport.lexicons import read_tsv
 from govreport.task_patterns import plain_pattern, word_pattern
@@ -135,6 +135,6 @@ def test_a_split_without_brackets_is_the_bracket_loop(monkeypatch) -> None:  # t
             windows.extend((view, a, b) for a, b in task_clauses.top_level_split(view, s, e, ",，:："))
     cases = [(v, s, e, marks) for v, s, e in windows for marks in (",，:：", "、", "和及")]
     fast = [task_clauses.top_level_split(v, s, e, marks) for v, s, e, marks in cases]
-    monkeypatch.setattr(task_clauses, "_BRACKET", re.compile(""))
+    monkeypatch.setattr(task_split, "_BRACKET", re.compile(""))
     assert [task_clauses.top_level_split(v, s, e, marks) for v, s, e, marks in cases] == fast
     assert sum(len(p) > 1 for p in fast) > 500
