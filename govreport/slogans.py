@@ -267,16 +267,38 @@ def _compound_ok(q: str, lex: SloganLexicon) -> bool:
     segments = _SEGMENT.findall(q)
     if len(segments) < 2 or "".join(segments) != q or q.startswith("双"):
         return False
-    quantity_like = _jieba_words()[1]
+    memo = _segment_memo(lex)
     for seg in segments:
-        lead = _lead(seg)
-        if lead is None or not lead[1] or _quantity_head(lead[1], lex) or lead[1][0] in _CLASSIFIERS[2:]:
-            return False
-        if lead[1] == "个" or len(lead[1]) > 3 or _CONNECTIVES & set(seg):
-            return False
-        if any(seg[:n] in quantity_like for n in range(2, len(seg) + 1)):
+        ok = memo.get(seg)
+        if ok is None:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            ok = memo[seg] = _segment_ok(seg, lex)
+        if not ok:
             return False
     return True
+
+
+def _segment_ok(seg: str, lex: SloganLexicon) -> bool:
+    """One segment of a compound reads as formula (三保障), not quantity (三个月, 一年比…)."""
+    lead = _lead(seg)
+    if lead is None or not lead[1] or _quantity_head(lead[1], lex) or lead[1][0] in _CLASSIFIERS[2:]:
+        return False
+    if lead[1] == "个" or len(lead[1]) > 3 or _CONNECTIVES & set(seg):
+        return False
+    quantity_like = _jieba_words()[1]
+    return not any(seg[:n] in quantity_like for n in range(2, len(seg) + 1))
+
+
+#: the answers of _segment_ok so far (a segment such as 三保障 recurs in every report), per lexicon
+_SEGMENTS: list[tuple[SloganLexicon, dict[str, bool]]] = []
+_MEMO_SIZE = 1 << 16
+
+
+def _segment_memo(lex: SloganLexicon) -> dict[str, bool]:
+    if not (_SEGMENTS and _SEGMENTS[0][0] is lex):
+        _SEGMENTS[:] = [(lex, {})]
+    return _SEGMENTS[0][1]
 
 
 def _candidates(view: str, lex: SloganLexicon) -> Iterable[tuple[int, int, bool, int]]:

@@ -94,8 +94,9 @@ class _Everything:
 
 
 def test_the_slogan_shortcuts_change_no_slogan(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """The early None of formula_number (no numeral or digit opens the candidate) and the known-prefix
-    test at known lengths only give the slogans of the plain tests, over real text."""
+    """The early None of formula_number (no numeral or digit opens the candidate), the known-prefix
+    test at known lengths only and the remembered segment answers give the slogans of the plain
+    tests, over real text."""
     from govreport import slogans
 
     texts = [p.read_text(encoding="utf-8") for p in (SEEDS + CORPUS)[::5]]
@@ -103,6 +104,7 @@ def test_the_slogan_shortcuts_change_no_slogan(monkeypatch) -> None:  # type: ig
     assert sum(map(len, fast)) > 100
     monkeypatch.setattr(slogans, "_LEAD_SET", _Everything())
     monkeypatch.setattr(slogans, "_known_lengths", lambda lex: range(0, 64))
+    monkeypatch.setattr(slogans, "_segment_memo", lambda lex: {})  # every segment judged afresh
     assert [slogans.extract_slogans(t, matching_view(t)) for t in texts] == fast
 
 
