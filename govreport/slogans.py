@@ -29,6 +29,7 @@ import ahocorasick
 from govreport.errors import LexiconError
 from govreport.lexicons import read_tsv
 from govreport.model import Slogan, Span
+from govreport.task_patterns import word_pattern
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
            "八": 8, "九": 9}
@@ -306,7 +307,7 @@ def _candidates(view: str, lex: SloganLexicon) -> Iterable[tuple[int, int, bool,
     for m in _QUOTED.finditer(view):
         g = m.lastindex  # the one group of the alternative that matched (no group is nested)
         yield m.start(g), m.end(g), True, 0
-    for text, starts in _scan(_unquoted_automaton(lex), view).items():  # one pass for all the known formulas
+    for text, starts in _scan_known(lex, view).items():  # one pass for all the known formulas
         for start in starts:
             yield start, start + len(text), False, 1
     compounds: dict[str, str | None] = {}  # run → its compound: the same run gives the same answer
@@ -419,6 +420,36 @@ def _unquoted_automaton(lex: SloganLexicon) -> ahocorasick.Automaton:
     if not (_UNQUOTED and _UNQUOTED[0][0] is lex):
         _UNQUOTED[:] = [(lex, _automaton(lex.unquoted))]
     return _UNQUOTED[0][1]
+
+
+_KNOWN_SCAN: list[tuple[SloganLexicon, re.Pattern[str], dict[str, tuple[str, ...]]]] = []  # once per lexicon
+
+
+def _scan_known(lex: SloganLexicon, view: str) -> dict[str, list[int]]:
+    """``_scan(_unquoted_automaton(lex), view)``, found by the regex engine: the known formulas as one
+    trie pattern find, from each position on, the next position where one starts and the longest
+    there; the others that start there are the formulas the longest starts with. The search skips
+    the text no formula can start in without a step in Python."""
+    if not (_KNOWN_SCAN and _KNOWN_SCAN[0][0] is lex):
+        texts = sorted(lex.unquoted)
+        prefixes = {t: tuple(sorted((u for u in texts if t.startswith(u)), key=len)) for t in texts}
+        _KNOWN_SCAN[:] = [(lex, word_pattern(texts), prefixes)]
+    _lex, pattern, prefixes = _KNOWN_SCAN[0]
+    found: dict[str, list[int]] = {}
+    if not prefixes:
+        return found
+    get, search = found.get, pattern.search
+    m = search(view)
+    while m is not None:
+        start = m.start()
+        for t in prefixes[m.group()]:  # each occurrence, and none of a text inside its previous one
+            starts = get(t)
+            if starts is None:
+                found[t] = [start]
+            elif start >= starts[-1] + len(t):
+                starts.append(start)
+        m = search(view, start + 1)
+    return found
 
 
 def _scan(auto: ahocorasick.Automaton, view: str) -> dict[str, list[int]]:

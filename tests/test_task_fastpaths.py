@@ -140,3 +140,16 @@ def test_a_split_without_brackets_is_the_bracket_loop(monkeypatch) -> None:  # t
     monkeypatch.setattr(task_split, "_BRACKET", re.compile(""))
     assert [task_clauses.top_level_split(v, s, e, marks) for v, s, e, marks in cases] == fast
     assert sum(len(p) > 1 for p in fast) > 500
+
+
+def test_the_known_formulas_found_by_regex_are_the_automaton_s() -> None:
+    from govreport import slogans
+
+    lex = slogans.load_lexicon()
+    views = [matching_view(p.read_text(encoding="utf-8")) for p in SEEDS + CORPUS]
+    hits = 0
+    for view in [*views, "一带一路一带一路路", "三农三农工作", ""]:
+        plain = slogans._scan(slogans._unquoted_automaton(lex), view)
+        assert slogans._scan_known(lex, view) == plain
+        hits += sum(map(len, plain.values()))
+    assert hits > 500
