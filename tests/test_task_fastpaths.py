@@ -153,3 +153,45 @@ def test_the_known_formulas_found_by_regex_are_the_automaton_s() -> None:
         assert slogans._scan_known(lex, view) == plain
         hits += sum(map(len, plain.values()))
     assert hits > 500
+
+
+def _plain_plan_paragraphs(view, start, end, heading_starts, self_building, rules):  # type: ignore[no-untyped-def]
+    """plan_paragraphs as it was before each paragraph was split once: every helper cuts again."""
+    from govreport.task_split import paragraphs, sentences
+
+    tc = task_clauses
+    paras = paragraphs(view, start, end)
+    leads = [tc.lead_in(view, p) for p in paras]
+    for i, para in enumerate(paras):
+        text = view[para[0] : para[1]]
+        if rules.any_in("closing", text):
+            continue
+        skip = leads[i]
+        head = tc._NUMBERING.sub("", view[para[0] : skip].strip().rstrip("。！!")) if skip else None
+        heading_line = para[0] in heading_starts or not any(c in text for c in tc._SENTENCE_END)
+        if heading_line and skip is None:
+            first = sentences(view, *para)
+            skip = first[0][1] if first else para[1]
+            if skip >= para[1]:
+                continue
+        next_lead = i + 1 < len(paras) and leads[i + 1] is not None
+        prev_heading = i == 0 or paras[i - 1][0] in heading_starts or not any(
+            c in view[paras[i - 1][0] : paras[i - 1][1]] for c in tc._SENTENCE_END)
+        if leads[i] is None and next_lead and (heading_line or prev_heading or tc._CONTINUED.match(text)):
+            continue
+        deliverable_only = self_building or rules.any_in("self_building", view[para[0] : min(para[1], para[0] + 80)])
+        for sentence, row in tc.paragraph_rows(view, para, deliverable_only=deliverable_only, skip_first=skip,
+                                               rules=rules):
+            yield para, head, sentence, row
+
+
+def test_one_split_per_paragraph_gives_the_rows_of_the_plain_path() -> None:
+    rules = task_clauses.load_rules()
+    rows = 0
+    for view in _views(8):
+        heading_starts = {m.end() for m in re.finditer("\n", view)}  # every line a heading candidate, and none
+        for starts in (set(), heading_starts):
+            fast = list(task_clauses.plan_paragraphs(view, 0, len(view), starts, False, rules))
+            assert fast == list(_plain_plan_paragraphs(view, 0, len(view), starts, False, rules))
+            rows += len(fast)
+    assert rows > 1000
