@@ -150,6 +150,9 @@ class Row:
     quantity: Quantity | None = None
 
 
+_HEAD_MARKS = re.compile("[,，;；]")
+
+
 def lead_in(view: str, para: tuple[int, int], first: list[tuple[int, int]] | None = None) -> int | None:
     """The end of the short topic sentence opening a paragraph (扛稳粮食安全重任。), or None.
 
@@ -160,7 +163,7 @@ def lead_in(view: str, para: tuple[int, int], first: list[tuple[int, int]] | Non
     s, e = first[0]
     head = view[s:e].strip().rstrip("。！!")
     head = _NUMBERING.sub("", head)
-    if not 3 <= len(head) <= 24 or any(c in head for c in ",，;；") or _NOT_A_HEAD.search(head):
+    if not 3 <= len(head) <= 24 or _HEAD_MARKS.search(head) or _NOT_A_HEAD.search(head):
         return None
     return e
 
@@ -366,7 +369,8 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
         return []  # 建设国债 is not the verb 建设
     # 、 followed by another verb with its own object: two commitments (遏制…、防止…)
     parts = top_level_split(view, vend, end, "、")
-    bare = any((c := _verb_chain(view, p_s, p_e, rules)) and p_e - c[1] < 2 for p_s, p_e in parts[1:])
+    bare = len(parts) > 1 and any((c := _verb_chain(view, p_s, p_e, rules)) and p_e - c[1] < 2
+                                  for p_s, p_e in parts[1:])
     for (_, a_end), (b_start, b_end) in itertools.pairwise(parts):
         if bare:
             break  # 人才引进、培育、扶持、服务、保障等支持政策: a list of nominal verbs, one object
