@@ -29,6 +29,7 @@ import ahocorasick
 from govreport.errors import LexiconError
 from govreport.lexicons import read_tsv
 from govreport.model import Slogan, Span
+from govreport.task_patterns import word_pattern
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
            "八": 8, "九": 9}
@@ -165,9 +166,29 @@ def _head_length(rest: str) -> int:
     return 1
 
 
+_NUMERAL_CHARS = frozenset(_DIGITS) | frozenset(_UNITS)
+_LEAD_SET = frozenset(NUMERALS) | {"双"}
+_NUMERAL_RUN = re.compile(f"[{NUMERALS}]*")
+_KNOWN_LENGTHS: list[tuple[SloganLexicon, tuple[int, ...]]] = []  # once per lexicon
+
+
+def _known_lengths(lex: SloganLexicon) -> tuple[int, ...]:
+    """The lengths of the known formulas, shortest first."""
+    if not (_KNOWN_LENGTHS and _KNOWN_LENGTHS[0][0] is lex):
+        _KNOWN_LENGTHS[:] = [(lex, tuple(sorted({len(k) for k in lex.known})))]
+    return _KNOWN_LENGTHS[0][1]
+_EXCLUDED: list[tuple[SloganLexicon, tuple[str, ...]]] = []  # the excluded texts as a tuple, once per lexicon
+
+
+def _excluded(lex: SloganLexicon) -> tuple[str, ...]:
+    if not (_EXCLUDED and _EXCLUDED[0][0] is lex):
+        _EXCLUDED[:] = [(lex, tuple(sorted(lex.excluded)))]
+    return _EXCLUDED[0][1]
+
+
 def numeral_value(s: str) -> int | None:
     """Value of a Chinese numeral such as 三, 十二, 二十二, 一百, 千; ``None`` if not one."""
-    if not s or any(ch not in _DIGITS and ch not in _UNITS for ch in s):
+    if not s or not _NUMERAL_CHARS.issuperset(s):
         return None
     total, section, digit = 0, 0, None
     for ch in s:
@@ -190,9 +211,7 @@ def _lead(q: str) -> tuple[int, str] | None:
     """Split a leading numeral off ``q``: (value, rest)."""
     if q.startswith("双"):
         return 2, q[1:]
-    i = 0
-    while i < len(q) and q[i] in NUMERALS:
-        i += 1
+    i = _NUMERAL_RUN.match(q).end()  # the numerals that open it
     value = numeral_value(q[:i]) if 0 < i <= 4 else None
     return (value, q[i:]) if value else None
 
@@ -212,9 +231,12 @@ def formula_number(q: str, quoted: bool, lex: SloganLexicon | None = None) -> in
     q = q.strip()
     if q in lex.known:
         return lex.known[q] or None
-    if _PLAN_NAME.match(q) or len(q) > 12 or q.startswith(tuple(lex.excluded)):
+    if q[:1] not in _LEAD_SET and not q[:1].isdecimal():
+        return None  # neither a numeral (nor 双) nor a digit opens it: every test below says None
+    if _PLAN_NAME.match(q) or len(q) > 12 or q.startswith(_excluded(lex)):
         return None  # 十四五, 四人帮, 二线口岸
-    if any(q[:n] in lex.known for n in range(len(q) - 2)):  # a known formula, then 3 or more characters
+    # a known formula, then 3 or more characters (only the lengths of known formulas can be one)
+    if any(q[:n] in lex.known for n in _known_lengths(lex) if n <= len(q) - 3):
         return None  # a name that contains a formula (三农影视拍摄基地): the formula alone counts
     m = _DIGIT_FORMULA.match(q.replace("＋", "+"))
     if m:
@@ -246,40 +268,73 @@ def _compound_ok(q: str, lex: SloganLexicon) -> bool:
     segments = _SEGMENT.findall(q)
     if len(segments) < 2 or "".join(segments) != q or q.startswith("双"):
         return False
-    quantity_like = _jieba_words()[1]
+    memo = _segment_memo(lex)
     for seg in segments:
-        lead = _lead(seg)
-        if lead is None or not lead[1] or _quantity_head(lead[1], lex) or lead[1][0] in _CLASSIFIERS[2:]:
-            return False
-        if lead[1] == "个" or len(lead[1]) > 3 or _CONNECTIVES & set(seg):
-            return False
-        if any(seg[:n] in quantity_like for n in range(2, len(seg) + 1)):
+        ok = memo.get(seg)
+        if ok is None:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            ok = memo[seg] = _segment_ok(seg, lex)
+        if not ok:
             return False
     return True
+
+
+def _segment_ok(seg: str, lex: SloganLexicon) -> bool:
+    """One segment of a compound reads as formula (三保障), not quantity (三个月, 一年比…)."""
+    lead = _lead(seg)
+    if lead is None or not lead[1] or _quantity_head(lead[1], lex) or lead[1][0] in _CLASSIFIERS[2:]:
+        return False
+    if lead[1] == "个" or len(lead[1]) > 3 or _CONNECTIVES & set(seg):
+        return False
+    quantity_like = _jieba_words()[1]
+    return not any(seg[:n] in quantity_like for n in range(2, len(seg) + 1))
+
+
+#: the answers of _segment_ok so far (a segment such as 三保障 recurs in every report), per lexicon
+_SEGMENTS: list[tuple[SloganLexicon, dict[str, bool]]] = []
+_MEMO_SIZE = 1 << 16
+
+
+def _segment_memo(lex: SloganLexicon) -> dict[str, bool]:
+    if not (_SEGMENTS and _SEGMENTS[0][0] is lex):
+        _SEGMENTS[:] = [(lex, {})]
+    return _SEGMENTS[0][1]
 
 
 def _candidates(view: str, lex: SloganLexicon) -> Iterable[tuple[int, int, bool, int]]:
     """(start, end, quoted, priority); lower priority wins an overlap."""
     for m in _QUOTED.finditer(view):
-        g = next(i for i in range(1, len(_OPEN_CLOSE) + 1) if m.group(i) is not None)
+        g = m.lastindex  # the one group of the alternative that matched (no group is nested)
         yield m.start(g), m.end(g), True, 0
-    for text, starts in _scan(_unquoted_automaton(lex), view).items():  # one pass for all the known formulas
+    for text, starts in _scan_known(lex, view).items():  # one pass for all the known formulas
         for start in starts:
             yield start, start + len(text), False, 1
+    compounds: dict[str, str | None] = {}  # run → its compound: the same run gives the same answer
     for lead in _COMPOUND_START.finditer(view):  # a numeral that may open a compound (a C scan, not a loop)
         i = lead.start()
         run = _HAN_RUN.match(view, i)
-        segments = _SEGMENT.findall(run.group()) if run else []
-        # the longest compound first; its last segment ends where its first word ends
-        for k in range(len(segments), 1, -1):
-            last = segments[k - 1]
-            digits = len(last) - len(last.lstrip(_LEADS))
-            q = "".join(segments[: k - 1]) + last[: digits + _head_length(last[digits:])]
-            if _compound_ok(q, lex):
-                yield i, i + len(q), False, 2
-                break
+        text = run.group() if run else ""
+        if text not in compounds:
+            compounds[text] = _compound(text, lex)
+        q = compounds[text]
+        if q is not None:
+            yield i, i + len(q), False, 2
     for start, end in _ge_negations(view):
         yield start, end, False, 3
+
+
+def _compound(run: str, lex: SloganLexicon) -> str | None:
+    """The longest compound that opens the Han run ``run``, or None; its last segment ends where its
+    first word ends."""
+    segments = _SEGMENT.findall(run) if run else []
+    for k in range(len(segments), 1, -1):
+        last = segments[k - 1]
+        digits = len(last) - len(last.lstrip(_LEADS))
+        q = "".join(segments[: k - 1]) + last[: digits + _head_length(last[digits:])]
+        if _compound_ok(q, lex):
+            return q
+    return None
 
 
 def _ge_negations(view: str) -> Iterator[tuple[int, int]]:
@@ -311,7 +366,7 @@ def extract_slogans(text: str, view: str) -> tuple[Slogan, ...]:
     seen_quoted: set[str] = set()
 
     def take(start: int, end: int, quoted: bool, as_quoted: bool = False) -> bool:
-        if start >= end or any(taken[start:end]):
+        if start >= end or taken.find(1, start, end) >= 0:
             return False
         q = view[start:end]
         if not quoted and start > 0 and view[start - 1] in _BAD_LEFT:
@@ -367,14 +422,48 @@ def _unquoted_automaton(lex: SloganLexicon) -> ahocorasick.Automaton:
     return _UNQUOTED[0][1]
 
 
+_KNOWN_SCAN: list[tuple[SloganLexicon, re.Pattern[str], dict[str, tuple[str, ...]]]] = []  # once per lexicon
+
+
+def _scan_known(lex: SloganLexicon, view: str) -> dict[str, list[int]]:
+    """``_scan(_unquoted_automaton(lex), view)``, found by the regex engine: the known formulas as one
+    trie pattern find, from each position on, the next position where one starts and the longest
+    there; the others that start there are the formulas the longest starts with. The search skips
+    the text no formula can start in without a step in Python."""
+    if not (_KNOWN_SCAN and _KNOWN_SCAN[0][0] is lex):
+        texts = sorted(lex.unquoted)
+        prefixes = {t: tuple(sorted((u for u in texts if t.startswith(u)), key=len)) for t in texts}
+        _KNOWN_SCAN[:] = [(lex, word_pattern(texts), prefixes)]
+    _lex, pattern, prefixes = _KNOWN_SCAN[0]
+    found: dict[str, list[int]] = {}
+    if not prefixes:
+        return found
+    get, search = found.get, pattern.search
+    m = search(view)
+    while m is not None:
+        start = m.start()
+        for t in prefixes[m.group()]:  # each occurrence, and none of a text inside its previous one
+            starts = get(t)
+            if starts is None:
+                found[t] = [start]
+            elif start >= starts[-1] + len(t):
+                starts.append(start)
+        m = search(view, start + 1)
+    return found
+
+
 def _scan(auto: ahocorasick.Automaton, view: str) -> dict[str, list[int]]:
     """The automaton's texts that occur in ``view`` → their starts, as ``_occurrences`` says."""
     found: dict[str, list[int]] = {}
     if len(auto) == 0:
         return found
+    get = found.get
     for end, t in auto.iter(view):
-        starts, start = found.setdefault(t, []), end - len(t) + 1
-        if not starts or start >= starts[-1] + len(t):
+        n = len(t)
+        start, starts = end - n + 1, get(t)
+        if starts is None:
+            found[t] = [start]
+        elif start >= starts[-1] + n:
             starts.append(start)
     return found
 

@@ -25,13 +25,15 @@ from govreport.doc_quantities import no_quantities_from, quantities_in
 from govreport.errors import LexiconError
 from govreport.lexicons import read_tsv, read_yaml
 from govreport.model import Bound, Quantity, Span
+from govreport.task_patterns import word_pattern
+from govreport.task_split import SENTENCE_END as _SENTENCE_END
+from govreport.task_split import SENTENCE_MARK as _SENTENCE_MARK
+from govreport.task_split import paragraphs, sentences, top_level_split
 
 _LISTS = ("verbs", "adverbs", "openers", "purpose_last", "exhortation", "closing", "self_building",
           "deliverables", "fiscal", "creation_verbs", "creation_ends", "project_heads", "campaign_heads",
           "generic_tails", "single_project_heads", "generic_words", "purpose_exceptions",
           "vague_objects", "subjects", "modals", "pledges")
-_OPEN, _CLOSE = "“‘\"《(（[【", "”’\"》)）]】"
-_SENTENCE_END = "。！？!?;；"
 _CLAUSE_MARKS = ",，:："
 _NUMBERING = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}是|\d{1,2}[.、](?!\d)"
                         r"|其中|同时|此外|另外)\s*")
@@ -53,10 +55,18 @@ _REVIEWED = re.compile(r"验收|复审|复核|评估|认证|评审|审查|考核
 _OBJECT_FIRST = frozenset({"对", "向", "为", "将", "把"})  # 对X实施…: the span starts at X
 _MANNER = re.compile(r"(?:力度|举措|措施|标准|作风|方式|手段|姿态|决心|劲头|速度|力量)$")
 #: a sentence that sets the scene (2021年是…) or lists the main targets (主要预期目标是：…): facts, no tasks
-_CONTEXT = re.compile(r"^\s*(?:\d{4}年|今年|明年|当前|目前)是|总体要求")
+_CONTEXT_OPENING, _CONTEXT_WORDS = r"^\s*(?:\d{4}年|今年|明年|当前|目前)是", "总体要求"
+_CONTEXT = re.compile(f"{_CONTEXT_OPENING}|{_CONTEXT_WORDS}")
+#: ``^`` anchors at the start of the view only (a search from a later position never matches it),
+#: so from any later position only the words can match
+_CONTEXT_LATER = re.compile(_CONTEXT_WORDS)
 #: a clause about the past, even inside the work plan
 PAST = re.compile(r"去年|上年|过去|已经|已完成|已建成|累计完成|累计|年来|前[一二三四五]年|[行展成现得]了")
 _TARGETS = re.compile(r"预期目标|主要目标")
+
+
+#: word lists this module only ``match``es at a position (never ``search``es)
+_MATCHED_AT = frozenset({"subjects", "modals", "exhortation", "openers"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +102,7 @@ class TaskRules:
 
 
 def _alternation(words: set[str]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return word_pattern(words)  # the longest-first alternation, compiled as a trie
 
 
 @cache
@@ -121,10 +131,11 @@ def load_rules() -> TaskRules:
     table = read_tsv("task_verbs.tsv")
     verbs = set(words["verbs"]) | {r["verb"].strip() for r in table
                                    if r["kind"].strip() != "modal" or r["verb"].strip() in {"力争", "确保", "争取"}}
-    patterns = {name: re.compile("|".join(re.escape(w) for w in ws)) for name, ws in words.items()}
+    # the lists only matched at a position get the first-character guard
+    patterns = {name: word_pattern(ws, guard=name in _MATCHED_AT) for name, ws in words.items()}
     any_verb = _alternation(verbs | {r["verb"].strip() for r in table})
-    return TaskRules(words, _alternation(verbs), _alternation(set(words["adverbs"])), tuple(examples), patterns,
-                     any_verb)
+    return TaskRules(words, word_pattern(verbs, guard=True), word_pattern(words["adverbs"], guard=True),
+                     tuple(examples), patterns, any_verb)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,68 +150,20 @@ class Row:
     quantity: Quantity | None = None
 
 
-@cache
-def _split_chars(marks: str) -> re.Pattern[str]:
-    return re.compile("[" + re.escape(_OPEN + _CLOSE + marks) + "]")
+_HEAD_MARKS = re.compile("[,，;；]")
 
 
-def top_level_split(view: str, start: int, end: int, marks: str) -> list[tuple[int, int]]:
-    """``view[start:end]`` cut at ``marks`` outside quotes and brackets, as (start, end) pieces."""
-    pattern = _split_chars(marks)
-    if not pattern.search(view, start, end):  # no mark and no bracket: one piece (most objects)
-        return [(start, end)] if view[start:end].strip() else []
-    pieces, depth, at = [], 0, start
-    for m in pattern.finditer(view, start, end):  # only the brackets and marks, not every character
-        i, ch = m.start(), m.group()
-        if ch in _OPEN and not (ch == '"' and depth):
-            depth += 1
-        elif ch in _CLOSE and depth:
-            depth -= 1
-        elif ch in marks and depth == 0:
-            pieces.append((at, i))
-            at = i + 1
-    pieces.append((at, end))
-    return [(s, e) for s, e in pieces if view[s:e].strip()]
+def lead_in(view: str, para: tuple[int, int], first: list[tuple[int, int]] | None = None) -> int | None:
+    """The end of the short topic sentence opening a paragraph (扛稳粮食安全重任。), or None.
 
-
-def paragraphs(view: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Lines of ``view[start:end]``; a long line cut mid-sentence (a page break) joins the next."""
-    out: list[tuple[int, int]] = []
-    pos = start
-    for line in view[start:end].split("\n"):
-        s, e = pos, pos + len(line)
-        pos = e + 1
-        if not line.strip():
-            continue
-        if out and out[-1][1] - out[-1][0] >= 30 and view[out[-1][1] - 1] not in _SENTENCE_END + ":：":
-            out[-1] = (out[-1][0], e)
-        else:
-            out.append((s, e))
-    return out
-
-
-_SENTENCE_MARK = re.compile("[" + re.escape(_SENTENCE_END) + "]")
-
-
-def sentences(view: str, start: int, end: int) -> list[tuple[int, int]]:
-    out, at = [], start
-    for m in _SENTENCE_MARK.finditer(view, start, end):
-        out.append((at, m.end()))
-        at = m.end()
-    if at < end:
-        out.append((at, end))
-    return [(s, e) for s, e in out if view[s:e].strip()]
-
-
-def lead_in(view: str, para: tuple[int, int]) -> int | None:
-    """The end of the short topic sentence opening a paragraph (扛稳粮食安全重任。), or None."""
-    first = sentences(view, *para)[:2]
+    ``first``: ``sentences(view, *para)`` when the caller has them already."""
+    first = (sentences(view, *para) if first is None else first)[:2]
     if len(first) < 2:
         return None
     s, e = first[0]
     head = view[s:e].strip().rstrip("。！!")
     head = _NUMBERING.sub("", head)
-    if not 3 <= len(head) <= 24 or any(c in head for c in ",，;；") or _NOT_A_HEAD.search(head):
+    if not 3 <= len(head) <= 24 or _HEAD_MARKS.search(head) or _NOT_A_HEAD.search(head):
         return None
     return e
 
@@ -246,7 +209,8 @@ def _quantity(view: str, start: int, end: int, action: str) -> Quantity | None:
 def _creation(action: str, obj: str, rules: TaskRules) -> bool:
     """``_kind(action, obj, rules) == "creation"``, without the other tests."""
     verbs = rules.words["creation_verbs"]
-    return action.startswith(verbs) or action in verbs or obj.rstrip("工作").endswith(rules.words["creation_ends"])
+    # (an action equal to one of the verbs starts with it: no test of its own)
+    return action.startswith(verbs) or obj.rstrip("工作").endswith(rules.words["creation_ends"])
 
 
 def _kind(action: str, obj: str, rules: TaskRules) -> str:
@@ -356,18 +320,22 @@ def _quantified(view: str, start: int, end: int) -> list[Row]:
     return _QUANTIFIED_ROWS[0](view, start, end)
 
 
-def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: TaskRules) -> list[Row]:
-    """The task rows of one clause ``view[start:end]`` (no clause marks inside, quotes aside)."""
+def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: TaskRules,
+                verb: tuple[int, int] | None = None) -> list[Row]:
+    """The task rows of one clause ``view[start:end]`` (no clause marks inside, quotes aside);
+    ``verb``: the span of a word of ``rules.any_verb`` in the clause when the caller found one."""
     while end > start and view[end - 1] in _TRAILING:
         end -= 1
-    m = _NUMBERING.match(view, start, end)
+    # _NUMBERING opens with ^, which matches at the view's start only, never at a later position
+    m = _NUMBERING.match(view, start, end) if start == 0 else None
     pos = m.end() if m else start
     while pos < end and view[pos] in _SPACES:
         pos += 1
     if pos >= end:
         return []
-    if not (ctx.after_task and not ctx.quantified_only) and rules.any_verb and not rules.any_verb.search(view, pos,
-                                                                                                         end):
+    if (not (ctx.after_task and not ctx.quantified_only) and rules.any_verb
+            and not (verb is not None and pos <= verb[0] and verb[1] <= end)
+            and not rules.any_verb.search(view, pos, end)):
         return []  # no verb of either list: every path below needs one (a third of the clauses)
     patterns = rules.patterns
     unsized = no_quantities_from(view, pos, end)  # no quantity in any window of the clause that ends at its end
@@ -401,7 +369,8 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
         return []  # 建设国债 is not the verb 建设
     # 、 followed by another verb with its own object: two commitments (遏制…、防止…)
     parts = top_level_split(view, vend, end, "、")
-    bare = any((c := _verb_chain(view, p_s, p_e, rules)) and p_e - c[1] < 2 for p_s, p_e in parts[1:])
+    bare = len(parts) > 1 and any((c := _verb_chain(view, p_s, p_e, rules)) and p_e - c[1] < 2
+                                  for p_s, p_e in parts[1:])
     for (_, a_end), (b_start, b_end) in itertools.pairwise(parts):
         if bare:
             break  # 人才引进、培育、扶持、服务、保障等支持政策: a list of nominal verbs, one object
@@ -525,11 +494,14 @@ def _no_verb_rows(view: str, pos: int, end: int, ctx: ClauseContext, rules: Task
 
 
 def paragraph_rows(view: str, para: tuple[int, int], *, deliverable_only: bool, skip_first: int | None,
-                   rules: TaskRules) -> Iterator[tuple[tuple[int, int], Row]]:
-    """The rows of one paragraph with the sentence each comes from; ``skip_first``: the end of a head."""
+                   rules: TaskRules, sents: list[tuple[int, int]] | None = None
+                   ) -> Iterator[tuple[tuple[int, int], Row]]:
+    """The rows of one paragraph with the sentence each comes from; ``skip_first``: the end of a head;
+    ``sents``: ``sentences(view, skip_first or para start, para end)`` when the caller has them."""
     start = skip_first if skip_first is not None else para[0]
-    for s_start, s_end in sentences(view, start, para[1]):
-        if _CONTEXT.search(view, s_start, s_end):
+    any_verb = rules.any_verb
+    for s_start, s_end in sentences(view, start, para[1]) if sents is None else sents:
+        if (_CONTEXT if s_start == 0 else _CONTEXT_LATER).search(view, s_start, s_end):
             continue
         clauses = top_level_split(view, s_start, s_end, _CLAUSE_MARKS)
         targets = bool(_TARGETS.search(view, s_start, s_end))
@@ -539,8 +511,14 @@ def paragraph_rows(view: str, para: tuple[int, int], *, deliverable_only: bool, 
         for i, (c_start, c_end) in enumerate(clauses):
             if past and PAST.search(view, c_start, c_end):
                 continue
+            verb = None
+            if (not had or targets) and any_verb is not None:
+                found = any_verb.search(view, c_start, c_end)
+                if found is None:
+                    continue  # no verb: clause_rows gives nothing (without a call)
+                verb = found.span()
             rows = clause_rows(view, c_start, c_end, _context(i == last and i > 0, had, deliverable_only, targets),
-                               rules)
+                               rules, verb)
             for row in rows:
                 yield (s_start, s_end), row
             had = had or bool(rows)
@@ -550,26 +528,27 @@ def plan_paragraphs(view: str, start: int, end: int, heading_starts: set[int], s
                     rules: TaskRules) -> Iterator[tuple[tuple[int, int], str | None, tuple[int, int], Row]]:
     """Rows of a plan region: (paragraph, its topic head, sentence, row)."""
     paras = paragraphs(view, start, end)
-    leads = [lead_in(view, p) for p in paras]
+    split = [sentences(view, *p) for p in paras]  # once a paragraph: for its lead-in and for its rows
+    leads = [lead_in(view, p, first) for p, first in zip(paras, split, strict=True)]
+    ended = [_SENTENCE_MARK.search(view, *p) is not None for p in paras]  # a sentence mark in the line
     for i, para in enumerate(paras):
-        text = view[para[0] : para[1]]
-        if rules.any_in("closing", text):
+        if rules.patterns["closing"].search(view, *para):
             continue
         skip = leads[i]
         head = _NUMBERING.sub("", view[para[0] : skip].strip().rstrip("。！!")) if skip else None
-        heading_line = para[0] in heading_starts or not any(c in text for c in _SENTENCE_END)
+        heading_line = para[0] in heading_starts or not ended[i]
+        sents = split[i]
         if heading_line and skip is None:
-            first = sentences(view, *para)
-            skip = first[0][1] if first else para[1]
+            skip = sents[0][1] if sents else para[1]
             if skip >= para[1]:
                 continue  # a heading alone on its line
         # the intro of a section whose body is topic paragraphs: (七)加快推进新型城镇化。坚持以人…
         next_lead = i + 1 < len(paras) and leads[i + 1] is not None
-        prev_heading = i == 0 or paras[i - 1][0] in heading_starts or not any(
-            c in view[paras[i - 1][0] : paras[i - 1][1]] for c in _SENTENCE_END)
-        if leads[i] is None and next_lead and (heading_line or prev_heading or _CONTINUED.match(text)):
+        prev_heading = i == 0 or paras[i - 1][0] in heading_starts or not ended[i - 1]
+        if leads[i] is None and next_lead and (heading_line or prev_heading or _CONTINUED.match(view[para[0]:para[1]])):
             continue
         deliverable_only = self_building or rules.any_in("self_building", view[para[0] : min(para[1], para[0] + 80)])
+        # the sentences after the skipped head are the paragraph's others (a head ends at a sentence end)
         for sentence, row in paragraph_rows(view, para, deliverable_only=deliverable_only, skip_first=skip,
-                                            rules=rules):
+                                            rules=rules, sents=sents if skip is None else sents[1:]):
             yield para, head, sentence, row

@@ -43,6 +43,7 @@ from govreport.task_dates import (
     finish_within_plan,
     unit_notes,
 )
+from govreport.task_patterns import word_pattern
 from govreport.task_table import TASK_COLUMNS, task_rows
 
 __all__ = ["TASK_COLUMNS", "extract_tasks", "find_deadline", "load_lexicon", "plan_regions", "suggest_department",
@@ -111,9 +112,8 @@ def load_lexicon() -> TaskLexicon:
         if not key or not dept or key in departments:
             raise LexiconError(f"lexicon departments.tsv: empty or repeated keyword {key!r}")
         departments[key] = dept
-    alternation = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
     return TaskLexicon(
-        verbs=re.compile(alternation),
+        verbs=word_pattern(verbs),  # the longest-first alternation, as a trie
         modals=frozenset(v for v, k in verbs.items() if k == "modal"),
         chainable=frozenset(chainable),
         named=frozenset(v for v, k in verbs.items() if k == "named"),
@@ -415,10 +415,13 @@ def _extract_tasks(text: str, view: str, sections: tuple[Section, ...], meta: Do
     for r in sorted(_self_building_regions(sections)):  # nested self-building sections: once each
         if not any(a <= r[0] < b for (a, b), _ in regions):
             regions.append((r, True))
-    out: list[tuple[int, Task]] = []
-    marks = [m.start() for m in _CLAUSE_MARK.finditer(view)]  # a row's clause starts after the last before it
+    out: list[Task] = []
     areas: dict[str | None, str | None] = {}  # section id → its area heading
+    plan_year = meta.plan_year
+    sentence_key, sentence = (-1, -1), ""
     for (region_start, region_end), self_building in sorted(regions):
+        # a row's clause starts after the last mark before it in its sentence (all inside the region)
+        marks = [m.start() for m in _CLAUSE_MARK.finditer(view, region_start, region_end)]
         for para, head, (s_start, s_end), row in plan_paragraphs(
                 view, region_start, region_end, heading_starts, self_building, rules):
             section = index.at(row.start)
@@ -434,13 +437,15 @@ def _extract_tasks(text: str, view: str, sections: tuple[Section, ...], meta: Do
             if deadline is None:
                 lead = _LEAD_DEADLINE.match(view, s_start, row.start)
                 deadline = find_deadline(lead.group(1)) if lead else None
-            date = deadline_date(deadline, meta.plan_year)
+            date = deadline_date(deadline, plan_year) if deadline else None
             if deadline is None and (within := finish_within_plan(view, row.start, row.end)):
-                deadline, date = within, deadline_date(within, meta.plan_year)
+                deadline, date = within, deadline_date(within, plan_year)
             note = next((n for n in notes if row.end <= n.start < para[1] + 2 or n.start <= row.start < n.end),
                         None) if notes else None
             suggested = suggest_department(row.obj, area)
-            out.append((row.start, Task(  # positional (the field order of model.Task): a third of the cost
+            if (s_start, s_end) != sentence_key:  # the rows of one sentence come one after another
+                sentence_key, sentence = (s_start, s_end), text[s_start:s_end].strip()
+            out.append(Task(  # positional (the field order of model.Task): a third of the cost
                 row.action,
                 _as_in_text(text, view, row),
                 Span(row.start, row.end),
@@ -452,15 +457,15 @@ def _extract_tasks(text: str, view: str, sections: tuple[Section, ...], meta: Do
                 note.lead if note else suggested,  # department
                 deadline,
                 section.id if section else None,
-                text[s_start:s_end].strip(),  # sentence
+                sentence,
                 row.kind,
                 date,  # deadline_date
                 "stated" if note else "suggested" if suggested else None,  # department_source
                 note.co if note else None,  # co_departments
-            )))
+            ))
     seen: set[tuple[int, int]] = set()
     unique = []
-    for _, t in out:
+    for t in out:
         if (t.span.start, t.span.end) not in seen:
             seen.add((t.span.start, t.span.end))
             unique.append(t)
