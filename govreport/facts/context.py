@@ -7,14 +7,27 @@ import re
 from collections import deque
 
 from govreport.facts.cues import Cues, compiled
+from govreport.facts.marks import absent
 from govreport.model import DocMeta, Kind, Measure, Role
 
 _FORWARD_ROLES = frozenset({Role.TARGETS, Role.TASKS, Role.FIVE_YEAR, Role.SELF_BUILDING})
 _BACKWARD_ROLES = frozenset({Role.REVIEW, Role.PROBLEMS})
 
 
+_LAST_REVIEW: list[tuple[DocMeta, tuple[int | None, int | None]]] = []  # the last report asked of
+
+
 def review_years(meta: DocMeta) -> tuple[int | None, int | None]:
-    """First and last year of the reviewed period."""
+    """First and last year of the reviewed period (asked for every number: the last answer is kept)."""
+    held = _LAST_REVIEW[0] if _LAST_REVIEW else None
+    if held is not None and held[0] is meta:
+        return held[1]
+    years = _review_years(meta)
+    _LAST_REVIEW[:] = [(meta, years)]
+    return years
+
+
+def _review_years(meta: DocMeta) -> tuple[int | None, int | None]:
     rp = meta.review_period
     if rp:
         first, _, last = rp.partition("-")
@@ -71,6 +84,8 @@ def head_base(before: str) -> int | None:
 def _last(pattern: re.Pattern[str], text: str | Passage) -> int:
     if isinstance(text, Passage):
         return text.last(pattern)
+    if absent(pattern, text):
+        return -1  # the text lacks a character every match holds (五 of a plan's name)
     last = deque(pattern.finditer(text), maxlen=1)  # the scan runs in C, only the last match is kept
     return last[0].start() if last else -1
 
@@ -99,12 +114,14 @@ class PassageIndex:
 
     def __init__(self, view: str) -> None:
         self.view = view
-        self._starts: dict[re.Pattern[str], list[int]] = {}
+        # by the pattern's id, the pattern kept beside (hashing a pattern costs microseconds a call)
+        self._starts: dict[int, tuple[re.Pattern[str], list[int]]] = {}
 
     def starts(self, pattern: re.Pattern[str]) -> list[int]:
-        if pattern not in self._starts:
-            self._starts[pattern] = [m.start() for m in pattern.finditer(self.view)]
-        return self._starts[pattern]
+        got = self._starts.get(id(pattern))
+        if got is None or got[0] is not pattern:
+            got = self._starts[id(pattern)] = (pattern, [m.start() for m in pattern.finditer(self.view)])
+        return got[1]
 
     def passage(self, start: int, end: int) -> Passage:
         return Passage(self, start, end)
@@ -130,7 +147,7 @@ def kind_of(before: str, role: Role, meta: DocMeta, paragraph: str = "") -> Kind
     _, review_last = review_years(meta)
     # 超过预期目标, 完成目标任务, 比去年预算: a goal or a base named in passing is no target cue
     before = _blank(c.goal_in_review, before)
-    if plan and any(int(c.plan_years[m.group(0)][:4]) >= plan and _plan_period(before, m.start(), m.end())
+    if plan and not absent(c.plans, before) and any(int(c.plan_years[m.group(0)][:4]) >= plan and _plan_period(before, m.start(), m.end())
                     for m in c.plans.finditer(before)):
         return Kind.TARGET  # “十五五”时期…: the period of a plan still to come, wherever it is named
     if years and plan:
@@ -200,7 +217,7 @@ def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, m
     years = _years(before)
     base = c.base_year.search(gap)
     named = _named_plan(before, paragraph)
-    named_here = _last(c.plans, before) >= 0 and named is not None
+    named_here = named is not None and _last(c.plans, before) >= 0
     span_cue = c.span_words.search(before) is not None  # 五年内, 累计, 合计
     if kind is Kind.TARGET:
         if plan is None:
@@ -287,6 +304,8 @@ def _named_plan(before: str, paragraph: str) -> str | None:
     a plan's end (“十二五”末) is a point in time, not the plan's period."""
     c = compiled()
     for text in (before, paragraph):
+        if absent(c.plans, text):
+            continue  # no plan's name (each holds 五)
         found = None
         for m in c.plans.finditer(text):
             lead = text[max(0, m.start() - 3) : m.start()].rstrip("“\"‘'")
