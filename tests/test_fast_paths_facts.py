@@ -1,6 +1,6 @@
 """The facts step's speed-ups of issue 10 item 4 (round 3) give the answers of the plain forms they
 replace, on the shared texts: cue marks, the trailing-subject search that stops early, the sentence
-scans of the mention automaton, the kept review years."""
+scans of the mention automaton."""
 
 from __future__ import annotations
 
@@ -12,13 +12,11 @@ import pytest
 from shared_paths import CORPUS, SEEDS
 
 import govreport.facts as facts
-from govreport.facts import context
 from govreport.facts.cues import compiled
 from govreport.facts.marks import absent, mark
 from govreport.facts.mentions import Mention, automaton, find_mentions
 from govreport.ingest import matching_view
 from govreport.lexicons import cues
-from govreport.model import DocMeta
 
 
 def _views(step: int = 2) -> list[str]:
@@ -108,10 +106,3 @@ def test_sentence_scans_of_the_automaton_are_the_scans_of_the_view() -> None:
                 for e, (ind, alias) in auto.iter_long(view, a, b) if ind is not None]
         assert find_mentions(view, spans) == want
 
-
-def test_review_years_kept_for_the_last_report_only() -> None:
-    one = DocMeta(id="a", review_period="2016-2020", plan_year=2021)
-    two = DocMeta(id="b", review_period=None, plan_year=2024)
-    for meta, want in ((one, (2016, 2020)), (two, (2023, 2023)), (one, (2016, 2020))):
-        assert context.review_years(meta) == want == context._review_years(meta)
-    assert context.review_years(dataclasses.replace(one, review_period="2019")) == (2019, 2019)

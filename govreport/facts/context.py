@@ -14,20 +14,8 @@ _FORWARD_ROLES = frozenset({Role.TARGETS, Role.TASKS, Role.FIVE_YEAR, Role.SELF_
 _BACKWARD_ROLES = frozenset({Role.REVIEW, Role.PROBLEMS})
 
 
-_LAST_REVIEW: list[tuple[DocMeta, tuple[int | None, int | None]]] = []  # the last report asked of
-
-
 def review_years(meta: DocMeta) -> tuple[int | None, int | None]:
-    """First and last year of the reviewed period (asked for every number: the last answer is kept)."""
-    held = _LAST_REVIEW[0] if _LAST_REVIEW else None
-    if held is not None and held[0] is meta:
-        return held[1]
-    years = _review_years(meta)
-    _LAST_REVIEW[:] = [(meta, years)]
-    return years
-
-
-def _review_years(meta: DocMeta) -> tuple[int | None, int | None]:
+    """First and last year of the reviewed period."""
     rp = meta.review_period
     if rp:
         first, _, last = rp.partition("-")
