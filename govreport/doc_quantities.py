@@ -23,7 +23,15 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from govreport.model import Quantity
-from govreport.numbers import _DOUBLING, _RANK_LIST, _rank_words, find_quantities, grammar
+from govreport.numbers import (
+    _DOUBLING,
+    _RANK_LIST,
+    _rank_words,
+    find_quantities,
+    grammar,
+    last_scan,
+    scan_quantities,
+)
 
 #: characters a window may end at without any lookahead of the grammar reading otherwise: clause
 #: marks (the view folds "，" to ","; a number that runs through "," as in 1,000 is a match the
@@ -55,11 +63,18 @@ class DocQuantities:
 
     def __init__(self, view: str, quantities: list[Quantity] | None = None) -> None:
         self.view = view
-        self.quantities = find_quantities(view) if quantities is None else quantities
+        # one run of the grammar gives the quantities and its raw matches' spans: the pipeline's own
+        # (``scan_quantities``, kept), else a scan here
+        if quantities is None:
+            scan = last_scan(view) or scan_quantities(view)
+            quantities = scan.quantities
+        else:
+            scan = last_scan(view, quantities)
+        self.quantities = quantities
         self._starts = [q.span.start for q in self.quantities]
         # every span a window must not cut: raw matches of each pattern the grammar scans with, and
         # the quantities themselves (a merged range 6%—6.5% is wider than either match)
-        spans = [m.span() for m in grammar().regex.finditer(view)]
+        spans = list(scan.spans) if scan is not None else [m.span() for m in grammar().regex.finditer(view)]
         if "番" in view:
             spans += [(m.start(), m.end()) for m in _DOUBLING.finditer(view)]
         if "第" in view or "首位" in view or "前" in view:

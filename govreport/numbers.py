@@ -500,3 +500,65 @@ def parse_quantity(s: str) -> Quantity | None:
     """The first quantity in ``s`` (bounds included), or None. Full-width forms are folded first."""
     found = find_quantities(matching_view(s))
     return found[0] if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityScan:
+    """One pass of the grammar over a whole view: ``quantities == find_quantities(view)``, and
+    ``spans`` the span of every raw match of the grammar's regex, kept as a quantity or not (what a
+    window must not cut to give the same quantities as the whole view: ``doc_quantities``)."""
+
+    view: str
+    quantities: list[Quantity]
+    spans: list[tuple[int, int]]
+
+
+_LAST_SCAN: list[QuantityScan] = []  # the last whole-view scan, for the next step that asks about the same view
+
+
+def scan_quantities(view: str) -> QuantityScan:
+    """``find_quantities(view)`` with the raw matches' spans, from one run of the regex.
+
+    The loop is ``find_quantities``' own (tests/test_numbers_scan.py compares the two over every
+    shared text and random strings). The scan is kept, so ``last_scan(view)`` hands it to the next
+    step that reads the same view (the pipeline scans for the facts, the task finder indexes it)."""
+    g = grammar()
+    out: list[Quantity] = []
+    spans: list[tuple[int, int]] = []
+    for m in g.regex.finditer(view):
+        spans.append(m.span())
+        q = _quantity(view, m, g)
+        if q is None:
+            continue
+        if out and (merged := _merge_range(view, out[-1], q)) is not None:
+            out[-1] = merged
+        else:
+            out.append(q)
+    stop = len(view)
+    if "番" in view:
+        extra = _doublings(view, 0, stop)
+        if extra:
+            out = sorted(out + extra, key=lambda q: q.span.start)
+    if "第" in view or "首位" in view or "前" in view:
+        ranks = _word_ranks(view, 0, stop)
+        if ranks:
+            taken = sorted((r.span.start, r.span.end) for r in ranks)
+            starts = [a for a, _ in taken]
+            reach = list(itertools.accumulate((b for _, b in taken), max))
+            kept = [q for q in out if (i := bisect.bisect_right(starts, q.span.start) - 1) < 0
+                    or reach[i] <= q.span.start]
+            out = sorted(kept + ranks, key=lambda q: q.span.start)
+    scan = QuantityScan(view, out, spans)
+    _LAST_SCAN[:] = [scan]
+    return scan
+
+
+def last_scan(view: str, quantities: list[Quantity] | None = None) -> QuantityScan | None:
+    """The kept scan when it is of ``view`` (an equal string) and, if ``quantities`` is given, they
+    are its quantities (the very list, or an equal one); else None."""
+    held = _LAST_SCAN[0] if _LAST_SCAN else None
+    if held is None or (held.view is not view and held.view != view):
+        return None
+    if quantities is not None and quantities is not held.quantities and quantities != held.quantities:
+        return None
+    return held

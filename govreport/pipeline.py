@@ -13,7 +13,7 @@ from govreport.facts.checks import check_facts
 from govreport.ingest import Document, matching_view, read_source
 from govreport.metadata import extract_meta
 from govreport.model import Report
-from govreport.numbers import find_quantities
+from govreport.numbers import scan_quantities
 from govreport.options import DEFAULT, Options
 from govreport.sections import build_sections
 from govreport.slogans import extract_slogans
@@ -31,7 +31,7 @@ def extract_document(doc: Document, options: Options = DEFAULT) -> Report:
     view = matching_view(text)
     meta = extract_meta(doc, view, options)
     sections = build_sections(text, view, meta)
-    quantities = find_quantities(view)  # once: the facts and the task finder both read them
+    quantities = scan_quantities(view).quantities  # once: the facts and the task finder (its raw spans too) read them
     facts = check_facts(extract_facts(text, view, sections, meta, options, quantities))
     tasks = extract_tasks(text, view, sections, meta, quantities) if options.tasks else ()
     slogans = extract_slogans(text, view) if options.slogans else ()

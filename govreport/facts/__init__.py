@@ -310,6 +310,10 @@ def _trailing_subject(view: str, q: Quantity, ms: list[Mention]) -> Mention | No
     number's clause within a few characters."""
     c = compiled()
     for m in ms:
+        if m.start < q.span.end:
+            continue  # a mention before the number (each test below asks for one after it)
+        if m.start - q.span.end > 10:
+            break  # the mentions are in order: none after this one is within reach either
         between = view[q.span.end : m.start]
         counted = _compatible(q, m, view) or (q.dimension == "number" and "人" in between)  # 18.34万剩余贫困人口
         if m.start >= q.span.end and m.indicator in c.trailing_subjects and len(between) <= 10 \
@@ -505,6 +509,7 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
     role = section.role if section else Role.OTHER
     c = compiled()
     lead, lead_base = context.lead_sentence(view, s_start, para_start)  # 其中…: the sentence before dates the figures
+    sentence_span = Span(s_start, s_start + len(sentence))  # one for the sentence's facts (a frozen value)
     for i, it in enumerate(items):
         q = it.q
         rank_scope = rank_of = None
@@ -572,7 +577,7 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             rank_of=rank_of,
             section=section.id if section else None,
             sentence=sentence,
-            sentence_span=Span(s_start, s_start + len(sentence)),
+            sentence_span=sentence_span,
             indicator_span=Span(it.mention.start, it.mention.end) if it.mention and not it.trailing else None,
             period_source=source,
         ))

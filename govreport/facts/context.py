@@ -8,6 +8,7 @@ from collections import deque
 from functools import cache
 
 from govreport.facts.cues import Cues, compiled
+from govreport.facts.marks import absent
 from govreport.model import DocMeta, Kind, Measure, Role, Section
 from govreport.numbers import find_quantities
 
@@ -109,6 +110,8 @@ def framed(lead: str, before: str) -> str:
 def _last(pattern: re.Pattern[str], text: str | Passage) -> int:
     if isinstance(text, Passage):
         return text.last(pattern)
+    if absent(pattern, text):
+        return -1  # the text lacks a character every match holds (五 of a plan's name)
     last = deque(pattern.finditer(text), maxlen=1)  # the scan runs in C, only the last match is kept
     return last[0].start() if last else -1
 
@@ -137,12 +140,14 @@ class PassageIndex:
 
     def __init__(self, view: str) -> None:
         self.view = view
-        self._starts: dict[re.Pattern[str], list[int]] = {}
+        # by the pattern's id, the pattern kept beside (hashing a pattern costs microseconds a call)
+        self._starts: dict[int, tuple[re.Pattern[str], list[int]]] = {}
 
     def starts(self, pattern: re.Pattern[str]) -> list[int]:
-        if pattern not in self._starts:
-            self._starts[pattern] = [m.start() for m in pattern.finditer(self.view)]
-        return self._starts[pattern]
+        got = self._starts.get(id(pattern))
+        if got is None or got[0] is not pattern:
+            got = self._starts[id(pattern)] = (pattern, [m.start() for m in pattern.finditer(self.view)])
+        return got[1]
 
     def passage(self, start: int, end: int) -> Passage:
         return Passage(self, start, end)
@@ -168,7 +173,7 @@ def kind_of(before: str, role: Role, meta: DocMeta, paragraph: str = "") -> Kind
     _, review_last = review_years(meta)
     # 超过预期目标, 完成目标任务, 比去年预算: a goal or a base named in passing is no target cue
     before = _blank(c.goal_in_review, before)
-    if plan and any(int(c.plan_years[m.group(0)][:4]) >= plan and _plan_period(before, m.start(), m.end())
+    if plan and not absent(c.plans, before) and any(int(c.plan_years[m.group(0)][:4]) >= plan and _plan_period(before, m.start(), m.end())
                     for m in c.plans.finditer(before)):
         return Kind.TARGET  # “十五五”时期…: the period of a plan still to come, wherever it is named
     if years and plan:
@@ -346,6 +351,8 @@ def _named_plan(before: str, paragraph: str) -> str | None:
     a plan's end (“十二五”末) is a point in time, not the plan's period."""
     c = compiled()
     for text in (before, paragraph):
+        if absent(c.plans, text):
+            continue  # no plan's name (each holds 五)
         found = None
         for start, end, years in plans_named(text):
             lead = text[max(0, start - 3) : start].rstrip("“\"‘'")
