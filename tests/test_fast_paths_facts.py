@@ -70,7 +70,8 @@ def _plain_trailing_subject(view, q, ms):  # type: ignore[no-untyped-def]
             return m
         unit = facts.indicator(m.indicator).default_unit
         counts = (q.unit in facts._CLASSIFIERS and unit in facts._CLASSIFIERS) or (q.unit == unit and q.unit in
-                                                                                   facts._MEASURED)
+                                                                                   facts._MEASURED) \
+            or (q.unit == unit == "人" != q.raw_unit and len(between) <= 4)
         if m.start >= q.span.end and len(between) <= 6 and not facts._CLAUSE_STOP.search(between) and counts \
                 and facts.counted_noun_ends(view, m):
             return m
