@@ -194,3 +194,17 @@ def test_the_review_again_after_a_forward_word():
 def test_a_past_plan_period_in_the_review_stays_past():
     got = _review("“十四五”时期，全市粮食产量年均增长2%。")
     assert got == [("actual", "2021-2025", "growth_avg", 2.0)]
+
+
+# -- a plan named as the document being drafted is not the period of the year's figures ---------------
+@pytest.mark.parametrize(("title", "heading", "body", "expected"), [
+    ("某市2020年政府工作报告", "二、2020年主要工作",
+     "抓住“十四五”规划编制机遇，抓好120个重点项目建设，完成投资500亿元以上。",
+     [("target", "2020", "level", 120.0), ("target", "2020", "level", 5e10)]),
+    ("某县2025年政府工作报告", "二、2025年重点工作", "高质量编制“十五五”规划，全年固定资产投资增长6%。",
+     [("target", "2025", "growth", 6.0)]),
+    ("某省2020年政府工作报告", "二、2020年主要工作", "“十四五”时期，全省地区生产总值年均增长6%左右。",
+     [("target", "2021-2025", "growth_avg", 6.0)]),
+])
+def test_a_plan_being_drafted_does_not_date_the_years_figures(title, heading, body, expected):
+    assert _facts(title, heading, body) == expected

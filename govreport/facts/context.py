@@ -245,6 +245,7 @@ def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, m
     first, last = review_years(meta)
     years = _years(before)
     base = c.base_year.search(gap)
+    before, paragraph = blank_drafted(before), blank_drafted(paragraph)  # 编制“十五五”规划: a document, no period
     named = _named_plan(before, paragraph)
     named_here = named is not None and bool(plans_named(before))  # the sentence names a plan (较“十三五”末 too)
     span_cue = c.span_words.search(before) is not None  # 五年内, 累计, 合计
@@ -403,15 +404,35 @@ def _count(word: str) -> int | None:
     return None if (head and not tens) or (tail and not units) else tens * 10 + units
 
 
+# a plan named as the document being drafted (“十四五”规划编制, 编制“十五五”规划, 谋划“十五五”): not the
+# period of the sentence's figures (抓好…“十四五”规划编制…完成投资900亿元 is the year's work)
+_PLAN_DRAFTED_AFTER = re.compile(r"[”\"’']?(?:发展)?(?:规划|计划)?(?:纲要)?(?:的)?(?:编制|前期研究|前期工作|基本思路|思路研究|谋划)")
+_PLAN_DRAFTED_BEFORE = ("编制", "编制好", "编好", "谋划", "研究制定", "起草")
+
+
+def blank_drafted(text: str) -> str:
+    """``text`` with each plan named as the document being drafted blanked out (same length)."""
+    c = compiled()
+    if absent(c.plans, text):
+        return text
+    cut = [m.span() for m in c.plans.finditer(text) if _PLAN_DRAFTED_AFTER.match(text, m.end())
+           or text[max(0, m.start() - 5) : m.start()].rstrip("“\"‘'").endswith(_PLAN_DRAFTED_BEFORE)]
+    for a, b in cut:
+        text = text[:a] + "\u3000" * (b - a) + text[b:]
+    return text
+
+
 def plans_named(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, years) of each five-year plan ``text`` names: “七五”, 十四五, 第六个五年计划."""
+    """(start, end, years) of each five-year plan ``text`` names as a period: “七五”, 十四五, 第六个五年计划
+    (not one named as the document being drafted: “十四五”规划编制, 编制“十五五”规划)."""
     c = compiled()
     out = [(m.start(), m.end(), c.plan_years[m.group(0)]) for m in c.plans.finditer(text)]
     for m in _NTH_PLAN.finditer(text):
         n = _count(m.group(1))
         if n:
             out.append((m.start(), m.end(), nth_plan_years(n)))
-    return sorted(out)
+    return sorted(o for o in out if not _PLAN_DRAFTED_AFTER.match(text, o[1])
+                  and not text[max(0, o[0] - 5) : o[0]].rstrip("“\"‘'").endswith(_PLAN_DRAFTED_BEFORE))
 
 
 def heading_plan(titles: list[str], plan: int | None) -> str | None:
