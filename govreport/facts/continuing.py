@@ -1,0 +1,72 @@
+"""Figures that continue the subject of the figure before them in the same clause chain.
+
+A report often states a level and then, with no new subject words, another figure of the same
+indicator: its change against a base period (粮食产量达到3.9亿吨，比上年增产1199万吨; 外汇储备达1656亿美元，
+比1995年底增加920亿美元), its growth over a period (利用外资2894亿美元，比“八五”时期增长79.6%), its rank
+(增长7.5%、居全国第4位) or its share of the region's total (在全省占比22.5%). Such a figure is a figure of
+that indicator when the words between the two figures are only cue and glue words, comparison bases
+(比上年, 比1995年底, 比五年前, 较“十三五”末) and rank scopes.
+
+A gap to another region's figure (高于全国0.8个百分点, 快于全省) is no measure of the contract: it never
+continues the subject. Nor does a plain level (建成5G基站8.99万个、覆盖95%以上行政村: what 覆盖 counts is
+another subject).
+"""
+
+from __future__ import annotations
+
+import re
+
+from govreport.facts.cues import foreign_chars
+from govreport.facts.mentions import Mention
+from govreport.lexicons import cues
+from govreport.model import Measure, Quantity
+
+_CN_DIGIT = "一二三四五六七八九十两〇○零"
+# a comparison base: a year, the year before, N years ago, a plan period (“八五”时期, “十三五”末)
+_BASE = re.compile(
+    rf"(?:同比|与|比|较|同)(?:上年|去年|上一年|前一年|年初|(?:19|20)\d\d年|[一二][九〇零○][{_CN_DIGIT}]{{2}}年"
+    rf"|[{_CN_DIGIT}\d]+年前|前[{_CN_DIGIT}\d]+年|“?[{_CN_DIGIT}]{{1,3}}五”?(?:时期|期间|末|期末)?)"
+    r"(?:底|末|同期|年底|年末)?(?:相比|的水平)?")
+# the whole of a share that is a region's total (占全国的比重, 在全省占比): no new subject
+_REGION_SHARE = re.compile(r"(?:占|在)(?:全国|全省|全市|全区|全县|全州|全球|世界)(?:的)?(?:比重|比例|占比)?")
+_MEASURES = frozenset({Measure.GROWTH, Measure.GROWTH_AVG, Measure.GROWTH_CUM, Measure.CHANGE, Measure.RANK,
+                       Measure.SHARE})
+_GROWTHS = frozenset({Measure.GROWTH, Measure.GROWTH_AVG, Measure.GROWTH_CUM})
+_RATE_WORDS = ("增速", "增幅", "增长速度", "增长幅度")
+_MAX_GAP = 24  # a longer run between two figures is another statement
+
+
+def continued(view: str, prev: Mention | None, prev_measure: Measure, prev_unit: str, prev_end: int, q: Quantity,
+              measure: Measure) -> Mention | None:
+    """``prev`` when the figure ``q`` (read as ``measure``) continues it: the words from ``prev_end`` (the
+    end of the figure before) to ``q`` are only cues, glue, comparison bases and rank scopes."""
+    if prev is None or measure not in _MEASURES:
+        return None
+    if measure is Measure.RANK and prev_measure is Measure.RANK:
+        return None  # 从第12位跃升至第9位: the second rank is read with the first
+    if prev_unit == "%" and q.unit in ("%", "倍") and measure in _GROWTHS:
+        return None  # 新能源装机占比达63%、规模比“十三五”末翻了一番: the growth of a rate is that of something else
+    gap = view[prev_end : q.span.start]
+    if len(gap) > _MAX_GAP or any(ch in gap for ch in "；;。：:（）()"):
+        return None
+    if gap and gap[0] not in "，,、" and not gap.startswith("即"):
+        return None  # the figure before must end its clause (…1656亿美元，比…)
+    if any(w in gap for w in cues().get("relative", [])):
+        return None  # 高于全国0.8个百分点: a gap to another figure, no measure of this one
+    if q.unit == "个百分点" and any(w in gap for w in _RATE_WORDS):
+        return None  # 增长6.3%，增速比上年提高2.7个百分点: a change of the growth rate, no figure of the indicator
+    rest = _REGION_SHARE.sub("", _BASE.sub("", gap))
+    if any(ch in rest for ch in "“”（）()"):
+        return None
+    if foreign_chars(rest) >= 1:
+        return None
+    return prev
+
+
+_OUTPUT_VERBS = ("增产", "减产")
+
+
+def verb_before(view: str, start: int) -> str:
+    """增产原煤3000万吨, 减产棉花10万担: an output verb written before the product is its measure (the change
+    of that product's output), as 原煤增产3000万吨 is; "" when no such verb touches ``start``."""
+    return next((v for v in _OUTPUT_VERBS if view.startswith(v, start - len(v))), "")

@@ -1,0 +1,61 @@
+"""Figures that continue the subject of the figure before them (facts/continuing.py): their change
+against a base period, growth over a plan period, rank — and the figures that do not (a gap to the
+national figure, a plain level of something else). The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from govreport import Options, extract
+
+_HEAD = "2031年政府工作报告\n一、过去一年工作回顾\n"
+
+
+def _facts(sentence: str) -> list[tuple[str | None, str, float, str]]:
+    report = extract(_HEAD + sentence + "\n", Options(tasks=False, slogans=False))
+    return [(f.indicator, str(f.measure), f.value, f.unit) for f in report.facts]
+
+
+# (sentence, the fact expected at that position: indicator, measure, value, unit)
+CONTINUING = [
+    ("全市粮食产量达到86.5万吨，比上年增产3.2万吨。", 1, ("grain_output", "change", 32000.0, "吨")),
+    ("全县粮食总产量41.2万吨，比上年减产1.5万吨。", 1, ("grain_output", "change", -15000.0, "吨")),
+    ("全省外汇储备年末达到310亿美元，比2028年底增加42亿美元。", 1, ("foreign_reserves", "change", 4.2e9, "美元")),
+    ("五年累计实际利用外资126亿美元，比“十五五”时期增长31.5%。", 1, ("foreign_investment", "growth_cum", 31.5, "%")),
+    ("全区社会保障基金积累560亿元，比五年前增加210亿元。", 1, ("social_security_fund", "change", 2.1e10, "元")),
+    ("棉花增长百分之十二，即增产三百万担。", 1, ("cotton_output", "change", 150000.0, "吨")),
+    ("去年比前年，原煤增产了六百万吨，钢增产了约四十万吨。", 1, ("steel_output", "change", 400000.0, "吨")),
+    ("今后三年，每年增产原煤500万吨以上。", 0, ("coal_output", "change", 5000000.0, "吨")),
+    ("全市地区生产总值达到4120亿元，较“十五五”末净增960亿元。", 1, ("gdp", "change", 9.6e10, "元")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "at", "want"), CONTINUING)
+def test_a_figure_continuing_the_subject_takes_its_id(sentence: str, at: int, want: tuple[object, ...]) -> None:
+    facts = _facts(sentence)
+    assert len(facts) > at, facts
+    assert facts[at] == want
+
+
+# (sentence, position of a fact that must keep no id: what it measures is no figure of the subject before)
+NOT_CONTINUING = [
+    ("规上工业增加值增长6.3%、高于全国0.9个百分点。", 1),  # a gap to the national figure: no measure of it
+    ("地区生产总值增长5.8%，快于全省平均1.1个百分点。", 1),
+    ("建成5G基站1.2万个、覆盖92%以上的行政村。", 1),  # what 覆盖 counts is another subject
+    ("新能源装机占比达58%、规模比“十五五”末翻了一番。", 1),  # the capacity doubled, not the share
+    ("粮食产量达到86.5万吨，比上年增产的主要是玉米3.2万吨。", 1),  # new words between: another subject
+    ("粮食产量达到86.5万吨，农民比上年增收3.2亿元。", 1),  # the words between name another subject
+]
+
+
+@pytest.mark.parametrize(("sentence", "at"), NOT_CONTINUING)
+def test_a_figure_of_something_else_keeps_no_id(sentence: str, at: int) -> None:
+    facts = _facts(sentence)
+    assert len(facts) > at, facts
+    assert facts[at][0] is None, facts
+
+
+def test_a_change_of_the_growth_rate_is_no_change_of_the_indicator() -> None:
+    facts = _facts("全县生产总值312.4亿元，增长6.1%，增速比上年提高1.4个百分点。")
+    assert facts[1][:2] == ("gdp", "growth")
+    assert all(f[0] is None for f in facts if f[3] == "个百分点"), facts
