@@ -44,7 +44,8 @@ NOT_CONTINUING = [
     ("建成5G基站1.2万个、覆盖92%以上的行政村。", 1),  # what 覆盖 counts is another subject
     ("新能源装机占比达58%、规模比“十五五”末翻了一番。", 1),  # the capacity doubled, not the share
     ("粮食产量达到86.5万吨，比上年增产的主要是玉米3.2万吨。", 1),  # new words between: another subject
-    ("粮食产量达到86.5万吨，农民比上年增收3.2亿元。", 1),  # the words between name another subject
+    ("粮食产量达到86.5万吨，农民比上年增收3.2亿元。", 1),
+    ("明年计划钢材产量120万吨，比今年增加8万吨；纸52万吨，增加2万吨。", 3),  # 纸: a new subject, too short to name  # the words between name another subject
 ]
 
 

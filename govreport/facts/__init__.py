@@ -441,10 +441,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
         else:
             measure, sign = _measure(said, q, mention, view)
             prev = items[-1] if items else None
-            if mention is None and not pending and prev is not None and (cont := continued(
-                    view, prev.mention, prev.measure, prev.q.unit, max(prev.q.span.end, prev.words_end,
-                                                          prev.mention.end if prev.trailing and prev.mention else 0),
-                    q, measure)) is not None and _compatible(q, cont, view):
+            if mention is None and not pending and (cont := continued(view, items, q, measure)) is not None \
+                    and _compatible(q, cont, view):
                 mention = cont  # 粮食产量达到3.9亿吨，比上年增产1199万吨: a figure of the indicator before it
                 measure, sign = _measure(said, q, mention, view)
             if (measure is Measure.LEVEL and prev is not None and prev.mention is mention and mention is not None

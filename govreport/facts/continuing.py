@@ -15,6 +15,8 @@ another subject).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Protocol
 
 from govreport.facts.cues import foreign_chars
 from govreport.facts.mentions import Mention
@@ -36,10 +38,31 @@ _RATE_WORDS = ("增速", "增幅", "增长速度", "增长幅度")
 _MAX_GAP = 24  # a longer run between two figures is another statement
 
 
-def continued(view: str, prev: Mention | None, prev_measure: Measure, prev_unit: str, prev_end: int, q: Quantity,
-              measure: Measure) -> Mention | None:
-    """``prev`` when the figure ``q`` (read as ``measure``) continues it: the words from ``prev_end`` (the
-    end of the figure before) to ``q`` are only cues, glue, comparison bases and rank scopes."""
+class Figure(Protocol):
+    """A figure already read in the sentence (the walk's item)."""
+
+    q: Quantity
+    mention: Mention | None
+    measure: Measure
+    trailing: bool
+    words_end: int
+
+
+def continued(view: str, items: Sequence[Figure], q: Quantity, measure: Measure) -> Mention | None:
+    """The indicator the figure ``q`` (read as ``measure``) continues, or None: that of the figure right
+    before it (a figure between with no subject words of its own may be a new subject too short to name:
+    纸520万吨，增加20万吨 is no change of the cotton yarn before it)."""
+    if not items:
+        return None
+    prev = items[-1]
+    end = max(prev.q.span.end, prev.words_end, prev.mention.end if prev.trailing and prev.mention else 0)
+    return _continues(view, prev.mention, prev.measure, prev.q.unit, end, q, measure)
+
+
+def _continues(view: str, prev: Mention | None, prev_measure: Measure, prev_unit: str, prev_end: int, q: Quantity,
+               measure: Measure) -> Mention | None:
+    """``prev`` when the words from ``prev_end`` (the end of the figure before) to ``q`` are only cues,
+    glue, comparison bases and rank scopes, and ``measure`` may be a further figure of it."""
     if prev is None or measure not in _MEASURES:
         return None
     if measure is Measure.RANK and prev_measure is Measure.RANK:
