@@ -60,3 +60,26 @@ def test_a_change_of_the_growth_rate_is_no_change_of_the_indicator() -> None:
     facts = _facts("全县生产总值312.4亿元，增长6.1%，增速比上年提高1.4个百分点。")
     assert facts[1][:2] == ("gdp", "growth")
     assert all(f[0] is None for f in facts if f[3] == "个百分点"), facts
+
+
+# a bare head noun (产量, 参保人数) names the measure of the product the clause chain named last
+NAMED_BEFORE = [
+    ("全县粮食连续三年增产，2030年产量达到41.6万吨。", 0, ("grain_output", "level", 416000.0, "吨")),
+    ("全市粮食再获丰收，总产量86.5万吨，比上年增产3.2万吨。", 1, ("grain_output", "change", 32000.0, "吨")),
+    ("城镇职工基本养老保险扩面提质，参保人数达到312万人。", 0, ("employee_pension_insurance", "level", 3120000.0, "人")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "at", "want"), NAMED_BEFORE)
+def test_a_bare_head_noun_takes_the_product_named_before(sentence: str, at: int, want: tuple[object, ...]) -> None:
+    facts = _facts(sentence)
+    assert len(facts) > at, facts
+    assert facts[at] == want
+
+
+@pytest.mark.parametrize("sentence", [
+    "粮食连续三年增产；蔬菜生产稳步发展，产量达到41.6万吨。",  # a clause end, and another product named last
+    "粮食连续三年增产，蔬菜基地建设加快，产量达到41.6万吨。",
+])
+def test_a_head_noun_after_another_product_keeps_no_id(sentence: str) -> None:
+    assert all(f[0] != "grain_output" for f in _facts(sentence))

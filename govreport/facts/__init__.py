@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from govreport.facts import naming as _naming
 from govreport.facts.blocks import Block, label_blocks, own_names
 from govreport.facts.context import PassageIndex, base_period, head_base, kind_of, names_five_years, period_of
-from govreport.facts.continuing import continued, verb_before
+from govreport.facts.continuing import continued, named_before, verb_before
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.ellipsis import counted_noun_ends, outside_names, shared_head, slots_of
 from govreport.facts.lists import list_bound as _list_bound
@@ -490,6 +490,9 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             text = after[0] if after else text if mention else text or carried_text(prev_item, q, measure, gap, cut >= 0)
             whole = _naming.composed_mention(prev_item.mention if prev_item and not after else None, text, view,
                                              (floor, q.span.start))
+            if mention is None and whole is None and not after and (
+                    whole := named_before(view, ms, text, s_start, q.span.start)) is not None and _compatible(q, whole, view):
+                measure, sign = _measure(view[whole.end : q.span.start], q, whole, view)  # 粮食连续增产，产量达到…
             if mention is None and whole is not None and _compatible(q, whole, view):
                 mention, text, start = whole, None, whole.start  # 实施重大项目3600个、完成投资1万亿元: their investment
             items.append(_Item(q, mention, measure, sign, gap, text, start,

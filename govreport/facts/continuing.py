@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from govreport.facts.cues import foreign_chars
-from govreport.facts.mentions import Mention
+from govreport.facts.mentions import Mention, alias_index
 from govreport.lexicons import cues
 from govreport.model import Measure, Quantity
 
@@ -93,3 +93,23 @@ def verb_before(view: str, start: int) -> str:
     """增产原煤3000万吨, 减产棉花10万担: an output verb written before the product is its measure (the change
     of that product's output), as 原煤增产3000万吨 is; "" when no such verb touches ``start``."""
     return next((v for v in _OUTPUT_VERBS if view.startswith(v, start - len(v))), "")
+
+
+_HEAD_WORDS = 4  # 产量, 总产量, 产值: a bare head noun, not a name of its own
+
+
+def named_before(view: str, ms: Sequence[Mention], words: str | None, floor: int, end: int) -> Mention | None:
+    """全国粮食连续四年增产，产量达到X万吨; 煤炭开采方面，…产量稳定在13亿吨: the bare head noun of an unnamed
+    figure (``words``) names the measure of the product the clause chain named last (the mention closest
+    before it in ``view[floor:end]``, no clause end between) when the two make an alias (粮食产量). The
+    mention sits on the head noun's last occurrence before ``end``."""
+    if not words or len(words) > _HEAD_WORDS:
+        return None
+    last = next((m for m in reversed(ms) if floor <= m.start and m.end <= end), None)
+    if last is None or any(ch in view[last.end : end] for ch in "；;"):
+        return None
+    ind = alias_index().get(last.text + words)
+    at = view.rfind(words, last.end, end)
+    if ind is None or at < 0:
+        return None
+    return Mention(at, at + len(words), ind, last.text + words)
