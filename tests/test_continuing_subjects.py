@@ -27,6 +27,9 @@ CONTINUING = [
     ("去年比前年，原煤增产了六百万吨，钢增产了约四十万吨。", 1, ("steel_output", "change", 400000.0, "吨")),
     ("今后三年，每年增产原煤500万吨以上。", 0, ("coal_output", "change", 5000000.0, "吨")),
     ("全市地区生产总值达到4120亿元，较“十五五”末净增960亿元。", 1, ("gdp", "change", 9.6e10, "元")),
+    # past a gap to another region's figure (no subject of its own) to the rank of the indicator before it
+    ("全区地区生产总值218亿元，增长6.2%，增幅高于全市0.9个百分点，总量在全市排名第3位。", 3, ("gdp", "rank", 3.0, "位")),
+    ("规上工业增加值增长9.1%、快于全省平均水平1.2个百分点、居全省第2位。", 2, ("industrial_value_added", "rank", 2.0, "位")),
 ]
 
 
@@ -45,6 +48,7 @@ NOT_CONTINUING = [
     ("新能源装机占比达58%、规模比“十五五”末翻了一番。", 1),  # the capacity doubled, not the share
     ("粮食产量达到86.5万吨，比上年增产的主要是玉米3.2万吨。", 1),  # new words between: another subject
     ("粮食产量达到86.5万吨，农民比上年增收3.2亿元。", 1),
+    ("规上工业增加值增长9.1%、高于全省1.2个百分点，新开工项目居全省第2位。", 2),  # new words: another subject
     ("明年计划钢材产量120万吨，比今年增加8万吨；纸52万吨，增加2万吨。", 3),  # 纸: a new subject, too short to name  # the words between name another subject
 ]
 

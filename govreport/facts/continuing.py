@@ -44,6 +44,7 @@ class Figure(Protocol):
     q: Quantity
     mention: Mention | None
     measure: Measure
+    subject_text: str | None
     trailing: bool
     words_end: int
 
@@ -56,7 +57,26 @@ def continued(view: str, items: Sequence[Figure], q: Quantity, measure: Measure)
         return None
     prev = items[-1]
     end = max(prev.q.span.end, prev.words_end, prev.mention.end if prev.trailing and prev.mention else 0)
-    return _continues(view, prev.mention, prev.measure, prev.q.unit, end, q, measure)
+    named = prev
+    if prev.mention is None and len(items) >= 2 and _gap_only(view, items[-2], prev):
+        named = items[-2]  # 增长8.5%，增幅高于全市1个百分点，总量居全省第62位: the gap figure names no new subject
+    return _continues(view, named.mention, named.measure, named.q.unit, end, q, measure)
+
+
+_AVERAGE = re.compile(r"(?:全国|全省|全市|全区|全县|全州)?(?:的)?(?:平均水平|平均)?")
+
+
+def _gap_only(view: str, before: Figure, gap_figure: Figure) -> bool:
+    """Whether ``gap_figure`` is only the gap of the figure ``before`` to another region's (…8.5%，高于全市1个
+    百分点): a relative word and a region between them, no subject words of its own."""
+    if before.mention is None or gap_figure.subject_text is not None or gap_figure.q.unit != "个百分点":
+        return False
+    words = view[before.q.span.end : gap_figure.q.span.start]
+    relative = next((w for w in cues().get("relative", []) if w in words), None)
+    if relative is None or len(words) > _MAX_GAP or any(ch in words for ch in "；;。：:（）()“”"):
+        return False
+    rest = _AVERAGE.sub("", words.replace(relative, ""))
+    return foreign_chars(rest) == 0
 
 
 def _continues(view: str, prev: Mention | None, prev_measure: Measure, prev_unit: str, prev_end: int, q: Quantity,
