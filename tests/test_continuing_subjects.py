@@ -87,3 +87,17 @@ def test_a_bare_head_noun_takes_the_product_named_before(sentence: str, at: int,
 ])
 def test_a_head_noun_after_another_product_keeps_no_id(sentence: str) -> None:
     assert all(f[0] != "grain_output" for f in _facts(sentence))
+
+
+# a per-head word between a mention and an amount: the per-head indicator, or none — never the total
+@pytest.mark.parametrize(("sentence", "at", "want"), [
+    ("全市地区生产总值迈过3000亿元，人均达到8.6万元。", 1, "gdp_per_capita"),
+    ("全县生产总值286亿元，人均突破1.2万美元。", 1, "gdp_per_capita"),
+    ("全县粮食产量52万吨，人均达到600公斤。", 1, "grain_per_capita"),
+    ("全县社会消费品零售总额150亿元，人均达到2万元。", 1, None),  # no per-head id: none, never the total
+    ("企业退休人员基本养老金连续5年增加，今年又人均提高4.5%。", 0, "basic_pension"),  # a rate keeps the subject
+])
+def test_a_per_head_amount_is_never_the_total(sentence: str, at: int, want: str | None) -> None:
+    facts = _facts(sentence)
+    assert len(facts) > at, facts
+    assert facts[at][0] == want, facts

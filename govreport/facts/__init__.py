@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from govreport.facts import naming as _naming
 from govreport.facts.blocks import Block, label_blocks, own_names
 from govreport.facts.context import PassageIndex, base_period, head_base, kind_of, names_five_years, period_of
-from govreport.facts.continuing import continued, named_before, verb_before
+from govreport.facts.continuing import continued, named_before, per_head, verb_before
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.ellipsis import counted_noun_ends, outside_names, shared_head, slots_of
 from govreport.facts.lists import list_bound as _list_bound
@@ -410,6 +410,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             mention, slot_text = _naming.slot_item(view, mention, words, s_start, q.span.start)
         else:
             pending = []
+            if subject is not None and q.unit not in _FREE_UNITS:  # 生产总值…，人均突破1万美元: per head
+                subject = per_head(view, subject, q.span.start - len(gap), q.span.start)
             mention = subject
             if mention is not None and (foreign_chars(plain) >= 2 or c.relative.search(gap)):
                 mention = subject = None

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from govreport.facts.cues import foreign_chars
-from govreport.facts.mentions import Mention, alias_index
+from govreport.facts.mentions import Mention, alias_index, indicator
 from govreport.lexicons import cues
 from govreport.model import Measure, Quantity
 
@@ -133,3 +133,21 @@ def named_before(view: str, ms: Sequence[Mention], words: str | None, floor: int
     if ind is None or at < 0:
         return None
     return Mention(at, at + len(words), ind, last.text + words)
+
+
+_PER_HEAD = re.compile(r"人均|户均")
+
+
+def per_head(view: str, mention: Mention, start: int, end: int) -> Mention | None:
+    """生产总值2.6万亿元，人均突破1万美元: a per-head word between a mention and its figure makes the figure
+    that of the per-head indicator when 人均 + the mention (or its name) is an alias (人均地区生产总值), at the
+    per-head word; else of no indicator (a per-head figure is never the total). ``mention`` itself when no
+    such word is in ``view[start:end]``."""
+    per = _PER_HEAD.search(view, start, end)
+    if per is None:
+        return mention
+    for name in (per.group(0) + mention.text, per.group(0) + indicator(mention.indicator).name):
+        ind = alias_index().get(name)
+        if ind is not None and ind != mention.indicator:
+            return Mention(per.start(), per.end(), ind, name)
+    return None
