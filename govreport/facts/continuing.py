@@ -8,8 +8,13 @@ that indicator when the words between the two figures are only cue and glue word
 (比上年, 比1995年底, 比五年前, 较“十三五”末) and rank scopes.
 
 A gap to another region's figure (高于全国0.8个百分点, 快于全省) is no measure of the contract: it never
-continues the subject. Nor does a plain level (建成5G基站8.99万个、覆盖95%以上行政村: what 覆盖 counts is
-another subject).
+continues the subject, but the rank after it may (增幅高于全市1个百分点，总量居全省第62位). Nor does a
+plain level (建成5G基站8.99万个、覆盖95%以上行政村: what 覆盖 counts is another subject).
+
+Two neighbours of the rule: a bare head noun (产量, 参保人数) names the measure of the product the clause
+chain named last (粮食连续四年增产，产量达到…: ``named_before``), and a per-head word (人均) between a
+mention and an amount makes the figure the per-head indicator's or none (``per_head``); an output verb
+before a product (增产原煤3000万吨) is its measure (``verb_before``).
 """
 
 from __future__ import annotations
