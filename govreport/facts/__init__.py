@@ -19,8 +19,11 @@ from govreport.facts import context
 from govreport.facts import naming as _naming
 from govreport.facts.blocks import Block, label_blocks, own_names
 from govreport.facts.context import PassageIndex, base_period, head_base, kind_of, period_of
+from govreport.facts.continuing import continued, named_before, per_head, verb_before
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.ellipsis import counted_noun_ends, outside_names, shared_head, slots_of
+from govreport.facts.lists import list_bound as _list_bound
+from govreport.facts.lists import rank_of as _rank_of
 from govreport.facts.mentions import Mention, find_mentions, indicator
 from govreport.facts.naming import ASIDE as _ASIDE
 from govreport.facts.naming import carried_text, unpaired_text
@@ -413,6 +416,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             mention, slot_text = _naming.slot_item(view, mention, words, s_start, q.span.start)
         else:
             pending = []
+            if subject is not None and q.unit not in _FREE_UNITS:  # 生产总值…，人均突破1万美元: per head
+                subject = per_head(view, subject, q.span.start - len(gap), q.span.start)
             mention = subject
             if mention is not None and (foreign_chars(plain) >= 2 or c.relative.search(gap)):
                 mention = subject = None
@@ -437,11 +442,17 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
         # a mention may carry the measure itself (经济增长, 物价涨幅): read it with the gap
         said = (mention.text[-2:] if mention is not None and mention.end == anchor
                 and mention.text.endswith(c.measure_suffixes) else "") + gap
+        if mention is not None and mention.end == anchor:
+            said = verb_before(view, mention.start) + said  # 每年增产原煤3000万吨: the change of its output
         if listed and items[-1].measure is not Measure.RANK:
             measure, sign = items[-1].measure, items[-1].sign  # 分别增长6.8%、7.9%
         else:
             measure, sign = _measure(said, q, mention, view)
             prev = items[-1] if items else None
+            if mention is None and not pending and (cont := continued(view, items, q, measure)) is not None \
+                    and _compatible(q, cont, view):
+                mention = cont  # 粮食产量达到3.9亿吨，比上年增产1199万吨: a figure of the indicator before it
+                measure, sign = _measure(said, q, mention, view)
             if (measure is Measure.LEVEL and prev is not None and prev.mention is mention and mention is not None
                     and prev.q.unit == q.unit and prev.measure is not Measure.RANK and (c.copula_only.fullmatch(gap) or (
                         prev.from_year is not None and prev.measure is Measure.SHARE))):
@@ -491,6 +502,9 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             text = after[0] if after else text if mention else text or carried_text(prev_item, q, measure, gap, cut >= 0)
             whole = _naming.composed_mention(prev_item.mention if prev_item and not after else None, text, view,
                                              (floor, q.span.start))
+            if mention is None and whole is None and not after and (
+                    whole := named_before(view, ms, text, s_start, q.span.start)) is not None and _compatible(q, whole, view):
+                measure, sign = _measure(view[whole.end : q.span.start], q, whole, view)  # 粮食连续增产，产量达到…
             if mention is None and whole is not None and _compatible(q, whole, view):
                 mention, text, start = whole, None, whole.start  # 实施重大项目3600个、完成投资1万亿元: their investment
             items.append(_Item(q, mention, measure, sign, gap, text, start,
@@ -582,43 +596,6 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             period_source=source,
         ))
     return out, scope
-
-
-def _list_bound(items: list[_Item], i: int, bound: Bound) -> Bound:
-    """分别增长5%、6.5%左右: a bound written once after a list holds for every item of it."""
-    if bound is not Bound.EXACT:
-        return bound
-    j = i
-    while j + 1 < len(items) and items[j + 1].listed:
-        j += 1
-    if j == i:
-        return bound
-    last = items[j].q.bound
-    if last in (Bound.APPROX, Bound.MIN, Bound.MAX):
-        return _FLIP.get(last, last) if items[i].sign < 0 else last
-    return bound
-
-
-def _rank_of(items: list[_Item], i: int) -> str | None:
-    """Which measure a rank ranks: the quantity before it, or, in a 分别 list, the matching one."""
-    run_start = i
-    while run_start > 0 and items[run_start - 1].measure is Measure.RANK:
-        run_start -= 1
-    first = items[run_start]
-    pos_in_run = i - run_start
-    ranked = [it for it in items[:run_start] if it.mention is first.mention]
-    if "分别" in first.gap:
-        run_len = 1
-        while run_start + run_len < len(items) and items[run_start + run_len].measure is Measure.RANK:
-            run_len += 1
-        # …171.4亿元、增长11%，分别居全省第7位、第4位 / 四项指标分别增长…，分别居全市第2、第1…位
-        before = [it for it in items[:run_start] if it.measure is not Measure.RANK][-run_len:]
-        if len(before) == run_len:
-            return str(before[pos_in_run].measure)
-    if ranked and pos_in_run == 0 and len(first.gap) <= 8 and compiled().rank_verb.search(first.gap):
-        return str(ranked[-1].measure)  # 增长7.5%、居全省第4位
-    ranked_by = compiled().ranked_by
-    return ranked_by.get(next((w for w in ranked_by if w in first.gap[-8:]), ""), None)
 
 
 __all__ = ["Kind", "extract_facts"]

@@ -36,8 +36,8 @@ def subject_text(gap: str, earlier: bool = True) -> str | None:
     piece = pieces[-1].strip()
     if len(pieces) >= 3 and pieces[-2] in "：:" and not foreign_chars(piece):
         piece = pieces[-3].strip()  # 甘蔗：达到二百六十三亿斤: the name heads a list item, before its colon
-    if piece.startswith(("占", "相当于")):
-        return None  # 占预算支出的52%: what follows 占 is the whole, not the subject
+    if piece.startswith(("占", "相当于", *_RELATIVE)):
+        return None  # 占预算支出的52%: what follows 占 is the whole, not the subject; 快于全省: the other figure
     trail = compiled().trailing_cues.search(piece.rstrip("了"))  # 而1956年就增加了
     if trail:
         piece = piece[: trail.start()]
@@ -64,6 +64,7 @@ _FILLER_HEAD = re.compile(r"^(?:[比较与同](?:(?:19|20)\d\d|[一二三四五�
 _COMPARED = re.compile(r"[比较](?![重例率])")
 _FROM_TAIL = re.compile(r"(?:将|要|已经|已)?(?:[由从](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})?年?(?:底|末)?的?)?$")
 _FILLER_SUBJECTS = frozenset(cues().get("filler_subjects", []))
+_RELATIVE = tuple(cues().get("relative", []))
 
 
 def unpaired_text(view: str, q: Quantity, subject: Mention | None, anchor: int, floor: int) -> str | None:
