@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import itertools
 import json
+import operator
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -60,14 +61,33 @@ def _cell(value: Any) -> Any:
 _PLAIN_CELLS = frozenset({int, float, bool, type(None)})
 
 
-def csv_cells(row: dict[str, Any], names: list[str]) -> list[Any]:
+def csv_cells(names: list[str]) -> Callable[[dict[str, Any]], list[Any]]:
     """A row's CSV cells in the order of ``names`` (the first row's keys): ``safe_cell(_cell(v))``
     of each value, the common cases (None, a number, text that cannot start a formula) decided
-    inline; a key that is not in ``names`` raises ValueError (as ``csv.DictWriter`` does)."""
-    if len(row) != len(names) and set(row) - set(names):
-        raise ValueError(f"dict contains fields not in fieldnames: {sorted(set(row) - set(names))}")
-    return [v if v.__class__ in _PLAIN_CELLS or (v.__class__ is str and not v.startswith(FORMULA_START))
-            else safe_cell(_cell(v)) for v in [row.get(name, "") for name in names]]
+    inline; a missing key gives an empty cell and a key not in ``names`` raises ValueError, as
+    with ``csv.DictWriter``."""
+    if not names:
+        return lambda row: []
+    get = operator.itemgetter(*names)
+
+    def cells(row: dict[str, Any]) -> list[Any]:
+        if len(row) == len(names):
+            try:
+                values = get(row)
+            except KeyError:
+                values = None
+        else:
+            values = None
+        if values is None:
+            if set(row) - set(names):
+                raise ValueError(f"dict contains fields not in fieldnames: {sorted(set(row) - set(names))}")
+            values = [row.get(name, "") for name in names]
+        elif len(names) == 1:
+            values = (values,)
+        return [v if v.__class__ in _PLAIN_CELLS or (v.__class__ is str and not v.startswith(FORMULA_START))
+                else safe_cell(_cell(v)) for v in values]
+
+    return cells
 
 
 def table_cell(row: dict[str, Any], column: str) -> str:
@@ -101,7 +121,7 @@ def emit(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] | None
         writer = csv.writer(sys.stdout, lineterminator="\n")
         names = list(first)
         writer.writerow(names)
-        writer.writerows(csv_cells(r, names) for r in rows)
+        writer.writerows(map(csv_cells(names), rows))
     elif fmt == "table":
         from rich.console import Console
         from rich.table import Table
