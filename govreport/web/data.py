@@ -254,6 +254,10 @@ class WebData:
         summary = _TRACK_SUMMARIES.get(key)
         start, stop = (page - 1) * per_page, page * per_page
         rows: list[Any] = []
+        if summary is None and not region and isinstance(self.store, Store):
+            # every region: the counts kept in the database (track_summary), not every region tracked
+            summary = _TrackSummary.kept(self.store, indicator, verdict)
+            _remember(key, summary)
         if summary is None:
             summary = _TrackSummary.of(tracker, verdict, keep=(start, stop), into=rows)
             _remember(key, summary)
@@ -342,6 +346,28 @@ class _TrackSummary:
     total: int
     verdicts: tuple[tuple[str, int], ...]
     in_order: bool
+
+    @classmethod
+    def kept(cls, store: Store, indicator: str | None, verdict: str | None) -> _TrackSummary:
+        """The summary of the unfiltered groups (or one indicator's rows) from the counts per
+        region kept in the database (``track_summary.group_counts``; a region whose counts are
+        missing or stale is tracked)."""
+        from govreport import track_summary
+
+        before: list[int] = []
+        counts: dict[str, int] = {}
+        total = 0
+        in_order = True
+        for group in track_summary.group_counts(store):
+            before.append(total)
+            in_order = in_order and group.in_order
+            for ind, v, n in group.counts:
+                if indicator and ind != indicator:
+                    continue
+                counts[v] = counts.get(v, 0) + n
+                if not verdict or v == verdict:
+                    total += n
+        return cls(tuple(before), total, tuple(sorted(counts.items())), in_order)
 
     @classmethod
     def of(cls, tracker: Any, verdict: str | None, keep: tuple[int, int], into: list[Any]) -> _TrackSummary:
