@@ -35,18 +35,31 @@ VERSION = 1
 
 @dataclass(frozen=True, slots=True)
 class RegionCounts:
-    """One region's tracking rows counted: ``counts`` ((indicator, verdict, rows), sorted) and
-    whether all of them sort at the region's own level."""
+    """One region counted: whether all its tracking rows sort at its own level, the rows per
+    verdict, the rows per (indicator, verdict) and its facts per indicator (the last two as
+    JSON, read only by a filter that needs them)."""
 
     in_order: bool
-    counts: tuple[tuple[str, str, int], ...]
+    verdicts: dict[str, int]
+    counts_json: str
+    facts_json: str
+
+    def counts(self) -> list[tuple[str, str, int]]:
+        return [(i, v, n) for i, v, n in json.loads(self.counts_json)]
+
+    def facts(self) -> dict[str, int]:
+        return json.loads(self.facts_json)
 
 
-def count_rows(rows: list[dict[str, Any]], rank: int) -> RegionCounts:
-    """The counts of one region's rows (``Tracker.rows_of``); ``rank``: the region's level rank."""
+def count_rows(rows: list[dict[str, Any]], rank: int, facts: dict[str, int]) -> RegionCounts:
+    """The counts of one region's rows (``Tracker.rows_of``; ``rank``: the region's level rank)
+    and facts per indicator."""
     counts = Counter((r["indicator"], r["verdict"]) for r in rows)
+    verdicts = Counter(r["verdict"] for r in rows)
     in_order = all(LEVEL_ORDER.get(r["level"] or "", 9) == rank for r in rows)
-    return RegionCounts(in_order, tuple(sorted((i, v, n) for (i, v), n in counts.items())))
+    return RegionCounts(in_order, dict(sorted(verdicts.items())),
+                        json.dumps(sorted([i, v, n] for (i, v), n in counts.items()), ensure_ascii=False),
+                        json.dumps(dict(sorted(facts.items())), ensure_ascii=False))
 
 
 def _has(store: Store, name: str) -> bool:
@@ -64,22 +77,28 @@ def _rules(store: Store) -> str:
     return h.hexdigest()
 
 
+_QUOTED = " || ',' || ".join(f"quote({c})" for c in ("id", "sha256", "ingested_at", "province", "admin_code",
+                                                       "level", "report_year", "plan_year"))
+
+
 def states(store: Store) -> dict[str | None, str]:
-    """Each region's state (module docstring): one query over the reports' short columns, one
-    over the corrections."""
-    rules = _rules(store)
-    reports: dict[str | None, list[Any]] = defaultdict(list)
-    for row in store.fetch("SELECT region, id, sha256, ingested_at, province, admin_code, level, report_year, "
-                           "plan_year FROM reports ORDER BY region, id")[1]:
-        reports[row[0]].append(row[1:])
+    """Each region's state (module docstring): its reports' columns quoted and joined in SQL
+    (one query), the corrections on their texts (another), digested with the rules."""
+    rules = _rules(store).encode()
     corrections: dict[str | None, list[Any]] = defaultdict(list)
     if _has(store, "corrections"):
         for row in store.fetch("SELECT r.region, c.* FROM corrections c JOIN reports r "
                                "ON r.text_sha256 = c.text_sha256 ORDER BY c.id, r.id")[1]:
             corrections[row[0]].append(row[1:])
-    return {region: hashlib.sha256(json.dumps([rules, rows, corrections.get(region, [])], ensure_ascii=False,
-                                              default=str).encode()).hexdigest()
-            for region, rows in reports.items()}
+    out = {}
+    # grouped in the order of the index reports_tracking (region, id): no sort
+    for region, joined in store.fetch(f"SELECT region, group_concat({_QUOTED}, ';') FROM reports GROUP BY region")[1]:
+        h = hashlib.sha256(rules)
+        h.update(joined.encode())
+        if region in corrections:
+            h.update(json.dumps(corrections[region], ensure_ascii=False, default=str).encode())
+        out[region] = h.hexdigest()
+    return out
 
 
 def _key(region: str | None) -> str:
@@ -91,19 +110,28 @@ def stored(store: Store) -> dict[str | None, tuple[str, RegionCounts]]:
     if not _has(store, "track_summary"):
         return {}
     out = {}
-    for key, state, in_order, counts in store.fetch("SELECT region_key, state, in_order, counts FROM track_summary")[1]:
-        out[json.loads(key)] = (state, RegionCounts(bool(in_order), tuple(tuple(c) for c in json.loads(counts))))
+    for key, state, in_order, verdicts, counts, facts in store.fetch(
+            "SELECT region_key, state, in_order, verdicts, counts, facts FROM track_summary")[1]:
+        out[json.loads(key)] = (state, RegionCounts(bool(in_order), json.loads(verdicts), counts, facts))
     return out
 
 
-def group_counts(store: Store, write: bool | None = None) -> list[RegionCounts]:
-    """The counts of every region of an unfiltered ``Tracker`` in its group order: kept ones
-    whose state matches, the others computed (and written when ``write``; by default when the
-    store is writable and has the table)."""
+def _fact_counts(store: Store, region: str | None) -> dict[str, int]:
+    return {r["indicator"]: r["n"] for r in store.rows(
+        "SELECT indicator, count(*) AS n FROM facts WHERE region IS ? AND indicator IS NOT NULL GROUP BY indicator",
+        (region,))}
+
+
+def group_counts(store: Store, tracker: Any = None, now: dict[str | None, str] | None = None,
+                 write: bool | None = None) -> list[RegionCounts]:
+    """The counts of every region of an unfiltered ``Tracker`` (``tracker``, or a new one) in
+    its group order: kept ones whose state (``now``: ``states``) matches, the others computed
+    (and written when ``write``; by default when the store is writable and has the table)."""
     from govreport.tracking import Tracker
 
-    tracker = Tracker(store)
-    now = states(store)
+    if tracker is None or tracker.region is not None or tracker.indicator is not None:
+        tracker = Tracker(store)
+    now = states(store) if now is None else now
     kept = stored(store)
     out: list[RegionCounts] = []
     fresh: list[tuple[str | None, str, RegionCounts]] = []
@@ -113,7 +141,7 @@ def group_counts(store: Store, write: bool | None = None) -> list[RegionCounts]:
         if region in kept and kept[region][0] == state:
             out.append(kept[region][1])
             continue
-        counts = count_rows(tracker.rows_of(i), group["rank"])
+        counts = count_rows(tracker.rows_of(i), group["rank"], _fact_counts(store, region))
         out.append(counts)
         fresh.append((region, state, counts))
     if write is None:
@@ -122,11 +150,19 @@ def group_counts(store: Store, write: bool | None = None) -> list[RegionCounts]:
     if write and (fresh or gone):
         with store.transaction() as conn:
             conn.executemany("DELETE FROM track_summary WHERE region_key = ?", [(_key(k),) for k in gone])
-            conn.executemany("INSERT OR REPLACE INTO track_summary (region_key, state, in_order, counts) "
-                             "VALUES (?, ?, ?, ?)",
-                             [(_key(region), state, int(c.in_order), json.dumps(c.counts, ensure_ascii=False))
-                              for region, state, c in fresh])
+            conn.executemany("INSERT OR REPLACE INTO track_summary (region_key, state, in_order, verdicts, counts, "
+                             "facts) VALUES (?, ?, ?, ?, ?, ?)",
+                             [(_key(region), state, int(c.in_order), json.dumps(c.verdicts, ensure_ascii=False),
+                               c.counts_json, c.facts_json) for region, state, c in fresh])
     return out
+
+
+def fact_counts(groups: list[RegionCounts]) -> dict[str, int]:
+    """Facts per indicator over every region (what the indicator menu shows)."""
+    total: Counter[str] = Counter()
+    for group in groups:
+        total.update(group.facts())
+    return dict(sorted(total.items()))
 
 
 def refresh(store: Store) -> int:
@@ -136,5 +172,5 @@ def refresh(store: Store) -> int:
         return 0
     before = stored(store)
     now = states(store)
-    group_counts(store, write=True)
+    group_counts(store, now=now, write=True)
     return sum(1 for region, state in now.items() if before.get(region, ("",))[0] != state)

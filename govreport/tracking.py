@@ -228,7 +228,7 @@ def iter_track(store: Store, region: str | None = None, indicator: str | None = 
 
 class Tracker:
     """Tracking computed one group at a time: a group is one region (name) of the stored reports,
-    and only its facts (index ``facts_region``) and its reports' texts are in memory at once.
+    and only its facts (index ``fact_rows(report_id, seq)``) and its reports' texts are in memory at once.
 
     ``groups`` lists them in output order (by their highest level, then name); ``group(i)`` gives
     the sorted rows of one; iterating gives every row in ``track``'s order. A region's rows at a
@@ -242,8 +242,9 @@ class Tracker:
         self.cut = self.source == "facts" and bool(store.rows(
             "SELECT 1 FROM sqlite_master WHERE name = 'fact_rows' AND type = 'table'"))
         self.years: dict[tuple[str, str] | None, set[int]] = defaultdict(set)
-        for r in store.rows("SELECT region, province, report_year FROM reports WHERE report_year IS NOT NULL"):
-            self.years[_unit_key(r)].add(r["report_year"])
+        for name, province, year in store.fetch("SELECT region, province, report_year FROM reports "
+                                                "WHERE report_year IS NOT NULL")[1]:
+            self.years[_unit_key({"region": name, "province": province})].add(year)
         where, params = _where({"region": region})
         self.groups: list[dict[str, Any]] = store.rows(
             f"SELECT region, min(CASE level {_LEVEL_CASE} ELSE 9 END) AS rank FROM reports{where} "

@@ -67,14 +67,23 @@ CREATE TABLE IF NOT EXISTS track_summary (
     region_key  TEXT PRIMARY KEY,  -- JSON of the region name (null: the reports without one)
     state       TEXT NOT NULL,     -- digest of what the counts were computed from (its reports, corrections, rules)
     in_order    INTEGER NOT NULL,  -- every row of the region at the level the region sorts by
-    counts      TEXT NOT NULL      -- JSON [[indicator, verdict, rows], ...]
+    verdicts    TEXT NOT NULL,     -- JSON {verdict: rows}
+    counts      TEXT NOT NULL,     -- JSON [[indicator, verdict, rows], ...]
+    facts       TEXT NOT NULL      -- JSON {indicator: facts} (the facts table's, as the indicator menu counts them)
 );
+-- what tracking reads of every report (its groups, the years of each unit, the regions' states)
+-- without a visit to each report's row, whose text makes it pages long
+CREATE INDEX IF NOT EXISTS reports_tracking ON reports(region, id, sha256, ingested_at, province, admin_code, level,
+    report_year, plan_year);
 """
 
 
 def _track_summary_step(conn: sqlite3.Connection) -> None:
-    """Version 8: the ``track_summary`` table (empty: filled at the next ingest's end)."""
-    conn.execute(TRACK_SUMMARY_DDL)
+    """Version 8: the ``track_summary`` table (empty: filled at the next ingest's end) and the
+    ``reports_tracking`` index."""
+    for statement in TRACK_SUMMARY_DDL.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
 
 
 CORRECTIONS_DDL = """
