@@ -80,7 +80,9 @@ CREATE INDEX IF NOT EXISTS reports_tracking ON reports(region, id, sha256, inges
 
 def _track_summary_step(conn: sqlite3.Connection) -> None:
     """Version 8: the ``track_summary`` table (empty: filled at the next ingest's end) and the
-    ``reports_tracking`` index."""
+    ``reports_tracking`` index. Idempotent; a stub without a reports table is left as it is."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'reports' AND type = 'table'").fetchone():
+        return
     for statement in TRACK_SUMMARY_DDL.split(";\n"):
         if statement.strip():
             conn.execute(statement)
