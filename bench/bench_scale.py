@@ -34,9 +34,11 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parents[0].parent / "shared"
 QUERIES = ("脱贫", "高标准农田", "就业 增长", "营商环境")
-#: the web pages timed: (name, path); {region} is a region of the corpus with reports in several years
+#: the web pages timed: (name, path); {region} is a region of the corpus with reports in several years;
+#: search: a term of 2 characters (no trigram: a LIKE scan), of 4 and of 6 (the trigram index)
 PAGES = (("reports", "/reports"), ("reports.json", "/reports.json"), ("regions", "/regions"),
-         ("region", "/regions/{region}"), ("search", "/search?q=脱贫"), ("tracking", "/tracking"),
+         ("region", "/regions/{region}"), ("search", "/search?q=脱贫"), ("search 4", "/search?q=营商环境"),
+         ("search 6", "/search?q=乡村振兴战略"), ("tracking", "/tracking"),
          ("tracking region", "/tracking?region={region}"), ("tracking.json", "/tracking.json?region={region}"),
          ("report", "/report?id={report}"))
 
