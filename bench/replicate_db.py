@@ -11,6 +11,8 @@ path). The extracted rows are those of real ingested reports, so the query costs
 the extraction is not repeated. Deterministic. ``--facts-only`` copies reports, sections, facts
 and slogans but not tasks, paragraphs and their index (4× less to write: enough for tracking, the
 exports and the list pages; search and the report page then see only the source's reports).
+The copy ends as an ingest does (``summarize``): opened by govreport (migrated to its schema)
+and tracking's counts per region kept (``track_summary.refresh``), so /tracking reads them.
 """
 
 from __future__ import annotations
