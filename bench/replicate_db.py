@@ -11,6 +11,8 @@ path). The extracted rows are those of real ingested reports, so the query costs
 the extraction is not repeated. Deterministic. ``--facts-only`` copies reports, sections, facts
 and slogans but not tasks, paragraphs and their index (4× less to write: enough for tracking, the
 exports and the list pages; search and the report page then see only the source's reports).
+The copy ends as an ingest does (``summarize``): opened by govreport (migrated to its schema)
+and tracking's counts per region kept (``track_summary.refresh``), so /tracking reads them.
 """
 
 from __future__ import annotations
@@ -92,7 +94,20 @@ def replicate(src: Path, dst: Path, times: int, facts_only: bool = False) -> int
         print(f"copy {k}: {len(reports)} reports in {time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
+    summarize(dst)
     return n
+
+
+def summarize(db: Path) -> None:
+    """What an ingest does at its end: migrate the copy to this govreport's schema and keep
+    tracking's counts per region (``track_summary.refresh``), so /tracking reads them."""
+    from govreport.store import open_store
+    from govreport.track_summary import refresh
+
+    t0 = time.perf_counter()
+    with open_store(db) as store:
+        regions = refresh(store)
+    print(f"tracking counts of {regions} regions in {time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:

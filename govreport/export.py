@@ -26,6 +26,7 @@ from typing import Any, BinaryIO
 import pandas as pd
 
 from govreport import codebook as cb
+from govreport import fact_columns
 from govreport.errors import NothingMatchesError, QueryError
 from govreport.spreadsheet import safe_cell
 from govreport.store.corrections import fact_source
@@ -252,6 +253,24 @@ def write_parquet_rows(columns: tuple[str, ...], rows: Iterable[tuple[Any, ...]]
     return n
 
 
+def write_parquet_columns(columns: tuple[str, ...], chunks: Iterable[list[list[Any]]], out: str | Path) -> int:
+    """``write_parquet_rows`` for chunks given column by column (one list of values per column)."""
+    from govreport import export_arrow
+
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    part = out.with_name(out.name + ".part")
+    schema = export_arrow.schema_of(_frame([], columns))
+    tables = (export_arrow.table_of_columns(columns, chunk, schema) for chunk in chunks)
+    try:
+        n = export_arrow.write_tables(tables, part, ROW_GROUP_ROWS)
+        if n:
+            part.replace(out)
+    finally:
+        part.unlink(missing_ok=True)
+    return n
+
+
 def _child_frame(store: Store, table: str, columns: tuple[str, ...], **filters: Any) -> pd.DataFrame:
     where, params = _where(filters, "r")
     rows = store.rows(f"SELECT c.*, c.start AS span_start, c.end AS span_end, r.region, r.admin_code, r.level, "
@@ -424,7 +443,9 @@ def _stream(store: Store, table: str, fmt: str, out: str | Path, bom: bool, filt
     if wrong:
         raise QueryError(f"the {table} table cannot be filtered by {', '.join(wrong)} "
                          f"(it takes {', '.join(sorted(TABLE_FILTERS[table]))})")
-    if fmt == "parquet":  # Arrow tables straight from row tuples
+    if fmt == "parquet" and table == "facts" and fact_columns.available(store):  # column by column
+        n = write_parquet_columns(FACT_COLUMNS, fact_columns.chunks(store, FACT_COLUMNS, CHUNK_ROWS, **given), out)
+    elif fmt == "parquet":  # Arrow tables straight from row tuples
         columns = FACT_COLUMNS if table == "facts" else TRACK_COLUMNS
         rows = fact_rows(store, **given) if table == "facts" else track_rows(store, **given)
         n = write_parquet_rows(columns, rows, out)

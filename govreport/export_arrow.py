@@ -59,6 +59,12 @@ def _array(values: Sequence[Any], kind: str, type_: pa.DataType) -> pa.Array:
 def table_of(columns: Sequence[str], rows: Sequence[Sequence[Any]], schema: pa.Schema) -> pa.Table:
     """``rows`` (tuples in the order of ``columns``) as an Arrow table of ``schema``."""
     by_column = list(zip(*rows, strict=True)) if rows else [() for _ in columns]
+    return table_of_columns(columns, by_column, schema)
+
+
+def table_of_columns(columns: Sequence[str], by_column: Sequence[Sequence[Any]], schema: pa.Schema) -> pa.Table:
+    """The values of each of ``columns`` (one sequence per column, all of one length) as an
+    Arrow table of ``schema`` (``fact_columns`` reads the facts export so)."""
     arrays = [_array(values, cb.column(name).type, schema.field(name).type)
               for name, values in zip(columns, by_column, strict=True)]
     return pa.Table.from_arrays(arrays, schema=schema)
@@ -78,10 +84,13 @@ def write_tables(tables: Iterable[pa.Table], out: Path, row_group_rows: int) -> 
             schema = table.schema
             group.append(table)
             n += len(table)
-            if sum(len(t) for t in group) >= row_group_rows:
+            held = sum(len(t) for t in group)
+            if held >= row_group_rows:  # whole groups of row_group_rows, whatever the tables' sizes
+                whole = pa.concat_tables(group)
+                cut = held - held % row_group_rows
                 writer = writer or pq.ParquetWriter(out, schema)
-                writer.write_table(pa.concat_tables(group), row_group_size=row_group_rows)
-                group = []
+                writer.write_table(whole.slice(0, cut), row_group_size=row_group_rows)
+                group = [whole.slice(cut)] if cut < held else []
         if schema is not None and (group or writer is None):
             writer = writer or pq.ParquetWriter(out, schema)
             writer.write_table(pa.concat_tables(group), row_group_size=row_group_rows)

@@ -92,6 +92,8 @@ def read_facts(db: Store, **filters: Any) -> Iterator[dict[str, Any]]:
     where, params = _filters(filters)
     source = fact_source(db)  # the facts with reviewers' corrections applied, when there are any
     corrected = "f.corrected" if source == "facts_effective" else "0"
+    if source == "facts" and db.rows("SELECT 1 FROM sqlite_master WHERE name = 'fact_rows' AND type = 'table'"):
+        source = _LIGHT  # the facts view without its words: a cell's evidence is cut when it is chosen (_cell)
     sql = (f"SELECT f.report_id, f.seq, f.region, f.admin_code, f.province, f.city, f.level, f.report_year, "
            f"f.kind, f.period, f.period_start, f.period_end, f.indicator, f.indicator_name, f.measure, "
            f"f.value, f.value_max, f.unit, f.bound, f.start, f.end, f.evidence, f.period_source, "
@@ -105,6 +107,30 @@ def read_facts(db: Store, **filters: Any) -> Iterator[dict[str, Any]]:
     for region in regions:
         names, rows = db.fetch(sql, [*params, region])
         yield from map(dict, map(zip, itertools.repeat(names), rows))
+
+
+#: the ``facts`` view's columns the panel reads, over ``fact_rows`` (the compact layout), with
+#: no evidence: the view would cut it out of the report's text for every fact, a cell needs it
+#: for its chosen mention only
+_LIGHT = ("(SELECT f.report_id, f.seq, r.region, r.admin_code, r.province, r.city, r.level, r.report_year, f.kind, "
+          "f.period, f.period_start, f.period_end, f.indicator, i.name AS indicator_name, f.measure, f.value, "
+          "f.value_max, f.unit, f.bound, f.start, f.end, NULL AS evidence, f.period_source "
+          "FROM fact_rows f JOIN reports r ON r.id = f.report_id LEFT JOIN indicators i ON i.id = f.indicator)")
+
+
+class _Texts:
+    """Report texts by id, the last few read (a region's cells come from its own reports)."""
+
+    def __init__(self, db: Store, keep: int = 64) -> None:
+        self.db, self.keep, self.texts = db, keep, {}
+
+    def cut(self, report_id: str, start: int, end: int) -> str:
+        text = self.texts.get(report_id)
+        if text is None:
+            if len(self.texts) >= self.keep:
+                self.texts.clear()
+            text = self.texts[report_id] = self.db.report_text(report_id)
+        return text[start:end]
 
 
 def _kind_class(f: dict[str, Any]) -> str:
@@ -157,9 +183,11 @@ def _parent(f: dict[str, Any]) -> str | None:
     return f["city"] or f["province"]
 
 
-def _cell(mentions: list[dict[str, Any]]) -> dict[str, Any]:
+def _cell(mentions: list[dict[str, Any]], texts: _Texts | None = None) -> dict[str, Any]:
     ordered = sorted(mentions, key=_rank)
     best = ordered[0]
+    if best["evidence"] is None and texts is not None:  # read without the words (_LIGHT)
+        best["evidence"] = texts.cut(best["report_id"], best["start"], best["end"])
     others = [m for m in ordered[1:] if not _same(m, best)]
     return {
         "region": best["region"], "region_code": best["admin_code"], "level": best["level"],
@@ -177,8 +205,9 @@ def _cell(mentions: list[dict[str, Any]]) -> dict[str, Any]:
 
 def cells(db: Store, **filters: Any) -> Iterator[dict[str, Any]]:
     """The long panel's rows, one cell at a time (kind filter ``outcome``: actual and estimate)."""
+    texts = _Texts(db)
     for _, group in itertools.groupby(read_facts(db, **filters), key=_cell_key):
-        yield _cell(list(group))
+        yield _cell(list(group), texts)
 
 
 _INT = ("period_start", "period_end", "n_mentions", "n_reports", "report_year", "span_start", "span_end")

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import heapq
-import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -160,24 +159,59 @@ def _unit_key(r: Any) -> tuple[str, str] | None:
     return (province if province and province != region else "", region)
 
 
-def _outcome_value(f: Any) -> float:
-    if f["bound"] == "range" and f["value_max"] is not None:
-        return (f["value"] + f["value_max"]) / 2
-    return f["value"]
+#: a fact as tracking reads it: its report's dict beside a tuple of ``_FACT_COLUMNS`` (the
+#: report's own columns — region, level, year — are read once per report, not once per fact)
+_FACT_COLUMNS = ("seq", "kind", "period", "period_start", "period_end", "indicator", "measure", "value", "value_max",
+                 "unit", "bound", "role", "start", "end", "period_source", "corrected", "indicator_name",
+                 "evidence", "sentence", "sentence_start", "sentence_end", "sentence_text")
+(_SEQ, _KIND, _PERIOD, _PSTART, _PEND, _IND, _MEASURE, _VALUE, _VMAX, _UNIT, _BOUND, _ROLE, _START, _END, _PSOURCE,
+ _CORRECTED, _INAME, _EVIDENCE, _SENTENCE, _SSTART, _SEND, _STEXT) = range(len(_FACT_COLUMNS))
+_Fact = tuple[dict[str, Any], tuple[Any, ...]]
+_OWN = ", ".join(f"f.{c}" for c in _FACT_COLUMNS[:_CORRECTED])
+_WHERE = "f.report_id = ? AND f.indicator IS NOT NULL AND f.period_end IS NOT NULL"
+#: from ``fact_rows`` itself, when there is no correction to apply: the words are cut from the
+#: report's text here (``_words``), only for the facts a row shows, where the view would cut them
+#: for every fact (and join the report to each)
+_ROWS_SQL = (f"SELECT {_OWN}, 0, NULL, NULL, NULL, f.sentence_start, f.sentence_end, f.sentence_text "
+             f"FROM fact_rows f WHERE {_WHERE}{{indicator}} ORDER BY f.seq")
+#: from a view of the facts (``facts_effective``, with the corrections; or the table of the old layout)
+_VIEW_SQL = (f"SELECT {_OWN}, {{corrected}}, f.indicator_name, f.evidence, f.sentence, NULL, NULL, NULL "
+             f"FROM {{source}} f WHERE {_WHERE}{{indicator}} ORDER BY f.seq")
 
 
-def _like_with_like(t: Any, o: Any) -> bool:
+def _words(fact: _Fact) -> tuple[str | None, str | None]:
+    """(evidence, sentence) of a fact, as the facts view gives them: the view's own, or cut from
+    the report's text here (the text at the span; the sentence kept whole where it is not the
+    text at its span, else the text at the sentence's span, else '': ``store/compact.py``)."""
+    report, f = fact
+    if not report["cut"]:
+        return f[_EVIDENCE], f[_SENTENCE]
+    text = report["text"]
+    sentence = f[_STEXT]
+    if sentence is None:
+        start, end = f[_SSTART], f[_SEND]
+        sentence = text[start:end] if start is not None and end is not None else ""
+    return text[f[_START]:f[_END]], sentence
+
+
+def _outcome_value(f: tuple[Any, ...]) -> float:
+    if f[_BOUND] == "range" and f[_VMAX] is not None:
+        return (f[_VALUE] + f[_VMAX]) / 2
+    return f[_VALUE]
+
+
+def _like_with_like(t: tuple[Any, ...], o: tuple[Any, ...]) -> bool:
     """A one-year verdict needs one-year figures on both sides: a cumulative growth (五年内增长44%,
     同1978年相比增长102%) states several years' change, whatever period it was given."""
-    one_year = t["period_start"] == t["period_end"]
-    return not (one_year and "growth_cum" in (t["measure"], o["measure"]))
+    one_year = t[_PSTART] == t[_PEND]
+    return not (one_year and "growth_cum" in (t[_MEASURE], o[_MEASURE]))
 
 
-def _pick(cands: list[Any]) -> Any:
+def _pick(cands: list[_Fact]) -> _Fact:
     """Prefer actual over estimate, a review section, a figure stated as such (not 以上/以内),
     then text order."""
-    return min(cands, key=lambda f: (f["kind"] != "actual", f["role"] != "review",
-                                     f["bound"] not in ("exact", "approx"), f["seq"]))
+    return min(cands, key=lambda c: (c[1][_KIND] != "actual", c[1][_ROLE] != "review",
+                                     c[1][_BOUND] not in ("exact", "approx"), c[1][_SEQ]))
 
 
 def track(store: Store, region: str | None = None, indicator: str | None = None) -> list[TrackRow]:
@@ -194,7 +228,7 @@ def iter_track(store: Store, region: str | None = None, indicator: str | None = 
 
 class Tracker:
     """Tracking computed one group at a time: a group is one region (name) of the stored reports,
-    and only its facts (index ``facts_region``) and its reports' texts are in memory at once.
+    and only its facts (index ``fact_rows(report_id, seq)``) and its reports' texts are in memory at once.
 
     ``groups`` lists them in output order (by their highest level, then name); ``group(i)`` gives
     the sorted rows of one; iterating gives every row in ``track``'s order. A region's rows at a
@@ -204,9 +238,13 @@ class Tracker:
         self.store, self.region, self.indicator = store, region, indicator
         self.table = store.indicators()
         self.source = fact_source(store)  # the facts with reviewers' corrections, when there are any
+        # no correction to apply and the compact layout: read fact_rows and cut the words here
+        self.cut = self.source == "facts" and bool(store.rows(
+            "SELECT 1 FROM sqlite_master WHERE name = 'fact_rows' AND type = 'table'"))
         self.years: dict[tuple[str, str] | None, set[int]] = defaultdict(set)
-        for r in store.rows("SELECT region, province, report_year FROM reports WHERE report_year IS NOT NULL"):
-            self.years[_unit_key(r)].add(r["report_year"])
+        for name, province, year in store.fetch("SELECT region, province, report_year FROM reports "
+                                                "WHERE report_year IS NOT NULL")[1]:
+            self.years[_unit_key({"region": name, "province": province})].add(year)
         where, params = _where({"region": region})
         self.groups: list[dict[str, Any]] = store.rows(
             f"SELECT region, min(CASE level {_LEVEL_CASE} ELSE 9 END) AS rank FROM reports{where} "
@@ -217,7 +255,7 @@ class Tracker:
         defaults): what ``group`` wraps, and what ``dicts`` and the exports read without the
         dataclass (building half a million frozen rows was most of ``track``'s time)."""
         rows = _region_rows(self.store, self.groups[i]["region"], self.region, self.indicator, self.table,
-                            self.years, self.source)
+                            self.years, self.source, self.cut)
         rows.sort(key=_row_key)
         return rows
 
@@ -228,14 +266,16 @@ class Tracker:
         waiting: list[tuple[tuple[Any, ...], int, dict[str, Any]]] = []
         n = 0
         for i, group in enumerate(self.groups):
+            rank = group["rank"]
             for row in self.rows_of(i):
-                key = _row_key(row)
-                if key[0] > group["rank"]:
-                    heapq.heappush(waiting, (key, n, row))
+                if LEVEL_ORDER.get(row["level"] or "", 9) > rank:
+                    heapq.heappush(waiting, (_row_key(row), n, row))
                     n += 1
                     continue
-                while waiting and waiting[0][0] < key:
-                    yield heapq.heappop(waiting)[2]
+                if waiting:
+                    key = _row_key(row)
+                    while waiting and waiting[0][0] < key:
+                        yield heapq.heappop(waiting)[2]
                 yield row
         while waiting:
             yield heapq.heappop(waiting)[2]
@@ -245,7 +285,7 @@ class Tracker:
 
     def dicts(self) -> Iterator[dict[str, Any]]:
         """Every row as ``TrackRow.to_dict`` gives it, in ``track``'s order, never built as a TrackRow."""
-        return map(row_dict, self._rows())
+        return map(_own_dict, self._rows())
 
 
 def row_dict(row: dict[str, Any]) -> dict[str, Any]:
@@ -254,6 +294,16 @@ def row_dict(row: dict[str, Any]) -> dict[str, Any]:
     for key in ("target_span", "outcome_span"):
         d[key] = list(d[key]) if d[key] else None
     return d
+
+
+def _own_dict(row: dict[str, Any]) -> dict[str, Any]:
+    """``row_dict`` of a row nothing else holds: a target's row has every field in order already
+    (``_target_rows``), so only its spans change, in place."""
+    if len(row) != len(_TEMPLATE):
+        return row_dict(row)
+    for key in ("target_span", "outcome_span"):
+        row[key] = list(row[key]) if row[key] else None
+    return row
 
 
 def iter_track_dicts(store: Store, region: str | None = None, indicator: str | None = None) -> Iterator[dict[str, Any]]:
@@ -270,88 +320,93 @@ def _row_key(r: dict[str, Any]) -> tuple[Any, ...]:
 _LEVEL_CASE = " ".join(f"WHEN '{name}' THEN {rank}" for name, rank in LEVEL_ORDER.items())
 
 
-#: the fact columns tracking reads (not ``SELECT *``: the rest is never used)
-_TRACK_SELECT = ("f.report_id, f.seq, f.region, f.admin_code, f.province, f.level, f.report_year, f.kind, "
-                 "f.period, f.period_start, f.period_end, f.indicator, f.indicator_name, f.measure, f.value, "
-                 "f.value_max, f.unit, f.bound, f.role, f.start, f.end, f.evidence, f.sentence, f.period_source")
-
-
 def _region_rows(store: Store, name: str | None, region: str | None, indicator: str | None,
                  table: dict[str, dict[str, Any]], years: dict[Any, set[int]],
-                 source: str = "facts") -> list[dict[str, Any]]:
-    """The tracking rows (targets, then no-target rows, as TrackRow field dicts) of the facts and reports whose region is ``name``."""
-    where, params = _where({"region": region, "indicator": indicator}, "f")
-    corrected = "f.corrected" if source != "facts" else "0"
-    sql = (f"SELECT {_TRACK_SELECT}, {corrected} AS corrected FROM {source} f WHERE f.region IS ? "
-           "AND f.indicator IS NOT NULL AND f.period_end IS NOT NULL" + where.replace(" WHERE ", " AND ", 1)
-           + " ORDER BY f.report_year, f.region, f.report_id, f.seq")
-    targets = []
-    # outcomes: actuals/estimates, keyed by (unit, indicator, period)
-    outcomes: dict[tuple[Any, ...], list[Any]] = defaultdict(list)
-    names, found = store.fetch(sql, [name, *params])
-    for f in map(dict, map(zip, itertools.repeat(names), found)):
-        kind = f["kind"]
-        if kind == "target":
-            targets.append(f)
-        elif kind in ("actual", "estimate"):
-            outcomes[(_unit_key(f), f["indicator"], f["period_start"], f["period_end"])].append(f)
-    rows = _target_rows(targets, outcomes, table, years)
+                 source: str = "facts", cut: bool = False) -> list[dict[str, Any]]:
+    """The tracking rows (targets, then no-target rows, as TrackRow field dicts) of the reports
+    whose region is ``name`` and their facts, read one report at a time (index ``fact_rows(report_id,
+    seq)``) in the reports' order (year, id) and the facts' (seq). ``cut``: read ``fact_rows`` and
+    cut the words here (no corrections to apply, the compact layout), else read ``source``."""
     rw, rparams = _where({"region": region})
-    reports = store.rows("SELECT id, region, admin_code, level, report_year, plan_year, text FROM reports "
+    reports = store.rows("SELECT id, region, admin_code, province, level, report_year, plan_year, text FROM reports "
                          "WHERE region IS ?" + rw.replace(" WHERE ", " AND ", 1)
                          + " ORDER BY report_year, region, id", [name, *rparams])
+    extra, params = (" AND f.indicator = ?", [indicator]) if indicator is not None else ("", [])
+    if cut:
+        sql = _ROWS_SQL.format(indicator=extra)
+    else:
+        sql = _VIEW_SQL.format(indicator=extra, source=source, corrected="f.corrected" if source != "facts" else "0")
+    targets: list[_Fact] = []
+    # outcomes: actuals/estimates, keyed by (unit, indicator, period)
+    outcomes: dict[tuple[Any, ...], list[_Fact]] = defaultdict(list)
+    for report in reports:
+        report["cut"], report["unit"] = cut, _unit_key(report)
+        for f in store.fetch(sql, [report["id"], *params])[1]:
+            kind = f[_KIND]
+            if kind == "target":
+                targets.append((report, f))
+            elif kind in ("actual", "estimate"):
+                outcomes[(report["unit"], f[_IND], f[_PSTART], f[_PEND])].append((report, f))
+    rows = _target_rows(targets, outcomes, table, years)
     rows.extend(_no_target_rows(store, reports, indicator, table))
     return rows
 
 
-def _target_rows(targets: list[Any], outcomes: dict[tuple[Any, ...], list[Any]],
+def _target_rows(targets: list[_Fact], outcomes: dict[tuple[Any, ...], list[_Fact]],
                  table: dict[str, dict[str, Any]], years: dict[Any, set[int]]) -> list[dict[str, Any]]:
-    """One row (TrackRow fields) per distinct target (``targets``, ``outcomes``: fact dicts)."""
+    """One row (TrackRow fields) per distinct target (``targets``, ``outcomes``: facts of ``_region_rows``)."""
     rows: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     last: dict[Any, int | None] = {}  # unit → its last report year
-    for t in targets:
-        key = (t["report_id"], t["indicator"], t["measure"], t["period_start"], t["period_end"], t["value"],
-               t["value_max"], t["bound"])
+    for target in targets:
+        report, t = target
+        key = (report["id"], t[_IND], t[_MEASURE], t[_PSTART], t[_PEND], t[_VALUE], t[_VMAX], t[_BOUND])
         if key in seen:  # the same target repeated in one report
             continue
         seen.add(key)
-        unit_key = _unit_key(t)
-        info = table.get(t["indicator"], {})
-        base = {"region": t["region"], "admin_code": t["admin_code"], "level": t["level"],
-                "year": t["period_end"], "period": t["period"], "indicator": t["indicator"],
-                "indicator_name": info.get("name") or t["indicator_name"], "direction": info.get("direction"),
-                "measure": t["measure"], "unit": t["unit"], "target_value": t["value"],
-                "target_value_max": t["value_max"], "target_bound": t["bound"], "target_report": t["report_id"],
-                "target_report_year": t["report_year"], "target_span": (t["start"], t["end"]),
-                "target_evidence": t["evidence"], "target_sentence": t["sentence"],
-                "target_period_source": t["period_source"], "target_corrected": bool(t["corrected"])}
+        unit_key = report["unit"]
+        info = table.get(t[_IND], {})
+        evidence, sentence = _words(target)
+        end = t[_PEND]
+        # every field in TrackRow's order (``row_dict`` then only turns the spans into lists)
+        row = {"region": report["region"], "admin_code": report["admin_code"], "level": report["level"],
+               "year": end, "period": t[_PERIOD], "indicator": t[_IND],
+               "indicator_name": info.get("name") or t[_INAME], "direction": info.get("direction"),
+               "verdict": "no_outcome", "measure": t[_MEASURE], "unit": t[_UNIT], "target_value": t[_VALUE],
+               "target_value_max": t[_VMAX], "target_bound": t[_BOUND], "target_report": report["id"],
+               "target_report_year": report["report_year"], "target_span": (t[_START], t[_END]),
+               "target_evidence": evidence, "target_sentence": sentence, "outcome_value": None,
+               "outcome_kind": None, "outcome_measure": None, "outcome_unit": None, "outcome_report": None,
+               "outcome_report_year": None, "outcome_span": None, "outcome_evidence": None,
+               "outcome_sentence": None, "gap": None, "target_period_source": t[_PSOURCE],
+               "outcome_period_source": None, "target_corrected": bool(t[_CORRECTED]), "outcome_corrected": False}
+        rows.append(row)
         if unit_key not in last:
             last[unit_key] = max(years.get(unit_key, ()), default=None) if unit_key is not None else None
         latest = last[unit_key]
-        if latest is None or latest <= t["period_end"]:
-            rows.append({"verdict": "no_outcome", **base})
+        if latest is None or latest <= end:
             continue
-        cands = [f for f in outcomes.get((unit_key, t["indicator"], t["period_start"], t["period_end"]), ())
-                 if f["report_year"] is not None and f["report_year"] > t["period_end"]]
+        cands = [c for c in outcomes.get((unit_key, t[_IND], t[_PSTART], end), ())
+                 if c[0]["report_year"] is not None and c[0]["report_year"] > end]
         if not cands:
-            rows.append({"verdict": "not_reported", **base})
+            row["verdict"] = "not_reported"
             continue
-        same = [f for f in cands if f["measure"] == t["measure"] and f["unit"] == t["unit"]]
+        same = [c for c in cands if c[1][_MEASURE] == t[_MEASURE] and c[1][_UNIT] == t[_UNIT]]
         pool = same or cands
-        first_year = min(f["report_year"] for f in pool)
-        o = _pick([f for f in pool if f["report_year"] == first_year])
-        outcome = {"outcome_value": o["value"], "outcome_kind": o["kind"], "outcome_measure": o["measure"],
-                   "outcome_unit": o["unit"], "outcome_report": o["report_id"],
-                   "outcome_report_year": o["report_year"], "outcome_span": (o["start"], o["end"]),
-                   "outcome_evidence": o["evidence"], "outcome_sentence": o["sentence"],
-                   "outcome_period_source": o["period_source"], "outcome_corrected": bool(o["corrected"])}
+        first_year = min(c[0]["report_year"] for c in pool)
+        picked = _pick([c for c in pool if c[0]["report_year"] == first_year])
+        where, o = picked
+        row["outcome_evidence"], row["outcome_sentence"] = _words(picked)
+        row.update(outcome_value=o[_VALUE], outcome_kind=o[_KIND], outcome_measure=o[_MEASURE],
+                   outcome_unit=o[_UNIT], outcome_report=where["id"], outcome_report_year=where["report_year"],
+                   outcome_span=(o[_START], o[_END]), outcome_period_source=o[_PSOURCE],
+                   outcome_corrected=bool(o[_CORRECTED]))
         if not same or not _like_with_like(t, o):
-            rows.append({"verdict": "not_comparable", **base, **outcome})
+            row["verdict"] = "not_comparable"
             continue
-        verdict, gap = judge(t["value"], t["bound"], t["unit"], info.get("direction"), _outcome_value(o),
-                             t["value_max"])
-        rows.append({"verdict": verdict, "gap": round(gap, 6), **base, **outcome})
+        row["verdict"], gap = judge(t[_VALUE], t[_BOUND], t[_UNIT], info.get("direction"), _outcome_value(o),
+                                    t[_VMAX])
+        row["gap"] = round(gap, 6)
     return rows
 
 

@@ -80,7 +80,7 @@ def _table_rows(db: Path) -> dict[str, list[tuple]]:  # type: ignore[type-arg]
     out = {}
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     for t in tables:
-        cols = [r[1] for r in conn.execute(f"PRAGMA table_info('{t}')") if r[1] not in ("ingested_at", "added_at")]
+        cols = [r[1] for r in conn.execute(f"PRAGMA table_info('{t}')") if r[1] not in ("ingested_at", "added_at", "state")]
         if not cols:
             continue
         select = ", ".join(f'"{c}"' for c in cols)

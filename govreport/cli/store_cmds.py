@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import itertools
 import json
+import operator
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -19,7 +20,7 @@ import click
 from govreport.budget import DEFAULT_TIMEOUT
 from govreport.cli.common import empty_folder_line, error_line, expand_paths, progress
 from govreport.errors import GovReportError
-from govreport.spreadsheet import safe_cell
+from govreport.spreadsheet import FORMULA_START, safe_cell
 
 LEVELS = click.Choice(["national", "province", "city", "county", "district"])
 MEASURES = click.Choice(["level", "growth", "growth_avg", "growth_cum", "change", "share", "rank"])
@@ -56,6 +57,39 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
+#: cell types written as they are (the csv module writes None as an empty cell, as ``_cell`` does)
+_PLAIN_CELLS = frozenset({int, float, bool, type(None)})
+
+
+def csv_cells(names: list[str]) -> Callable[[dict[str, Any]], list[Any]]:
+    """A row's CSV cells in the order of ``names`` (the first row's keys): ``safe_cell(_cell(v))``
+    of each value, the common cases (None, a number, text that cannot start a formula) decided
+    inline; a missing key gives an empty cell and a key not in ``names`` raises ValueError, as
+    with ``csv.DictWriter``."""
+    if not names:
+        return lambda row: []
+    get = operator.itemgetter(*names)
+
+    def cells(row: dict[str, Any]) -> list[Any]:
+        if len(row) == len(names):
+            try:
+                values = get(row)
+            except KeyError:
+                values = None
+        else:
+            values = None
+        if values is None:
+            if set(row) - set(names):
+                raise ValueError(f"dict contains fields not in fieldnames: {sorted(set(row) - set(names))}")
+            values = [row.get(name, "") for name in names]
+        elif len(names) == 1:
+            values = (values,)
+        return [v if v.__class__ in _PLAIN_CELLS or (v.__class__ is str and not v.startswith(FORMULA_START))
+                else safe_cell(_cell(v)) for v in values]
+
+    return cells
+
+
 def table_cell(row: dict[str, Any], column: str) -> str:
     """One cell of a rich table: a value column as a report writes it (171.4亿元), else as stored."""
     from govreport.readable import readable
@@ -84,9 +118,10 @@ def emit(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] | None
         return
     rows = itertools.chain([first], it)
     if fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(first), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({k: safe_cell(_cell(v)) for k, v in r.items()} for r in rows)
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        names = list(first)
+        writer.writerow(names)
+        writer.writerows(map(csv_cells(names), rows))
     elif fmt == "table":
         from rich.console import Console
         from rich.table import Table

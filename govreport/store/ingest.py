@@ -311,6 +311,10 @@ def ingest(store: Store, files: Sequence[str | Path], *, jobs: int | None = None
                 result.replaced.append(event.report_id)
             if event.renamed:
                 result.renamed.append((event.path, event.report_id))
+    if result.added:  # tracking's counts of the regions written to (the first /tracking page reads them)
+        from govreport.track_summary import refresh
+
+        refresh(store)
     return result
 
 

@@ -265,4 +265,8 @@ def ingest_parquet(store: Any, folder: str | Path, *, keep_versions: bool = Fals
             result.replaced.append(rid)
         known.add(rid)
         result.added.append(rid)
+    if result.added:  # tracking's counts of the regions written to, as ingest keeps them
+        from govreport.track_summary import refresh
+
+        refresh(store)
     return result

@@ -35,7 +35,7 @@ from collections.abc import Callable
 
 from govreport.store import compact
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 #: the fact fields a correction may set (period_start/period_end follow period)
 CORRECTABLE = ("kind", "period", "period_start", "period_end", "indicator", "measure", "value", "value_max",
@@ -60,6 +60,34 @@ _SECTION = ("(SELECT s.{col} FROM sections s WHERE s.report_id = r.id AND s.star
 #: is keyed by the SHA-256 of the report's text and the fact's span and extracted indicator, never
 #: by a report id or a row id, and ingest never touches this table: re-ingesting the same text
 #: finds the same facts again and the corrections apply to them as before.
+#: tracking's counts per region, kept at the end of an ingest so the first /tracking page reads
+#: them instead of tracking every region (``govreport/track_summary.py``); version 8
+TRACK_SUMMARY_DDL = """
+CREATE TABLE IF NOT EXISTS track_summary (
+    region_key  TEXT PRIMARY KEY,  -- JSON of the region name (null: the reports without one)
+    state       TEXT NOT NULL,     -- digest of what the counts were computed from (its reports, corrections, rules)
+    in_order    INTEGER NOT NULL,  -- every row of the region at the level the region sorts by
+    verdicts    TEXT NOT NULL,     -- JSON {verdict: rows}
+    counts      TEXT NOT NULL,     -- JSON [[indicator, verdict, rows], ...]
+    facts       TEXT NOT NULL      -- JSON {indicator: facts} (the facts table's, as the indicator menu counts them)
+);
+-- what tracking reads of every report (its groups, the years of each unit, the regions' states)
+-- without a visit to each report's row, whose text makes it pages long
+CREATE INDEX IF NOT EXISTS reports_tracking ON reports(region, id, sha256, ingested_at, province, admin_code, level,
+    report_year, plan_year);
+"""
+
+
+def _track_summary_step(conn: sqlite3.Connection) -> None:
+    """Version 8: the ``track_summary`` table (empty: filled at the next ingest's end) and the
+    ``reports_tracking`` index. Idempotent; a stub without a reports table is left as it is."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'reports' AND type = 'table'").fetchone():
+        return
+    for statement in TRACK_SUMMARY_DDL.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 CORRECTIONS_DDL = """
 CREATE INDEX IF NOT EXISTS reports_text_sha256 ON reports(text_sha256);
 
@@ -415,6 +443,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     5: _sources_and_trigram_index,
     6: _corrections_step,  # reviewers' corrections, kept across re-ingest (store/corrections.py)
     compact.VERSION: compact.migrate_v7,  # facts, tasks, paragraphs as spans: the text once (compact.py)
+    8: _track_summary_step,  # tracking's counts per region (track_summary.py)
 }
 
 
@@ -431,7 +460,7 @@ def migrate(conn: sqlite3.Connection) -> int:
         # executescript runs the DDL as one transaction; user_version is set inside it
         views = "".join(statement + ";\n" for statement in compact.views_ddl())
         conn.executescript(f"BEGIN;\n{DDL}{compact.TABLES_DDL}{FTS_DDL}{SOURCES_DDL}{REPORTS_VIEW_DDL}"
-                           f"{CORRECTIONS_DDL}{views}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;")
+                           f"{CORRECTIONS_DDL}{TRACK_SUMMARY_DDL}{views}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;")
         return found
     conn.execute("BEGIN IMMEDIATE")
     try:

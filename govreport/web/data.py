@@ -254,6 +254,10 @@ class WebData:
         summary = _TRACK_SUMMARIES.get(key)
         start, stop = (page - 1) * per_page, page * per_page
         rows: list[Any] = []
+        if summary is None and not region and isinstance(self.store, Store):
+            # every region: the counts kept in the database (track_summary), not every region tracked
+            summary = _TrackSummary.kept(self.store, indicator, verdict, tracker)
+            _remember(key, summary)
         if summary is None:
             summary = _TrackSummary.of(tracker, verdict, keep=(start, stop), into=rows)
             _remember(key, summary)
@@ -295,6 +299,10 @@ class WebData:
         if callable(rows):  # one aggregate query instead of loading every fact, kept per database state
             key = ("indicator counts", *_db_state(self.store))
             counts = _INDICATOR_COUNTS.get(key)
+            if counts is None and isinstance(self.store, Store):  # summed from the counts kept per region
+                from govreport import track_summary
+
+                counts = _INDICATOR_COUNTS[key] = track_summary.fact_counts(_region_counts(self.store))
             if counts is None:
                 found = rows("SELECT indicator, count(*) AS n FROM facts WHERE indicator IS NOT NULL "
                              "GROUP BY indicator ORDER BY indicator")
@@ -344,6 +352,27 @@ class _TrackSummary:
     in_order: bool
 
     @classmethod
+    def kept(cls, store: Store, indicator: str | None, verdict: str | None, tracker: Any = None) -> _TrackSummary:
+        """The summary of the unfiltered groups (or one indicator's rows) from the counts per
+        region kept in the database (``track_summary.group_counts``; a region whose counts are
+        missing or stale is tracked)."""
+        before: list[int] = []
+        counts: dict[str, int] = {}
+        total = 0
+        in_order = True
+        for group in _region_counts(store, tracker):
+            before.append(total)
+            in_order = in_order and group.in_order
+            found = group.counts() if indicator else [(None, v, n) for v, n in group.verdicts.items()]
+            for ind, v, n in found:
+                if indicator and ind != indicator:
+                    continue
+                counts[v] = counts.get(v, 0) + n
+                if not verdict or v == verdict:
+                    total += n
+        return cls(tuple(before), total, tuple(sorted(counts.items())), in_order)
+
+    @classmethod
     def of(cls, tracker: Any, verdict: str | None, keep: tuple[int, int], into: list[Any]) -> _TrackSummary:
         """Go through every group once, putting the rows ``keep[0]:keep[1]`` into ``into``."""
         from govreport import tracking
@@ -381,6 +410,24 @@ _INDICATOR_COUNTS: dict[tuple[Any, ...], dict[str, int]] = {}
 #: tracking summaries by (database file state, filters), most recent last
 _TRACK_SUMMARIES: dict[tuple[Any, ...], _TrackSummary] = {}
 _TRACK_SUMMARIES_MAX = 64
+
+
+#: tracking's counts per region (``track_summary.group_counts``) by database file state
+_REGION_COUNTS: dict[tuple[Any, ...], list[Any]] = {}
+
+
+def _region_counts(store: Store, tracker: Any = None) -> list[Any]:
+    """Tracking's counts of every region, kept in the database (computed for a region whose
+    counts are missing or stale), once per database state (``tracker``: an unfiltered one to reuse)."""
+    from govreport import track_summary
+
+    key = _db_state(store)
+    found = _REGION_COUNTS.get(key)
+    if found is None:
+        found = _REGION_COUNTS[key] = track_summary.group_counts(store, tracker)
+        while len(_REGION_COUNTS) > 4:
+            del _REGION_COUNTS[next(iter(_REGION_COUNTS))]
+    return found
 
 
 def _remember(key: tuple[Any, ...], summary: _TrackSummary) -> None:
