@@ -57,7 +57,7 @@ def test_a_version_6_database_is_converted_with_nothing_lost(tmp_path):
     assert any(f["corrected"] for f in before["effective"])
 
     store = open_store(path)
-    assert store.rows("PRAGMA user_version")[0]["user_version"] == SCHEMA_VERSION == 7
+    assert store.rows("PRAGMA user_version")[0]["user_version"] == SCHEMA_VERSION == 8
     after = _readings(store)
     assert after == before
     kinds = {r["name"]: r["type"] for r in store.rows("SELECT name, type FROM sqlite_master")}

@@ -25,7 +25,7 @@ from urllib.parse import quote
 
 from govreport.errors import LexiconError, StoreError
 from govreport.model import Report
-from govreport.store import compact, fulltext
+from govreport.store import compact, fulltext, slim
 from govreport.store.schema import migrate
 
 _PERIOD = re.compile(r"^\s*(\d{4})(?:\s*[-–~至]\s*(\d{4}))?\s*$")
@@ -90,7 +90,7 @@ class Database:
                 found = migrate(self.conn)
                 self._load_indicators()
                 self._install()
-                if 0 < found < compact.VERSION:  # the copies the compact layout dropped: their pages back
+                if 0 < found < slim.VERSION:  # the room the compact and slim layouts freed: its pages back
                     self.conn.execute("VACUUM")
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: {exc}") from exc
