@@ -296,15 +296,18 @@ class Database:
             "indicator_text, measure, value, value_max, unit, bound, rank_scope, rank_of, section, role, start, "
             "end, sentence_start, sentence_end, indicator_start, indicator_end, checks, period_source, "
             f"sentence_text) VALUES ({', '.join('?' * 26)})", fact_rows)
-        task_rows = []
+        tasks = []
         for i, t in enumerate(report.tasks):
             span = compact.find_sentence(text, t.sentence, t.span.start, t.span.end)
-            task_rows.append((
-                rid, i, t.action, t.object, t.value, t.value_max, t.unit, str(t.bound) if t.bound else None,
-                t.area, t.department, t.deadline, t.section, t.span.start, t.span.end,
-                span[0] if span else None, span[1] if span else None, t.kind, t.deadline_date,
-                t.department_source, t.co_departments, None if span or not t.sentence else t.sentence))
-        conn.executemany(f"INSERT INTO task_rows VALUES ({', '.join('?' * 21)})", task_rows)
+            tasks.append({
+                "report_id": rid, "seq": i, "action": t.action, "object": t.object, "value": t.value,
+                "value_max": t.value_max, "unit": t.unit, "bound": str(t.bound) if t.bound else None,
+                "area": t.area, "department": t.department, "deadline": t.deadline, "section": t.section,
+                "start": t.span.start, "end": t.span.end, "sentence_start": span[0] if span else None,
+                "sentence_end": span[1] if span else None, "kind": t.kind, "deadline_date": t.deadline_date,
+                "department_source": t.department_source, "co_departments": t.co_departments,
+                "sentence_text": None if span or not t.sentence else t.sentence})
+        slim.write_tasks(conn, text, tasks)
         conn.executemany(
             "INSERT INTO slogans VALUES (?,?,?,?,?,?,?)",
             [(rid, i, s.text, s.number, int(s.quoted), s.span.start, s.span.end)

@@ -431,10 +431,17 @@ def migrate(conn: sqlite3.Connection) -> int:
     if found == SCHEMA_VERSION:
         return found
     if found == 0:
-        # executescript runs the DDL as one transaction; user_version is set inside it
+        # the tables of version 7, brought to version 8 while empty, in one transaction
         views = "".join(statement + ";\n" for statement in compact.views_ddl())
         conn.executescript(f"BEGIN;\n{DDL}{compact.TABLES_DDL}{FTS_DDL}{SOURCES_DDL}{REPORTS_VIEW_DDL}"
-                           f"{CORRECTIONS_DDL}{views}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;")
+                           f"{CORRECTIONS_DDL}{views}")
+        try:
+            slim.migrate_v8(conn)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
         return found
     conn.execute("BEGIN IMMEDIATE")
     try:
