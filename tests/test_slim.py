@@ -91,3 +91,22 @@ def test_a_new_database_is_slim_and_reads_the_same_through_its_own_views(tmp_pat
         fast = {view: [tuple(r) for r in store.fetch(f"SELECT * FROM {view} ORDER BY 1, 2, 3")[1]] for view in VIEWS}
         assert store.search_count("高标准农田") == 1 and store.search_count("脱贫攻坚") == 1
     assert fast["paragraphs"] and {view: _plain(path, view) for view in VIEWS} == fast
+
+
+def _segments(store) -> int:
+    """Index b-tree segments (FTS5's %_idx holds a row per segment and leaf-page range)."""
+    return store.rows("SELECT count(DISTINCT segid) AS n FROM paragraphs_fts_idx")[0]["n"]
+
+
+def test_a_bulk_write_merges_the_index_and_a_small_one_leaves_it(tmp_path):
+    with open_store(tmp_path / "m.db") as store:
+        for i in range(12):
+            store.write_report(make_report(f"r{i}", "河南省", 2000 + i, extra=f"推进高标准农田建设{i}。\n脫貧攻堅。"),
+                               sha256=f"{i:064d}")
+        hits = store.search("高标准农田", limit=100)
+        assert _segments(store) > 1
+        assert not store.settle_index(0) and not store.settle_index(1)  # 1 of 12: left to FTS5
+        assert _segments(store) > 1
+        assert store.settle_index(2)
+        assert _segments(store) == 1 and store.search("高标准农田", limit=100) == hits
+        assert [h["report_year"] for h in hits] == sorted((h["report_year"] for h in hits), reverse=True)

@@ -194,6 +194,23 @@ class Database:
             self.conn.execute("COMMIT")
             return True
 
+    def settle_index(self, written: int) -> bool:
+        """After a bulk write of ``written`` reports: merge the full-text index into one segment
+        when they are a tenth of the reports or more (a fresh ingest's index is a third larger
+        unmerged; merging costs time in proportion to the whole index, so a few reports added to
+        a large database leave it to FTS5's own incremental merging). True if it merged."""
+        if written <= 0 or self.readonly:
+            return False
+        try:
+            with self.transaction() as conn:
+                total = conn.execute("SELECT count(*) FROM reports").fetchone()[0]
+                if written * 10 < total:
+                    return False
+                fulltext.optimize(conn)
+        except sqlite3.Error:  # busy, or interrupted: the index is whole, only less compact
+            return False
+        return True
+
     def rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         with self._lock:
             try:
