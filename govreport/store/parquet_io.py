@@ -265,4 +265,5 @@ def ingest_parquet(store: Any, folder: str | Path, *, keep_versions: bool = Fals
             result.replaced.append(rid)
         known.add(rid)
         result.added.append(rid)
+    store.settle_index(len(result.added))  # as a direct ingest does: a bulk load merges the index
     return result
