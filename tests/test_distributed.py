@@ -15,7 +15,7 @@ from shared_paths import CORPUS, SEEDS
 
 from govreport import extract
 from govreport.cli import cli
-from govreport.store import open_store, slim
+from govreport.store import open_store
 from govreport.store.ingest import ingest
 from govreport.store.parquet_io import (
     TABLES,
@@ -77,7 +77,6 @@ def dataset(client, tmp_path_factory):  # type: ignore[no-untyped-def]
 def _table_rows(db: Path) -> dict[str, list[tuple]]:  # type: ignore[type-arg]
     """Every row of every table, sorted, without the times of ingest."""
     conn = sqlite3.connect(db)
-    slim.register(conn)  # the full-text index reads its text through the paragraphs view
     out = {}
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     for t in tables:
