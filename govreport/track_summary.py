@@ -3,7 +3,7 @@ every region (≈ 30 s at 10,000 reports) to say how many rows there are.
 
 The tracking page shows one page of rows in ``track``'s order with the total and the count of
 each verdict. The page's rows come from the few regions it covers (``tracking.Tracker``), but
-the total and the counts need every region. ``track_summary`` (schema version 8) holds, per
+the total and the counts need every region. ``track_summary`` (schema version 9) holds, per
 region, the count of rows per indicator and verdict and whether every row sorts at the region's
 own level (``in_order``; otherwise the page must come from the merged order), with ``state``: a
 digest of everything a region's rows are computed from — its reports (id, file SHA-256, time of

@@ -194,7 +194,7 @@ SHADOWED = ("facts", "tasks", "paragraphs", "facts_view", "facts_effective")
 
 def substr_cut(report: str, start: str, end: str) -> str:
     """SQL: the words at [start, end) of ``{report}.text`` (portable: any SQLite can run it)."""
-    return f"substr({report}.text, {start} + 1, {end} - {start})"
+    return f"substr({report}.text, ({start}) + 1, ({end}) - ({start}))"
 
 
 def udf_cut(report: str, start: str, end: str) -> str:
@@ -256,13 +256,15 @@ def _effective(cut: Cut, schema: str) -> str:
     return effective_view(cut, schema)
 
 
-_VIEWS = (_facts, _tasks, _paragraphs, _facts_view, _effective)
+#: the view makers (facts, tasks, paragraphs, facts_view, facts_effective; ``slim.views_ddl``
+#: replaces tasks)
+VIEWS = (_facts, _tasks, _paragraphs, _facts_view, _effective)
 
 
 def views_ddl(cut: Cut = substr_cut, schema: str = "") -> list[str]:
     """The CREATE VIEW statements of the compact layout: in the file (``schema`` ""), or as TEMP
     views over ``schema`` ("main.") cutting with ``cut``."""
-    return [make(cut, schema) for make in _VIEWS]
+    return [make(cut, schema) for make in VIEWS]
 
 
 class TextCut:
@@ -295,13 +297,14 @@ def install(conn: sqlite3.Connection) -> TextCut | None:
     """Register ``gr_cut`` on ``conn`` and shadow the views with TEMP views that use it, on a
     database in the compact layout (before ``PRAGMA query_only``, which forbids TEMP views).
     Also used by the Datasette plugin; None where the database is not at version 7."""
+    from govreport.store import slim
     from govreport.store.schema import SCHEMA_VERSION
 
     if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
         return None
     cut = TextCut(conn)
     conn.create_function("gr_cut", 4, cut, deterministic=True)
-    for statement in views_ddl(udf_cut, "main."):
+    for statement in slim.views_ddl(udf_cut, "main."):
         conn.execute(statement)
     return cut
 

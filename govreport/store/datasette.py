@@ -37,7 +37,9 @@ TABLES: dict[str, str] = {
     "facts_effective": "The facts with the reviewers' corrections applied (corrected = 1 where one did).",
     "fact_rows": "What the facts view reads: the facts as stored, offsets only (no copy of the text, "
                  "no copy of the report's region or year).",
-    "task_rows": "What the tasks view reads: the tasks as stored, their sentence as offsets.",
+    "task_rows": "What the tasks view reads: the tasks as stored, their sentence, object and area as offsets, "
+                 "their repeated strings as labels ids.",
+    "labels": "The strings task_rows repeats (actions, units, departments …), once each.",
     "paragraph_rows": "What the paragraphs view reads: each paragraph's offsets into reports.text.",
 }
 
@@ -129,6 +131,15 @@ COLUMNS: dict[str, dict[str, str]] = {
         "who": "cli:<user> or manifest:<file>", "at": "when (UTC)", "facts_changed": "facts updated",
     },
     "facts_view": {"report_title": "the report's title"},
+    "task_rows": {**{c: f"the task's {c.replace('_', ' ')} (labels.id)" for c in
+                     ("action", "unit", "bound", "department", "section", "kind", "department_source")},
+                  "object_at": "the object starts this many characters after start (NULL: object_text)",
+                  "object_len": "its length in characters",
+                  "object_text": "the object, stored only where the text does not hold it",
+                  "area_start": "the area (the heading it is under) at this offset into reports.text",
+                  "area_len": "its length in characters",
+                  "area_text": "the area, stored only where the text does not hold it"},
+    "labels": {"text": "the string"},
     "corrections": {
         "text_sha256": "reports.text_sha256 of the report the correction was made on",
         "indicator": "the fact's indicator as extracted (for add: as added)",

@@ -25,7 +25,7 @@ from urllib.parse import quote
 
 from govreport.errors import LexiconError, StoreError
 from govreport.model import Report
-from govreport.store import compact, fulltext
+from govreport.store import compact, fulltext, slim
 from govreport.store.schema import migrate
 
 _PERIOD = re.compile(r"^\s*(\d{4})(?:\s*[-–~至]\s*(\d{4}))?\s*$")
@@ -90,7 +90,7 @@ class Database:
                 found = migrate(self.conn)
                 self._load_indicators()
                 self._install()
-                if 0 < found < compact.VERSION:  # the copies the compact layout dropped: their pages back
+                if 0 < found < slim.VERSION:  # the room the compact and slim layouts freed: its pages back
                     self.conn.execute("VACUUM")
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: {exc}") from exc
@@ -194,6 +194,23 @@ class Database:
             self.conn.execute("COMMIT")
             return True
 
+    def settle_index(self, written: int) -> bool:
+        """After a bulk write of ``written`` reports: merge the full-text index into one segment
+        when they are a tenth of the reports or more (a fresh ingest's index is a third larger
+        unmerged; merging costs time in proportion to the whole index, so a few reports added to
+        a large database leave it to FTS5's own incremental merging). True if it merged."""
+        if written <= 0 or self.readonly:
+            return False
+        try:
+            with self.transaction() as conn:
+                total = conn.execute("SELECT count(*) FROM reports").fetchone()[0]
+                if written * 10 < total:
+                    return False
+                fulltext.optimize(conn)
+        except sqlite3.Error:  # busy, or interrupted: the index is whole, only less compact
+            return False
+        return True
+
     def rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         with self._lock:
             try:
@@ -296,15 +313,18 @@ class Database:
             "indicator_text, measure, value, value_max, unit, bound, rank_scope, rank_of, section, role, start, "
             "end, sentence_start, sentence_end, indicator_start, indicator_end, checks, period_source, "
             f"sentence_text) VALUES ({', '.join('?' * 26)})", fact_rows)
-        task_rows = []
+        tasks = []
         for i, t in enumerate(report.tasks):
             span = compact.find_sentence(text, t.sentence, t.span.start, t.span.end)
-            task_rows.append((
-                rid, i, t.action, t.object, t.value, t.value_max, t.unit, str(t.bound) if t.bound else None,
-                t.area, t.department, t.deadline, t.section, t.span.start, t.span.end,
-                span[0] if span else None, span[1] if span else None, t.kind, t.deadline_date,
-                t.department_source, t.co_departments, None if span or not t.sentence else t.sentence))
-        conn.executemany(f"INSERT INTO task_rows VALUES ({', '.join('?' * 21)})", task_rows)
+            tasks.append({
+                "report_id": rid, "seq": i, "action": t.action, "object": t.object, "value": t.value,
+                "value_max": t.value_max, "unit": t.unit, "bound": str(t.bound) if t.bound else None,
+                "area": t.area, "department": t.department, "deadline": t.deadline, "section": t.section,
+                "start": t.span.start, "end": t.span.end, "sentence_start": span[0] if span else None,
+                "sentence_end": span[1] if span else None, "kind": t.kind, "deadline_date": t.deadline_date,
+                "department_source": t.department_source, "co_departments": t.co_departments,
+                "sentence_text": None if span or not t.sentence else t.sentence})
+        slim.write_tasks(conn, text, tasks)
         conn.executemany(
             "INSERT INTO slogans VALUES (?,?,?,?,?,?,?)",
             [(rid, i, s.text, s.number, int(s.quoted), s.span.start, s.span.end)

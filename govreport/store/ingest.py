@@ -123,6 +123,7 @@ class _Batches:
         self.pending = 0
         self.opened = 0.0
         self.commits = 0
+        self.written = 0  # reports written in this run
 
     def begin(self) -> None:
         if not self.pending:
@@ -131,6 +132,7 @@ class _Batches:
 
     def wrote(self) -> None:
         self.pending += 1
+        self.written += 1
         if self.pending >= self.size or time.monotonic() - self.opened >= self.seconds:
             self.flush()
 
@@ -273,6 +275,7 @@ def ingest_iter(store: Store, files: Sequence[str | Path], *, jobs: int | None =
             del outcome
     finally:
         batches.flush()  # whole reports only: each was written in its savepoint
+        store.settle_index(batches.written)
 
 
 def ingest(store: Store, files: Sequence[str | Path], *, jobs: int | None = None,

@@ -265,6 +265,7 @@ def ingest_parquet(store: Any, folder: str | Path, *, keep_versions: bool = Fals
             result.replaced.append(rid)
         known.add(rid)
         result.added.append(rid)
+    store.settle_index(len(result.added))  # as a direct ingest does: a bulk load merges the index
     if result.added:  # tracking's counts of the regions written to, as ingest keeps them
         from govreport.track_summary import refresh
 
