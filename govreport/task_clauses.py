@@ -35,7 +35,9 @@ _LISTS = ("verbs", "adverbs", "openers", "purpose_last", "exhortation", "closing
           "generic_tails", "single_project_heads", "generic_words", "purpose_exceptions",
           "vague_objects", "subjects", "modals", "pledges")
 _CLAUSE_MARKS = ",，:："
-_NUMBERING = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}是|\d{1,2}[.、](?!\d)"
+#: numbering or a linking word opening a clause (（二）, 1., 一是, 其中): no ``^``, only ever ``match``ed at
+#: the clause's start (``^`` never matches at a later ``pos``: it would strip at a text's start only)
+_NUMBERING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}是|\d{1,2}[.、](?!\d)"
                         r"|其中|同时|此外|另外)\s*")
 _CONTINUED = re.compile(r"^[(（]上接第.{1,3}版[)）]")
 _PURPOSE_TAIL = re.compile(r"为(?:抓手|重点|引领|载体|核心|主线|目标|契机|依托|支撑)$")
@@ -55,11 +57,21 @@ _REVIEWED = re.compile(r"验收|复审|复核|评估|认证|评审|审查|考核
 _OBJECT_FIRST = frozenset({"对", "向", "为", "将", "把"})  # 对X实施…: the span starts at X
 _MANNER = re.compile(r"(?:力度|举措|措施|标准|作风|方式|手段|姿态|决心|劲头|速度|力量)$")
 #: a sentence that sets the scene (2021年是…) or lists the main targets (主要预期目标是：…): facts, no tasks
-_CONTEXT_OPENING, _CONTEXT_WORDS = r"^\s*(?:\d{4}年|今年|明年|当前|目前)是", "总体要求"
-_CONTEXT = re.compile(f"{_CONTEXT_OPENING}|{_CONTEXT_WORDS}")
-#: ``^`` anchors at the start of the view only (a search from a later position never matches it),
-#: so from any later position only the words can match
-_CONTEXT_LATER = re.compile(_CONTEXT_WORDS)
+#: the opening is ``match``ed at the sentence's start (no ``^``: it never matches at a later ``pos``),
+#: the words are searched anywhere in the sentence
+_CONTEXT_OPENING = re.compile(r"\s*(?:\d{4}年|今年|明年|当前|目前)是")
+_CONTEXT_WORDS = re.compile("总体要求")
+
+
+def strip_numbering(text: str) -> str:
+    """``text`` without the numbering or linking word it opens with (（二）加快… → 加快…)."""
+    m = _NUMBERING.match(text)
+    return text[m.end() :] if m else text
+
+
+def is_context(view: str, start: int, end: int) -> bool:
+    """The sentence ``view[start:end]`` sets the scene (2021年是…) or states the 总体要求: no tasks."""
+    return _CONTEXT_OPENING.match(view, start, end) is not None or _CONTEXT_WORDS.search(view, start, end) is not None
 #: a clause about the past, even inside the work plan
 PAST = re.compile(r"去年|上年|过去|已经|已完成|已建成|累计完成|累计|年来|前[一二三四五]年|[行展成现得]了")
 _TARGETS = re.compile(r"预期目标|主要目标")
@@ -162,7 +174,7 @@ def lead_in(view: str, para: tuple[int, int], first: list[tuple[int, int]] | Non
         return None
     s, e = first[0]
     head = view[s:e].strip().rstrip("。！!")
-    head = _NUMBERING.sub("", head)
+    head = strip_numbering(head)
     if not 3 <= len(head) <= 24 or _HEAD_MARKS.search(head) or _NOT_A_HEAD.search(head):
         return None
     return e
@@ -326,8 +338,7 @@ def clause_rows(view: str, start: int, end: int, ctx: ClauseContext, rules: Task
     ``verb``: the span of a word of ``rules.any_verb`` in the clause when the caller found one."""
     while end > start and view[end - 1] in _TRAILING:
         end -= 1
-    # _NUMBERING opens with ^, which matches at the view's start only, never at a later position
-    m = _NUMBERING.match(view, start, end) if start == 0 else None
+    m = _NUMBERING.match(view, start, end)  # at ``start`` whatever its offset in the view
     pos = m.end() if m else start
     while pos < end and view[pos] in _SPACES:
         pos += 1
@@ -501,7 +512,7 @@ def paragraph_rows(view: str, para: tuple[int, int], *, deliverable_only: bool, 
     start = skip_first if skip_first is not None else para[0]
     any_verb = rules.any_verb
     for s_start, s_end in sentences(view, start, para[1]) if sents is None else sents:
-        if (_CONTEXT if s_start == 0 else _CONTEXT_LATER).search(view, s_start, s_end):
+        if is_context(view, s_start, s_end):
             continue
         clauses = top_level_split(view, s_start, s_end, _CLAUSE_MARKS)
         targets = bool(_TARGETS.search(view, s_start, s_end))
@@ -535,7 +546,7 @@ def plan_paragraphs(view: str, start: int, end: int, heading_starts: set[int], s
         if rules.patterns["closing"].search(view, *para):
             continue
         skip = leads[i]
-        head = _NUMBERING.sub("", view[para[0] : skip].strip().rstrip("。！!")) if skip else None
+        head = strip_numbering(view[para[0] : skip].strip().rstrip("。！!")) if skip else None
         heading_line = para[0] in heading_starts or not ended[i]
         sents = split[i]
         if heading_line and skip is None:
