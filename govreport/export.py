@@ -239,31 +239,27 @@ def write_parquet_rows(columns: tuple[str, ...], rows: Iterable[tuple[Any, ...]]
     temporary name and moved to ``out`` when whole; an empty result leaves no file."""
     from govreport import export_arrow
 
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    part = out.with_name(out.name + ".part")
-    schema = export_arrow.schema_of(_frame([], columns))
-    tables = (export_arrow.table_of(columns, chunk, schema) for chunk in export_arrow.chunked(rows, CHUNK_ROWS))
-    try:
-        n = export_arrow.write_tables(tables, part, ROW_GROUP_ROWS)
-        if n:
-            part.replace(out)
-    finally:
-        part.unlink(missing_ok=True)
-    return n
+    return _write_parquet(columns, lambda schema: (export_arrow.table_of(columns, chunk, schema)
+                                                   for chunk in export_arrow.chunked(rows, CHUNK_ROWS)), out)
 
 
 def write_parquet_columns(columns: tuple[str, ...], chunks: Iterable[list[list[Any]]], out: str | Path) -> int:
     """``write_parquet_rows`` for chunks given column by column (one list of values per column)."""
     from govreport import export_arrow
 
+    return _write_parquet(columns, lambda schema: (export_arrow.table_of_columns(columns, chunk, schema)
+                                                   for chunk in chunks), out)
+
+
+def _write_parquet(columns: tuple[str, ...], tables_of: Any, out: str | Path) -> int:
+    """The Arrow tables ``tables_of(schema)`` gives, written to ``out`` through a temporary name."""
+    from govreport import export_arrow
+
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     part = out.with_name(out.name + ".part")
-    schema = export_arrow.schema_of(_frame([], columns))
-    tables = (export_arrow.table_of_columns(columns, chunk, schema) for chunk in chunks)
     try:
-        n = export_arrow.write_tables(tables, part, ROW_GROUP_ROWS)
+        n = export_arrow.write_tables(tables_of(export_arrow.schema_of(_frame([], columns))), part, ROW_GROUP_ROWS)
         if n:
             part.replace(out)
     finally:

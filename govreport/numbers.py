@@ -467,10 +467,17 @@ def _doublings(view: str, start: int, end: int) -> list[Quantity]:
 
 def find_quantities(view: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Every quantity in ``view[start:end]``, with spans into ``view``, in order."""
+    return _scan(view, start, len(view) if end is None else end, None)
+
+
+def _scan(view: str, start: int, stop: int, spans: list[tuple[int, int]] | None) -> list[Quantity]:
+    """The quantities of ``view[start:stop]``; the span of every raw match of the grammar's regex is
+    appended to ``spans`` when given (kept as a quantity or not)."""
     g = grammar()
-    stop = len(view) if end is None else end
     out: list[Quantity] = []
     for m in g.regex.finditer(view, start, stop):
+        if spans is not None:
+            spans.append(m.span())
         q = _quantity(view, m, g)
         if q is None:
             continue
@@ -517,38 +524,11 @@ _LAST_SCAN: list[QuantityScan] = []  # the last whole-view scan, for the next st
 
 
 def scan_quantities(view: str) -> QuantityScan:
-    """``find_quantities(view)`` with the raw matches' spans, from one run of the regex.
-
-    The loop is ``find_quantities``' own (tests/test_numbers_scan.py compares the two over every
-    shared text and random strings). The scan is kept, so ``last_scan(view)`` hands it to the next
-    step that reads the same view (the pipeline scans for the facts, the task finder indexes it)."""
-    g = grammar()
-    out: list[Quantity] = []
+    """``find_quantities(view)`` with the raw matches' spans, from one run of the regex (the same
+    loop, ``_scan``). The scan is kept, so ``last_scan(view)`` hands it to the next step that reads
+    the same view (the pipeline scans for the facts, the task finder indexes it)."""
     spans: list[tuple[int, int]] = []
-    for m in g.regex.finditer(view):
-        spans.append(m.span())
-        q = _quantity(view, m, g)
-        if q is None:
-            continue
-        if out and (merged := _merge_range(view, out[-1], q)) is not None:
-            out[-1] = merged
-        else:
-            out.append(q)
-    stop = len(view)
-    if "番" in view:
-        extra = _doublings(view, 0, stop)
-        if extra:
-            out = sorted(out + extra, key=lambda q: q.span.start)
-    if "第" in view or "首位" in view or "前" in view:
-        ranks = _word_ranks(view, 0, stop)
-        if ranks:
-            taken = sorted((r.span.start, r.span.end) for r in ranks)
-            starts = [a for a, _ in taken]
-            reach = list(itertools.accumulate((b for _, b in taken), max))
-            kept = [q for q in out if (i := bisect.bisect_right(starts, q.span.start) - 1) < 0
-                    or reach[i] <= q.span.start]
-            out = sorted(kept + ranks, key=lambda q: q.span.start)
-    scan = QuantityScan(view, out, spans)
+    scan = QuantityScan(view, _scan(view, 0, len(view), spans), spans)
     _LAST_SCAN[:] = [scan]
     return scan
 

@@ -323,6 +323,19 @@ def find_sentence(text: str, sentence: str, start: int, end: int) -> tuple[int, 
     return None
 
 
+def text_reader(conn: sqlite3.Connection) -> Callable[[str], str]:
+    """A report's text by id, the last one kept (migrations walk the rows report by report)."""
+    texts: dict[str, str] = {}
+
+    def text_of(rid: str) -> str:
+        if rid not in texts:
+            texts.clear()
+            texts[rid] = conn.execute("SELECT text FROM reports WHERE id = ?", (rid,)).fetchone()[0]
+        return texts[rid]
+
+    return text_of
+
+
 def migrate_v7(conn: sqlite3.Connection) -> None:
     """Version 7: facts, tasks and paragraphs without copies of the text (``fact_rows``,
     ``task_rows``, ``paragraph_rows`` and the views of the old names). Idempotent: a database
@@ -338,14 +351,7 @@ def migrate_v7(conn: sqlite3.Connection) -> None:
     for (view,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view' AND name IN "
                                 f"({', '.join(repr(v) for v in SHADOWED)})").fetchall():
         conn.execute(f"DROP VIEW main.{view}")  # the old views read the old tables
-    texts: dict[str, str] = {}
-
-    def text_of(rid: str) -> str:
-        if rid not in texts:
-            texts.clear()
-            texts[rid] = conn.execute("SELECT text FROM reports WHERE id = ?", (rid,)).fetchone()[0]
-        return texts[rid]
-
+    text_of = text_reader(conn)
     if kinds.get("facts") == "table":
         cols = ("id, report_id, seq, kind, period, period_start, period_end, indicator, indicator_text, measure, "
                 "value, value_max, unit, bound, rank_scope, rank_of, section, role, start, end, sentence_start, "

@@ -178,18 +178,6 @@ def views_ddl(cut: compact.Cut = compact.substr_cut, schema: str = "") -> list[s
     return [make(cut, schema) for make in makers]
 
 
-def _text_of(conn: sqlite3.Connection) -> Any:
-    texts: dict[str, str] = {}
-
-    def text_of(rid: str) -> str:
-        if rid not in texts:
-            texts.clear()
-            texts[rid] = conn.execute("SELECT text FROM reports WHERE id = ?", (rid,)).fetchone()[0]
-        return texts[rid]
-
-    return text_of
-
-
 def migrate_v8(conn: sqlite3.Connection) -> None:
     """Version 8: the slim layout. Idempotent: a part already converted is left as it is, and a
     stub database in a test (no reports table) is left alone."""
@@ -198,7 +186,7 @@ def migrate_v8(conn: sqlite3.Connection) -> None:
     for (view,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view' AND name IN "
                                 f"({', '.join(repr(v) for v in compact.SHADOWED)})").fetchall():
         conn.execute(f"DROP VIEW main.{view}")  # they read the tables of version 7
-    text_of = _text_of(conn)
+    text_of = compact.text_reader(conn)
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'task_rows'").fetchone():
         slim_tasks(conn, text_of)
     else:
