@@ -4,13 +4,10 @@ Datasette's ``?_search=`` runs an FTS5 MATCH; the trigram index behind ``paragra
 answers any term of three or more characters but none shorter, and 脱贫, 就业, 减税 are two.
 Installed beside Datasette, govreport rewrites a search on a table with a ``search_text``
 column (``paragraphs``) before Datasette sees it: every term is folded like the index
-(traditional → simplified, full-width → half-width), the terms of three or more characters become
-an ``_where=id IN (… MATCH …)`` of their trigrams on the index (``paragraphs`` is a view, which
-Datasette's ``_search`` cannot join by rowid) and every term but those of exactly three
-characters a ``_where=search_text LIKE '%脱贫%'`` clause (the index keeps no positions: it finds
-a longer term's trigrams, not that they are in a row). The rows found are the same as
-govreport's own search (``Store.search``). ``_searchmode=raw`` passes the expression to the
-index as it is: one-trigram terms (``"高标准" AND "标准农"``), no phrases.
+(traditional → simplified, full-width → half-width), the terms of one or two characters become
+``_where=search_text LIKE '%脱贫%'`` clauses and the longer ones an ``_where=id IN (… MATCH …)``
+on the index (``paragraphs`` is a view, which Datasette's ``_search`` cannot join by rowid). The
+rows found are the same as govreport's own search (``Store.search``).
 """
 
 from __future__ import annotations

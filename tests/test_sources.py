@@ -166,6 +166,6 @@ def test_a_version_4_database_is_migrated(tmp_path):
         assert store.rows("PRAGMA user_version")[0]["user_version"] == SCHEMA_VERSION
         assert store.rows("SELECT relation FROM sources") == [{"relation": "first"}]
         assert store.search("国民经济") and store.search("农业")
-        n = store.rows("SELECT count(*) AS n FROM paragraphs_fts WHERE search_text LIKE '%国民经济%'")[0]["n"]
+        n = store.rows("SELECT count(*) AS n FROM paragraphs_fts WHERE paragraphs_fts MATCH '国民经济'")[0]["n"]
         assert n == store.rows("SELECT count(*) AS n FROM paragraphs WHERE text LIKE '%国民经济%'")[0]["n"] > 0
         assert store.rows("SELECT count(*) AS n FROM facts_view")[0]["n"] == len(store.facts())

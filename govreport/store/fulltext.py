@@ -134,34 +134,16 @@ def rebuild(conn: sqlite3.Connection) -> None:
                           for (rowid, start, end), (f, _) in zip(rows, folded, strict=True)])
 
 
-def trigrams(term: str) -> list[str]:
-    """The distinct three-character pieces of ``term``, in order (what the index holds)."""
-    return list(dict.fromkeys(term[i:i + MIN_INDEXED] for i in range(len(term) - MIN_INDEXED + 1)))
-
-
-def match_expression(terms: Iterable[str]) -> str | None:
-    """An FTS5 MATCH expression for ``terms`` (each of three or more characters): every trigram
-    of every term, AND-ed. The index keeps no positions (``detail=none``), so FTS5 takes no
-    phrase: a term of three characters is one trigram and matches exactly; a longer one matches
-    every paragraph holding all its trigrams, which ``LIKE`` then checks (``query_plan``)."""
-    pieces = list(dict.fromkeys(t for term in terms for t in trigrams(term)))
-    return " AND ".join('"' + t.replace('"', '""') + '"' for t in pieces) if pieces else None
-
-
 def query_plan(query: str) -> tuple[str | None, list[str]]:
     """How to run ``query`` (whitespace-separated terms, all required, folded): an FTS5 MATCH
-    expression of the trigrams of the terms of three or more characters, or None if there is
-    none, and the terms to check with ``LIKE`` over ``search_text``: the shorter ones, which
-    the index cannot answer, and the longer than a trigram, whose trigrams the index finds but
-    not in a row. So the hits are exactly the paragraphs holding every term."""
+    expression of the terms of three or more characters (phrases, AND-ed), or None if there is
+    none, and the terms to check with ``LIKE`` over ``search_text`` (the shorter ones)."""
     long: list[str] = []
-    like: list[str] = []
-    for term in dict.fromkeys(search_fold(query).split()):
-        if len(term) >= MIN_INDEXED:
-            long.append(term)
-        if len(term) != MIN_INDEXED:
-            like.append(term)
-    return match_expression(long), like
+    short: list[str] = []
+    for term in search_fold(query).split():
+        (long if len(term) >= MIN_INDEXED else short).append(term)
+    expr = " AND ".join('"' + t.replace('"', '""') + '"' for t in long) if long else None
+    return expr, short
 
 
 def optimize(conn: sqlite3.Connection) -> None:

@@ -253,7 +253,7 @@ class Store(Database):
     def _search_plan(self, query: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
         """The FROM … WHERE of a search (one plan for ``search`` and ``search_count``, so a page's
         hits and the total never disagree): the trigram index narrows the rows, and terms shorter
-        or longer than a trigram are checked with LIKE on the folded text (``fulltext.query_plan``)."""
+        than a trigram are checked with LIKE on the folded text."""
         if not query.strip():
             raise QueryError("empty search query")
         where, params = _where(filters, "r")
@@ -275,13 +275,13 @@ class Store(Database):
     def search(self, query: str, limit: int = 50, mark: tuple[str, str] = ("«", "»"), offset: int = 0,
                **filters: Any) -> list[dict[str, Any]]:
         """Paragraphs containing every whitespace-separated term of ``query`` (any length ≥ 1),
-        newest report first (then report id and paragraph order): report id, region, level, year,
-        ``snippet`` with each hit between the
+        best first: report id, region, level, year, ``snippet`` with each hit between the
         ``mark`` pair, ``matches`` (hit offsets into the report text) and the paragraph's span.
 
         Filters: region, year, level, province."""
         source, params = self._search_plan(query, filters)
-        order = "r.report_year DESC, p.report_id, p.seq"  # newest report first (no bm25: the index has no positions)
+        order = ("bm25(paragraphs_fts), p.report_id, p.seq" if source.startswith("paragraphs_fts")
+                 else "r.report_year DESC, p.report_id, p.seq")
         # the page's paragraphs are cut from their reports' texts here, once the page is known:
         # selecting p.text would cut every hit's text before the sort
         sql = ("SELECT p.id, p.report_id, p.seq, p.start, p.end, r.region, r.level, r.report_year, "

@@ -316,12 +316,13 @@ CREATE TABLE IF NOT EXISTS slogans (
 DDL_V6 = DDL + compact.LEGACY_DDL
 
 #: the full-text index: FTS5's trigram tokenizer over paragraphs.search_text, external content,
-#: so Datasette finds it (content="paragraphs") and the sqlite3 shell can MATCH it (fulltext.py);
-#: which paragraphs hold each trigram, without positions or lengths (``detail=none``,
-#: ``columnsize=0``: less than half the room; since version 8)
+#: so Datasette finds it (content="paragraphs") and the sqlite3 shell can MATCH it (fulltext.py).
+#: Positions are kept (``detail=full``): without them (``detail=none``, about half the room) a term
+#: of four or more characters must be checked against every candidate paragraph's text, which made
+#: a search 5–10× slower at 1k reports (measured; see README "Scale benchmark")
 FTS_DDL = """
 CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(
-    search_text, content="paragraphs", content_rowid="id", tokenize="trigram", detail=none, columnsize=0
+    search_text, content="paragraphs", content_rowid="id", tokenize="trigram"
 );
 """
 
@@ -445,7 +446,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     5: _sources_and_trigram_index,
     6: _corrections_step,  # reviewers' corrections, kept across re-ingest (store/corrections.py)
     compact.VERSION: compact.migrate_v7,  # facts, tasks, paragraphs as spans: the text once (compact.py)
-    slim.VERSION: slim.migrate_v8,  # the database smaller: index without positions, tasks as offsets (slim.py)
+    slim.VERSION: slim.migrate_v8,  # the database smaller: tasks as offsets and labels (slim.py)
     9: _track_summary_step,  # tracking's counts per region (track_summary.py)
 }
 

@@ -1,13 +1,9 @@
-"""The slim layout (schema version 8): a database at most about twice the size of its text.
+"""The slim layout (schema version 8): the tasks stored as offsets and labels.
 
 What took the room at version 7 (150 synthetic reports, 17.8 MB of text, 77.3 MB of file): the
 trigram index 31 MB, ``task_rows`` 14.5 MB, the text itself 18 MB, facts and their indexes 8 MB.
 Version 8 changes how they are stored, never what a reader gets:
 
-- the full-text index keeps which paragraphs hold each trigram, without positions
-  (``detail=none``, ``columnsize=0``): a term longer than three characters is looked up as all
-  of its trigrams and checked with ``LIKE`` on the paragraph, so the hits are the same; search
-  results come newest report first instead of by ``bm25`` (``fulltext.py``).
 - ``task_rows`` keeps a task's object and area as offsets into the text where the text holds
   them (``object_at``/``object_len`` from the task's start, ``area_start``/``area_len``; the words
   themselves in ``object_text``/``area_text`` only where it does not), and its action, unit,
@@ -23,28 +19,10 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from govreport.store import compact, fulltext
+from govreport.store import compact
 
 #: the schema version that brought this layout in (``schema.MIGRATIONS``)
 VERSION = 8
-
-
-def _fts_is_slim(conn: sqlite3.Connection) -> bool:
-    row = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'paragraphs_fts'").fetchone()
-    return row is not None and "detail=none" in row[0].replace(" ", "")
-
-
-def slim_index(conn: sqlite3.Connection) -> None:
-    """The full-text index remade without positions (same rowids, same indexed text), merged."""
-    if _fts_is_slim(conn) or not conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE name = 'paragraph_rows'").fetchone():
-        return
-    from govreport.store.schema import FTS_DDL
-
-    conn.execute("DROP TABLE IF EXISTS paragraphs_fts")
-    conn.execute(FTS_DDL)
-    fulltext.rebuild(conn)
-    fulltext.optimize(conn)
 
 
 #: the tables of version 8 that version 7 did not have, or had with other columns
@@ -193,6 +171,5 @@ def migrate_v8(conn: sqlite3.Connection) -> None:
         for statement in TABLES_DDL.split(";\n"):
             if statement.strip():
                 conn.execute(statement)
-    slim_index(conn)
     for statement in views_ddl():
         conn.execute(statement)
