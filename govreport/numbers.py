@@ -411,20 +411,24 @@ def _merge_range(view: str, a: Quantity, b: Quantity) -> Quantity | None:
 
 # 居全省第一, 跃居首位: ranks written in words (第4位 in digits is found by the main grammar)
 
+_RANK_N = r"(?:\d{1,3}(?![\d.])|[一二三四五六七八九十]{1,3})"
+# a rank ends before a non-Han character or before the next rank of a pair (分别排名全市第7和第4)
+_RANK_END = r"(?:(?![\u4e00-\u9fff%]|\.\d)|(?=[和及]第))"
+# 分别居全市第2、第1、第3、第5位: only the last rank of the list carries 位
+_RANK_LIST = re.compile(rf"(?:第{_RANK_N}、)+第{_RANK_N}(?:位|名)")
+_RANK_ITEM = re.compile(rf"第({_RANK_N})、")
+# …第7和第4, 第2、第5: the ranks that follow a rank after a rank verb
+_RANK_NEXT = re.compile(rf"[、和及]第(?P<n>{_RANK_N})(?:位|名)?{_RANK_END}")
+
 
 @cache
 def _rank_words() -> re.Pattern[str]:
     verbs = _alternation(cues()["rank_verbs"])
-    return re.compile(rf"(?:{verbs})[^，,。；;、\n\d]{{0,8}}?(?P<rank>第(?P<n>[一二三四五六七八九十]{{1,3}})(?:位|名)?"
-                      r"(?![\u4e00-\u9fff])|首位"
+    # 排名全市第3, 列全国第2: an ordinal in digits after a rank verb is a rank without 位 too
+    return re.compile(rf"(?:{verbs})[^，,。；;、\n\d]{{0,8}}?(?P<rank>第(?P<n>{_RANK_N})"
+                      rf"(?:位|名)?{_RANK_END}|首位"
                       # 位居全省前五位, 进入全国前十强: a rank of at most N
                       r"|前(?P<top>[一二三四五六七八九十]{1,3}|\d{1,2})(?:位|名|强)?(?=[^\u4e00-\u9fff]|的|行列|$))")
-
-
-_RANK_N = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
-# 分别居全市第2、第1、第3、第5位: only the last rank of the list carries 位
-_RANK_LIST = re.compile(rf"(?:第{_RANK_N}、)+第{_RANK_N}(?:位|名)")
-_RANK_ITEM = re.compile(rf"第({_RANK_N})、")
 
 
 def _word_ranks(view: str, start: int, end: int) -> list[Quantity]:
@@ -442,10 +446,18 @@ def _word_ranks(view: str, start: int, end: int) -> list[Quantity]:
         if top:
             n = float(top) if top.isdigit() else chinese_to_number(top)
         else:
-            n = 1.0 if m.group("n") is None else chinese_to_number(m.group("n"))
+            d = m.group("n")
+            n = 1.0 if d is None else float(d) if d.isdigit() else chinese_to_number(d)
         if n:
             out.append(Quantity(n, "位", Bound.MAX if top else Bound.EXACT, Span(m.start("rank"), m.end("rank")),
                                 None, "位", "rank"))
+        at = m.end("rank")
+        while not top and n and (nxt := _RANK_NEXT.match(view, at, end)) is not None:
+            d = nxt.group("n")
+            n = float(d) if d.isdigit() else chinese_to_number(d)
+            if n:
+                out.append(Quantity(n, "位", Bound.EXACT, Span(nxt.start() + 1, nxt.end()), None, "位", "rank"))
+            at = nxt.end()
     return out
 
 
