@@ -25,6 +25,7 @@ from functools import cache
 from govreport.ingest.normalize import matching_view
 from govreport.lexicons import cues, units
 from govreport.model import Bound, Quantity, Span
+from govreport.numeral_words import in_idiom, in_slogan
 
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -238,6 +239,9 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
             and not m.group("frac") and view[at - 1 : at] != "第" and _CJK_AFTER.match(view, to):
         return None  # 四人帮, 三块地: the test of a lone digit in a word below, before any parsing (most candidates)
     frac = m.group("frac")
+    if chinese and not mag and not frac and unit_text and len(num) <= 2 and (in_idiom(view, at, to)
+                                                                          or in_slogan(view, at, to)):
+        return None  # 危机四伏, 判若两人, “一强三名”: a numeral inside an idiom or a quoted slogan
     if chinese and not (unit_text or frac or mag or (len(num) > 2 and ("万" in num or "亿" in num))):
         return None  # a bare Chinese numeral is a word (一是, 统一), not a quantity
     if not chinese and not unit_text and not mag and not frac and not any(c in "万亿" for c in num):
