@@ -127,7 +127,9 @@ def grammar() -> _Grammar:
     cn_next = rf"(?=多|余|[-—–~～至到]|{unit_alt})"
     # An Arabic number counts only when a magnitude, unit, 多/余 or a range follows, and a year
     # (2021年, 2021—2025) is none: most digits in a report are years, and they stop here.
-    arabic_next = rf"(?=万|亿|千|百|多|余|[-—–~～至到]|{unit_alt})"
+    # (a space may stand between the digits and a magnitude or unit: 1,484 万辆, 8.5 % in a PDF copy)
+    spaced = rf" (?=万|亿|{unit_alt})"
+    arabic_next = rf"(?=万|亿|千|百|多|余|[-—–~～至到]|{spaced}|{unit_alt})"
     # 2021—2025 and 2021—2025年 are years; 1900至2100元 and 1950—2000万元 are amounts (a range of two
     # 19xx/20xx numbers is one of years unless a magnitude or a unit other than 年 follows its end)
     amount_unit = _alternation([u for u, spec in units().items() if spec.dimension != "years"])
@@ -145,6 +147,7 @@ def grammar() -> _Grammar:
         r"|(?P<anum>\d{1,3})/(?P<aden>\d{1,3})(?![\d/])"  # 1/8
         r"|(?P<bare>[百千]?(?:万亿|亿)|[百千]万|万|千|百)(?!级|倍|分之|[\d一二三四五六七八九十])"  # 千余人, 突破千亿
         r")"
+        rf"(?:(?<=\d){spaced})?"
         rf"(?:(?P<rsep>[-—–~～至到])(?P<num2>{frac_num}))?"
         r"(?P<vague1>多|余)?"
         r"(?P<mag>万亿|亿万|千亿(?!亿)|百亿(?!亿)|百万|千万|亿|万|千(?!瓦|米|克))?"  # not 10.36百亿亿次 (a unit of its own)
