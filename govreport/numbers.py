@@ -247,6 +247,8 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
         return None  # 危机四伏, 判若两人, “一强三名”: a numeral inside an idiom or a quoted slogan
     if chinese and not (unit_text or frac or mag or (len(num) > 2 and ("万" in num or "亿" in num))):
         return None  # a bare Chinese numeral is a word (一是, 统一), not a quantity
+    if not chinese and len(num) > 1 and num[0] == "0" and num[1].isdigit():
+        return None  # 1 000万人: 000 is the tail of a number cut by a space, no amount of its own
     if not chinese and not unit_text and not mag and not frac and not any(c in "万亿" for c in num):
         return None  # a bare Arabic number (a code, a list index): not a quantity
     if not mag and is_year(view, at, at + len(num)) and unit_text in {"年", None}:

@@ -173,3 +173,9 @@ def test_a_change_verb_before_the_subject_in_an_old_national_report():
     body = "一九八二年，全国减少耕地六百万亩。"
     facts = _facts(body, "1983年国务院政府工作报告", "一、过去一年的工作")
     assert facts == [("farmland_area", "change", -6e6, "亩")]
+
+
+@pytest.mark.parametrize("sentence", ["全市常住人口1 000万人。", "完成投资2 050亿元，"])
+def test_digits_cut_by_a_space_give_no_zero_amount(sentence):
+    assert all(q[0] != 0 for q in found(sentence))
+    assert not any(w.startswith("0") for *_, w in found(sentence))
