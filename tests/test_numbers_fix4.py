@@ -75,6 +75,17 @@ def test_a_rank_without_wei_is_a_fact_of_the_figure_before(body, expected):
     assert _ranks_of(body) == expected
 
 
+@pytest.mark.parametrize(("body", "scopes"), [
+    # a group of regions named between the verb and the rank is no scope: the paragraph's is not inherited
+    ("地区生产总值增长6%，居全国第9；社会消费品零售总额增长8%，居中部地区第1。", [(9.0, "national"), (1.0, None)]),
+    ("出口增长12%，居全国第5，增速居西部省份第2。", [(5.0, "national"), (2.0, None)]),
+    # nothing named between them: the scope of the paragraph holds
+    ("地区生产总值增长6%，居全省第9；社会消费品零售总额增长8%，居第2。", [(9.0, "province"), (2.0, "province")]),
+])
+def test_the_scope_of_a_rank(body, scopes):
+    assert [(v, s) for _, _, v, s, _ in _ranks_of(body)] == scopes
+
+
 # -- 2. a numeral inside an idiom or a quoted slogan is no quantity --------------------------------------
 @pytest.mark.parametrize("sentence", [
     "面对外部环境危机四伏、困难重重的局面，",
