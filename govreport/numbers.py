@@ -25,6 +25,7 @@ from functools import cache
 from govreport.ingest.normalize import matching_view
 from govreport.lexicons import cues, units
 from govreport.model import Bound, Quantity, Span
+from govreport.numeral_words import in_idiom, in_slogan
 
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -126,7 +127,9 @@ def grammar() -> _Grammar:
     cn_next = rf"(?=多|余|[-—–~～至到]|{unit_alt})"
     # An Arabic number counts only when a magnitude, unit, 多/余 or a range follows, and a year
     # (2021年, 2021—2025) is none: most digits in a report are years, and they stop here.
-    arabic_next = rf"(?=万|亿|千|百|多|余|[-—–~～至到]|{unit_alt})"
+    # (a space may stand between the digits and a magnitude or unit: 1,484 万辆, 8.5 % in a PDF copy)
+    spaced = rf" (?=万|亿|{unit_alt})"
+    arabic_next = rf"(?=万|亿|千|百|多|余|[-—–~～至到]|{spaced}|{unit_alt})"
     # 2021—2025 and 2021—2025年 are years; 1900至2100元 and 1950—2000万元 are amounts (a range of two
     # 19xx/20xx numbers is one of years unless a magnitude or a unit other than 年 follows its end)
     amount_unit = _alternation([u for u, spec in units().items() if spec.dimension != "years"])
@@ -144,6 +147,7 @@ def grammar() -> _Grammar:
         r"|(?P<anum>\d{1,3})/(?P<aden>\d{1,3})(?![\d/])"  # 1/8
         r"|(?P<bare>[百千]?(?:万亿|亿)|[百千]万|万|千|百)(?!级|倍|分之|[\d一二三四五六七八九十])"  # 千余人, 突破千亿
         r")"
+        rf"(?:(?<=\d){spaced})?"
         rf"(?:(?P<rsep>[-—–~～至到])(?P<num2>{frac_num}))?"
         r"(?P<vague1>多|余)?"
         r"(?P<mag>万亿|亿万|千亿(?!亿)|百亿(?!亿)|百万|千万|亿|万|千(?!瓦|米|克))?"  # not 10.36百亿亿次 (a unit of its own)
@@ -238,8 +242,13 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
             and not m.group("frac") and view[at - 1 : at] != "第" and _CJK_AFTER.match(view, to):
         return None  # 四人帮, 三块地: the test of a lone digit in a word below, before any parsing (most candidates)
     frac = m.group("frac")
+    if chinese and not mag and not frac and unit_text and len(num) <= 2 and (in_idiom(view, at, to)
+                                                                          or in_slogan(view, at, to)):
+        return None  # 危机四伏, 判若两人, “一强三名”: a numeral inside an idiom or a quoted slogan
     if chinese and not (unit_text or frac or mag or (len(num) > 2 and ("万" in num or "亿" in num))):
         return None  # a bare Chinese numeral is a word (一是, 统一), not a quantity
+    if not chinese and len(num) > 1 and num[0] == "0" and num[1].isdigit():
+        return None  # 1 000万人: 000 is the tail of a number cut by a space, no amount of its own
     if not chinese and not unit_text and not mag and not frac and not any(c in "万亿" for c in num):
         return None  # a bare Arabic number (a code, a list index): not a quantity
     if not mag and is_year(view, at, at + len(num)) and unit_text in {"年", None}:
@@ -411,20 +420,24 @@ def _merge_range(view: str, a: Quantity, b: Quantity) -> Quantity | None:
 
 # 居全省第一, 跃居首位: ranks written in words (第4位 in digits is found by the main grammar)
 
+_RANK_N = r"(?:\d{1,3}(?![\d.])|[一二三四五六七八九十]{1,3})"
+# a rank ends before a non-Han character or before the next rank of a pair (分别排名全市第7和第4)
+_RANK_END = r"(?:(?![\u4e00-\u9fff%]|\.\d)|(?=[和及]第))"
+# 分别居全市第2、第1、第3、第5位: only the last rank of the list carries 位
+_RANK_LIST = re.compile(rf"(?:第{_RANK_N}、)+第{_RANK_N}(?:位|名)")
+_RANK_ITEM = re.compile(rf"第({_RANK_N})、")
+# …第7和第4, 第2、第5: the ranks that follow a rank after a rank verb
+_RANK_NEXT = re.compile(rf"[、和及]第(?P<n>{_RANK_N})(?:位|名)?{_RANK_END}")
+
 
 @cache
 def _rank_words() -> re.Pattern[str]:
     verbs = _alternation(cues()["rank_verbs"])
-    return re.compile(rf"(?:{verbs})[^，,。；;、\n\d]{{0,8}}?(?P<rank>第(?P<n>[一二三四五六七八九十]{{1,3}})(?:位|名)?"
-                      r"(?![\u4e00-\u9fff])|首位"
+    # 排名全市第3, 列全国第2: an ordinal in digits after a rank verb is a rank without 位 too
+    return re.compile(rf"(?:{verbs})[^，,。；;、\n\d]{{0,8}}?(?P<rank>第(?P<n>{_RANK_N})"
+                      rf"(?:位|名)?{_RANK_END}|首位"
                       # 位居全省前五位, 进入全国前十强: a rank of at most N
                       r"|前(?P<top>[一二三四五六七八九十]{1,3}|\d{1,2})(?:位|名|强)?(?=[^\u4e00-\u9fff]|的|行列|$))")
-
-
-_RANK_N = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
-# 分别居全市第2、第1、第3、第5位: only the last rank of the list carries 位
-_RANK_LIST = re.compile(rf"(?:第{_RANK_N}、)+第{_RANK_N}(?:位|名)")
-_RANK_ITEM = re.compile(rf"第({_RANK_N})、")
 
 
 def _word_ranks(view: str, start: int, end: int) -> list[Quantity]:
@@ -442,10 +455,18 @@ def _word_ranks(view: str, start: int, end: int) -> list[Quantity]:
         if top:
             n = float(top) if top.isdigit() else chinese_to_number(top)
         else:
-            n = 1.0 if m.group("n") is None else chinese_to_number(m.group("n"))
+            d = m.group("n")
+            n = 1.0 if d is None else float(d) if d.isdigit() else chinese_to_number(d)
         if n:
             out.append(Quantity(n, "位", Bound.MAX if top else Bound.EXACT, Span(m.start("rank"), m.end("rank")),
                                 None, "位", "rank"))
+        at = m.end("rank")
+        while not top and n and (nxt := _RANK_NEXT.match(view, at, end)) is not None:
+            d = nxt.group("n")
+            n = float(d) if d.isdigit() else chinese_to_number(d)
+            if n:
+                out.append(Quantity(n, "位", Bound.EXACT, Span(nxt.start() + 1, nxt.end()), None, "位", "rank"))
+            at = nxt.end()
     return out
 
 

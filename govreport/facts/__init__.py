@@ -169,10 +169,11 @@ _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 def _rank_scope(gap: str, inherited: str | None) -> str | None:
     c = compiled()
-    found = None
-    for m in c.rank_scope.finditer(gap[-10:]):
+    found, tail = None, gap[-10:]
+    for m in c.rank_scope.finditer(tail):
         found = c.scope_of[m.group(0)]
-    return found or inherited
+    verbs = list(c.rank_verb.finditer(tail))  # 居中部地区第1: words naming no scope of the four stop the inherited one
+    return found or (None if verbs and _CJK_CHAR.search(tail, verbs[-1].end()) else inherited)
 
 
 def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: DocMeta,

@@ -111,12 +111,14 @@ def _continues(view: str, prev: Mention | None, prev_measure: Measure, prev_unit
     return prev
 
 
-_OUTPUT_VERBS = ("增产", "减产")
+# longest first; 新增 is no such verb: 新增高标准农田, 新增造林 name the year's own flow (a level)
+_OUTPUT_VERBS = ("净增加", "净减少", "增产", "减产", "净增", "增加", "减少")
 
 
 def verb_before(view: str, start: int) -> str:
-    """增产原煤3000万吨, 减产棉花10万担: an output verb written before the product is its measure (the change
-    of that product's output), as 原煤增产3000万吨 is; "" when no such verb touches ``start``."""
+    """增产原煤3000万吨, 减产棉花10万担, 减少耕地1.2万亩: an output or change verb written before the subject is
+    its measure (the change of that indicator), as 原煤增产3000万吨 and 耕地减少1.2万亩 are; "" when no such
+    verb touches ``start``."""
     return next((v for v in _OUTPUT_VERBS if view.startswith(v, start - len(v))), "")
 
 
