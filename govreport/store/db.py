@@ -91,6 +91,7 @@ class Database:
                 self._load_indicators()
                 self._install()
                 if 0 < found < slim.VERSION:  # the room the compact and slim layouts freed: its pages back
+                    fulltext.optimize(self.conn)  # the index the migration rebuilt, in one segment
                     self.conn.execute("VACUUM")
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: {exc}") from exc
