@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from govreport.metadata.session_place import place_before
 from govreport.numbers import CN_DIGITS, chinese_to_number
 
 
@@ -145,7 +146,11 @@ def parse_header(text: str, view: str) -> Header:
             national = sm.group("body").startswith("全")
             if national:
                 place = "全国"
-            session = session[sm.start() :] if not place or place == "全国" else session
+            if place and place != "全国":  # ——2020年4月22日在呼和浩特市第十五届…: the place alone
+                place = place_before(session, sm.end("place")) or None
+                session = (place or "") + session[sm.end("place") :]
+            else:
+                session = session[sm.start() :]
     if date is None and title:  # (河南省)新郑市人民政府工作报告(2023年2月27日)
         if tm := DATE.search(title):
             date_year, date = _date(tm)

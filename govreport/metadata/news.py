@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from govreport.metadata.header import JUNK, NAME, OFFICE, SMALL, YEAR, Header, cn_int
+from govreport.metadata.session_place import place_reaching_back
 
 NEWS_HEAD = 2500  # characters of a story searched for the session, its date and the speaker
 
@@ -144,8 +145,8 @@ def enrich(header: Header, view: str) -> tuple[Header, NewsDate | None]:
     sm, news_date = session_in_text(view) if header.session is None or header.date is None else (None, None)
     if header.session is None and sm is not None:
         changes.update(
-            session=_clean(view[sm.start() : sm.end()]),
-            session_place=_clean(sm.group("place")) or None,
+            session=_clean(place_reaching_back(view, sm.start(), sm.end("place")) + view[sm.end("place") : sm.end()]),
+            session_place=_clean(place_reaching_back(view, sm.start(), sm.end("place"))) or None,
             session_term=cn_int(sm.group("term")),
             session_number=cn_int(sm.group("sess")),
         )
