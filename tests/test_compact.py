@@ -10,6 +10,7 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from test_store_support import fact, make_report
 
 from govreport.store import SCHEMA_VERSION, compact, open_store
@@ -131,3 +132,25 @@ def test_a_replaced_report_is_cut_from_its_new_text(tmp_path):
     store.write_report(two, sha256="2" * 64)
     (f,) = store.facts()
     assert f["sentence"] == "全省生产总值增长7%左右。" and f["evidence"] == "7%左右"
+
+
+def test_a_time_limit_reached_inside_the_text_cut_stops_the_query_as_an_interruption():
+    """Datasette's time limits interrupt a statement through the progress handler; when that happens
+    while ``gr_cut`` reads a report's text, the caller must see "interrupted" (a timeout it handles),
+    not "user-defined function raised exception" (a 400 page)."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE reports (id TEXT, sha256 TEXT, text TEXT)")
+    conn.executemany("INSERT INTO reports VALUES (?, ?, ?)", [(f"r{i}", "s", "推进高标准农田建设") for i in range(50)])
+    cut = compact.TextCut(conn)
+    late = {"now": False}
+
+    def cut_late(*args):  # type: ignore[no-untyped-def]
+        late["now"] = True  # the limit is reached while the text is being read
+        return cut(*args)
+
+    conn.create_function("cut_late", 4, cut_late)
+    conn.set_progress_handler(lambda: 1 if late["now"] else 0, 1)
+    with pytest.raises(sqlite3.OperationalError, match=r"^interrupted$"):
+        conn.execute("SELECT cut_late(id, sha256, 0, 2) FROM reports").fetchall()
+    conn.set_progress_handler(None, 1)
+    assert cut("r1", "s", 0, 2) == "推进"  # nothing was cached from the interrupted read

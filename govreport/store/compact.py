@@ -283,8 +283,16 @@ class TextCut:
             return None
         text = self.texts.get((report_id, sha256))
         if text is None:
-            row = self.conn.execute("SELECT text FROM main.reports WHERE id = ? AND sha256 = ?",
-                                    (report_id, sha256)).fetchone()
+            try:
+                row = self.conn.execute("SELECT text FROM main.reports WHERE id = ? AND sha256 = ?",
+                                        (report_id, sha256)).fetchone()
+            except sqlite3.OperationalError as exc:
+                if "interrupted" not in str(exc):
+                    raise
+                # the statement that called us is being interrupted (a time limit, Datasette's
+                # facet suggestions): let SQLite stop it as an interruption, which callers treat as
+                # a timeout, instead of "user-defined function raised exception"
+                return None
             if row is None:
                 return None
             if len(self.texts) >= self.keep:
