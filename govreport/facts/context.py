@@ -410,13 +410,18 @@ _PLAN_DRAFTED_AFTER = re.compile(r"[”\"’']?(?:发展)?(?:规划|计划)?(?:�
 _PLAN_DRAFTED_BEFORE = ("编制", "编制好", "编好", "谋划", "研究制定", "起草")
 
 
+def _drafted(text: str, start: int, end: int) -> bool:
+    """Whether the plan named at ``text[start:end]`` is the document being drafted."""
+    return bool(_PLAN_DRAFTED_AFTER.match(text, end)
+                or text[max(0, start - 5) : start].rstrip("“\"‘'").endswith(_PLAN_DRAFTED_BEFORE))
+
+
 def blank_drafted(text: str) -> str:
     """``text`` with each plan named as the document being drafted blanked out (same length)."""
     c = compiled()
     if absent(c.plans, text):
         return text
-    cut = [m.span() for m in c.plans.finditer(text) if _PLAN_DRAFTED_AFTER.match(text, m.end())
-           or text[max(0, m.start() - 5) : m.start()].rstrip("“\"‘'").endswith(_PLAN_DRAFTED_BEFORE)]
+    cut = [m.span() for m in c.plans.finditer(text) if _drafted(text, m.start(), m.end())]
     for a, b in cut:
         text = text[:a] + "\u3000" * (b - a) + text[b:]
     return text
@@ -431,8 +436,7 @@ def plans_named(text: str) -> list[tuple[int, int, str]]:
         n = _count(m.group(1))
         if n:
             out.append((m.start(), m.end(), nth_plan_years(n)))
-    return sorted(o for o in out if not _PLAN_DRAFTED_AFTER.match(text, o[1])
-                  and not text[max(0, o[0] - 5) : o[0]].rstrip("“\"‘'").endswith(_PLAN_DRAFTED_BEFORE))
+    return sorted(o for o in out if not _drafted(text, o[0], o[1]))
 
 
 def heading_plan(titles: list[str], plan: int | None) -> str | None:
