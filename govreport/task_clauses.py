@@ -461,6 +461,19 @@ def _measured(words: str) -> str:
 
 
 _GOING_ON = re.compile(r"继续|持续")
+#: a target year opening a clause (到一九八五年，到2025年底): the deadline, not part of the object
+_TARGET_YEAR = re.compile(r"^(?:到|至)(?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:底|末)?[,，]?")
+#: the base of 由X增加到Y (将由一九八○年的…吨): a start value, not part of the object
+_FROM_BASE = re.compile(r"(?:将|要|可)?(?:由|从)")
+
+
+def _quantified_object(view: str, pos: int, end: int) -> str:
+    """The object of ``NP (由X) verb + quantity``: without a leading target year and without the base value."""
+    start = pos + (m.end() if (m := _TARGET_YEAR.match(view[pos:end])) else 0)
+    for base in _FROM_BASE.finditer(view, start + 2, end):
+        if _quantity(view, base.end(), end, "") is not None:
+            return view[start : base.start()].strip()
+    return view[start:end].strip()
 
 
 def _no_verb_rows(view: str, pos: int, end: int, ctx: ClauseContext, rules: TaskRules) -> list[Row]:
@@ -498,7 +511,7 @@ def _no_verb_rows(view: str, pos: int, end: int, ctx: ClauseContext, rules: Task
         if q is not None and q.span.start - pos >= 2:
             verb = rules.verbs.search(view, pos, q.span.start)
             action = verb.group() if verb else ""
-            obj = view[pos : verb.start() if verb else q.span.start].strip()
+            obj = _quantified_object(view, pos, verb.start() if verb else q.span.start)
             if len(obj) >= 2 and obj not in {"合计", "共计", "总计", "其中", "分别"}:  # 合计6300名: a sum
                 return [Row(action, obj, pos, end, "quantified", q)]
     return []

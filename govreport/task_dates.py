@@ -20,7 +20,7 @@ _DEADLINE = re.compile(
     rf"{_YEAR}年(?:(\d{{1,2}})月)?(底|末|内)?前"
     rf"|{_YEAR}年(底|末|内)"
     r"|(\d{1,2})月(底|末|份)?前|年底前?|年内|年末前?|上半年|下半年|([一二三四])季度(?:末|前)?"
-    r"|(?:到|至)(\d{4})年"
+    rf"|(?:到|至){_YEAR}年"
     r"|([1-5一二三四五两])年内|汛期前|汛前"
 )
 #: a character every match of ``_DEADLINE`` holds (tests/test_task_dates.py checks it on each alternative)
@@ -62,7 +62,8 @@ def deadline_date(deadline: str | None, plan_year: int | None) -> str | None:
     """The ISO date a deadline as written ends on (年底前 → plan year-12-31; 2025年前 → 2025-12-31)."""
     if not deadline:
         return None
-    m = _DEADLINE.fullmatch(deadline) or _DEADLINE.search(deadline)
+    # find_deadline keeps 到2025年 as 2025年: read it back with its 到
+    m = _DEADLINE.fullmatch(deadline) or _DEADLINE.fullmatch(f"到{deadline}") or _DEADLINE.search(deadline)
     if m is None:
         return _end(plan_year) if _FINISH_WITHIN.search(deadline) or deadline == "年内" else None
     g = m.groups()
@@ -74,8 +75,8 @@ def deadline_date(deadline: str | None, plan_year: int | None) -> str | None:
         return _end(plan_year, int(g[5]))
     if g[7]:  # 一季度
         return _end(plan_year, 3 * " 一二三四".index(g[7]))
-    if g[8]:  # 到2025年
-        return _end(int(g[8]))
+    if g[8]:  # 到2025年, 到一九八五年
+        return _end(_year(g[8], plan_year))
     if g[9]:  # 3年内: the plan year and the two after it
         n = int(g[9]) if g[9].isdigit() else "_一二三四五".find(g[9]) if g[9] != "两" else 2
         return _end(plan_year + n - 1 if plan_year else None)
