@@ -19,7 +19,7 @@ from govreport.facts import context
 from govreport.facts import naming as _naming
 from govreport.facts.blocks import Block, label_blocks, own_names
 from govreport.facts.context import PassageIndex, base_period, head_base, kind_of, period_of
-from govreport.facts.continuing import continued, named_before, per_head, verb_before
+from govreport.facts.continuing import continued, named_before, per_head, restated, verb_before
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.ellipsis import counted_noun_ends, outside_names, shared_head, slots_of
 from govreport.facts.lists import list_bound as _list_bound
@@ -450,10 +450,11 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
         else:
             measure, sign = _measure(said, q, mention, view)
             prev = items[-1] if items else None
-            if mention is None and not pending and (cont := continued(view, items, q, measure)) is not None \
-                    and _compatible(q, cont, view):
+            cont = continued(view, items, q, measure, ms, s_start) if mention is None and not pending else None
+            if cont is not None and _compatible(q, cont, view):
                 mention = cont  # 粮食产量达到3.9亿吨，比上年增产1199万吨: a figure of the indicator before it
                 measure, sign = _measure(said, q, mention, view)
+            measure, sign = restated(gap, prev, mention, q, measure, sign)  # 增产2200万吨，即7.8%: its growth
             if (measure is Measure.LEVEL and prev is not None and prev.mention is mention and mention is not None
                     and prev.q.unit == q.unit and prev.measure is not Measure.RANK and (c.copula_only.fullmatch(gap) or (
                         prev.from_year is not None and prev.measure is Measure.SHARE))):

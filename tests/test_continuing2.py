@@ -1,0 +1,83 @@
+"""Figures whose subject is the figure or the list before them (facts/continuing.py, facts/ellipsis.py):
+a later or earlier value dated by its own year (…，而2031年就增加了150万吨), a per-year rate restating a
+growth over a span (即每年递增10%), a percent restating a change (增产150万吨，即8.2%), a 分别 list whose
+subjects the clause before names (…继续下降，比上年分别下降3.1%和4.2%), and a heading before a colon (在工业
+总产值方面：…). And the figures that stay without an id. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from govreport import Options, extract
+
+_HEAD = "2031年政府工作报告\n一、过去一年工作回顾\n"
+
+
+def _facts(sentence: str, head: str = _HEAD) -> list[tuple[str | None, str, float, str, str | None]]:
+    report = extract(head + sentence + "\n", Options(tasks=False, slogans=False))
+    return [(f.indicator, str(f.measure), f.value, f.unit, f.period) for f in report.facts]
+
+
+# (sentence, position, expected fact: indicator, measure, value, unit, period)
+CONTINUING = [
+    # a later value of the same thing, dated by its own year (a level of that year; a change is a change)
+    ("全市钢产量前三年共增加了200万吨，而2030年就增加了150万吨。", 1, ("steel_output", "change", 1.5e6, "吨", "2030")),
+    ("全省货运量五年共增加了八千万吨，而一九八八年就增加了三千万吨。", 1,
+     ("freight_volume", "change", 3e7, "吨", "1988")),
+    ("我县粮食产量2028年为32万吨，而2030年已经达到41万吨。", 1, ("grain_output", "level", 410000.0, "吨", "2030")),
+    ("积累率在一九七九年高达百分之三十四，“七五”期间五年平均降到百分之二十九左右。", 1,
+     ("accumulation_rate", "level", 29.0, "%", None)),
+    # a per-year rate after a growth over a span is the average growth; a bare percent after a change its growth
+    ("五年间全区工业总产值增长72%，即每年递增11.5%。", 1, ("industrial_output", "growth_avg", 11.5, "%", None)),
+    ("全县粮食产量比上年增产4.5万吨，即7.6%。", 1, ("grain_output", "growth", 7.6, "%", "2030")),
+    ("全省棉花产量比上年减产12万担，即百分之九点五。", 1, ("cotton_output", "growth", -9.5, "%", "2030")),
+    # a 分别 list after a clause of only a base and cues: the subjects named in the clause before
+    ("化学需氧量、二氧化硫排放总量均有下降，比上年分别下降2.8%和5.1%。", 0, ("cod_emissions", "growth", -2.8, "%", "2030")),
+    ("化学需氧量、二氧化硫排放总量均有下降，比上年分别下降2.8%和5.1%。", 1, ("so2_emissions", "growth", -5.1, "%", "2030")),
+    ("全市进出口总额、实际利用外资稳步增长，同比分别增长8.4%、12.6%。", 1,
+     ("foreign_investment", "growth", 12.6, "%", "2030")),
+    # a heading that names the indicator before a colon
+    ("在工业农业总产值方面：一九八三年比一九八二年增长百分之十点二，一九八四年又比一九八三年增长百分之十四点七。", 0,
+     ("gross_output_industry_agriculture", None, 10.2, "%", None)),
+    ("在工业农业总产值方面：一九八三年比一九八二年增长百分之十点二，一九八四年又比一九八三年增长百分之十四点七。", 1,
+     ("gross_output_industry_agriculture", None, 14.7, "%", None)),
+    ("工农业总产值的情况也是这样：2029年比2028年增长9%，即增加了310亿元。", 1,
+     ("gross_output_industry_agriculture", "change", 3.1e10, "元", None)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "at", "want"), CONTINUING)
+def test_a_figure_continuing_the_one_before_takes_its_id(sentence: str, at: int, want: tuple[object, ...]) -> None:
+    facts = _facts(sentence)
+    assert len(facts) > at, facts
+    got = facts[at]
+    ind, measure, value, unit, period = want
+    assert (got[0], got[2], got[3]) == (ind, value, unit), facts
+    if measure is not None:
+        assert got[1] == measure, facts
+    if period is not None:
+        assert got[4] == period, facts
+
+
+# (sentence, position of a fact that must keep no id)
+NOT_CONTINUING = [
+    ("全县财政收入由2025年的5亿元增加到2030年的9亿元，平均每年增加0.8亿元。", 2),  # a yearly mean, no year's change
+    ("全市新登记企业增长18.5%，平均每天新增320户。", 1),  # per day: no figure of the indicator
+    ("粮食产量达到86.5万吨，2030年秸秆还田量提高到31万吨。", 1),  # words of their own between (no alias here)
+    ("建成5G基站1.2万个，2030年覆盖92%以上的行政村。", 1),  # what 覆盖 counts is another subject
+    ("招生人数将为：高等学校12.6万人，中等专业学校15.3万人。", 1),  # the items after a heading name their own
+    ("原煤：全部建成后增加的年产能力将为9310万吨。", 0),  # a capacity, written with words of its own
+]
+
+
+@pytest.mark.parametrize(("sentence", "at"), NOT_CONTINUING)
+def test_a_figure_of_something_else_keeps_no_id(sentence: str, at: int) -> None:
+    facts = _facts(sentence)
+    assert len(facts) > at, facts
+    assert facts[at][0] is None, facts
+
+
+def test_the_restated_growth_keeps_the_sign_of_the_change() -> None:
+    facts = _facts("全区生猪出栏比上年减少8万头，即6.5%。")
+    assert [f[:4] for f in facts] == [("hogs_slaughtered", "change", -80000.0, "头"),
+                                      ("hogs_slaughtered", "growth", -6.5, "%")], facts
