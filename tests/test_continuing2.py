@@ -43,6 +43,14 @@ CONTINUING = [
      ("gross_output_industry_agriculture", None, 14.7, "%", None)),
     ("工农业总产值的情况也是这样：2029年比2028年增长9%，即增加了310亿元。", 1,
      ("gross_output_industry_agriculture", "change", 3.1e10, "元", None)),
+    # the opener of a from-value names no new subject (a bound, a date, a per-head word of a per-head indicator)
+    ("全县地区生产总值从不到200亿元增加到超过350亿元。", 0, ("gdp", "level", 2e10, "元", "2029")),
+    ("全县地区生产总值从不到200亿元增加到超过350亿元。", 1, ("gdp", "level", 3.5e10, "元", "2030")),
+    ("全市全员劳动生产率从人均15.2万元提高到18万元。", 0, ("labor_productivity", "level", 152000.0, "元", "2029")),
+    ("全市职工年平均工资是每人5.2万元，2030年提高到7.1万元。", 1, ("average_wage", "level", 71000.0, "元", "2030")),
+    # a rank among a group of regions, or the rank of its share
+    ("全区规上工业增加值增长8.2%、居西北地区第2位。", 1, ("industrial_value_added", "rank", 2.0, "位", None)),
+    ("全省社会消费品零售总额增长6%、占比居全国第5位。", 1, ("retail_sales", "rank", 5.0, "位", None)),
 ]
 
 
@@ -67,6 +75,9 @@ NOT_CONTINUING = [
     ("建成5G基站1.2万个，2030年覆盖92%以上的行政村。", 1),  # what 覆盖 counts is another subject
     ("招生人数将为：高等学校12.6万人，中等专业学校15.3万人。", 1),  # the items after a heading name their own
     ("原煤：全部建成后增加的年产能力将为9310万吨。", 0),  # a capacity, written with words of its own
+    # a share of a whole that 包括 two items, after a comma: not the share of the item named last
+    ("财政支出中的行政经费，包括公安费和行政管理费所占的比重，已从2025年的18%降低到2030年的12%。", 0),
+    ("全区地区生产总值增长5.3%、增量保持全国第一。", 1),  # the rank of its increase, no rank of the product
 ]
 
 
@@ -81,3 +92,15 @@ def test_the_restated_growth_keeps_the_sign_of_the_change() -> None:
     facts = _facts("全区生猪出栏比上年减少8万头，即6.5%。")
     assert [f[:4] for f in facts] == [("hogs_slaughtered", "change", -80000.0, "头"),
                                       ("hogs_slaughtered", "growth", -6.5, "%")], facts
+
+
+def test_a_per_head_word_still_makes_a_total_the_per_head_figure() -> None:
+    facts = _facts("全市生产总值5200亿元，人均突破2万美元。")
+    assert [f[0] for f in facts] == ["gdp", "gdp_per_capita"], facts
+
+
+def test_the_starting_level_of_a_target_is_the_level_now() -> None:
+    head = "2032年政府工作报告\n二、2032年主要目标\n"
+    facts = _facts("今年要将城乡居民医保财政补助标准由每人每年720元提高到760元。", head)
+    assert [(f[0], f[2], f[4]) for f in facts] == [("health_insurance_subsidy", 720.0, "2031"),
+                                                   ("health_insurance_subsidy", 760.0, "2032")], facts

@@ -23,10 +23,11 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from govreport.facts.context import Passage, base_period
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.mentions import Mention, alias_index, indicator
 from govreport.lexicons import cues
-from govreport.model import Measure, Quantity
+from govreport.model import DocMeta, Kind, Measure, Quantity
 
 _CN_DIGIT = "一二三四五六七八九十两〇○零"
 # a comparison base: a year, the year before, N years ago, a plan period (“八五”时期, “十三五”末)
@@ -109,6 +110,8 @@ def _continues(view: str, prev: Mention | None, prev_measure: Measure, prev_unit
         return None  # 增长6.3%，增速比上年提高2.7个百分点: a change of the growth rate, no figure of the indicator
     dated = _DATED.search(gap) is not None
     rest = _DATED.sub("", _REGION_SHARE.sub("", BASE.sub("", gap)))
+    if measure is Measure.RANK:  # 研发投入强度2.61%、居西部第1; 保有量突破50万辆、占比居全国第二 (the rank of its share)
+        rest = _GROUP_SCOPE.sub("", rest)
     rest = _PER_YEAR.sub("", rest) if q.unit == "%" else rest  # (平均每年增加2053亿元: a yearly mean, no year's change)
     if any(ch in rest for ch in "“”（）()"):
         return None
@@ -119,6 +122,9 @@ def _continues(view: str, prev: Mention | None, prev_measure: Measure, prev_unit
     return prev
 
 
+# a rank among a group of regions (no scope of the contract's four: rank_scope stays null) and the measure it ranks
+_GROUP_SCOPE = re.compile(r"(?:中国|我国|全国)?(?:东部|中部|西部|东北|西北|西南|华北|华东|华南|华中|中西部|长三角|珠三角|京津冀)"
+                          r"(?:地区|省份|省区|各省区?|各省市)?|省会城市|副省级城市|同类城市|占比|比重")
 _YEAR = rf"(?:(?:19|20)\d\d|[一二][九〇零○][{_CN_DIGIT}]{{2}})年(?:底|末|上半年|下半年)?"
 # the date of a later or earlier value of the same thing (职工平均工资为每人446元，1956年提高到610元; 积累率…，“六五”
 # 期间五年平均降到30%左右; 钢产量前三年共增加150万吨，而1956年就增加了161万吨), with the particles around it
@@ -195,8 +201,8 @@ def per_head(view: str, mention: Mention, start: int, end: int) -> Mention | Non
     per-head word; else of no indicator (a per-head figure is never the total). ``mention`` itself when no
     such word is in ``view[start:end]``."""
     per = _PER_HEAD.search(view, start, end)
-    if per is None:
-        return mention
+    if per is None or per_head_by_nature(mention):
+        return mention  # 全员劳动生产率从人均8.7万元…: the indicator is a per-head figure itself
     for name in (per.group(0) + mention.text, per.group(0) + indicator(mention.indicator).name):
         ind = alias_index().get(name)
         if ind is not None and ind != mention.indicator:
@@ -231,3 +237,45 @@ def headed(view: str, ms: Sequence[Mention], floor: int, q: Quantity, items: Seq
     rest = _DATED.sub("", BASE.sub("", gap))
     rest = rest[1:] if rest.startswith(("从", "由")) else rest
     return m if foreign_chars(rest) == 0 else None
+
+
+_NATURE = re.compile(r"\bper (?:worker|head|capita|person|student|household)")
+
+
+def per_head_by_nature(m: Mention) -> bool:
+    """Whether the indicator of ``m`` is a per-head figure itself (全员劳动生产率, 人均…补助标准, 职工平均工资)."""
+    ind = indicator(m.indicator)
+    return any(w in ind.name for w in ("人均", "户均", "生均")) or _NATURE.search(ind.notes) is not None
+
+
+_FROM_OPENER = re.compile(rf"(?:由|从)(?:年初|年末|上年末|上年|去年|过去|{_YEAR}|[{_CN_DIGIT}\d]+年前)?的?"
+                          r"(?:不到|不足|近|约|超过)?$")
+_PER_HEAD_END = re.compile(r"(?:人均|每人每年|每人|户均|每户|生均)$")
+
+
+def from_opener(gap: str, subject: Mention | None) -> str:
+    """``gap`` without the opener of a from-value written right before the figure (国内生产总值从不到70万亿元增加到…,
+    覆盖人数由年初的400多万人…; 全员劳动生产率从人均8.7万元…: with the per-head word of a per-head indicator): it
+    names no new subject."""
+    if any(ch in gap for ch in "，,、；;"):
+        return gap  # 包括国防费和行政管理费所占的比重，已从1950年的…: only right after the subject's words
+    if subject is not None and per_head_by_nature(subject):
+        gap = _PER_HEAD_END.sub("", gap)
+    return _FROM_OPENER.sub("", gap)
+
+
+_BASE_OPENER = re.compile(r"(由|从)(?:人均|每人每年|每人|户均|每户|生均)?(?:不到|不足|近|约|超过)?(?:年初的)?$")
+
+
+def from_base(gap: str) -> str:
+    """``gap`` as the from-value test reads it: 从不到70万亿元, 由每人每年320元, 从人均40元, 由年初的400多万人 start a
+    由…到… pair as 从70万亿元 does."""
+    return _BASE_OPENER.sub(r"\1", gap)
+
+
+def began(kind: Kind, meta: DocMeta, before: str, paragraph: str, passage: str | Passage) -> str | None:
+    """The year the starting level of a 由X增加到Y pair refers to when the text names none: in a target, the level
+    now (将筹资标准由每人每年50元提高到100元: the year before the plan year); else ``context.base_period``."""
+    if kind is Kind.TARGET and meta.plan_year is not None:
+        return str(meta.plan_year - 1)
+    return base_period(meta, before, paragraph, passage)
