@@ -48,6 +48,13 @@ CONTINUING = [
     ("全县地区生产总值从不到200亿元增加到超过350亿元。", 1, ("gdp", "level", 3.5e10, "元", "2030")),
     ("全市全员劳动生产率从人均15.2万元提高到18万元。", 0, ("labor_productivity", "level", 152000.0, "元", "2029")),
     ("全市职工年平均工资是每人5.2万元，2030年提高到7.1万元。", 1, ("average_wage", "level", 71000.0, "元", "2030")),
+    # a clause after a semicolon that opens on the year of the value; a plan period without quotes; the name restated
+    ("全省钢产量，2029年比2028年增长了12%，即增加了150万吨；2030年比2029年计划增长8%。", 2,
+     ("steel_output", None, 8.0, "%", None)),
+    ("农业总产值平均每年递增的速度是3.4%，七五计划期间要求每年递增4%到5%。", 1,
+     ("agricultural_output", "growth_avg", 4.0, "%", "1986-1990")),
+    ("全市铺轨185公里，比上年铺轨里数增加62%。", 1, ("railway_construction", "growth", 62.0, "%", "2030")),
+    ("全年实际使用外资1300多亿美元，继续位居发展中国家首位。", 1, ("foreign_investment", "rank", 1.0, "位", None)),
     # a rank among a group of regions, or the rank of its share
     ("全区规上工业增加值增长8.2%、居西北地区第2位。", 1, ("industrial_value_added", "rank", 2.0, "位", None)),
     ("全省社会消费品零售总额增长6%、占比居全国第5位。", 1, ("retail_sales", "rank", 5.0, "位", None)),
@@ -78,6 +85,7 @@ NOT_CONTINUING = [
     # a share of a whole that 包括 two items, after a comma: not the share of the item named last
     ("财政支出中的行政经费，包括公安费和行政管理费所占的比重，已从2025年的18%降低到2030年的12%。", 0),
     ("全区地区生产总值增长5.3%、增量保持全国第一。", 1),  # the rank of its increase, no rank of the product
+    ("全市粮食产量达到120万吨；秸秆还田量2030年为31万吨。", 1),  # a clause after a semicolon with words of its own
 ]
 
 

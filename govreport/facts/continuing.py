@@ -100,16 +100,19 @@ def _continues(view: str, prev: Mention | None, prev_measure: Measure, prev_unit
     if prev_unit == "%" and q.unit in ("%", "倍") and measure in _GROWTHS and prev_measure not in _GROWTHS:
         return None  # 新能源装机占比达63%、规模比“十三五”末翻了一番: the growth of a rate is that of something else
     gap = view[prev_end : q.span.start]
-    if len(gap) > _MAX_GAP or any(ch in gap for ch in "；;。：:（）()"):
+    clause = gap[:1] in ("；", ";") and _DATED.match(gap, 1) is not None  # …即增加了573万吨；1959年比1958年计划增长62%
+    if len(gap) > _MAX_GAP or any(ch in gap[1:] if clause else ch in gap for ch in "；;。：:（）()"):
         return None
-    if gap and gap[0] not in "，,、" and not gap.startswith("即"):
+    if gap and gap[0] not in "，,、" and not gap.startswith("即") and not clause:
         return None  # the figure before must end its clause (…1656亿美元，比…)
     if any(w in gap for w in cues().get("relative", [])):
         return None  # 高于全国0.8个百分点: a gap to another figure, no measure of this one
     if q.unit == "个百分点" and any(w in gap for w in _RATE_WORDS):
         return None  # 增长6.3%，增速比上年提高2.7个百分点: a change of the growth rate, no figure of the indicator
     dated = _DATED.search(gap) is not None
-    rest = _DATED.sub("", _REGION_SHARE.sub("", BASE.sub("", gap)))
+    rest = _DATED.sub("", _REGION_SHARE.sub("", BASE.sub("", gap[1:] if clause else gap)))
+    if prev.text in rest:  # 比1955年铺轨里数增加62%: the indicator's name restated, with a head word
+        rest = re.sub(re.escape(prev.text) + _OWN_HEAD, "", rest)
     if measure is Measure.RANK:  # 研发投入强度2.61%、居西部第1; 保有量突破50万辆、占比居全国第二 (the rank of its share)
         rest = _GROUP_SCOPE.sub("", rest)
     rest = _PER_YEAR.sub("", rest) if q.unit == "%" else rest  # (平均每年增加2053亿元: a yearly mean, no year's change)
@@ -124,12 +127,13 @@ def _continues(view: str, prev: Mention | None, prev_measure: Measure, prev_unit
 
 # a rank among a group of regions (no scope of the contract's four: rank_scope stays null) and the measure it ranks
 _GROUP_SCOPE = re.compile(r"(?:中国|我国|全国)?(?:东部|中部|西部|东北|西北|西南|华北|华东|华南|华中|中西部|长三角|珠三角|京津冀)"
-                          r"(?:地区|省份|省区|各省区?|各省市)?|省会城市|副省级城市|同类城市|占比|比重")
+                          r"(?:地区|省份|省区|各省区?|各省市)?|省会城市|副省级城市|同类城市|发展中国家|占比|比重")
 _YEAR = rf"(?:(?:19|20)\d\d|[一二][九〇零○][{_CN_DIGIT}]{{2}})年(?:底|末|上半年|下半年)?"
 # the date of a later or earlier value of the same thing (职工平均工资为每人446元，1956年提高到610元; 积累率…，“六五”
 # 期间五年平均降到30%左右; 钢产量前三年共增加150万吨，而1956年就增加了161万吨), with the particles around it
-_DATED = re.compile(rf"(?:而|但|到|至)?(?:{_YEAR}|“[{_CN_DIGIT}]{{1,3}}五”(?:时期|期间|末|期末)?)"
-                    rf"(?:[{_CN_DIGIT}\d]+年)?(?:平均)?(?:就|则|又|还|已|已经|更|将)?")
+_DATED = re.compile(rf"(?:而|但|到|至)?(?:{_YEAR}|(?:“[{_CN_DIGIT}]{{1,3}}五”|(?<![{_CN_DIGIT}])[六七八九十]{{1,2}}五(?:计划|规划))"
+                    rf"(?:时期|期间|末|期末)?)(?:[{_CN_DIGIT}\d]+年)?(?:平均)?(?:就|则|又|还|已|已经|更|将|要求)?")
+_OWN_HEAD = r"的?(?:里数|数量|总数)?"
 # a per-year restatement (平均每年增加2053亿元, 即每年递增14.7%): the same indicator's yearly figure
 _PER_YEAR = re.compile(rf"(?:[{_CN_DIGIT}\d]+年)?(?:平均)?每年(?:平均)?")
 
