@@ -112,3 +112,9 @@ def test_the_starting_level_of_a_target_is_the_level_now() -> None:
     facts = _facts("今年要将城乡居民医保财政补助标准由每人每年720元提高到760元。", head)
     assert [(f[0], f[2], f[4]) for f in facts] == [("health_insurance_subsidy", 720.0, "2031"),
                                                    ("health_insurance_subsidy", 760.0, "2032")], facts
+
+
+def test_the_starting_level_of_a_plan_target_is_the_year_before_the_plan() -> None:
+    head = "2033年政府工作报告\n（一）“十六五”时期的主要目标\n"
+    facts = _facts("全省粮食产量从800万吨增加到900万吨。", head)
+    assert [(f[0], f[4]) for f in facts] == [("grain_output", "2030"), ("grain_output", "2031-2035")], facts

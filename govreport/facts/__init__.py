@@ -551,7 +551,8 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             measure = Measure.GROWTH_CUM
         if it.from_year is not None:  # the starting level of a 由…增加到… pair
             base = head_base(before) or (lead_base if framed else None)
-            period = it.from_year or (str(base) if base else began(kind, meta, before, paragraph, passage))
+            period = it.from_year or (str(base) if base else
+                                      began(kind, meta, before, paragraph, passage, heading))
             kind, source = Kind.ACTUAL, "sentence" if it.from_year or base else "report"
             if period is None or it.measure is Measure.RANK:
                 continue  # 从世界第六位上升到第四位: the starting rank is not a figure of its own

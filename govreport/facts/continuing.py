@@ -277,9 +277,13 @@ def from_base(gap: str) -> str:
     return _BASE_OPENER.sub(r"\1", gap)
 
 
-def began(kind: Kind, meta: DocMeta, before: str, paragraph: str, passage: str | Passage) -> str | None:
+def began(kind: Kind, meta: DocMeta, before: str, paragraph: str, passage: str | Passage,
+          frame: str | None = None) -> str | None:
     """The year the starting level of a 由X增加到Y pair refers to when the text names none: in a target, the level
-    now (将筹资标准由每人每年50元提高到100元: the year before the plan year); else ``context.base_period``."""
+    now (将筹资标准由每人每年50元提高到100元: the year before the plan year), or before the plan the section's heading
+    names (``frame``: 第一个五年计划… 钢：从135万吨增加到412万吨 → 1952); else ``context.base_period``."""
+    if kind is Kind.TARGET and frame and frame[:4].isdigit():
+        return str(int(frame[:4]) - 1)
     if kind is Kind.TARGET and meta.plan_year is not None:
         return str(meta.plan_year - 1)
     return base_period(meta, before, paragraph, passage)
