@@ -99,7 +99,7 @@ def _continues(view: str, prev: Mention | None, prev_measure: Measure, prev_unit
         return None  # 从第12位跃升至第9位: the second rank is read with the first
     if prev_unit == "%" and q.unit in ("%", "倍") and measure in _GROWTHS and prev_measure not in _GROWTHS:
         return None  # 新能源装机占比达63%、规模比“十三五”末翻了一番: the growth of a rate is that of something else
-    gap = view[prev_end : q.span.start]
+    gap = "".join(view[prev_end : q.span.start].split())  # (a PDF copy's spaces: 达到 5亿元)
     clause = gap[:1] in ("；", ";") and _DATED.match(gap, 1) is not None  # …即增加了573万吨；1959年比1958年计划增长62%
     if len(gap) > _MAX_GAP or any(ch in gap[1:] if clause else ch in gap for ch in "；;。：:（）()"):
         return None
@@ -156,6 +156,7 @@ def restated(gap: str, prev: Figure | None, mention: Mention | None, q: Quantity
     即每年递增14.7%: the average growth); else ``measure`` and ``sign`` as read."""
     if prev is None or mention is None or prev.mention is None or prev.mention.indicator != mention.indicator:
         return measure, sign
+    gap = "".join(gap.split())
     if measure is Measure.LEVEL and q.unit == "%" and prev.measure is Measure.CHANGE and prev.q.unit != "%" \
             and _RESTATED_RATE.fullmatch(gap):
         return Measure.GROWTH, prev.sign
@@ -235,7 +236,7 @@ def headed(view: str, ms: Sequence[Mention], floor: int, q: Quantity, items: Seq
     if any(colon < it.q.span.start and it.mention is None and it.subject_text is not None for it in items):
         return None  # 原煤：…年产能力将为9310万吨，五年内增加的年产能力为…: words of their own before it
     clause = max(colon, *(view.rfind(ch, colon, q.span.start) for ch in "，,；;、")) + 1
-    gap = view[clause : q.span.start]
+    gap = "".join(view[clause : q.span.start].split())
     if len(gap) > _MAX_GAP or any(ch in gap for ch in "（）()“”"):
         return None
     rest = _DATED.sub("", BASE.sub("", gap))
@@ -261,6 +262,7 @@ def from_opener(gap: str, subject: Mention | None) -> str:
     """``gap`` without the opener of a from-value written right before the figure (国内生产总值从不到70万亿元增加到…,
     覆盖人数由年初的400多万人…; 全员劳动生产率从人均8.7万元…: with the per-head word of a per-head indicator): it
     names no new subject."""
+    gap = "".join(gap.split())
     if any(ch in gap for ch in "，,、；;"):
         return gap  # 包括国防费和行政管理费所占的比重，已从1950年的…: only right after the subject's words
     if subject is not None and per_head_by_nature(subject):
@@ -274,7 +276,7 @@ _BASE_OPENER = re.compile(r"(由|从)(?:人均|每人每年|每人|户均|每户
 def from_base(gap: str) -> str:
     """``gap`` as the from-value test reads it: 从不到70万亿元, 由每人每年320元, 从人均40元, 由年初的400多万人 start a
     由…到… pair as 从70万亿元 does."""
-    return _BASE_OPENER.sub(r"\1", gap)
+    return _BASE_OPENER.sub(r"\1", gap.rstrip())
 
 
 def began(kind: Kind, meta: DocMeta, before: str, paragraph: str, passage: str | Passage,
