@@ -55,6 +55,8 @@ CONTINUING = [
      ("agricultural_output", "growth_avg", 4.0, "%", "1986-1990")),
     ("全市铺轨185公里，比上年铺轨里数增加62%。", 1, ("railway_construction", "growth", 62.0, "%", "2030")),
     ("全年实际使用外资1300多亿美元，继续位居发展中国家首位。", 1, ("foreign_investment", "rank", 1.0, "位", None)),
+    # a bare noun after a list comma takes the head of the subject before it, without the subject's verb
+    ("全年接待游客1.2亿人次、总花费超过1300亿元。", 1, ("tourism_revenue", "level", 1.3e11, "元", "2030")),
     # a rank among a group of regions, or the rank of its share
     ("全区规上工业增加值增长8.2%、居西北地区第2位。", 1, ("industrial_value_added", "rank", 2.0, "位", None)),
     ("全省社会消费品零售总额增长6%、占比居全国第5位。", 1, ("retail_sales", "rank", 5.0, "位", None)),
@@ -86,6 +88,7 @@ NOT_CONTINUING = [
     ("财政支出中的行政经费，包括公安费和行政管理费所占的比重，已从2025年的18%降低到2030年的12%。", 0),
     ("全区地区生产总值增长5.3%、增量保持全国第一。", 1),  # the rank of its increase, no rank of the product
     ("全市粮食产量达到120万吨；秸秆还田量2030年为31万吨。", 1),  # a clause after a semicolon with words of its own
+    ("全年接待国内游客1.1亿人次、总花费增长5.6%。", 1),  # the spending of domestic tourists: no figure of all tourism
 ]
 
 

@@ -154,4 +154,19 @@ def shared_head(view: str, anchor: int, q: Quantity, prev: Mention) -> Mention |
             ind = aliases.get(name)
             if ind is not None and name != prev.text and ind != prev.indicator:
                 return Mention(at, at + k, ind, name)
+    # 接待游客3亿人次、总花费超过4500亿元; 培养本科毕业生584万人，研究生17.2万人: the subject's head without its
+    # verb (接待, 培养) or count word (人次); never without a modifier (国内游客人次、总花费: domestic, not all, spending)
+    lead = next((v for v in _SUBJECT_VERBS if prev.text.startswith(v)), "")
+    tail = next((w for w in _COUNT_WORDS if prev.text.endswith(w)), "")
+    core = prev.text[len(lead) : len(prev.text) - len(tail)]
+    for k in range(len(head.group(0)), 1, -1):
+        word = head.group(0)[:k]
+        for name in (core + word, prev.text[len(lead) :] + word) if len(core) >= 2 else ():
+            ind = aliases.get(name)
+            if ind is not None and name != prev.text and ind != prev.indicator:
+                return Mention(at, at + k, ind, name)
     return None
+
+
+_SUBJECT_VERBS = ("全年接待", "接待", "共培养", "培养")
+_COUNT_WORDS = ("人次", "人数", "总数", "数量")
