@@ -9,12 +9,18 @@ that indicator when the words between the two figures are only cue and glue word
 
 A gap to another region's figure (高于全国0.8个百分点, 快于全省) is no measure of the contract: it never
 continues the subject, but the rank after it may (增幅高于全市1个百分点，总量居全省第62位). Nor does a
-plain level (建成5G基站8.99万个、覆盖95%以上行政村: what 覆盖 counts is another subject).
+plain level (建成5G基站8.99万个、覆盖95%以上行政村: what 覆盖 counts is another subject), unless its own
+year dates it as a later or earlier value (职工平均工资是每人446元，1956年提高到610元; ``_DATED``, which also
+reads 而1956年就增加了…, “六五”期间…, and a clause after ；that opens on the year). A figure after a colon
+takes the indicator a heading names (在工业农业总产值方面：…, ``headed``); a percent or a per-year rate that
+restates the figure before is its growth or average growth (即7.8%, 即每年递增14.7%: ``restated``).
 
 Two neighbours of the rule: a bare head noun (产量, 参保人数) names the measure of the product the clause
 chain named last (粮食连续四年增产，产量达到…: ``named_before``), and a per-head word (人均) between a
 mention and an amount makes the figure the per-head indicator's or none (``per_head``); an output verb
-before a product (增产原煤3000万吨) is its measure (``verb_before``).
+before a product (增产原煤3000万吨) is its measure (``verb_before``). The opener of a from-value (从不到,
+由年初的, 从人均 before a per-head indicator) names no new subject (``from_opener``, ``from_base``), and the
+starting level of a target pair is the level now or before the plan a heading names (``began``).
 """
 
 from __future__ import annotations
