@@ -16,10 +16,11 @@ import re
 from dataclasses import dataclass
 
 from govreport.facts import context
+from govreport.facts import continuing as _continuing
 from govreport.facts import naming as _naming
 from govreport.facts.blocks import Block, label_blocks, own_names
-from govreport.facts.context import PassageIndex, base_period, head_base, kind_of, period_of
-from govreport.facts.continuing import continued, named_before, per_head, verb_before
+from govreport.facts.context import PassageIndex, head_base, kind_of, period_of
+from govreport.facts.continuing import began, continued, named_before, per_head, verb_before
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.ellipsis import counted_noun_ends, outside_names, shared_head, slots_of
 from govreport.facts.lists import list_bound as _list_bound
@@ -405,7 +406,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             if len(slots) == n and all(slots):
                 pending, last_slots, handout = list(slots), list(slots), True
                 slot_texts, from_slots = [], False
-        plain = _naming.without_whole(_ASIDE.sub("", gap))  # 财政总收入（市口径）845.3亿元: a short aside keeps the subject
+        plain = _continuing.from_opener(_naming.without_whole(_ASIDE.sub("", gap)), subject)  # （市口径）, 从不到: no new subject
         for o in objects:
             plain = plain.replace(o.text, "")
         named = subject  # the mention before this figure, for its words if it is no indicator of it
@@ -450,10 +451,11 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
         else:
             measure, sign = _measure(said, q, mention, view)
             prev = items[-1] if items else None
-            if mention is None and not pending and (cont := continued(view, items, q, measure)) is not None \
-                    and _compatible(q, cont, view):
+            cont = continued(view, items, q, measure, ms, s_start) if mention is None and not pending else None
+            if cont is not None and _compatible(q, cont, view):
                 mention = cont  # 粮食产量达到3.9亿吨，比上年增产1199万吨: a figure of the indicator before it
                 measure, sign = _measure(said, q, mention, view)
+            measure, sign = _continuing.restated(gap, prev, mention, q, measure, sign)  # 增产2200万吨，即7.8%: its growth
             if (measure is Measure.LEVEL and prev is not None and prev.mention is mention and mention is not None
                     and prev.q.unit == q.unit and prev.measure is not Measure.RANK and (c.copula_only.fullmatch(gap) or (
                         prev.from_year is not None and prev.measure is Measure.SHARE))):
@@ -462,7 +464,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                   and prev.measure is Measure.SHARE and (measure is Measure.LEVEL or gap.endswith("为"))
                   and not c.from_value.search(gap)):
                 measure, sign = Measure.SHARE, 1  # 占比由22.5%提高到23.5%, 由25%下降为16%: the end of the pair too
-        base = c.from_value.search(gap)
+        base = c.from_value.search(_continuing.from_base(gap))  # 从不到70万亿元增加到…
         if base and measure not in (Measure.RANK, Measure.SHARE):  # (在全省占比由22.5%: a share still)
             measure, sign = Measure.LEVEL, 1
         if mention is not None and mention.end == anchor:
@@ -549,8 +551,9 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             measure = Measure.GROWTH_CUM
         if it.from_year is not None:  # the starting level of a 由…增加到… pair
             base = head_base(before) or (lead_base if framed else None)
+            period = it.from_year or (str(base) if base else
+                                      began(kind, meta, before, paragraph, passage, heading))
             kind, source = Kind.ACTUAL, "sentence" if it.from_year or base else "report"
-            period = it.from_year or (str(base) if base else base_period(meta, before, paragraph, passage))
             if period is None or it.measure is Measure.RANK:
                 continue  # 从世界第六位上升到第四位: the starting rank is not a figure of its own
         elif block is not None and not c.year.search(before) and not c.estimate.search(before):

@@ -6,7 +6,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from govreport.facts.cues import compiled
+from govreport.facts.continuing import BASE
+from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.mentions import Mention, alias_index
 from govreport.facts.subjects import verb_follows
 from govreport.model import Quantity
@@ -37,8 +38,30 @@ def outside_names(view: str, qs: list[Quantity]) -> list[Quantity]:
 def slots_of(view: str, ms: list[Mention], respectively: int, floor: int) -> list[Mention | None]:
     """The subjects a 分别 hands values to, in order: 固定资产投资、规上服务业营收分别增长… →
     [固定资产投资, None]; 城乡居民人均可支配收入分别… → [城镇…, 农村…] (a split mention)."""
+    head_start = _clause_start(view, floor, respectively)
+    slots = _slots(view, ms, head_start, respectively)
+    if any(slots) or head_start <= floor or view[head_start - 1] not in "，,":
+        return slots
+    # 化学需氧量、二氧化硫排放总量继续下降，比上年分别下降3.1%和4.2%: a clause of only a base and cue words hands
+    # the values to the list the clause before it names (one with no figure of its own)
+    if foreign_chars(BASE.sub("", view[head_start:respectively])) > 0:
+        return slots
+    before = _clause_start(view, floor, head_start - 1)
+    if _DIGIT.search(view, before, head_start):
+        return slots
+    earlier = _slots(view, ms, before, head_start - 1)
+    return earlier if len(earlier) > 1 and all(earlier) else slots
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _clause_start(view: str, floor: int, end: int) -> int:
+    return max(floor, *(view.rfind(ch, floor, end) + 1 for ch in "，,；;：:"))
+
+
+def _slots(view: str, ms: list[Mention], head_start: int, respectively: int) -> list[Mention | None]:
     c = compiled()
-    head_start = max(floor, *(view.rfind(ch, floor, respectively) + 1 for ch in "，,；;：:"))
     head = view[head_start:respectively]
     for m in ms:  # 城、乡居民人均可支配收入: one mention that names both subjects
         if head_start <= m.start and m.end <= respectively and COORD.search(m.text) and m.text in c.split_mentions:
@@ -131,4 +154,19 @@ def shared_head(view: str, anchor: int, q: Quantity, prev: Mention) -> Mention |
             ind = aliases.get(name)
             if ind is not None and name != prev.text and ind != prev.indicator:
                 return Mention(at, at + k, ind, name)
+    # 接待游客3亿人次、总花费超过4500亿元; 培养本科毕业生584万人，研究生17.2万人: the subject's head without its
+    # verb (接待, 培养) or count word (人次); never without a modifier (国内游客人次、总花费: domestic, not all, spending)
+    lead = next((v for v in _SUBJECT_VERBS if prev.text.startswith(v)), "")
+    tail = next((w for w in _COUNT_WORDS if prev.text.endswith(w)), "")
+    core = prev.text[len(lead) : len(prev.text) - len(tail)]
+    for k in range(len(head.group(0)), 1, -1):
+        word = head.group(0)[:k]
+        for name in (core + word, prev.text[len(lead) :] + word) if len(core) >= 2 else ():
+            ind = aliases.get(name)
+            if ind is not None and name != prev.text and ind != prev.indicator:
+                return Mention(at, at + k, ind, name)
     return None
+
+
+_SUBJECT_VERBS = ("全年接待", "接待", "共培养", "培养")
+_COUNT_WORDS = ("人次", "人数", "总数", "数量")
