@@ -284,7 +284,7 @@ def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, m
         return None, "report"
     start_year = head_base(before)
     if base and measure in (Measure.CHANGE, Measure.GROWTH_CUM):
-        start = int(base.group(1))
+        start = year_value(base.group(1))  # 比1957年, 比一九五七年
         if first is not None and first != last and end == last and start in (first - 1, first):
             return f"{first}-{last}", "report"  # 较2017年净增 in a review of 2017-2021: the five years reviewed
         return f"{start}-{end}", "sentence"
