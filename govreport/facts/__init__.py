@@ -306,6 +306,7 @@ def _list_length(view: str, qs: list[Quantity], i: int) -> int:
 
 
 _CLAUSE_STOP = re.compile(r"[，,；;。：:、]")
+_SHARE_OF = re.compile(r"[占在][^，,；;。]*$")  # 占全省一般公共预算收入比重, 在生产总值中的比重: X is the whole
 _MEASURED = frozenset({"亩", "米", "平方米", "立方米", "千瓦", "吨", "标箱"})  # 310公里农村公路: a physical amount of it
 
 
@@ -363,7 +364,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                 continue
             if "；" in (between := view[anchor : m.start]) or ";" in between:  # a clause end (_CLAUSE_END)
                 subject, last_slots = None, []
-            if c.comparison.search(view[max(anchor, m.start - 4) : m.start]) or c.denominator.match(view, m.end):
+            if c.comparison.search(view[max(anchor, m.start - 4) : m.start]) or (c.denominator.match(view, m.end)
+                    and _SHARE_OF.search(view, max(anchor, m.start - 16), m.start)):  # not 民间投资比重 (its own)
                 objects.append(m)
                 continue
             if _modified(view, m, anchor, own):
