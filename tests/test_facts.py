@@ -159,7 +159,8 @@ CASES: list[tuple[str, str, set[tuple[str, str, float, str, str]]]] = [
     # a count written before the things it counts (N个X) is the count of X, never of the next clause
     ("review", "累计建成21个国家级产业集群、8所高校，学科建设继续加强。",
      {("industrial_clusters", "level", 21, "个", "exact"), ("universities", "level", 8, "所", "exact")}),
-    ("review", "获批建设2家全国重点实验室，新认定3家院士工作站。", {("key_laboratories", "level", 2, "家", "exact")}),
+    ("review", "获批建设2家全国重点实验室，新认定3家院士工作站。", {("key_laboratories", "level", 2, "家", "exact"),
+                                                   ("academician_workstations", "level", 3, "家", "exact")}),
     ("review", "推进32个产业集群项目。", set()),
     ("review", "5个县生产总值超过千亿元。", {("gdp", "level", 1e11, "元", "min")}),
     # a magnitude without a unit takes the indicator's (never when a noun follows it); 翻番; thresholds
