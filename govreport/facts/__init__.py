@@ -15,7 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from govreport.facts import context
+from govreport.facts import context, ranks
 from govreport.facts import naming as _naming
 from govreport.facts.blocks import Block, label_blocks, own_names
 from govreport.facts.context import PassageIndex, base_period, head_base, kind_of, period_of
@@ -165,15 +165,6 @@ def _signed(q: Quantity, sign: int) -> tuple[float, float | None, Bound]:
 
 _ACTION_TAIL = re.compile(rf"(?:{'|'.join(sorted(cues().get('action_verbs', []), key=len, reverse=True))})+$")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
-
-
-def _rank_scope(gap: str, inherited: str | None) -> str | None:
-    c = compiled()
-    found, tail = None, gap[-10:]
-    for m in c.rank_scope.finditer(tail):
-        found = c.scope_of[m.group(0)]
-    verbs = list(c.rank_verb.finditer(tail))  # 居中部地区第1: words naming no scope of the four stop the inherited one
-    return found or (None if verbs and _CJK_CHAR.search(tail, verbs[-1].end()) else inherited)
 
 
 def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: DocMeta,
@@ -531,7 +522,7 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
         q = it.q
         rank_scope = rank_of = None
         if it.measure is Measure.RANK:
-            rank_scope = _rank_scope(it.gap, scope)
+            rank_scope = ranks.rank_scope(it.gap, scope)
             scope = rank_scope
             rank_of = _rank_of(items, i)
         if it.mention is None and (not options.unmatched_facts or q.unit in _SPAN_UNITS):

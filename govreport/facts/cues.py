@@ -41,6 +41,7 @@ class Cues:
     base_year: re.Pattern[str]
     rank_scope: re.Pattern[str]
     scope_of: dict[str, str]
+    rank_region: re.Pattern[str]  # 西部, 中部六省: a group of regions, a scope the contract has no value for
     comparison: re.Pattern[str]
     relative: re.Pattern[str]
     denominator: re.Pattern[str]
@@ -99,14 +100,18 @@ def compiled() -> Cues:
         glue_words += ws
     for ws in c["bound_suffix"].values():
         glue_words += ws
+    # 西部, 中部地区, 中部六省, 西部12省区市, 中部省会城市: a group of regions, glue before a rank
+    regions = (rf"(?:{_alt(c.get('rank_regions', ['西部']))})(?:地区)?(?:[一二三四五六七八九十\d]{{1,2}}个?)?"
+               r"(?:省区市|省区|省市|省份|省会城市|城市|省)?")
     return Cues(
-        glue=re.compile(rf"{_alt(glue_words)}|(?:19|20)\d\d年|{_CN_YEAR}|[一二三四五六七八九十两]+年|\d+(?:\.\d+)?%?|[第位]"),
+        glue=re.compile(rf"{_alt(glue_words)}|{regions}|(?:19|20)\d\d年|{_CN_YEAR}|[一二三四五六七八九十两]+年|\d+(?:\.\d+)?%?|[第位]"),
         measure=re.compile(_alt(list(kind_of))),
         measure_kind=kind_of,
         share=re.compile(r"占[^，,。；;]{0,24}?(?:的)?(?:比重|比例|份额)|占比|所占比例|比重"),
         base_year=re.compile(rf"(?:较|比|与|同|是)((?:19|20)\d\d|[一二][九〇零○][{_CN_YEAR_DIGITS}]{{2}})年(?:末|底)?(?:相比|的)?"),
         rank_scope=re.compile(_alt(list(scope_of))),
         scope_of=scope_of,
+        rank_region=re.compile(regions),
         comparison=re.compile(rf"(?:{_alt(c['object_before'])})$"),
         # 高于全省平均水平2个百分点, 快于规模以上工业4个百分点: relative to something else;
         # 比/较 only when not 同比, 可比价格, 比上年, 比重, 较2015年, 比一九六三年 (a base year is a measure)
