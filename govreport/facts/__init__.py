@@ -437,7 +437,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
         said = (mention.text[-2:] if mention is not None and mention.end == anchor
                 and mention.text.endswith(c.measure_suffixes) else "") + gap
         if mention is not None and mention.end == anchor:
-            said = verb_before(view, mention.start) + said  # 每年增产原煤3000万吨: the change of its output
+            said = verb_before(view, mention.start, mention.indicator in c.stocks) + said  # 每年增产原煤3000万吨
         if listed and items[-1].measure is not Measure.RANK:
             measure, sign = items[-1].measure, items[-1].sign  # 分别增长6.8%、7.9%
         else:

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from govreport.lexicons import cues
+from govreport.errors import LexiconError
+from govreport.lexicons import cues, indicators
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -62,6 +63,7 @@ class Cues:
     postpositions: tuple[str, ...]
     plans: re.Pattern[str]
     flows: frozenset[str]
+    stocks: frozenset[str]  # 新增 before one of these is a change of it (新增耕地1.2万亩)
     past_one_year: re.Pattern[str]
     five_year_context: re.Pattern[str]
     plan_years: dict[str, str]
@@ -89,6 +91,8 @@ def compiled() -> Cues:
     c = cues()
     m = c["measure"]
     ctx = c["context"]
+    if unknown := set(c.get("stock_indicators", [])) - set(indicators()):
+        raise LexiconError(f"lexicon cues.yaml: stock_indicators: unknown ids {sorted(unknown)}")
     kind_of: dict[str, str] = {}
     # later lists override earlier ones for a word in several (增加: growth with %, change otherwise)
     for cat in ("level_verbs", "change", "growth", "growth_neg", "growth_avg", "growth_avg_neg"):
@@ -143,6 +147,7 @@ def compiled() -> Cues:
         # “八五” but not the 八五 of 一九八五年
         plans=re.compile(_alt_not_after(list(c["five_year_plans"]), "〇零○一二三四五六七八九十", "(?!年)")),
         flows=frozenset(c["flow_indicators"]),
+        stocks=frozenset(c.get("stock_indicators", [])),
         past_one_year=re.compile(r"过去一年|这一年|全年|今年以来"),
         five_year_context=re.compile(_alt(c["five_year_context"])),
         plan_years={k: str(v) for k, v in c["five_year_plans"].items()},
