@@ -56,5 +56,6 @@ def rank_of(items: list[Item], i: int) -> str | None:
             return str(before[pos_in_run].measure)
     if ranked and pos_in_run == 0 and len(first.gap) <= 8 and compiled().rank_verb.search(first.gap):
         return str(ranked[-1].measure)  # 增长7.5%、居全省第4位
-    ranked_by = compiled().ranked_by
-    return ranked_by.get(next((w for w in ranked_by if w in first.gap[-8:]), ""), None)
+    c = compiled()
+    said = c.rank_region.sub("", first.gap)[-8:]  # 增速居西部12省区市第2位: the region's words are no distance
+    return c.ranked_by.get(next((w for w in c.ranked_by if w in said), ""), None)
