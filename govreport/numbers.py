@@ -199,7 +199,8 @@ _MINUS = frozenset("-−－")
 _BEFORE_SIGN = frozenset("为长是在达于到：:，,(（ \n")
 _CJK_AFTER = re.compile(r"[\u4e00-\u9fff]")
 _PHRASE_DIMENSIONS = frozenset({"count", "years", "months", "days", "hours", "times", "tenths"})
-_TIMES_AFTER = frozenset("长加高大的近出多了")  # 增长一点六倍, 提高一倍, 是…的六倍, 高出四倍: a multiple, no phrase
+# 增长一点六倍, 增加了两倍, 提高一倍, 扩大一倍, 是去年的九倍, 近两倍: a multiple (not 比小麦高一倍, 十倍的努力)
+_TIMES_AFTER = ("长", "加", "了", "近", "提高", "扩大", "增产", "年的")
 
 
 def _bound_before(view: str, start: int, g: _Grammar) -> tuple[Bound | None, int]:
@@ -239,7 +240,7 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
     if at > 0 and view[at - 1] == "第" and unit_text not in ("位", "名"):
         return None  # 第一人民医院, 第3批: an ordinal, not an amount
     mag = m.group("mag") or ""
-    multiple = unit_text == "倍" and ("点" in num or view[at - 1 : at] in _TIMES_AFTER)  # 增长一倍以上
+    multiple = unit_text == "倍" and ("点" in num or view.endswith(_TIMES_AFTER, 0, at))  # 增长一倍以上
     if chinese and len(num) == 1 and not mag and num in CN_DIGITS and unit_text != "成" and not multiple \
             and not m.group("frac") and view[at - 1 : at] != "第" and _CJK_AFTER.match(view, to):
         return None  # 四人帮, 三块地: the test of a lone digit in a word below, before any parsing (most candidates)

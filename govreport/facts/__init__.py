@@ -42,7 +42,7 @@ _FREE_UNITS = frozenset({"%", "个百分点", "位", "倍"})
 # classifiers of a count of things: a count indicator (绿色矿山 个) may be counted in any of them (165座)
 _CLASSIFIERS = frozenset({"个", "家", "户", "座", "处", "所", "项", "条", "件", "部", "套", "批", "支", "种", "类", "栋", "间",
                           "台", "张", "床"})
-_RATIO = re.compile(r"是(?:(?:19|20)\d\d年)?的?\Z")
+_RATIO = re.compile(r"(?:是|等于|相当于)(?:(?:19|20)\d\d年|[一二][九〇零○][〇零○一二三四五六七八九]{2}年)?的?\Z")
 _LIST_GAP = re.compile(r"[、和]")
 _LEAD = re.compile(r".*[，,、：:（(“”\"]")
 _MAX_LEAD = 16
@@ -556,6 +556,8 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
                                        it.mention.indicator if it.mention else None, passage, ahead,
                                        view.endswith(("台阶", "大关", "关口"), 0, q.span.end))
         source = "passage" if framed and source == "sentence" else source  # (a year of the sentence broken down)
+        if measure is Measure.GROWTH_CUM and period and "-" not in period and c.base_year.search(it.gap):
+            measure = Measure.GROWTH  # 一九五九年…比一九五八年增长41%: over one year, a growth
         if measure is Measure.GROWTH and q.unit == "%":
             measure, period = context.growth_over(kind, period, before, it.gap, meta, passage, ahead)
         value, value_max, bound = _signed(q, it.sign)

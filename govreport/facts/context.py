@@ -256,6 +256,8 @@ def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, m
             # 到2026年…年均增长7%: an average runs from the plan year to that year, or over the plan
             # that ends that year (第六个五年计划…到一九八五年…平均每年递增 in 1982 → 1981-1985)
             if measure in (Measure.GROWTH_AVG, Measure.GROWTH_CUM) and years[-1] > plan:
+                if base and measure is Measure.GROWTH_CUM and year_value(base.group(1)) < years[-1]:
+                    return f"{year_value(base.group(1)) + 1}-{years[-1]}", "sentence"  # 到一九八五年…比一九八○年
                 frame = heading or named
                 if frame and int(frame[-4:]) == years[-1] and int(frame[:4]) <= plan:
                     return frame, "sentence"
@@ -287,6 +289,8 @@ def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, m
         start = year_value(base.group(1))  # 比1957年, 比一九五七年
         if first is not None and first != last and end == last and start in (first - 1, first):
             return f"{first}-{last}", "report"  # 较2017年净增 in a review of 2017-2021: the five years reviewed
+        if start >= end - 1:  # 一九五三年比一九五二年增长: one year's (a base of the year reviewed: the next)
+            return str(max(end, start + 1)), "sentence"
         return f"{start}-{end}", "sentence"
     if start_year is not None and start_year < end and measure in (Measure.CHANGE, Measure.GROWTH_CUM):
         return f"{start_year}-{end}", "sentence"  # 1986年同1978年相比，…增长102%
