@@ -110,6 +110,18 @@ def test_a_stock_outside_the_table_is_refused(monkeypatch):
     # a one-year base stays a one-year growth
     ("国务院1960年政府工作报告", "一、过去一年的工作", "煤炭产量比上年增长一倍。",
      [("actual", "1959", "coal_output", "growth", 100.0, "%")]),
+    ("某省1955年政府工作报告", "一、过去一年的工作", "一九五四年全省工业总产值比一九五三年增长百分之十二。",
+     [("actual", "1954", "industrial_output", "growth", 12.0, "%")]),
+    ("某省2020年政府工作报告", "一、2019年工作回顾", "2019年全省工业总产值比2018年增长6%。",
+     [("actual", "2019", "industrial_output", "growth", 6.0, "%")]),
+    ("国务院1959年政府工作报告", "二、今年的任务", "一九五九年的农业总产值比一九五八年增长百分之二十。",
+     [("target", "1959", "agricultural_output", "growth", 20.0, "%")]),
+    # a target by a later year grows from the year after its base
+    ("某县1982年政府工作报告", "二、今后的任务", "到一九八五年，全县社会商品零售总额将比一九八○年增长百分之四十。",
+     [("target", "1981-1985", "retail_sales", "growth_cum", 40.0, "%")]),
+    # 等于/相当于 a year's level N times: a ratio (+(N-1)×100%)
+    ("国务院1955年政府工作报告", "一、过去一年的工作", "全国原煤产量等于一九四九年的二点五倍。",
+     [("actual", "1954", "coal_output", "growth_cum", 150.0, "%")]),
 ])
 def test_a_spelled_base_year_is_a_cumulative_growth(title, heading, body, expected):
     assert facts(title, heading, body) == expected
@@ -125,6 +137,8 @@ def test_a_spelled_base_year_is_a_cumulative_growth(title, heading, body, expect
     ("面积长了三倍。", [(3.0, "倍", "exact", "三倍")]),
     ("收入增长近两倍。", [(2.0, "倍", "approx", "近两倍")]),
     ("以十倍的努力做好工作。", []),  # a phrase, no multiple
+    ("稻谷单产比小麦高一倍。", []),  # a comparison with another thing, no growth
+    ("产值翻了两倍。", [(2.0, "倍", "exact", "两倍")]),
     ("三倍于此。", []),
     ("事半功倍。", []),
 ])
