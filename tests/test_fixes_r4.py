@@ -119,9 +119,16 @@ def test_a_stock_outside_the_table_is_refused(monkeypatch):
     # a target by a later year grows from the year after its base
     ("某县1982年政府工作报告", "二、今后的任务", "到一九八五年，全县社会商品零售总额将比一九八○年增长百分之四十。",
      [("target", "1981-1985", "retail_sales", "growth_cum", 40.0, "%")]),
-    # 等于/相当于 a year's level N times: a ratio (+(N-1)×100%)
+    # 等于/相当于/为/达到 a year's level N times: a ratio (+(N-1)×100%) over the years since that year
     ("国务院1955年政府工作报告", "一、过去一年的工作", "全国原煤产量等于一九四九年的二点五倍。",
-     [("actual", "1954", "coal_output", "growth_cum", 150.0, "%")]),
+     [("actual", "1949-1954", "coal_output", "growth_cum", 150.0, "%")]),
+    ("国务院1955年政府工作报告", "一、过去一年的工作", "全国原煤产量达到一九四九年的二点五倍。",
+     [("actual", "1949-1954", "coal_output", "growth_cum", 150.0, "%")]),
+    ("国务院2001年政府工作报告", "一、过去五年的工作", "全国国有工业企业实现利润2392亿元，为1997年的2.9倍。",
+     [("actual", "2000", "industrial_profit", "level", 2.392e11, "元"),
+      ("actual", "1997-2000", "industrial_profit", "growth_cum", 190.0, "%")]),
+    ("某市2021年政府工作报告", "二、今年的目标", "到2025年全市生产总值达到2020年的1.5倍。",
+     [("target", "2021-2025", "gdp", "growth_cum", 50.0, "%")]),
 ])
 def test_a_spelled_base_year_is_a_cumulative_growth(title, heading, body, expected):
     assert facts(title, heading, body) == expected

@@ -42,7 +42,8 @@ _FREE_UNITS = frozenset({"%", "个百分点", "位", "倍"})
 # classifiers of a count of things: a count indicator (绿色矿山 个) may be counted in any of them (165座)
 _CLASSIFIERS = frozenset({"个", "家", "户", "座", "处", "所", "项", "条", "件", "部", "套", "批", "支", "种", "类", "栋", "间",
                           "台", "张", "床"})
-_RATIO = re.compile(r"(?:是|等于|相当于)(?:(?:19|20)\d\d年|[一二][九〇零○][〇零○一二三四五六七八九]{2}年)?的?\Z")
+_RATIO = re.compile(r"(?:是|等于|相当于)(?:(?:19|20)\d\d年|[一二][九〇零○][〇零○一二三四五六七八九]{2}年)?的?\Z"
+                    r"|(?:为|达到)(?:(?:19|20)\d\d|[一二][九〇零○][〇零○一二三四五六七八九]{2})年的\Z")  # 为1997年的2.9倍
 _LIST_GAP = re.compile(r"[、和]")
 _LEAD = re.compile(r".*[，,、：:（(“”\"]")
 _MAX_LEAD = 16
