@@ -557,7 +557,8 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
                                        it.mention.indicator if it.mention else None, passage, ahead,
                                        view.endswith(("台阶", "大关", "关口"), 0, q.span.end))
         source = "passage" if framed and source == "sentence" else source  # (a year of the sentence broken down)
-        if measure is Measure.GROWTH_CUM and period and "-" not in period and c.base_year.search(it.gap):
+        if measure is Measure.GROWTH_CUM and period and period.isdigit() and (b := c.base_year.search(it.gap)) \
+                and int(period) - context.year_value(b.group(1)) <= 1:
             measure = Measure.GROWTH  # 一九五九年…比一九五八年增长41%: over one year, a growth
         if measure is Measure.GROWTH and q.unit == "%":
             measure, period = context.growth_over(kind, period, before, it.gap, meta, passage, ahead)

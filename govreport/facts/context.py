@@ -256,9 +256,9 @@ def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, m
         if years and years[-1] >= plan:
             # 到2026年…年均增长7%: an average runs from the plan year to that year, or over the plan
             # that ends that year (第六个五年计划…到一九八五年…平均每年递增 in 1982 → 1981-1985)
+            if base and measure is Measure.GROWTH_CUM and year_value(base.group(1)) < years[-1] - 1:
+                return f"{year_value(base.group(1)) + 1}-{years[-1]}", "sentence"  # 到一九八五年…比一九八○年
             if measure in (Measure.GROWTH_AVG, Measure.GROWTH_CUM) and years[-1] > plan:
-                if base and measure is Measure.GROWTH_CUM and year_value(base.group(1)) < years[-1]:
-                    return f"{year_value(base.group(1)) + 1}-{years[-1]}", "sentence"  # 到一九八五年…比一九八○年
                 frame = heading or named
                 if frame and int(frame[-4:]) == years[-1] and int(frame[:4]) <= plan:
                     return frame, "sentence"
