@@ -43,7 +43,7 @@ _FREE_UNITS = frozenset({"%", "个百分点", "位", "倍"})
 _CLASSIFIERS = frozenset({"个", "家", "户", "座", "处", "所", "项", "条", "件", "部", "套", "批", "支", "种", "类", "栋", "间",
                           "台", "张", "床"})
 _RATIO = re.compile(r"(?:是|等于|相当于)(?:(?:19|20)\d\d年|[一二][九〇零○][〇零○一二三四五六七八九]{2}年)?的?\Z"
-                    r"|(?:为|达到)(?:(?:19|20)\d\d|[一二][九〇零○][〇零○一二三四五六七八九]{2})年的\Z")  # 为1997年的2.9倍
+                    r"|(?:(?<=[，,、别])为|达到)(?:(?:19|20)\d\d|[一二][九〇零○][〇零○一二三四五六七八九]{2})年的\Z")  # ，为…
 _LIST_GAP = re.compile(r"[、和]")
 _LEAD = re.compile(r".*[，,、：:（(“”\"]")
 _MAX_LEAD = 16
@@ -566,10 +566,13 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
         bound = _list_bound(items, i, bound)
         unit = _implied_unit(q, it.mention, view) or q.unit
         if unit == "倍" and measure in (Measure.GROWTH, Measure.GROWTH_CUM):  # 增长1.71倍 → +171%
-            less = 1 if _RATIO.search(it.gap) else 0  # 是2016年的1.6倍 → +60%
+            head = next(j for j in range(i, -1, -1) if j == 0 or not items[j].listed)  # …的3.4倍和2.2倍
+            less = 1 if _RATIO.search(items[head].gap) else 0  # 是2016年的1.6倍 → +60%
             value, value_max, unit = (round((value - less) * 100, 9),
                                       round((value_max - less) * 100, 9) if value_max is not None else None, "%")
             review = meta.review_period or ""
+            if head != i and out and out[-1].unit == "%" and out[-1].period and "-" in out[-1].period:
+                period = out[-1].period  # 分别为1982年的3.4倍和2.2倍: the list's base and years
             if period and "-" in period:
                 measure = Measure.GROWTH_CUM
             elif kind is Kind.ACTUAL and "-" in review and not c.one_year.search(before):

@@ -58,7 +58,7 @@ def _scan_years(c: Cues, before: str) -> tuple[int, ...]:
     for m in c.year.finditer(before):
         lead = before[max(0, m.start() - 1) : m.start()]
         if lead in ("较", "比", "与", "同", "从", "自", "于", "由") or (before.startswith("的", m.end()) and (
-                lead in ("是", "为") or before.endswith("达到", 0, m.start()))):  # 为1997年的2.9倍: a base
+                lead == "是" or before.endswith(("达到", "，为", ",为", "、为", "别为"), 0, m.start()))):  # 为1997年的2.9倍
             continue
         if before.startswith(("以来", "起", "相比", "比较"), m.end()):
             continue

@@ -112,7 +112,7 @@ def compiled() -> Cues:
         measure=re.compile(_alt(list(kind_of))),
         measure_kind=kind_of,
         share=re.compile(r"占[^，,。；;]{0,24}?(?:的)?(?:比重|比例|份额)|占比|所占比例|比重"),
-        base_year=re.compile(rf"(?:较|比|与|同|是|(?:为|等于|相当于|达到)(?=[^年]{{4}}年的))"  # 为1997年的2.9倍
+        base_year=re.compile(rf"(?:较|比|与|同|是|(?:(?<=[，,、别])为|等于|相当于|达到)(?=[^年]{{4}}年的))"  # ，为1997年的2.9倍
                              rf"((?:19|20)\d\d|[一二][九〇零○][{_CN_YEAR_DIGITS}]{{2}})年(?:末|底)?(?:相比|的)?"),
         rank_scope=re.compile(_alt(list(scope_of))),
         scope_of=scope_of,
