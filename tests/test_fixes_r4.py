@@ -79,6 +79,12 @@ def test_added_to_a_stock_is_a_change(body, expected):
     assert facts(*REVIEW_2018, body) == expected
 
 
+def test_a_year_after_a_verb_ending_in_wei_dates_its_figure():
+    got = facts("某省1953年政府工作报告", "一、过去的工作", "全省财政赤字由一九五零年的3亿元下降为一九五二年的1亿元。")
+    assert got == [("actual", "1950", "deficit", "level", 3e8, "元"),
+                   ("actual", "1952", "deficit", "level", 1e8, "元")]
+
+
 def test_a_stock_outside_the_table_is_refused(monkeypatch):
     fcues = importlib.import_module("govreport.facts.cues")  # (the package's name cues is the lexicon's)
     data = dict(fcues.cues())
@@ -129,6 +135,10 @@ def test_a_stock_outside_the_table_is_refused(monkeypatch):
       ("actual", "1997-2000", "industrial_profit", "growth_cum", 190.0, "%")]),
     ("某市2021年政府工作报告", "二、今年的目标", "到2025年全市生产总值达到2020年的1.5倍。",
      [("target", "2021-2025", "gdp", "growth_cum", 50.0, "%")]),
+    # a list of multiples shares the head's base (…的3.4倍和2.2倍 → +240%, +120%)
+    ("某省1988年政府工作报告", "一、过去一年的工作", "全省粮食和棉花产量分别为1982年的1.4倍和2.2倍。",
+     [("actual", "1982-1987", "grain_output", "growth_cum", 40.0, "%"),
+      ("actual", "1982-1987", "cotton_output", "growth_cum", 120.0, "%")]),
 ])
 def test_a_spelled_base_year_is_a_cumulative_growth(title, heading, body, expected):
     assert facts(title, heading, body) == expected
