@@ -82,7 +82,17 @@ def test_added_to_a_stock_is_a_change(body, expected):
 def test_a_year_after_a_verb_ending_in_wei_dates_its_figure():
     got = facts("某省1953年政府工作报告", "一、过去的工作", "全省财政赤字由一九五零年的3亿元下降为一九五二年的1亿元。")
     assert got == [("actual", "1950", "deficit", "level", 3e8, "元"),
-                   ("actual", "1952", "deficit", "level", 1e8, "元")]
+                   ("actual", "1952", "deficit", "level", 1e8, "元")]  # 下降为: the level reached, as 降至
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("城镇登记失业率下降为3.2%。", [("actual", "2018", "registered_unemployment", "level", 3.2, "%")]),
+    ("全县耕地面积减少为40万亩。", [("actual", "2018", "farmland_area", "level", 400000.0, "亩")]),
+    ("全县粮食产量增加为30万吨。", [("actual", "2018", "grain_output", "level", 300000.0, "吨")]),
+    ("全县粮食产量增加30万吨。", [("actual", "2018", "grain_output", "change", 300000.0, "吨")]),
+])
+def test_a_change_verb_with_wei_is_the_level_reached(body, expected):
+    assert facts(*REVIEW_2018, body) == expected
 
 
 def test_a_stock_outside_the_table_is_refused(monkeypatch):

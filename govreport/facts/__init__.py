@@ -88,8 +88,8 @@ def _measure(gap: str, q: Quantity, mention: Mention | None, view: str) -> tuple
     if q.unit == "倍" and _RATIO.search(gap):
         return Measure.GROWTH_CUM, 1  # 是2016年的1.6倍
     if cat == "level_verbs":
-        if len(words[-1]) >= 2 and words[-1].endswith(("至", "到")):
-            return Measure.LEVEL, 1  # 降至0.5%, 提高到55%: the level reached
+        if len(words[-1]) >= 2 and words[-1].endswith(("至", "到", "为")):
+            return Measure.LEVEL, 1  # 降至0.5%, 提高到55%, 下降为1亿元: the level reached
         # a copula (为, 达到, 控制在) keeps the measure named before it: 经济增长预期目标为7%
         earlier = [x for x in cats[:-1] if x != "level_verbs"]
         if not earlier:
