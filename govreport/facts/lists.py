@@ -57,5 +57,6 @@ def rank_of(items: list[Item], i: int) -> str | None:
     if ranked and pos_in_run == 0 and len(first.gap) <= 8 and compiled().rank_verb.search(first.gap):
         return str(ranked[-1].measure)  # 增长7.5%、居全省第4位
     c = compiled()
-    said = c.rank_region.sub("", first.gap)[-8:]  # 增速居西部12省区市第2位: the region's words are no distance
+    own = first if items[i].listed else items[i]  # 第7位、第4位 share the words before the first; a clause has its own
+    said = c.rank_region.sub("", own.gap)[-8:]  # 增速居西部12省区市第2位: the region's words are no distance
     return c.ranked_by.get(next((w for w in c.ranked_by if w in said), ""), None)
