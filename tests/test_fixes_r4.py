@@ -183,6 +183,9 @@ def test_chinese_multiples(sentence, expected):
     ("地区生产总值增速居全国第5位、西部第1位。", [("gdp", 5.0, "national", "growth"), ("gdp", 1.0, None, "growth")]),
     ("出口总额居东北第二位。", [("exports", 2.0, None, None)]),
     ("地区生产总值增速居全省第2位、第1位。", [("gdp", 2.0, "province", "growth"), ("gdp", 1.0, "province", "growth")]),
+    # a rank of a new subject reads its own words, not those of the rank before it
+    ("两项指标增速位居中部城市首位，财税六项指标位居全省第一，工业增加值总量位居全省第二。",
+     [(None, 1.0, None, "growth"), (None, 1.0, "province", None), ("industrial_value_added", 2.0, "province", "level")]),
 ])
 def test_ranks_among_a_group_of_regions(body, expected):
     assert ranks(body) == expected
