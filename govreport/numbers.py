@@ -199,6 +199,8 @@ _MINUS = frozenset("-−－")
 _BEFORE_SIGN = frozenset("为长是在达于到：:，,(（ \n")
 _CJK_AFTER = re.compile(r"[\u4e00-\u9fff]")
 _PHRASE_DIMENSIONS = frozenset({"count", "years", "months", "days", "hours", "times", "tenths"})
+# 增长一点六倍, 增加了两倍, 提高一倍, 扩大一倍, 是去年的九倍, 近两倍: a multiple (not 比小麦高一倍, 十倍的努力)
+_TIMES_AFTER = ("长", "加", "了", "近", "提高", "扩大", "增产", "年的")
 
 
 def _bound_before(view: str, start: int, g: _Grammar) -> tuple[Bound | None, int]:
@@ -238,7 +240,8 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
     if at > 0 and view[at - 1] == "第" and unit_text not in ("位", "名"):
         return None  # 第一人民医院, 第3批: an ordinal, not an amount
     mag = m.group("mag") or ""
-    if chinese and len(num) == 1 and not mag and num in CN_DIGITS and unit_text != "成" \
+    multiple = unit_text == "倍" and ("点" in num or view.endswith(_TIMES_AFTER, 0, at))  # 增长一倍以上
+    if chinese and len(num) == 1 and not mag and num in CN_DIGITS and unit_text != "成" and not multiple \
             and not m.group("frac") and view[at - 1 : at] != "第" and _CJK_AFTER.match(view, to):
         return None  # 四人帮, 三块地: the test of a lone digit in a word below, before any parsing (most candidates)
     frac = m.group("frac")
@@ -276,11 +279,12 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
     if tenths and _CJK_AFTER.match(view, to) and view[to] not in _AFTER_TENTHS:
         return None  # 一成不变, 100成员单位, 3成都: a word that starts with 成, not tenths
     if chinese and value_max is None and not mag and value < 10 and not ordinal and not tenths and not frac \
-            and "点" not in num and _CJK_AFTER.match(view, to):
+            and "点" not in num and not multiple and _CJK_AFTER.match(view, to):
         return None  # 四人帮, 一人一档, 三块地: a numeral inside a word or slogan (百分之六左右, 一点五公里的 are none)
     dimension_here = units()[unit_text or "%"].dimension
     if chinese and value_max is None and not mag and dimension_here in _PHRASE_DIMENSIONS \
-            and not (dimension_here == "count" and any(c in "百千万亿" for c in num)):
+            and not (dimension_here == "count" and any(c in "百千万亿" for c in num)) \
+            and not multiple:
         return None  # 五个振兴, 十项举措, 三大攻坚战: phrases (a count of 一百五十六个 or 二十万部 is none; 一九八二两个 is)
     if num2 := m.group("num2"):
         p2 = _number(num2)

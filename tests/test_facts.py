@@ -152,14 +152,16 @@ CASES: list[tuple[str, str, set[tuple[str, str, float, str, str]]]] = [
     # a count of firms is never the industry's value added; it is the count indicator, in 户 as in 家
     ("review", "规模以上工业企业755户。", {("industrial_enterprises", "level", 755, "户", "exact")}),
     ("review", "新增国家级专精特新“小巨人”企业7家，建成绿色矿山16座。",
-     {("little_giants", "level", 7, "家", "exact"), ("green_mines", "level", 16, "座", "exact")}),  # a part of specialized_smes
+     {("little_giants", "change", 7, "家", "exact"), ("green_mines", "level", 16, "座", "exact")}),  # a part of specialized_smes;
+    # 新增 before a stock (cues stock_indicators) is its change
     ("review", "高铁营业里程达到3000公里，新登记注册市场主体12万户。",
      {("high_speed_rail_mileage", "level", 3e6, "米", "exact"), ("market_entities", "level", 1.2e5, "户", "exact")}),
     ("review", "改造城镇老旧小区1200个，惠及居民20万户。", {("old_communities", "level", 1200, "个", "exact")}),
     # a count written before the things it counts (N个X) is the count of X, never of the next clause
     ("review", "累计建成21个国家级产业集群、8所高校，学科建设继续加强。",
      {("industrial_clusters", "level", 21, "个", "exact"), ("universities", "level", 8, "所", "exact")}),
-    ("review", "获批建设2家全国重点实验室，新认定3家院士工作站。", {("key_laboratories", "level", 2, "家", "exact")}),
+    ("review", "获批建设2家全国重点实验室，新认定3家院士工作站。", {("key_laboratories", "level", 2, "家", "exact"),
+                                                   ("academician_workstations", "level", 3, "家", "exact")}),
     ("review", "推进32个产业集群项目。", set()),
     ("review", "5个县生产总值超过千亿元。", {("gdp", "level", 1e11, "元", "min")}),
     # a magnitude without a unit takes the indicator's (never when a noun follows it); 翻番; thresholds

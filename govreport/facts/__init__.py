@@ -15,7 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from govreport.facts import context
+from govreport.facts import context, ranks
 from govreport.facts import continuing as _continuing
 from govreport.facts import naming as _naming
 from govreport.facts.blocks import Block, label_blocks, own_names
@@ -43,7 +43,8 @@ _FREE_UNITS = frozenset({"%", "个百分点", "位", "倍"})
 # classifiers of a count of things: a count indicator (绿色矿山 个) may be counted in any of them (165座)
 _CLASSIFIERS = frozenset({"个", "家", "户", "座", "处", "所", "项", "条", "件", "部", "套", "批", "支", "种", "类", "栋", "间",
                           "台", "张", "床"})
-_RATIO = re.compile(r"是(?:(?:19|20)\d\d年)?的?\Z")
+_RATIO = re.compile(r"(?:是|等于|相当于)(?:(?:19|20)\d\d年|[一二][九〇零○][〇零○一二三四五六七八九]{2}年)?的?\Z"
+                    r"|(?:(?<=[，,、别])为|达到)(?:(?:19|20)\d\d|[一二][九〇零○][〇零○一二三四五六七八九]{2})年的\Z")  # ，为…
 _LIST_GAP = re.compile(r"[、和]")
 _LEAD = re.compile(r".*[，,、：:（(“”\"]")
 _MAX_LEAD = 16
@@ -88,8 +89,8 @@ def _measure(gap: str, q: Quantity, mention: Mention | None, view: str) -> tuple
     if q.unit == "倍" and _RATIO.search(gap):
         return Measure.GROWTH_CUM, 1  # 是2016年的1.6倍
     if cat == "level_verbs":
-        if len(words[-1]) >= 2 and words[-1].endswith(("至", "到")):
-            return Measure.LEVEL, 1  # 降至0.5%, 提高到55%: the level reached
+        if len(words[-1]) >= 2 and words[-1].endswith(("至", "到", "为")):
+            return Measure.LEVEL, 1  # 降至0.5%, 提高到55%, 下降为1亿元: the level reached
         # a copula (为, 达到, 控制在) keeps the measure named before it: 经济增长预期目标为7%
         earlier = [x for x in cats[:-1] if x != "level_verbs"]
         if not earlier:
@@ -166,15 +167,6 @@ def _signed(q: Quantity, sign: int) -> tuple[float, float | None, Bound]:
 
 _ACTION_TAIL = re.compile(rf"(?:{'|'.join(sorted(cues().get('action_verbs', []), key=len, reverse=True))})+$")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
-
-
-def _rank_scope(gap: str, inherited: str | None) -> str | None:
-    c = compiled()
-    found, tail = None, gap[-10:]
-    for m in c.rank_scope.finditer(tail):
-        found = c.scope_of[m.group(0)]
-    verbs = list(c.rank_verb.finditer(tail))  # 居中部地区第1: words naming no scope of the four stop the inherited one
-    return found or (None if verbs and _CJK_CHAR.search(tail, verbs[-1].end()) else inherited)
 
 
 def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: DocMeta,
@@ -307,6 +299,7 @@ def _list_length(view: str, qs: list[Quantity], i: int) -> int:
 
 
 _CLAUSE_STOP = re.compile(r"[，,；;。：:、]")
+_SHARE_OF = re.compile(r"[占在][^，,；;。]*$")  # 占全省一般公共预算收入比重, 在生产总值中的比重: X is the whole
 _MEASURED = frozenset({"亩", "米", "平方米", "立方米", "千瓦", "吨", "标箱"})  # 310公里农村公路: a physical amount of it
 
 
@@ -364,7 +357,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                 continue
             if "；" in (between := view[anchor : m.start]) or ";" in between:  # a clause end (_CLAUSE_END)
                 subject, last_slots = None, []
-            if c.comparison.search(view[max(anchor, m.start - 4) : m.start]) or c.denominator.match(view, m.end):
+            if c.comparison.search(view[max(anchor, m.start - 4) : m.start]) or (c.denominator.match(view, m.end)
+                    and _SHARE_OF.search(view, max(anchor, m.start - 16), m.start)):  # not 民间投资比重 (its own)
                 objects.append(m)
                 continue
             if _modified(view, m, anchor, own):
@@ -445,7 +439,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
         said = (mention.text[-2:] if mention is not None and mention.end == anchor
                 and mention.text.endswith(c.measure_suffixes) else "") + gap
         if mention is not None and mention.end == anchor:
-            said = verb_before(view, mention.start) + said  # 每年增产原煤3000万吨: the change of its output
+            said = verb_before(view, mention.start, mention.indicator in c.stocks) + said  # 每年增产原煤3000万吨
         if listed and items[-1].measure is not Measure.RANK:
             measure, sign = items[-1].measure, items[-1].sign  # 分别增长6.8%、7.9%
         else:
@@ -531,7 +525,7 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
         q = it.q
         rank_scope = rank_of = None
         if it.measure is Measure.RANK:
-            rank_scope = _rank_scope(it.gap, scope)
+            rank_scope = ranks.rank_scope(it.gap, scope)
             scope = rank_scope
             rank_of = _rank_of(items, i)
         if it.mention is None and (not options.unmatched_facts or q.unit in _SPAN_UNITS):
@@ -566,16 +560,22 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
                                        it.mention.indicator if it.mention else None, passage, ahead,
                                        view.endswith(("台阶", "大关", "关口"), 0, q.span.end))
         source = "passage" if framed and source == "sentence" else source  # (a year of the sentence broken down)
+        if measure is Measure.GROWTH_CUM and period and period.isdigit() and (b := c.base_year.search(it.gap)) \
+                and int(period) - context.year_value(b.group(1)) <= 1:
+            measure = Measure.GROWTH  # 一九五九年…比一九五八年增长41%: over one year, a growth
         if measure is Measure.GROWTH and q.unit == "%":
             measure, period = context.growth_over(kind, period, before, it.gap, meta, passage, ahead)
         value, value_max, bound = _signed(q, it.sign)
         bound = _list_bound(items, i, bound)
         unit = _implied_unit(q, it.mention, view) or q.unit
         if unit == "倍" and measure in (Measure.GROWTH, Measure.GROWTH_CUM):  # 增长1.71倍 → +171%
-            less = 1 if _RATIO.search(it.gap) else 0  # 是2016年的1.6倍 → +60%
+            head = next(j for j in range(i, -1, -1) if j == 0 or not items[j].listed)  # …的3.4倍和2.2倍
+            less = 1 if _RATIO.search(items[head].gap) else 0  # 是2016年的1.6倍 → +60%
             value, value_max, unit = (round((value - less) * 100, 9),
                                       round((value_max - less) * 100, 9) if value_max is not None else None, "%")
             review = meta.review_period or ""
+            if head != i and out and out[-1].unit == "%" and out[-1].period and "-" in out[-1].period:
+                period = out[-1].period  # 分别为1982年的3.4倍和2.2倍: the list's base and years
             if period and "-" in period:
                 measure = Measure.GROWTH_CUM
             elif kind is Kind.ACTUAL and "-" in review and not c.one_year.search(before):

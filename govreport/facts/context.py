@@ -57,7 +57,8 @@ def _scan_years(c: Cues, before: str) -> tuple[int, ...]:
     out = []
     for m in c.year.finditer(before):
         lead = before[max(0, m.start() - 1) : m.start()]
-        if lead in ("较", "比", "与", "同", "从", "自", "于", "由") or (lead == "是" and before.startswith("的", m.end())):
+        if lead in ("较", "比", "与", "同", "从", "自", "于", "由") or (before.startswith("的", m.end()) and (
+                lead == "是" or before.endswith(("达到", "，为", ",为", "、为", "别为"), 0, m.start()))):  # 为1997年的2.9倍
             continue
         if before.startswith(("以来", "起", "相比", "比较"), m.end()):
             continue
@@ -255,6 +256,8 @@ def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, m
         if years and years[-1] >= plan:
             # 到2026年…年均增长7%: an average runs from the plan year to that year, or over the plan
             # that ends that year (第六个五年计划…到一九八五年…平均每年递增 in 1982 → 1981-1985)
+            if base and measure is Measure.GROWTH_CUM and year_value(base.group(1)) < years[-1] - 1:
+                return f"{year_value(base.group(1)) + 1}-{years[-1]}", "sentence"  # 到一九八五年…比一九八○年
             if measure in (Measure.GROWTH_AVG, Measure.GROWTH_CUM) and years[-1] > plan:
                 frame = heading or named
                 if frame and int(frame[-4:]) == years[-1] and int(frame[:4]) <= plan:
@@ -284,9 +287,11 @@ def period_of(kind: Kind, measure: Measure, before: str, gap: str, role: Role, m
         return None, "report"
     start_year = head_base(before)
     if base and measure in (Measure.CHANGE, Measure.GROWTH_CUM):
-        start = int(base.group(1))
+        start = year_value(base.group(1))  # 比1957年, 比一九五七年
         if first is not None and first != last and end == last and start in (first - 1, first):
             return f"{first}-{last}", "report"  # 较2017年净增 in a review of 2017-2021: the five years reviewed
+        if start >= end - 1:  # 一九五三年比一九五二年增长: one year's (a base of the year reviewed: the next)
+            return str(max(end, start + 1)), "sentence"
         return f"{start}-{end}", "sentence"
     if start_year is not None and start_year < end and measure in (Measure.CHANGE, Measure.GROWTH_CUM):
         return f"{start_year}-{end}", "sentence"  # 1986年同1978年相比，…增长102%

@@ -176,11 +176,12 @@ def restated(gap: str, prev: Figure | None, mention: Mention | None, q: Quantity
 _OUTPUT_VERBS = ("净增加", "净减少", "增产", "减产", "净增", "增加", "减少")
 
 
-def verb_before(view: str, start: int) -> str:
+def verb_before(view: str, start: int, stock: bool = False) -> str:
     """增产原煤3000万吨, 减产棉花10万担, 减少耕地1.2万亩: an output or change verb written before the subject is
     its measure (the change of that indicator), as 原煤增产3000万吨 and 耕地减少1.2万亩 are; "" when no such
     verb touches ``start``."""
-    return next((v for v in _OUTPUT_VERBS if view.startswith(v, start - len(v))), "")
+    verbs = (*_OUTPUT_VERBS, "新增") if stock else _OUTPUT_VERBS  # 新增耕地: the change of a stock (cues stocks)
+    return next((v for v in verbs if view.startswith(v, start - len(v))), "")
 
 
 _HEAD_WORDS = 4  # 产量, 总产量, 产值: a bare head noun, not a name of its own

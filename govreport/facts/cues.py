@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from govreport.lexicons import cues
+from govreport.errors import LexiconError
+from govreport.lexicons import cues, indicators
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -41,6 +42,7 @@ class Cues:
     base_year: re.Pattern[str]
     rank_scope: re.Pattern[str]
     scope_of: dict[str, str]
+    rank_region: re.Pattern[str]  # 西部, 中部六省: a group of regions, a scope the contract has no value for
     comparison: re.Pattern[str]
     relative: re.Pattern[str]
     denominator: re.Pattern[str]
@@ -61,6 +63,7 @@ class Cues:
     postpositions: tuple[str, ...]
     plans: re.Pattern[str]
     flows: frozenset[str]
+    stocks: frozenset[str]  # 新增 before one of these is a change of it (新增耕地1.2万亩)
     past_one_year: re.Pattern[str]
     five_year_context: re.Pattern[str]
     plan_years: dict[str, str]
@@ -88,6 +91,8 @@ def compiled() -> Cues:
     c = cues()
     m = c["measure"]
     ctx = c["context"]
+    if unknown := set(c.get("stock_indicators", [])) - set(indicators()):
+        raise LexiconError(f"lexicon cues.yaml: stock_indicators: unknown ids {sorted(unknown)}")
     kind_of: dict[str, str] = {}
     # later lists override earlier ones for a word in several (增加: growth with %, change otherwise)
     for cat in ("level_verbs", "change", "growth", "growth_neg", "growth_avg", "growth_avg_neg"):
@@ -99,14 +104,19 @@ def compiled() -> Cues:
         glue_words += ws
     for ws in c["bound_suffix"].values():
         glue_words += ws
+    # 西部, 中部地区, 中部六省, 西部12省区市, 中部省会城市: a group of regions, glue before a rank
+    regions = (rf"(?:{_alt(c.get('rank_regions', ['西部']))})(?:地区)?(?:[一二三四五六七八九十\d]{{1,2}}个?)?"
+               r"(?:省区市|省区|省市|省份|省会城市|城市|省)?")
     return Cues(
-        glue=re.compile(rf"{_alt(glue_words)}|(?:19|20)\d\d年|{_CN_YEAR}|[一二三四五六七八九十两]+年|\d+(?:\.\d+)?%?|[第位]"),
+        glue=re.compile(rf"{_alt(glue_words)}|{regions}|(?:19|20)\d\d年|{_CN_YEAR}|[一二三四五六七八九十两]+年|\d+(?:\.\d+)?%?|[第位]"),
         measure=re.compile(_alt(list(kind_of))),
         measure_kind=kind_of,
         share=re.compile(r"占[^，,。；;]{0,24}?(?:的)?(?:比重|比例|份额)|占比|所占比例|比重"),
-        base_year=re.compile(r"(?:较|比|与|同|是)((?:19|20)\d\d)年(?:末|底)?(?:相比|的)?"),
+        base_year=re.compile(rf"(?:较|比|与|同|是|(?:(?<=[，,、别])为|等于|相当于|达到)(?=[^年]{{4}}年的))"  # ，为1997年的2.9倍
+                             rf"((?:19|20)\d\d|[一二][九〇零○][{_CN_YEAR_DIGITS}]{{2}})年(?:末|底)?(?:相比|的)?"),
         rank_scope=re.compile(_alt(list(scope_of))),
         scope_of=scope_of,
+        rank_region=re.compile(regions),
         comparison=re.compile(rf"(?:{_alt(c['object_before'])})$"),
         # 高于全省平均水平2个百分点, 快于规模以上工业4个百分点: relative to something else;
         # 比/较 only when not 同比, 可比价格, 比上年, 比重, 较2015年, 比一九六三年 (a base year is a measure)
@@ -138,6 +148,7 @@ def compiled() -> Cues:
         # “八五” but not the 八五 of 一九八五年
         plans=re.compile(_alt_not_after(list(c["five_year_plans"]), "〇零○一二三四五六七八九十", "(?!年)")),
         flows=frozenset(c["flow_indicators"]),
+        stocks=frozenset(c.get("stock_indicators", [])),
         past_one_year=re.compile(r"过去一年|这一年|全年|今年以来"),
         five_year_context=re.compile(_alt(c["five_year_context"])),
         plan_years={k: str(v) for k, v in c["five_year_plans"].items()},

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from govreport.facts.cues import compiled
+from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.mentions import Mention
 from govreport.model import Bound, Measure, Quantity
 
@@ -56,5 +56,8 @@ def rank_of(items: list[Item], i: int) -> str | None:
             return str(before[pos_in_run].measure)
     if ranked and pos_in_run == 0 and len(first.gap) <= 8 and compiled().rank_verb.search(first.gap):
         return str(ranked[-1].measure)  # 增长7.5%、居全省第4位
-    ranked_by = compiled().ranked_by
-    return ranked_by.get(next((w for w in ranked_by if w in first.gap[-8:]), ""), None)
+    c = compiled()
+    it = items[i]  # 第7位、第4位, 居全国第5位、西部第1位 share the words before the first; a new subject has its own
+    fresh = not it.listed and (it.mention is not first.mention or foreign_chars(c.rank_region.sub("", it.gap)) >= 2)
+    said = c.rank_region.sub("", (it if fresh else first).gap)[-8:]  # 增速居西部12省区市第2位: region words, no distance
+    return c.ranked_by.get(next((w for w in c.ranked_by if w in said), ""), None)

@@ -95,6 +95,16 @@ def _expand(pattern: str) -> str:
     return re.sub(r"\{N\}", small, pattern)
 
 
+_CLASS_OR_ESCAPE = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]")
+
+
+def anchored(pattern: str) -> bool:
+    """Whether ``pattern`` uses ^ or \\A outside a character class. A cue is searched from its scope's
+    start (``regex.search(view, lo, hi)``), where neither matches (only the text's own start does):
+    such a rule would never see a line that opens the scope."""
+    return "\\A" in pattern or "^" in _CLASS_OR_ESCAPE.sub("", pattern)
+
+
 def parse_cues(lines: list[str], where: str = "meta_cues.tsv") -> tuple[Cue, ...]:
     cues: list[Cue] = []
     header = False
@@ -112,6 +122,9 @@ def parse_cues(lines: list[str], where: str = "meta_cues.tsv") -> tuple[Cue, ...
         rule, scope, pattern, kind, offset, note = cells
         if scope not in SCOPES or kind not in KINDS:
             raise LexiconError(f"{where}:{n}: scope must be one of {SCOPES}, kind one of {KINDS}")
+        if anchored(pattern):
+            raise LexiconError(f"{where}:{n}: rule {rule}: ^ or \\A never matches at a scope's start; "
+                               "write (?<![^\\n]) for the start of a line")
         try:
             regex = re.compile(_expand(pattern))
             off = int(offset)
