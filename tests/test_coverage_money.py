@@ -1,0 +1,134 @@
+"""The ids and aliases added for money, people and rank facts (issue 12 item 5): budget lines and
+standards of the national reports, funds a province secures or hands down, people placed or moved,
+and the province's place in the innovation rankings. Each alias example names its own id, a part
+keeps its own id (散居 and 集中养育 orphans, urban dibao money), and whole sentences through the
+extractor give the id and value (my own phrasings, none copied from a report)."""
+
+from __future__ import annotations
+
+import pytest
+
+from govreport import Options, extract
+from govreport.facts.mentions import find_mentions
+from govreport.lexicons import indicators, plausible
+
+# a mention → the indicator it names
+ALIAS_EXAMPLES = [
+    ("今年减轻农民负担八十亿元", "farmer_burden_relief"),
+    ("暴雨造成直接经济损失120亿元", "direct_economic_losses"),
+    ("中央财政用于城市低保的补助资金增加到60亿元", "urban_dibao_funds"),
+    ("下达困难群众救助补助资金90亿元", "needy_assistance_funds"),
+    ("生均公用经费基准定额提高到每年800元", "school_funds_per_pupil"),
+    ("农村中小学生人均公用经费提高50元", "school_funds_per_pupil"),
+    ("计划生育家庭奖励扶助标准提高到每人每年960元", "family_planning_reward"),
+    ("完成公路水运投资2.1万亿元", "highway_waterway_investment"),
+    ("社会散居孤儿基本生活费提高到每月1300元", "orphan_allowance_dispersed"),
+    ("集中养育孤儿基本生活费提高到每月1800元", "orphan_allowance_institutional"),  # the other part
+    ("落实对口援藏资金30亿元", "counterpart_aid_funds"),
+    ("省对市县转移支付增长6%", "provincial_transfers"),
+    ("争取中央资金600亿元", "central_funds_obtained"),
+    ("物价补贴增加到三百亿元", "price_subsidies"),
+    ("更新改造投资比上年增长百分之十二", "renovation_investment"),
+    ("紧急转移安置群众40万人", "emergency_relocation"),
+    ("国有企业下岗职工减少到300万人", "laid_off_workers"),
+    ("进城落户1000万人", "urban_settlement"),
+    ("区域创新能力排名上升3位", "regional_innovation_capability"),
+    ("综合科技创新水平指数达到70%", "sci_tech_innovation_index"),
+    # new aliases of existing ids
+    ("为经营主体减负800亿元", "tax_fee_cuts"),
+    ("减轻企业负担600亿元", "tax_fee_cuts"),
+    ("降低企业税负300亿元", "tax_fee_cuts"),
+    ("中央财政中小企业发展资金增加到80亿元", "sme_development_funds"),
+    ("城乡居民基本医保财政补助标准提高到每人每年700元", "health_insurance_subsidy"),
+    ("基本公共卫生服务经费财政补助提高到人均90元", "public_health_service_subsidy"),
+    ("城镇累计新增就业300万人", "new_urban_jobs"),
+    ("转移农业劳动力800万人", "rural_labor_transfer"),
+    ("财政用于教育支出增长9%", "education_spending"),
+    ("财政用于医疗卫生支出增长11%", "health_spending"),
+    ("财政用于社会保障支出增长10%", "social_security_spending"),
+    ("各项税收比上年增长百分之八", "tax_revenue"),
+    ("外商直接投资协议金额150亿美元", "contracted_foreign_investment"),
+    ("外商直接投资实际金额400亿美元", "foreign_investment"),
+    ("全国财政比年度预算超收900亿元", "revenue_overrun"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ALIAS_EXAMPLES)
+def test_a_mention_names_its_id(text: str, expected: str) -> None:
+    found = find_mentions(text)
+    assert found and found[0].indicator == expected, [(m.indicator, m.text) for m in found]
+
+
+def test_every_example_id_is_described() -> None:
+    table = indicators()
+    for _, ind_id in ALIAS_EXAMPLES:
+        ind = table[ind_id]
+        assert ind.name and ind.default_unit and (ind.notes or list(table).index(ind_id) < 40), ind_id
+
+
+def test_the_two_orphan_standards_stay_apart() -> None:
+    """散居 and 集中养育 are two standards: neither is the other, and no id names orphans as a whole."""
+    assert [m.indicator for m in find_mentions("散居孤儿基本生活费提高10%")] == ["orphan_allowance_dispersed"]
+    assert [m.indicator for m in find_mentions("集中养育孤儿基本生活费提高10%")] == ["orphan_allowance_institutional"]
+    assert find_mentions("孤儿基本生活费提高10%") == []
+
+
+def test_the_settlement_of_migrants_is_no_alias() -> None:
+    """农业转移人口落户城镇 is followed by other figures (改造…棚户区) in the same breath: not an alias."""
+    assert find_mentions("促进农业转移人口落户城镇") == []
+
+
+# whole sentences through the extractor: (sentence, id, value)
+FACT_EXAMPLES = [
+    ("取消农业特产税以后，每年减轻农民负担五十亿元。", "farmer_burden_relief", 5e9),
+    ("全年因灾直接经济损失三百亿元。", "direct_economic_losses", 3e10),
+    ("中央财政用于城市低保的补助资金80亿元，比上年增加15亿元。", "urban_dibao_funds", 8e9),
+    ("中央财政用于城市低保的补助资金80亿元，比上年增加15亿元。", "urban_dibao_funds", 1.5e9),
+    ("全年发放困难群众救助补助资金35亿元。", "needy_assistance_funds", 3.5e9),
+    ("今年公路水运投资1.6万亿元。", "highway_waterway_investment", 1.6e12),
+    ("社会散居孤儿津贴标准提高200元。", "orphan_allowance_dispersed", 200),
+    ("落实对口援疆资金160亿元。", "counterpart_aid_funds", 1.6e10),
+    ("省对市县一般公共预算转移支付达到2800亿元。", "provincial_transfers", 2.8e11),
+    ("争取中央各类资金超过700亿元。", "central_funds_obtained", 7e10),
+    ("粮油等价格补贴共一百八十亿元。", "price_subsidies", 1.8e10),
+    ("更新改造投资一千二百亿元。", "renovation_investment", 1.2e11),
+    ("国有企业下岗职工达1500万人。", "laid_off_workers", 1.5e7),
+    ("全年紧急转移安置群众120万人。", "emergency_relocation", 1.2e6),
+    ("区域创新能力升至全国第六位。", "regional_innovation_capability", 6),
+    ("综合科技创新水平指数达到65.2%。", "sci_tech_innovation_index", 65.2),
+    ("全年为市场主体减负超过1.2万亿元。", "tax_fee_cuts", 1.2e12),
+    ("中央财政扶持中小企业发展专项资金安排90亿元。", "sme_development_funds", 9e9),
+    ("城镇累计新增就业180万人。", "new_urban_jobs", 1.8e6),
+    ("全国财政用于社会保障支出五年累计2万亿元。", "social_security_spending", 2e12),
+    ("一九五六年各项税收为一百四十亿元。", "tax_revenue", 1.4e10),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected", "value"), FACT_EXAMPLES)
+def test_a_sentence_gives_the_id(sentence: str, expected: str, value: float) -> None:
+    report = extract(f"国务院2010年政府工作报告\n一、2009年工作回顾\n{sentence}\n",
+                     Options(doc_id="x", tasks=False, slogans=False))
+    got = [(f.indicator, f.value) for f in report.facts]
+    assert (expected, pytest.approx(value)) in got, got
+
+
+NEW_IDS = ["farmer_burden_relief", "direct_economic_losses", "urban_dibao_funds", "needy_assistance_funds",
+           "school_funds_per_pupil", "family_planning_reward", "highway_waterway_investment",
+           "orphan_allowance_dispersed", "orphan_allowance_institutional", "counterpart_aid_funds",
+           "provincial_transfers", "central_funds_obtained", "price_subsidies", "renovation_investment",
+           "emergency_relocation", "laid_off_workers", "urban_settlement", "regional_innovation_capability",
+           "sci_tech_innovation_index"]
+
+
+@pytest.mark.parametrize("ind_id", NEW_IDS)
+def test_new_ids_have_a_level_range(ind_id: str) -> None:
+    rows = [p for p in plausible() if p.indicator == ind_id and p.measure == "level"]
+    assert rows and rows[0].unit == indicators()[ind_id].default_unit and rows[0].min < rows[0].max
+
+
+def test_a_misread_standard_is_flagged() -> None:
+    """A per-pupil standard of 5 million 元 is a misreading (a magnitude applied twice): flagged."""
+    report = extract("国务院2010年政府工作报告\n一、2009年工作回顾\n生均公用经费基准定额提高到500万元。\n",
+                     Options(doc_id="x", tasks=False, slogans=False))
+    facts = [f for f in report.facts if f.indicator == "school_funds_per_pupil"]
+    assert facts and any(c.startswith("implausible") for c in facts[0].checks), facts
