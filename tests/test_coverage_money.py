@@ -50,6 +50,17 @@ ALIAS_EXAMPLES = [
     ("外商直接投资协议金额150亿美元", "contracted_foreign_investment"),
     ("外商直接投资实际金额400亿美元", "foreign_investment"),
     ("全国财政比年度预算超收900亿元", "revenue_overrun"),
+    ("中等职业学校招生规模达到600万人", "vocational_enrollment"),
+    ("普通高等学校招生人数增加到七十万人", "university_enrollment"),  # universities only, not all entrants
+    ("东西部协作财政援助资金增长8%", "east_west_aid_funds"),
+    ("城镇安排就业的劳动力达到九百万人", "urban_job_placement"),
+    ("参加高级农业生产合作社的农户增加到一千万户", "advanced_coop_households"),  # a part of coop_households
+    ("制造业高质量发展指数居全国第8位", "manufacturing_quality_index"),
+    ("信息化和工业化融合发展水平提高到60%", "informatization_index"),
+    ("社会救助补助资金增长5%", "needy_assistance_funds"),
+    ("民生投入增长7%", "livelihood_spending"),
+    ("高等学校的学生增加到六十万人", "university_students"),
+    ("中等学校的学生增加到九百万人", "secondary_schools_all_students"),
 ]
 
 
@@ -101,6 +112,11 @@ FACT_EXAMPLES = [
     ("城镇累计新增就业180万人。", "new_urban_jobs", 1.8e6),
     ("全国财政用于社会保障支出五年累计2万亿元。", "social_security_spending", 2e12),
     ("一九五六年各项税收为一百四十亿元。", "tax_revenue", 1.4e10),
+    ("全日制高等学校招生数将从三十万人增加到四十五万人。", "university_enrollment", 4.5e5),
+    ("普通高校招生300万人，比上年增加20万人。", "university_enrollment", 2e5),
+    ("中等职业学校招生规模扩大到700万人。", "vocational_enrollment", 7e6),
+    ("制造业高质量发展指数升至全国第7位。", "manufacturing_quality_index", 7),
+    ("累计投入东西部协作财政援助资金45亿元。", "east_west_aid_funds", 4.5e9),
 ]
 
 
@@ -117,7 +133,8 @@ NEW_IDS = ["farmer_burden_relief", "direct_economic_losses", "urban_dibao_funds"
            "orphan_allowance_dispersed", "orphan_allowance_institutional", "counterpart_aid_funds",
            "provincial_transfers", "central_funds_obtained", "price_subsidies", "renovation_investment",
            "emergency_relocation", "laid_off_workers", "urban_settlement", "regional_innovation_capability",
-           "sci_tech_innovation_index"]
+           "sci_tech_innovation_index", "vocational_enrollment", "university_enrollment", "east_west_aid_funds",
+           "urban_job_placement", "advanced_coop_households", "manufacturing_quality_index", "informatization_index"]
 
 
 @pytest.mark.parametrize("ind_id", NEW_IDS)
