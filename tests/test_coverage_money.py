@@ -61,6 +61,15 @@ ALIAS_EXAMPLES = [
     ("民生投入增长7%", "livelihood_spending"),
     ("高等学校的学生增加到六十万人", "university_students"),
     ("中等学校的学生增加到九百万人", "secondary_schools_all_students"),
+    ("完成地质灾害避险搬迁1.2万户", "geohazard_relocation"),
+    ("新增退役军人就业6000人", "veteran_employment"),
+    ("就业困难人员实现就业3万人", "hard_to_employ_jobs"),
+    ("培育高素质农民5000人", "high_quality_farmers"),
+    ("创业带动就业8万人", "jobs_from_entrepreneurship"),
+    ("救助受灾困难群众30万人", "disaster_relief_recipients"),
+    ("家庭医生签约人数达到900万人", "family_doctor_signups"),
+    ("家庭医生签约服务率达到75%", "family_doctor_rate"),  # the share keeps its own id
+    ("农村劳动力实现转移就业200万人", "rural_labor_transfer"),
 ]
 
 
@@ -117,6 +126,10 @@ FACT_EXAMPLES = [
     ("中等职业学校招生规模扩大到700万人。", "vocational_enrollment", 7e6),
     ("制造业高质量发展指数升至全国第7位。", "manufacturing_quality_index", 7),
     ("累计投入东西部协作财政援助资金45亿元。", "east_west_aid_funds", 4.5e9),
+    ("地质灾害避险搬迁安置2400户。", "geohazard_relocation", 2400),
+    ("今年新增退役军人就业5000人。", "veteran_employment", 5000),
+    ("重点帮扶就业困难人员实现就业2.5万人。", "hard_to_employ_jobs", 2.5e4),
+    ("全年救助各类受灾群众40万人。", "disaster_relief_recipients", 4e5),
 ]
 
 
@@ -134,7 +147,9 @@ NEW_IDS = ["farmer_burden_relief", "direct_economic_losses", "urban_dibao_funds"
            "provincial_transfers", "central_funds_obtained", "price_subsidies", "renovation_investment",
            "emergency_relocation", "laid_off_workers", "urban_settlement", "regional_innovation_capability",
            "sci_tech_innovation_index", "vocational_enrollment", "university_enrollment", "east_west_aid_funds",
-           "urban_job_placement", "advanced_coop_households", "manufacturing_quality_index", "informatization_index"]
+           "urban_job_placement", "advanced_coop_households", "manufacturing_quality_index", "informatization_index",
+           "geohazard_relocation", "veteran_employment", "hard_to_employ_jobs", "high_quality_farmers",
+           "jobs_from_entrepreneurship", "disaster_relief_recipients", "family_doctor_signups"]
 
 
 @pytest.mark.parametrize("ind_id", NEW_IDS)
