@@ -70,7 +70,48 @@ ALIAS_EXAMPLES = [
     ("家庭医生签约人数达到900万人", "family_doctor_signups"),
     ("家庭医生签约服务率达到75%", "family_doctor_rate"),  # the share keeps its own id
     ("农村劳动力实现转移就业200万人", "rural_labor_transfer"),
+    ("个人养老金开户人数达到80万人", "personal_pension"),  # a private account, no basic_pension
+    ("居民人均可支配收入中位数增长5%", "median_disposable_income"),  # the median, not the mean
+    ("国有土地使用权出让收入下降15%", "land_sale_revenue"),
+    ("化解政府隐性债务60亿元", "hidden_debt_resolved"),
+    ("争取上级各类资金40亿元", "superior_funds_obtained"),
+    ("涉农贷款余额增长9%", "agri_loans"),
+    ("制造业贷款余额增长14%", "manufacturing_loans"),
+    ("三公经费下降3%", "three_public_expenses"),
+    ("压减一般性支出8%", "general_expenditure_cuts"),
+    ("追回拖欠农民工工资3亿元", "unpaid_wages_recovered"),
+    ("出生人口减少1.2万人", "births"),
+    ("城镇人口增加15万人", "urban_population"),
+    ("招聘特岗教师1500名", "special_post_teachers"),
+    ("培养公费师范生800名", "free_normal_students"),
+    ("中小学专任教师增加3000人", "school_teachers"),
+    ("培养全科医生300名", "general_practitioners"),
+    ("每万人口全科医生数达到3.5人", "gp_per_10k"),  # the ratio keeps its own id
+    ("实施医疗救助50万人次", "medical_assistance_recipients"),
+    ("医疗救助资金20亿元", "medical_assistance_funds"),  # the money keeps its own id
+    ("资助困难群众参保40万人", "insured_subsidized"),
+    ("创新产出水平指数达到80%", "innovation_output_index"),
+    ("城镇非私营单位就业人员平均工资增长6%", "average_wage"),
 ]
+
+
+# 人均 before a total's alias is no part of the table's rules: each per-head measure a report writes
+# has its own id, and an urban or rural figure never falls to the figure of all residents
+PER_HEAD_EXAMPLES = [
+    ("城镇居民人均消费支出增长5%", "urban_consumption_per_capita"),
+    ("农村常住居民人均消费支出1.6万元", "rural_consumption_per_capita"),
+    ("居民人均消费支出增长6%", "consumption_per_capita"),
+    ("人均财政支出达到1.5万元", "budget_spending_per_capita"),
+    ("人均一般公共预算收入增长4%", "budget_revenue_per_capita"),
+    ("人均储蓄存款达到4万元", "savings_per_capita"),
+    ("城镇私营单位就业人员平均工资5.8万元", "private_unit_wage"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PER_HEAD_EXAMPLES)
+def test_a_per_head_measure_is_no_total(text: str, expected: str) -> None:
+    found = find_mentions(text)
+    assert found and found[0].indicator == expected, [(m.indicator, m.text) for m in found]
 
 
 @pytest.mark.parametrize(("text", "expected"), ALIAS_EXAMPLES)
@@ -130,6 +171,12 @@ FACT_EXAMPLES = [
     ("今年新增退役军人就业5000人。", "veteran_employment", 5000),
     ("重点帮扶就业困难人员实现就业2.5万人。", "hard_to_employ_jobs", 2.5e4),
     ("全年救助各类受灾群众40万人。", "disaster_relief_recipients", 4e5),
+    ("城镇居民人均消费支出3.1万元，增长5.2%。", "urban_consumption_per_capita", 3.1e4),
+    ("人均财政支出达到1.2万元。", "budget_spending_per_capita", 1.2e4),
+    ("今年压减一般性支出5亿元。", "general_expenditure_cuts", 5e8),
+    ("土地出让收入下降20%。", "land_sale_revenue", -20),
+    ("实施医疗救助20万人次。", "medical_assistance_recipients", 2e5),
+    ("个人养老金开户602万人。", "personal_pension", 6.02e6),
 ]
 
 
@@ -149,7 +196,14 @@ NEW_IDS = ["farmer_burden_relief", "direct_economic_losses", "urban_dibao_funds"
            "sci_tech_innovation_index", "vocational_enrollment", "university_enrollment", "east_west_aid_funds",
            "urban_job_placement", "advanced_coop_households", "manufacturing_quality_index", "informatization_index",
            "geohazard_relocation", "veteran_employment", "hard_to_employ_jobs", "high_quality_farmers",
-           "jobs_from_entrepreneurship", "disaster_relief_recipients", "family_doctor_signups"]
+           "jobs_from_entrepreneurship", "disaster_relief_recipients", "family_doctor_signups",
+           "urban_consumption_per_capita", "rural_consumption_per_capita", "budget_spending_per_capita",
+           "budget_revenue_per_capita", "savings_per_capita", "private_unit_wage", "personal_pension",
+           "median_disposable_income", "land_sale_revenue", "hidden_debt_resolved", "superior_funds_obtained",
+           "agri_loans", "manufacturing_loans", "three_public_expenses", "general_expenditure_cuts",
+           "unpaid_wages_recovered", "births", "urban_population", "special_post_teachers", "free_normal_students",
+           "school_teachers", "general_practitioners", "medical_assistance_recipients", "insured_subsidized",
+           "innovation_output_index"]
 
 
 @pytest.mark.parametrize("ind_id", NEW_IDS)
