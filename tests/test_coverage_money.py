@@ -92,6 +92,10 @@ ALIAS_EXAMPLES = [
     ("资助困难群众参保40万人", "insured_subsidized"),
     ("创新产出水平指数达到80%", "innovation_output_index"),
     ("城镇非私营单位就业人员平均工资增长6%", "average_wage"),
+    ("返乡入乡创业2万人", "returnee_entrepreneurs"),
+    ("统筹整合财政涉农资金15亿元", "integrated_agri_funds"),
+    ("减免企业税费3亿元", "tax_fee_cuts"),
+    ("上级资金增长12%", "superior_funds_obtained"),
 ]
 
 
@@ -177,6 +181,8 @@ FACT_EXAMPLES = [
     ("土地出让收入下降20%。", "land_sale_revenue", -20),
     ("实施医疗救助20万人次。", "medical_assistance_recipients", 2e5),
     ("个人养老金开户602万人。", "personal_pension", 6.02e6),
+    ("引导农民工返乡创业3100人。", "returnee_entrepreneurs", 3100),
+    ("累计统筹整合使用财政涉农资金8.6亿元。", "integrated_agri_funds", 8.6e8),
 ]
 
 
@@ -203,7 +209,7 @@ NEW_IDS = ["farmer_burden_relief", "direct_economic_losses", "urban_dibao_funds"
            "agri_loans", "manufacturing_loans", "three_public_expenses", "general_expenditure_cuts",
            "unpaid_wages_recovered", "births", "urban_population", "special_post_teachers", "free_normal_students",
            "school_teachers", "general_practitioners", "medical_assistance_recipients", "insured_subsidized",
-           "innovation_output_index"]
+           "innovation_output_index", "returnee_entrepreneurs", "integrated_agri_funds"]
 
 
 @pytest.mark.parametrize("ind_id", NEW_IDS)
