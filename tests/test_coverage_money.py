@@ -109,7 +109,31 @@ PER_HEAD_EXAMPLES = [
     ("人均一般公共预算收入增长4%", "budget_revenue_per_capita"),
     ("人均储蓄存款达到4万元", "savings_per_capita"),
     ("城镇私营单位就业人员平均工资5.8万元", "private_unit_wage"),
+    ("城市低保标准提高到每月900元", "urban_dibao_standard"),
+    ("农村低保人均保障标准提高8%", "rural_dibao_standard"),
+    ("城乡低保标准提高8%", "minimum_living_standard"),  # both together: the whole
+    ("城市低保对象减少2万人", "urban_dibao_recipients"),
+    ("农村低保对象减少5万人", "rural_dibao_recipients"),
+    ("城乡低保对象减少5万人", "dibao_recipients"),
+    ("中职毕业生6万人", "vocational_graduates"),  # no college graduates
+    ("农村常住人口减少8万人", "rural_population"),  # a part of the population
+    ("城镇常住人口增加8万人", "urban_population"),
 ]
+
+
+# 城乡低保标准 with two figures is the urban and the rural standard, in that order (cues.yaml split_mentions)
+SPLIT_EXAMPLES = [
+    ("城乡低保标准分别提高9%和12%。", [("urban_dibao_standard", 9), ("rural_dibao_standard", 12)]),
+    ("城乡低保标准提高到每月900元和700元。", [("urban_dibao_standard", 900), ("rural_dibao_standard", 700)]),
+    ("城乡低保月均标准分别增长6%、8%。", [("urban_dibao_standard", 6), ("rural_dibao_standard", 8)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SPLIT_EXAMPLES)
+def test_urban_and_rural_standards_split(sentence: str, expected: list[tuple[str, float]]) -> None:
+    report = extract(f"国务院2010年政府工作报告\n一、2009年工作回顾\n{sentence}\n",
+                     Options(doc_id="x", tasks=False, slogans=False))
+    assert [(f.indicator, f.value) for f in report.facts] == [(i, pytest.approx(v)) for i, v in expected]
 
 
 @pytest.mark.parametrize(("text", "expected"), PER_HEAD_EXAMPLES)
@@ -209,7 +233,9 @@ NEW_IDS = ["farmer_burden_relief", "direct_economic_losses", "urban_dibao_funds"
            "agri_loans", "manufacturing_loans", "three_public_expenses", "general_expenditure_cuts",
            "unpaid_wages_recovered", "births", "urban_population", "special_post_teachers", "free_normal_students",
            "school_teachers", "general_practitioners", "medical_assistance_recipients", "insured_subsidized",
-           "innovation_output_index", "returnee_entrepreneurs", "integrated_agri_funds"]
+           "innovation_output_index", "returnee_entrepreneurs", "integrated_agri_funds", "urban_dibao_standard",
+           "rural_dibao_standard", "urban_dibao_recipients", "rural_dibao_recipients", "vocational_graduates",
+           "rural_population"]
 
 
 @pytest.mark.parametrize("ind_id", NEW_IDS)
