@@ -118,6 +118,7 @@ PER_HEAD_EXAMPLES = [
     ("中职毕业生6万人", "vocational_graduates"),  # no college graduates
     ("农村常住人口减少8万人", "rural_population"),  # a part of the population
     ("城镇常住人口增加8万人", "urban_population"),
+    ("中央预算内水利投资800亿元", "central_water_investment"),  # the central part, not all water investment
 ]
 
 
@@ -235,7 +236,7 @@ NEW_IDS = ["farmer_burden_relief", "direct_economic_losses", "urban_dibao_funds"
            "school_teachers", "general_practitioners", "medical_assistance_recipients", "insured_subsidized",
            "innovation_output_index", "returnee_entrepreneurs", "integrated_agri_funds", "urban_dibao_standard",
            "rural_dibao_standard", "urban_dibao_recipients", "rural_dibao_recipients", "vocational_graduates",
-           "rural_population"]
+           "rural_population", "central_water_investment"]
 
 
 @pytest.mark.parametrize("ind_id", NEW_IDS)
