@@ -119,6 +119,11 @@ PER_HEAD_EXAMPLES = [
     ("农村常住人口减少8万人", "rural_population"),  # a part of the population
     ("城镇常住人口增加8万人", "urban_population"),
     ("中央预算内水利投资800亿元", "central_water_investment"),  # the central part, not all water investment
+    ("第四代移动通信用户达到5亿户", "users_4g"),  # a part of mobile phone users, not all of them
+    ("5G用户突破800万户", "users_5g"),
+    ("5G用户渗透率达到65%", "users_5g_penetration"),  # the share, not the count
+    ("移动互联网用户增长12%", "mobile_internet_users"),
+    ("移动电话用户达到3亿户", "mobile_users"),
 ]
 
 
@@ -236,7 +241,8 @@ NEW_IDS = ["farmer_burden_relief", "direct_economic_losses", "urban_dibao_funds"
            "school_teachers", "general_practitioners", "medical_assistance_recipients", "insured_subsidized",
            "innovation_output_index", "returnee_entrepreneurs", "integrated_agri_funds", "urban_dibao_standard",
            "rural_dibao_standard", "urban_dibao_recipients", "rural_dibao_recipients", "vocational_graduates",
-           "rural_population", "central_water_investment"]
+           "rural_population", "central_water_investment", "users_4g", "users_5g", "mobile_internet_users",
+           "users_5g_penetration"]
 
 
 @pytest.mark.parametrize("ind_id", NEW_IDS)
