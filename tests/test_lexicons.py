@@ -95,7 +95,7 @@ MENTION_EXAMPLES = [
     ("养老机构护理型床位占比达73.4%", "elderly_care_beds"),  # not hospital beds
     ("医疗卫生机构床位达到5万张", "hospital_beds"),
     ("地表水国控断面水质优良比例98.5%", "water_quality"),
-    ("城市低保人均保障标准从796元提高至842元", "minimum_living_standard"),
+    ("城市低保人均保障标准从796元提高至842元", "urban_dibao_standard"),  # the urban part, not 城乡低保标准
     ("社会物流总费用与GDP的比率降至14%", "logistics_cost_ratio"),
     ("改造供热管网500公里", "underground_pipes"),
     ("中央财政科技投入1461亿元", "central_science_spending"),
