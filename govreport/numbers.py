@@ -309,6 +309,8 @@ def _quantity(view: str, m: re.Match[str], g: _Grammar) -> Quantity | None:
     if tenths and view.startswith("半", end) and value_max is None:
         value, end = value + 0.5, end + 1  # 三成半 = 35%
     if start > 0 and view[start - 1] == "第" and unit_text in ("位", "名") and not frac:
+        if _PRIORITY.search(view, max(0, start - 4), start - 1):
+            return None  # 把民生放在第一位: a priority, no rank
         start -= 1  # 第4位, 第六名: a rank, and the span holds 第
         canonical, factor, dimension, raw_unit = "位", 1.0, "rank", unit_text
     if value_max is not None and num2 is None and not m.group("rsep"):
@@ -420,6 +422,10 @@ def _merge_range(view: str, a: Quantity, b: Quantity) -> Quantity | None:
         return None
     return Quantity(a.value, a.unit, Bound.RANGE, Span(a.span.start, b.span.end), b.value, b.raw_unit,
                     b.dimension)
+
+
+#: 放在第一位, 摆在第一位, 作为第一位的任务: a priority the text sets, not a rank it measures
+_PRIORITY = re.compile(r"(?:放|摆|置|作|当|提)(?:在|到|于|为|作)了?$")
 
 
 # 居全省第一, 跃居首位: ranks written in words (第4位 in digits is found by the main grammar)

@@ -1,0 +1,38 @@
+"""Two readings found while the lexicon grew (issue 12): a fund's 投入 keeps the fund as subject, and
+a priority the text sets (放在第一位) is not a rank it measures."""
+
+from __future__ import annotations
+
+import pytest
+
+from govreport import Options, extract
+from govreport.numbers import find_quantities
+
+_NO_EXTRAS = Options(tasks=False, slogans=False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "indicator", "measure"),
+    [
+        ("全省财政专项扶贫资金投入超过80亿元。", "poverty_funds", "level"),
+        ("国家财政性教育经费投入增长9%。", "public_education_funds", "growth"),
+        ("全社会研发经费总投入达到120亿元。", "rd_spending", "level"),
+    ],
+)
+def test_a_funds_input_keeps_the_fund(sentence: str, indicator: str, measure: str) -> None:
+    facts = extract(sentence, _NO_EXTRAS).facts
+    assert [(f.indicator, f.measure.value) for f in facts] == [(indicator, measure)]
+
+
+@pytest.mark.parametrize(
+    ("text", "ranks"),
+    [
+        ("始终把人民群众的安危放在第一位。", []),
+        ("把就业摆在第一位的位置", []),
+        ("作为第一位的任务来抓", []),
+        ("全市经济总量居全省第一位", [1.0]),
+        ("研发投入强度列全国第2位", [2.0]),
+    ],
+)
+def test_a_priority_is_no_rank(text: str, ranks: list[float]) -> None:
+    assert [q.value for q in find_quantities(text) if q.dimension == "rank"] == ranks
