@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from govreport.facts import context
 from govreport.facts import naming as _naming
+from govreport.facts import postnominal as _post
 from govreport.facts.blocks import Block, label_blocks, own_names
 from govreport.facts.context import PassageIndex, base_period, head_base, kind_of, period_of
 from govreport.facts.continuing import continued, named_before, per_head, verb_before
@@ -28,7 +29,7 @@ from govreport.facts.mentions import Mention, find_mentions, indicator
 from govreport.facts.naming import ASIDE as _ASIDE
 from govreport.facts.naming import carried_text, unpaired_text
 from govreport.facts.naming import subject_text as _subject_text
-from govreport.facts.subjects import after_head_verbs, slot_words, words_after
+from govreport.facts.subjects import after_head_verbs, slot_words
 from govreport.lexicons import cues
 from govreport.model import Bound, DocMeta, Fact, Kind, Measure, Quantity, Role, Section, Span
 from govreport.numbers import find_quantities
@@ -351,6 +352,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
     consumed: set[int] = set()  # mentions taken by the count before them
     mi = 0
     narrowed: str | None = None  # the words of a mention narrowed to a part, for the figure after it
+    held: int | None = None
     for qi, q in enumerate(qs):
         fresh = False
         while mi < len(ms) and ms[mi].end <= q.span.start:
@@ -494,13 +496,11 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                                          or _subject_text(gap, earlier=False)
                                          or (narrowed if narrowed and foreign_chars(gap) < 2 else None)
                                          or _subject_text(gap))
-            nxt = qs[qi + 1].span.start if qi + 1 < len(qs) else None
-            after = words_after(view, q, nxt) if mention is None and text is None else None  # 建成350个美丽乡村
-            if after and any(q.span.end <= m.start < after[1] for m in ms):
-                after = None  # 500万元以上固定资产投资完成…: the words name the next figure's indicator
-            if after:
+            after = _post.after(view, qs, qi) if mention is None and text is None else None  # 建成350个美丽乡村
+            held = next((m.start for m in ms if after and q.span.end <= m.start < after.end), None)
+            if after and held is None:  # (新开工2条高速公路，通车里程…: a mention in the words is the next subject)
                 subject, pending = None, []  # the words after it are a new subject: the one before no longer holds
-            text = after[0] if after else text if mention else text or carried_text(prev_item, q, measure, gap, cut >= 0)
+            text = after.words if after else text if mention else text or carried_text(prev_item, q, measure, gap, cut >= 0)
             whole = _naming.composed_mention(prev_item.mention if prev_item and not after else None, text, view,
                                              (floor, q.span.start))
             if mention is None and whole is None and not after and (
@@ -511,8 +511,9 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             items.append(_Item(q, mention, measure, sign, gap, text, start,
                                from_year=(str(context.year_value(base.group(1))) if base.group(1) else "") if base else None,
                                listed=listed, trailing=trailing,
-                               words_end=after[1] if after else 0))
-        anchor, objects, narrowed = max(q.span.end, items[-1].words_end), [], None  # past 建成2个X【和】…
+                               words_end=after.end if after else 0))
+        anchor, objects, narrowed = held or max(q.span.end, items[-1].words_end), [], None  # past 建成2个X【和】…
+        held = None
     return items
 
 

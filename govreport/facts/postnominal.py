@@ -1,0 +1,92 @@
+"""Subject words written AFTER a count (issue 12, item 3): the noun phrase after the number and its
+classifier when nothing before the number names the figure.
+
+``subjects.words_after`` reads the plain case (建成350个美丽乡村). This module adds the shapes it leaves
+without words:
+
+- a magnitude class heading the noun (新增2家千亿级企业, 建成6个千万千瓦级新能源基地): the class is a
+  modifier of the noun, not the rest of a number;
+- counts whose modifiers share one head noun (建成4个国家级、4个自治区级区域医疗中心 → 国家级区域医疗中心 and
+  自治区级区域医疗中心): each count takes the head noun of the last item (its words only: a class of the
+  head noun is a part of what the head's indicator counts, never that indicator);
+- a count of people followed by 口 (我国有十亿人口): the number's unit 人 and 口 make the noun 人口;
+- words that contain an indicator's name (6家全国重点实验室重组入列) are the figure's own words, unless
+  they run into the next figure of the same clause (42个省重点项目投资完成148.47%: they name that one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from govreport.facts.subjects import words_after
+from govreport.model import Quantity, Span
+
+# a magnitude class written as a modifier after a count (千亿级, 百亿元级, 千万千瓦级, 万亿级)
+_CLASS = re.compile(r"的?(?:[十百千万]+亿?|亿)(?:元|吨|千瓦|美元)?级")
+# the modifier of one item of a list that shares the head noun of the last item (国家级、; 千亿级和)
+_MODIFIER = re.compile(r"的?((?:[十百千万]+亿?|亿)(?:元|吨|千瓦|美元)?级|[\u4e00-\u9fff]{1,4}级)(?:、|和|及|与)")
+_NEXT_CLAUSE = re.compile(r"[，,、；;：:。（(“\"和及与或]")  # a mark or a conjunction: the next figure is an item of its own
+_NAMES_NEXT = 6  # words this close before the next figure, with no mark between, name that figure
+_CLASSIFIER_UNITS = frozenset({"个", "家", "座", "处", "所", "项", "条", "件", "部", "套", "批", "支", "种", "类", "间",
+                               "台", "张", "人", "名", "户"})
+
+
+@dataclass(frozen=True, slots=True)
+class After:
+    """The words after a figure and where they end."""
+
+    words: str
+    end: int
+
+
+def names_next(view: str, end: int, nxt: Quantity | None) -> bool:
+    """Whether words ending at ``end`` are the subject of the next figure (360个市重点项目投资【完成】139.88%):
+    the next figure follows within a few characters, with no mark between."""
+    if nxt is None:
+        return False
+    between = view[end : nxt.span.start]
+    return len(between) <= _NAMES_NEXT and not _NEXT_CLAUSE.search(between)
+
+
+def _classed(view: str, q: Quantity, limit: int | None) -> tuple[str, int] | None:
+    """新增2家【千亿级企业】: a magnitude class, then the noun it classes."""
+    cls = _CLASS.match(view, q.span.end)
+    if cls is None or q.unit not in _CLASSIFIER_UNITS:
+        return None
+    words = words_after(view, replace(q, span=Span(q.span.start, cls.end())), limit)
+    if words is None:
+        return None
+    return view[q.span.end : cls.end()].removeprefix("的") + words[0], words[1]
+
+
+def _people(view: str, q: Quantity) -> tuple[str, int] | None:
+    """我国有十亿【人口】: the count's unit 人 and the 口 after it are the noun 人口."""
+    if q.unit == "人" and view.startswith("人", q.span.end - 1) and view.startswith("口", q.span.end):
+        return "人口", q.span.end + 1
+    return None
+
+
+def _own(view: str, q: Quantity, limit: int | None) -> tuple[str, int] | None:
+    return _people(view, q) or words_after(view, q, limit) or _classed(view, q, limit)
+
+
+def after(view: str, qs: list[Quantity], qi: int) -> After | None:
+    """The subject words written after ``qs[qi]`` (None: none): its own noun phrase, or the head noun it
+    shares with the next item of a list of counts (4个国家级、4个自治区级区域医疗中心)."""
+    q = qs[qi]
+    nxt = qs[qi + 1] if qi + 1 < len(qs) else None
+    limit = nxt.span.start if nxt else None
+    own = _own(view, q, limit)
+    if own is not None:
+        return None if names_next(view, own[1], nxt) else After(own[0], own[1])
+    mod = _MODIFIER.match(view, q.span.end)
+    if mod is None or nxt is None or nxt.span.start != mod.end() or nxt.unit != q.unit:
+        return None
+    later = _own(view, nxt, qs[qi + 2].span.start if qi + 2 < len(qs) else None)
+    if later is None or "级" not in later[0]:
+        return None
+    head = later[0][later[0].rindex("级") + 1 :]
+    if len(head) < 2:
+        return None
+    return After(mod.group(1) + head, mod.end(1))

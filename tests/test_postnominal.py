@@ -1,0 +1,55 @@
+"""Subject words written after a count (issue 12, item 3): govreport/facts/postnominal.py.
+
+Table tests: a sentence of a review → each fact's (value, indicator_text, indicator). The sentences are
+written for these tests (never copied from a corpus or dev report)."""
+
+from __future__ import annotations
+
+import pytest
+
+from govreport import Options, extract
+
+Row = tuple[float, str | None, str | None]
+
+
+def _facts(sentence: str, heading: str = "一、2020年工作回顾") -> list[Row]:
+    r = extract(f"某市2021年政府工作报告\n{heading}\n{sentence}\n", Options(doc_id="x", tasks=False, slogans=False))
+    return [(round(f.value, 6), f.indicator_text, f.indicator) for f in r.facts]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a magnitude class heads the noun: it is a modifier, not the rest of the number
+    ("全年新增3家百亿级民营企业。", [(3.0, "百亿级民营企业", None)]),
+    ("培育5个千亿级先进制造业基地，", [(5.0, "千亿级先进制造业基地", None)]),
+    ("建设2个千万千瓦级风电基地。", [(2.0, "千万千瓦级风电基地", None)]),
+    ("引进4家的百亿元级龙头项目。", [(4.0, "百亿元级龙头项目", None)]),
+    # modifiers of several counts share the head noun of the last one
+    ("认定7个国家级、15个省级农业产业化示范园。",
+     [(7.0, "国家级农业产业化示范园", None), (15.0, "省级农业产业化示范园", None)]),
+    ("新增1家千亿级和6家百亿级制造企业。", [(1.0, "千亿级制造企业", None), (6.0, "百亿级制造企业", None)]),
+    # the words name the thing counted even when an indicator's name is inside them
+    ("建成12个高速公路服务区充电站。", [(12.0, "高速公路服务区充电站", None)]),
+    ("8家全国重点实验室重组入列。", [(8.0, "全国重点实验室", "key_laboratories")]),
+    ("9个乡镇接通天然气管道。", [(9.0, "乡镇", None)]),
+    ("全年4家海上光伏电站并网发电。", [(4.0, "海上光伏电站", None)]),
+    # a count of people followed by 口: the noun is 人口
+    ("我省有近五千万人口，", [(50000000.0, "人口", None)]),
+])
+def test_subject_words_after_the_count(sentence: str, expected: list[Row]) -> None:
+    assert _facts(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # words running into the next figure with only a verb between name that figure, not the count
+    ("18个市重点项目投资完成112.5%。", [(18.0, None, None), (112.5, "市重点项目投资", None)]),
+    # a conjunction between two counted items: each keeps its own words
+    ("建设3个物流枢纽和5个冷链仓储中心。", [(3.0, "物流枢纽", "logistics_hubs"), (5.0, "冷链仓储中心", None)]),
+    # the subject written before the count still wins
+    ("新建乡村快递服务站20个。", [(20.0, "乡村快递服务站", None)]),
+    # a mention inside the words after one count stays the subject of the figure after it
+    ("新开工3条高速公路，通车里程达到800公里。", [(3.0, "高速公路", None), (800000.0, "高速公路", "expressway_mileage")]),
+    # a lone modifier with no shared head noun gives no words
+    ("新增2个国家级、一批省级平台。", [(2.0, None, None)]),
+])
+def test_where_the_words_after_do_not_apply(sentence: str, expected: list[Row]) -> None:
+    assert _facts(sentence) == expected
