@@ -34,8 +34,30 @@ def _facts(sentence: str, heading: str = "一、2020年工作回顾") -> list[Ro
     ("全年4家海上光伏电站并网发电。", [(4.0, "海上光伏电站", None)]),
     # a count of people followed by 口: the noun is 人口
     ("我省有近五千万人口，", [(50000000.0, "人口", None)]),
+    # a verb that opens a compound noun is no stop there (改造项目, 基本建设)
+    ("启动15个老旧厂区改造项目。", [(15.0, "老旧厂区改造项目", None)]),
+    ("当年完成约二十亿元的基本建设投资额，", [(2000000000.0, "基本建设投资额", None)]),
+    ("6项惠企实事如期兑现。", [(6.0, "惠企实事", None)]),
+    ("14个乡镇通天然气。", [(14.0, "乡镇", None)]),
+    # a percent that opens its clause is a share of the population written after it, with or without 的
+    ("全县97%建制村通客车。", [(97.0, "建制村", None)]),
+    ("覆盖九成以上社区，", [(90.0, "社区", None)]),
+    ("每年65%左右财政支出用于民生。", [(65.0, "财政支出", None)]),
 ])
 def test_subject_words_after_the_count(sentence: str, expected: list[Row]) -> None:
+    assert _facts(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a figure right after a closing quote is named by the quoted words (and a short noun before them)
+    ("新建“职工驿站”300家。", [(300.0, "“职工驿站”", None)]),
+    ("全省“瞪羚”企业52家，认定“雏鹰”120家。", [(52.0, "“瞪羚”企业", "gazelle_enterprises"), (120.0, "“雏鹰”", None)]),
+    ("推广“稻虾共作”16万亩、增长12%。", [(160000.0, "“稻虾共作”", None), (12.0, "“稻虾共作”", None)]),
+    # a plan period as the base of a comparison keeps the subject before it
+    ("实际使用外资比“十三五”时期增长45%。", [(45.0, "实际使用外资", "foreign_investment")]),
+    ("进出口总额较十三五期间增长30%。", [(30.0, "进出口总额", "trade")]),
+])
+def test_the_subject_before_a_quote_or_a_plan_period(sentence: str, expected: list[Row]) -> None:
     assert _facts(sentence) == expected
 
 
@@ -48,6 +70,11 @@ def test_subject_words_after_the_count(sentence: str, expected: list[Row]) -> No
     ("新建乡村快递服务站20个。", [(20.0, "乡村快递服务站", None)]),
     # a mention inside the words after one count stays the subject of the figure after it
     ("新开工3条高速公路，通车里程达到800公里。", [(3.0, "高速公路", None), (800000.0, "高速公路", "expressway_mileage")]),
+    # a percent after a verb of change is a rate, never a share of what follows; a relative clause gives no words
+    ("居民收入增长8%，", [(8.0, "居民收入", "disposable_income")]),
+    ("在55%政府办的养老机构推行医养结合。", [(55.0, None, None)]),
+    # a quoted plan period is no name
+    ("“十四五”12项约束性指标全面完成。", [(12.0, "约束性指标", None)]),
     # a lone modifier with no shared head noun gives no words
     ("新增2个国家级、一批省级平台。", [(2.0, None, None)]),
 ])

@@ -10,6 +10,7 @@ from typing import Protocol
 
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.mentions import Mention, alias_index, indicator
+from govreport.facts.postnominal import quoted_name
 from govreport.facts.subjects import may_be_subject, names_a_part, unit_words, without_head_verb, without_tail
 from govreport.lexicons import cues
 from govreport.model import Measure, Quantity
@@ -33,6 +34,8 @@ def subject_text(gap: str, earlier: bool = True) -> str | None:
     after the last comma, less the cue words that end them (增长, 达到, 控制在); if those are only cue
     words, a noun phrase that is the whole clause before the comma (医院病床数，比上年增长12%)."""
     pieces = re.split(r"([，,、：:（）()“”\"])", gap)
+    if (quoted := quoted_name(pieces)) is not None:
+        return quoted  # 新建“爱心驿站”1000家
     piece = pieces[-1].strip()
     if len(pieces) >= 3 and pieces[-2] in "：:" and not foreign_chars(piece):
         piece = pieces[-3].strip()  # 甘蔗：达到二百六十三亿斤: the name heads a list item, before its colon

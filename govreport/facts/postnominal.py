@@ -10,6 +10,8 @@ without words:
   自治区级区域医疗中心): each count takes the head noun of the last item (its words only: a class of the
   head noun is a part of what the head's indicator counts, never that indicator);
 - a count of people followed by 口 (我国有十亿人口): the number's unit 人 and 口 make the noun 人口;
+- a percent that opens its clause as a share of a population, with no 的 (全市98%行政村通客车, 覆盖九成以上
+  乡镇): the words after it are the population (a percent after a verb of change is a rate, never a share);
 - words that contain an indicator's name (6家全国重点实验室重组入列) are the figure's own words, unless
   they run into the next figure of the same clause (42个省重点项目投资完成148.47%: they name that one).
 """
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from govreport.facts.subjects import words_after
+from govreport.facts.subjects import may_be_subject, without_head_verb, words_after
 from govreport.model import Quantity, Span
 
 # a magnitude class written as a modifier after a count (千亿级, 百亿元级, 千万千瓦级, 万亿级)
@@ -28,6 +30,8 @@ _CLASS = re.compile(r"的?(?:[十百千万]+亿?|亿)(?:元|吨|千瓦|美元)?�
 _MODIFIER = re.compile(r"的?((?:[十百千万]+亿?|亿)(?:元|吨|千瓦|美元)?级|[\u4e00-\u9fff]{1,4}级)(?:、|和|及|与)")
 _NEXT_CLAUSE = re.compile(r"[，,、；;：:。（(“\"和及与或]")  # a mark or a conjunction: the next figure is an item of its own
 _NAMES_NEXT = 6  # words this close before the next figure, with no mark between, name that figure
+# what may stand between a clause's start and a percent that is a share of a population (有, 覆盖, 全市 …)
+_SHARE_OPENS = re.compile(r"(?:^|[，,；;。、：:\n])(?:全[市省县区国州盟旗]|每年|其中|目前)?(?:有|覆盖|惠及|在)?$")
 _CLASSIFIER_UNITS = frozenset({"个", "家", "座", "处", "所", "项", "条", "件", "部", "套", "批", "支", "种", "类", "间",
                                "台", "张", "人", "名", "户"})
 
@@ -67,8 +71,17 @@ def _people(view: str, q: Quantity) -> tuple[str, int] | None:
     return None
 
 
+def _share(view: str, q: Quantity, limit: int | None) -> tuple[str, int] | None:
+    """全市98%【行政村】通客车: a percent opening its clause, the population right after it (no 的)."""
+    if q.unit != "%" or view.startswith("的", q.span.end) or not _SHARE_OPENS.search(view, max(0, q.span.start - 8),
+                                                                                    q.span.start):
+        return None
+    words = words_after(view, replace(q, unit=""), limit)
+    return None if words is None or view.startswith("的", words[1]) else words  # 60%政府举办的…: a relative clause
+
+
 def _own(view: str, q: Quantity, limit: int | None) -> tuple[str, int] | None:
-    return _people(view, q) or words_after(view, q, limit) or _classed(view, q, limit)
+    return _people(view, q) or words_after(view, q, limit) or _classed(view, q, limit) or _share(view, q, limit)
 
 
 def after(view: str, qs: list[Quantity], qi: int) -> After | None:
@@ -90,3 +103,22 @@ def after(view: str, qs: list[Quantity], qi: int) -> After | None:
     if len(head) < 2:
         return None
     return After(mod.group(1) + head, mod.end(1))
+
+
+_PLAN_PERIOD = re.compile(r"[一二三四五六七八九十]+五")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def quoted_name(pieces: list[str]) -> str | None:
+    """新建“爱心驿站”1000家, 全省“专精特新”企业…: a figure written right after a closing quote is named by the
+    quoted words (and a short noun before the quote); ``pieces``: the words before the figure split at their
+    marks (``naming.subject_text``). None when the figure does not follow a quote, or the quote is a plan
+    period (“十四五”) or holds no name."""
+    if len(pieces) < 5 or pieces[-1].strip() or pieces[-2] != "”" or pieces[-4] != "“":
+        return None
+    inner = pieces[-3].strip()
+    if len(_CJK.findall(inner)) < 2 or _PLAN_PERIOD.fullmatch(inner):
+        return None
+    before = without_head_verb(pieces[-5].strip()[-4:])
+    prefix = before if before and may_be_subject(before) and len(_CJK.findall(before)) == len(before) else ""
+    return f"{prefix}“{inner}”"

@@ -64,8 +64,9 @@ def _lexicon() -> _Lexicon:
     tasks = [r["verb"].strip() for r in read_tsv("task_verbs.tsv") if r["kind"].strip() in ("action", "named")]
     tasks += list(cues().get("action_verbs", [])) + _words(data, "head_verbs")
     head = "|".join(re.escape(w) for w in sorted(set(tasks), key=len, reverse=True))
+    keep = "|".join(re.escape(w) for w in sorted(_words(data, "stop_exceptions"), key=len, reverse=True))
     return _Lexicon(
-        re.compile(rf"{alt}|(?<![所存现实自])在|[\u4e00-\u9fff](?=了)"),  # 通了客车: a character before 了 is a verb
+        re.compile(rf"(?!{keep})(?:{alt})|(?<![所存现实自])在|[\u4e00-\u9fff](?=了)"),  # 通了客车: a character before 了 is a verb
         re.compile(rf"{verb_alt}|[\u4e00-\u9fff]了"),
         frozenset(_words(data, "not_subjects")), tuple(_words(data, "leads")),
         re.compile(rf"(?:{head})+了?"), frozenset(_words(data, "measure_nouns")),
