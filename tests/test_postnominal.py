@@ -62,6 +62,18 @@ def test_the_subject_before_a_quote_or_a_plan_period(sentence: str, expected: li
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
+    # a modal after the comma keeps the subject of the clause before it
+    ("到2030年，全省常住人口，必须控制在5200万人以内。", [(52000000.0, "常住人口", "population")]),
+    # a task verb glue would cut into is dropped whole (新建成, not 新建 + 成…)
+    ("新建成城市绿道12条。", [(12.0, "城市绿道", None)]),
+    # a share's own words survive the whole it is taken of (占…比重)
+    ("林下经济产值占林业比重约30%。", [(30.0, "林下经济产值", None)]),
+])
+def test_the_subject_before_a_modal_a_verb_or_a_share(sentence: str, expected: list[Row]) -> None:
+    assert _facts(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
     # words running into the next figure with only a verb between name that figure, not the count
     ("18个市重点项目投资完成112.5%。", [(18.0, None, None), (112.5, "市重点项目投资", None)]),
     # a conjunction between two counted items: each keeps its own words

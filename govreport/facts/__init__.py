@@ -494,7 +494,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             floor = prev_item.q.span.end if prev_item else s_start
             text = None if mention else (slot_text or unpaired_text(view, q, named, anchor, floor)
                                          or _subject_text(gap, earlier=False)
-                                         or (narrowed if narrowed and foreign_chars(gap) < 2 else None)
+                                         or (narrowed if narrowed and foreign_chars(_naming.without_whole(gap)) < 2 else None)
                                          or _subject_text(gap))
             after = _post.after(view, qs, qi) if mention is None and text is None else None  # 建成350个美丽乡村
             held = next((m.start for m in ms if after and q.span.end <= m.start < after.end), None)

@@ -11,7 +11,14 @@ from typing import Protocol
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.mentions import Mention, alias_index, indicator
 from govreport.facts.postnominal import quoted_name
-from govreport.facts.subjects import may_be_subject, names_a_part, unit_words, without_head_verb, without_tail
+from govreport.facts.subjects import (
+    head_verb_end,
+    may_be_subject,
+    names_a_part,
+    unit_words,
+    without_head_verb,
+    without_tail,
+)
 from govreport.lexicons import cues
 from govreport.model import Measure, Quantity
 
@@ -45,7 +52,11 @@ def subject_text(gap: str, earlier: bool = True) -> str | None:
     if trail:
         piece = piece[: trail.start()]
     piece = without_tail(piece)  # 播种面积安排为: the plan's verb is no part of the name
+    if (share := _SHARE_OF.search(piece)) and share.start() >= 2:
+        piece = piece[: share.start()]  # 林下经济产值占林业比重: the whole a share is taken of is no part of the name
     piece = _FILLER_HEAD.sub("", piece[-16:])  # 比上年, 和, 连续, 比1954年: filler, not the subject's words
+    if (g := compiled().glue.match(piece)) and 0 < g.end() < head_verb_end(piece):
+        piece = without_head_verb(piece) or piece  # 新建成轨道交通线路: the whole task verb, before glue cuts into it
     while (g := compiled().glue.match(piece)) and g.end() > 0:
         rest = _FILLER_HEAD.sub("", piece[g.end() :])
         if rest and len(_CJK.findall(rest)) < 2 and not compiled().glue.fullmatch(rest):
@@ -65,6 +76,7 @@ def subject_text(gap: str, earlier: bool = True) -> str | None:
 _FILLER_HEAD = re.compile(r"^(?:[比较与同](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})年(?:的|相比)?|[比较](?:上|去)一?年"
                           r"|[即有和及与在并又]|而(?!且)|连续|分别|前[一二三四五六七八九十两\d]+年)+")  # 前三年: a span of time
 _COMPARED = re.compile(r"[比较](?![重例率])")
+_SHARE_OF = re.compile(r"占[^占，,]{1,16}?的?(?:比重|比例|份额)$")
 _FROM_TAIL = re.compile(r"(?:将|要|已经|已)?(?:[由从](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})?年?(?:底|末)?的?)?$")
 _FILLER_SUBJECTS = frozenset(cues().get("filler_subjects", []))
 _RELATIVE = tuple(cues().get("relative", []))

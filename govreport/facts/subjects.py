@@ -153,6 +153,12 @@ def may_be_subject(clause: str) -> bool:
             and not _has_verb(clause) and lex.head_verb.match(clause) is None)
 
 
+def head_verb_end(words: str) -> int:
+    """Where the task verbs heading ``words`` end (0: none)."""
+    verb = _lexicon().head_verb.match(words)
+    return verb.end() if verb else 0
+
+
 def without_head_verb(words: str) -> str:
     """The subject words before a figure less a task verb at their head (引进项目60个 → 项目); kept whole
     when what follows the verb is only a measure of it (绿化面积, 竣工率, 救助人数)."""
