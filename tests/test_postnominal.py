@@ -66,8 +66,8 @@ def test_the_subject_before_a_quote_or_a_plan_period(sentence: str, expected: li
     ("到2030年，全省常住人口，必须控制在5200万人以内。", [(52000000.0, "常住人口", "population")]),
     # a task verb glue would cut into is dropped whole (新建成, not 新建 + 成…)
     ("新建成城市绿道12条。", [(12.0, "城市绿道", None)]),
-    # a share's own words survive the whole it is taken of (占…比重)
-    ("林下经济产值占林业比重约30%。", [(30.0, "林下经济产值", None)]),
+    # the words of a part of an indicator survive the whole its share is taken of (占…比重)
+    ("高效设施农业增加值占农业比重达到40%。", [(40.0, "高效设施农业增加值", None)]),
 ])
 def test_the_subject_before_a_modal_a_verb_or_a_share(sentence: str, expected: list[Row]) -> None:
     assert _facts(sentence) == expected
@@ -76,6 +76,10 @@ def test_the_subject_before_a_modal_a_verb_or_a_share(sentence: str, expected: l
 @pytest.mark.parametrize(("sentence", "expected"), [
     # words running into the next figure with only a verb between name that figure, not the count
     ("18个市重点项目投资完成112.5%。", [(18.0, None, None), (112.5, "市重点项目投资", None)]),
+    # …but a verb with its own object between is no link to the next figure
+    ("为3.2万名农民工追回工资4.1亿元。", [(32000.0, "农民工", None), (410000000.0, "工资", None)]),
+    # the words after a count end before 占: the share after them is of those words
+    ("16个重点园区产值占全市工业比重达到60%。", [(16.0, "重点园区产值", None), (60.0, "重点园区产值", None)]),
     # a conjunction between two counted items: each keeps its own words
     ("建设3个物流枢纽和5个冷链仓储中心。", [(3.0, "物流枢纽", "logistics_hubs"), (5.0, "冷链仓储中心", None)]),
     # the subject written before the count still wins
@@ -85,6 +89,12 @@ def test_the_subject_before_a_modal_a_verb_or_a_share(sentence: str, expected: l
     # a percent after a verb of change is a rate, never a share of what follows; a relative clause gives no words
     ("居民收入增长8%，", [(8.0, "居民收入", "disposable_income")]),
     ("在55%政府办的养老机构推行医养结合。", [(55.0, None, None)]),
+    # words opening on filler (的有…: a list of things follows), a modal or 所…的 are no name
+    ("产量将增长百分之三十以上的有钢材、水泥。", [(30.0, None, None)]),
+    ("五千万吨原煤所产生的效益很大。", [(50000000.0, None, None)]),
+    ("70%就读普通高中。", [(70.0, None, None)]),
+    ("新增2万个就业岗位。", [(20000.0, "就业岗位", None)]),
+    ("严守120万亩耕地保护红线不动摇。", [(1200000.0, "耕地保护红线", None)]),
     # a quoted plan period is no name
     ("“十四五”12项约束性指标全面完成。", [(12.0, "约束性指标", None)]),
     # a lone modifier with no shared head noun gives no words

@@ -497,7 +497,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                                          or (narrowed if narrowed and foreign_chars(_naming.without_whole(gap)) < 2 else None)
                                          or _subject_text(gap))
             after = _post.after(view, qs, qi) if mention is None and text is None else None  # 建成350个美丽乡村
-            held = next((m.start for m in ms if after and q.span.end <= m.start < after.end), None)
+            held = next((q.span.end for m in ms if after and q.span.end <= m.start < after.end), None)
             if after and held is None:  # (新开工2条高速公路，通车里程…: a mention in the words is the next subject)
                 subject, pending = None, []  # the words after it are a new subject: the one before no longer holds
             text = after.words if after else text if mention else text or carried_text(prev_item, q, measure, gap, cut >= 0)

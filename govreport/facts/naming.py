@@ -52,10 +52,8 @@ def subject_text(gap: str, earlier: bool = True) -> str | None:
     if trail:
         piece = piece[: trail.start()]
     piece = without_tail(piece)  # 播种面积安排为: the plan's verb is no part of the name
-    if (share := _SHARE_OF.search(piece)) and share.start() >= 2:
-        piece = piece[: share.start()]  # 林下经济产值占林业比重: the whole a share is taken of is no part of the name
     piece = _FILLER_HEAD.sub("", piece[-16:])  # 比上年, 和, 连续, 比1954年: filler, not the subject's words
-    if (g := compiled().glue.match(piece)) and 0 < g.end() < head_verb_end(piece):
+    if (g := compiled().glue.match(piece)) and 0 < g.end() < (v := head_verb_end(piece)) and "了" not in piece[v:]:
         piece = without_head_verb(piece) or piece  # 新建成轨道交通线路: the whole task verb, before glue cuts into it
     while (g := compiled().glue.match(piece)) and g.end() > 0:
         rest = _FILLER_HEAD.sub("", piece[g.end() :])
@@ -76,7 +74,6 @@ def subject_text(gap: str, earlier: bool = True) -> str | None:
 _FILLER_HEAD = re.compile(r"^(?:[比较与同](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})年(?:的|相比)?|[比较](?:上|去)一?年"
                           r"|[即有和及与在并又]|而(?!且)|连续|分别|前[一二三四五六七八九十两\d]+年)+")  # 前三年: a span of time
 _COMPARED = re.compile(r"[比较](?![重例率])")
-_SHARE_OF = re.compile(r"占[^占，,]{1,16}?的?(?:比重|比例|份额)$")
 _FROM_TAIL = re.compile(r"(?:将|要|已经|已)?(?:[由从](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})?年?(?:底|末)?的?)?$")
 _FILLER_SUBJECTS = frozenset(cues().get("filler_subjects", []))
 _RELATIVE = tuple(cues().get("relative", []))

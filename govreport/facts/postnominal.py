@@ -20,8 +20,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
-from govreport.facts.subjects import may_be_subject, without_head_verb, words_after
+from govreport.facts.cues import compiled
+from govreport.facts.subjects import verb_follows, words_after
+from govreport.lexicons import cues
 from govreport.model import Quantity, Span
 
 # a magnitude class written as a modifier after a count (千亿级, 百亿元级, 千万千瓦级, 万亿级)
@@ -32,8 +35,22 @@ _NEXT_CLAUSE = re.compile(r"[，,、；;：:。（(“\"和及与或]")  # a mar
 _NAMES_NEXT = 6  # words this close before the next figure, with no mark between, name that figure
 # what may stand between a clause's start and a percent that is a share of a population (有, 覆盖, 全市 …)
 _SHARE_OPENS = re.compile(r"(?:^|[，,；;。、：:\n])(?:全[市省县区国州盟旗]|每年|其中|目前)?(?:有|覆盖|惠及|在)?$")
+_RELATIVE = re.compile(r"所[\u4e00-\u9fff]{1,2}$")
+_SHARE = re.compile(r"(?<=[\u4e00-\u9fff]{2})占(?!地)")
 _CLASSIFIER_UNITS = frozenset({"个", "家", "座", "处", "所", "项", "条", "件", "部", "套", "批", "支", "种", "类", "间",
                                "台", "张", "人", "名", "户"})
+
+
+@cache
+def _filler_heads() -> tuple[str, ...]:
+    """``subject_after.filler_heads``: words after a figure that open with one of these are no name (的有生铁…,
+    就读普通高中) — unless they open with one of ``subject_after.filler_head_nouns`` (有机肥, 就业岗位)."""
+    return tuple(cues()["subject_after"]["filler_heads"])
+
+
+@cache
+def _head_nouns() -> tuple[str, ...]:
+    return tuple(cues()["subject_after"]["filler_head_nouns"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +66,9 @@ def names_next(view: str, end: int, nxt: Quantity | None) -> bool:
     the next figure follows within a few characters, with no mark between."""
     if nxt is None:
         return False
-    between = view[end : nxt.span.start]
-    return len(between) <= _NAMES_NEXT and not _NEXT_CLAUSE.search(between)
+    between = view[end : nxt.span.start]  # only cue words between (完成, 下降): 为5万名农民工追回欠薪3亿元 is no such
+    return len(between) <= _NAMES_NEXT and not _NEXT_CLAUSE.search(between) and "的" not in between and (
+        not between or compiled().glue.fullmatch(between) is not None)  # (1027个植棉县的20%: the whole of a share)
 
 
 def _classed(view: str, q: Quantity, limit: int | None) -> tuple[str, int] | None:
@@ -77,11 +95,20 @@ def _share(view: str, q: Quantity, limit: int | None) -> tuple[str, int] | None:
                                                                                     q.span.start):
         return None
     words = words_after(view, replace(q, unit=""), limit)
-    return None if words is None or view.startswith("的", words[1]) else words  # 60%政府举办的…: a relative clause
+    if words is None or view.startswith("的", words[1]):
+        return None  # 60%政府举办的…: a relative clause
+    reach = view.endswith(("覆盖", "惠及"), 0, q.span.start)  # 覆盖95%以上行政村: the verb before names a reach
+    return words if reach or verb_follows(view, words[1]) else None  # 有90%需要返工: no noun phrase ended by a verb
 
 
 def _own(view: str, q: Quantity, limit: int | None) -> tuple[str, int] | None:
-    return _people(view, q) or words_after(view, q, limit) or _classed(view, q, limit) or _share(view, q, limit)
+    found = _people(view, q) or words_after(view, q, limit) or _classed(view, q, limit) or _share(view, q, limit)
+    if found is None or (_RELATIVE.search(found[0]) and view.startswith("的", found[1])):
+        return None  # 一亿吨石油所创造的价值: a 所…的 clause, not the thing counted
+    if found[0].startswith(_filler_heads()) and not found[0].startswith(_head_nouns()):
+        return None
+    share = _SHARE.search(found[0])  # 14个重点产业产值【占】农林牧渔业总产值的80%: the words end before 占
+    return (found[0][: share.start()], found[1] - len(found[0]) + share.start()) if share else found
 
 
 def after(view: str, qs: list[Quantity], qi: int) -> After | None:
@@ -110,15 +137,13 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def quoted_name(pieces: list[str]) -> str | None:
-    """新建“爱心驿站”1000家, 全省“专精特新”企业…: a figure written right after a closing quote is named by the
-    quoted words (and a short noun before the quote); ``pieces``: the words before the figure split at their
+    """新建“爱心驿站”1000家: a figure written right after a closing quote is named by the quoted words (a verb
+    or noun before the quote is left out: 化解“一地多证”, 全球“灯塔工厂”); ``pieces``: the words before the figure split at their
     marks (``naming.subject_text``). None when the figure does not follow a quote, or the quote is a plan
     period (“十四五”) or holds no name."""
-    if len(pieces) < 5 or pieces[-1].strip() or pieces[-2] != "”" or pieces[-4] != "“":
+    if len(pieces) < 4 or pieces[-1].strip() or pieces[-2] != "”" or pieces[-4] != "“":
         return None
     inner = pieces[-3].strip()
     if len(_CJK.findall(inner)) < 2 or _PLAN_PERIOD.fullmatch(inner):
         return None
-    before = without_head_verb(pieces[-5].strip()[-4:])
-    prefix = before if before and may_be_subject(before) and len(_CJK.findall(before)) == len(before) else ""
-    return f"{prefix}“{inner}”"
+    return f"“{inner}”"
