@@ -43,6 +43,7 @@ _FREE_UNITS = frozenset({"%", "个百分点", "位", "倍"})
 # classifiers of a count of things: a count indicator (绿色矿山 个) may be counted in any of them (165座)
 _CLASSIFIERS = frozenset({"个", "家", "户", "座", "处", "所", "项", "条", "件", "部", "套", "批", "支", "种", "类", "栋", "间",
                           "台", "张", "床"})
+_COUNTS = _CLASSIFIERS | {"人", "人次"}
 _RATIO = re.compile(r"是(?:(?:19|20)\d\d年)?的?\Z")
 _LIST_GAP = re.compile(r"[、和]")
 _LEAD = re.compile(r".*[，,、：:（(“”\"]")
@@ -149,6 +150,8 @@ def _implied_unit(q: Quantity, mention: Mention | None, view: str) -> str | None
     noun follows it (71.3万监测对象: the count of something else)."""
     if mention is None or q.unit or q.dimension != "number" or not q.raw_unit:
         return None
+    if mention.start == q.span.end:  # 新增510万沼气用户: the indicator written right after the magnitude counts it
+        return indicator(mention.indicator).default_unit if indicator(mention.indicator).default_unit in _COUNTS else None
     if _CJK_CHAR.match(view, q.span.end) and not compiled().glue.match(view, q.span.end) \
             and not view.startswith(("台阶", "大关", "关口"), q.span.end):
         return None
@@ -330,7 +333,7 @@ def _trailing_subject(view: str, q: Quantity, ms: list[Mention]) -> Mention | No
         if m.start >= q.span.end and len(between) <= 6 and not _CLAUSE_STOP.search(between) and counts \
                 and counted_noun_ends(view, m):
             return m  # 建成21个国家级产业集群, 建设47.8万亩高标准农田: an amount written before what it measures
-    return None
+    return _post.magnitude_noun(view, q, ms, lambda m: _implied_unit(q, m, view) is not None and counted_noun_ends(view, m))
 
 
 def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,

@@ -19,10 +19,12 @@ without words:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
 from govreport.facts.cues import compiled
+from govreport.facts.mentions import Mention
 from govreport.facts.subjects import verb_follows, words_after
 from govreport.lexicons import cues
 from govreport.model import Quantity, Span
@@ -39,6 +41,18 @@ _RELATIVE = re.compile(r"所[\u4e00-\u9fff]{1,2}$")
 _SHARE = re.compile(r"(?<=[\u4e00-\u9fff]{2})占(?!地)")
 _CLASSIFIER_UNITS = frozenset({"个", "家", "座", "处", "所", "项", "条", "件", "部", "套", "批", "支", "种", "类", "间",
                                "台", "张", "人", "名", "户"})
+
+
+_REACH = ("惠及", "覆盖", "帮助", "资助", "为", "让", "使", "带动")  # 惠及500万在校生: the ones reached, not all
+
+
+def magnitude_noun(view: str, q: Quantity, ms: list[Mention], counts: Callable[[Mention], bool]) -> Mention | None:
+    """新增510万【沼气用户】, 71.3万【监测对象】…: a bare magnitude (no unit) with an indicator's name right after
+    it counts that indicator (``counts``: the caller's test that the indicator's unit is a count and its name ends
+    the noun phrase) — unless a verb of reach heads it (惠及500万在校生: those reached are no total)."""
+    if q.unit or view.endswith(_REACH, 0, q.span.start):
+        return None
+    return next((m for m in ms if m.start == q.span.end and counts(m)), None)
 
 
 @cache
