@@ -34,6 +34,11 @@ def _facts(sentence: str, heading: str = "一、2020年工作回顾") -> list[Ro
     ("全年4家海上光伏电站并网发电。", [(4.0, "海上光伏电站", None)]),
     # a count of people followed by 口: the noun is 人口
     ("我省有近五千万人口，", [(50000000.0, "人口", None)]),
+    # a bare magnitude with an indicator's name right after it counts that indicator (in its unit)
+    ("全年新增2.4万沼气用户。", [(24000.0, "沼气用户", "biogas_users")]),
+    ("12.5万监测对象全部落实帮扶措施。", [(125000.0, "监测对象", "monitored_poverty_risk")]),
+    # …but not the ones a verb of reach names (those helped are no total)
+    ("帮助3万监测对象稳定增收。", [(30000.0, "监测对象", None)]),
     # a verb that opens a compound noun is no stop there (改造项目, 基本建设)
     ("启动15个老旧厂区改造项目。", [(15.0, "老旧厂区改造项目", None)]),
     ("当年完成约二十亿元的基本建设投资额，", [(2000000000.0, "基本建设投资额", None)]),
