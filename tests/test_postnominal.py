@@ -85,6 +85,7 @@ def test_the_subject_before_a_modal_a_verb_or_a_share(sentence: str, expected: l
     ("为3.2万名农民工追回工资4.1亿元。", [(32000.0, "农民工", None), (410000000.0, "工资", None)]),
     # the words after a count end before 占: the share after them is of those words
     ("16个重点园区产值占全市工业比重达到60%。", [(16.0, "重点园区产值", None), (60.0, "重点园区产值", None)]),
+    ("为80户外贸企业节省物流成本1.2亿元。", [(80.0, "外贸企业", "trade_firms"), (120000000.0, "物流成本", None)]),
     # a conjunction between two counted items: each keeps its own words
     ("建设3个物流枢纽和5个冷链仓储中心。", [(3.0, "物流枢纽", "logistics_hubs"), (5.0, "冷链仓储中心", None)]),
     # the subject written before the count still wins

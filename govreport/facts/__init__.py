@@ -43,7 +43,6 @@ _FREE_UNITS = frozenset({"%", "个百分点", "位", "倍"})
 # classifiers of a count of things: a count indicator (绿色矿山 个) may be counted in any of them (165座)
 _CLASSIFIERS = frozenset({"个", "家", "户", "座", "处", "所", "项", "条", "件", "部", "套", "批", "支", "种", "类", "栋", "间",
                           "台", "张", "床"})
-_COUNTS = _CLASSIFIERS | {"人", "人次"}
 _RATIO = re.compile(r"是(?:(?:19|20)\d\d年)?的?\Z")
 _LIST_GAP = re.compile(r"[、和]")
 _LEAD = re.compile(r".*[，,、：:（(“”\"]")
@@ -70,6 +69,7 @@ class _Item:
     listed: bool = False  # follows the item before it in a list (6.8%、7.9%)
     trailing: bool = False  # its subject is written after it (18万贫困人口脱贫)
     words_end: int = 0  # where its subject words written after it end (建成350个美丽乡村), else 0
+    held: bool = False  # a mention inside those words is the subject of the figures after it
 
 
 def _measure(gap: str, q: Quantity, mention: Mention | None, view: str) -> tuple[Measure, int]:
@@ -151,7 +151,7 @@ def _implied_unit(q: Quantity, mention: Mention | None, view: str) -> str | None
     if mention is None or q.unit or q.dimension != "number" or not q.raw_unit:
         return None
     if mention.start == q.span.end:  # 新增510万沼气用户: the indicator written right after the magnitude counts it
-        return indicator(mention.indicator).default_unit if indicator(mention.indicator).default_unit in _COUNTS else None
+        return _post.count_unit(indicator(mention.indicator).default_unit)
     if _CJK_CHAR.match(view, q.span.end) and not compiled().glue.match(view, q.span.end) \
             and not view.startswith(("台阶", "大关", "关口"), q.span.end):
         return None
@@ -355,7 +355,6 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
     consumed: set[int] = set()  # mentions taken by the count before them
     mi = 0
     narrowed: str | None = None  # the words of a mention narrowed to a part, for the figure after it
-    held: int | None = None
     for qi, q in enumerate(qs):
         fresh = False
         while mi < len(ms) and ms[mi].end <= q.span.start:
@@ -500,8 +499,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                                          or (narrowed if narrowed and foreign_chars(_naming.without_whole(gap)) < 2 else None)
                                          or _subject_text(gap))
             after = _post.after(view, qs, qi) if mention is None and text is None else None  # 建成350个美丽乡村
-            held = next((q.span.end for m in ms if after and q.span.end <= m.start < after.end), None)
-            if after and held is None:  # (新开工2条高速公路，通车里程…: a mention in the words is the next subject)
+            held = any(after and q.span.end <= m.start < after.end for m in ms)
+            if after and not held:  # (新开工2条高速公路，通车里程…: a mention in the words is the next subject)
                 subject, pending = None, []  # the words after it are a new subject: the one before no longer holds
             text = after.words if after else text if mention else text or carried_text(prev_item, q, measure, gap, cut >= 0)
             whole = _naming.composed_mention(prev_item.mention if prev_item and not after else None, text, view,
@@ -514,9 +513,9 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             items.append(_Item(q, mention, measure, sign, gap, text, start,
                                from_year=(str(context.year_value(base.group(1))) if base.group(1) else "") if base else None,
                                listed=listed, trailing=trailing,
-                               words_end=after.end if after else 0))
-        anchor, objects, narrowed = held or max(q.span.end, items[-1].words_end), [], None  # past 建成2个X【和】…
-        held = None
+                               words_end=after.end if after else 0, held=held))
+        last = items[-1]  # past 建成2个X【和】…, unless a mention in those words is to be read (新开工2条高速公路，…)
+        anchor, objects, narrowed = q.span.end if last.held else max(q.span.end, last.words_end), [], None
     return items
 
 

@@ -40,7 +40,15 @@ _SHARE_OPENS = re.compile(r"(?:^|[，,；;。、：:\n])(?:全[市省县区国�
 _RELATIVE = re.compile(r"所[\u4e00-\u9fff]{1,2}$")
 _SHARE = re.compile(r"(?<=[\u4e00-\u9fff]{2})占(?!地)")
 _CLASSIFIER_UNITS = frozenset({"个", "家", "座", "处", "所", "项", "条", "件", "部", "套", "批", "支", "种", "类", "间",
-                               "台", "张", "人", "名", "户"})
+                               "台", "张", "床", "栋", "人", "名", "户"})
+
+
+_COUNT_UNITS = _CLASSIFIER_UNITS | {"人次"}
+
+
+def count_unit(unit: str) -> str | None:
+    """``unit`` when it counts things or people (a bare magnitude before the indicator's name takes it), else None."""
+    return unit if unit in _COUNT_UNITS else None
 
 
 _REACH = ("惠及", "覆盖", "帮助", "资助", "为", "让", "使", "带动")  # 惠及500万在校生: the ones reached, not all
