@@ -34,6 +34,13 @@ def _facts(sentence: str, heading: str = "一、2020年工作回顾") -> list[Ro
     ("全年4家海上光伏电站并网发电。", [(4.0, "海上光伏电站", None)]),
     # a count of people followed by 口: the noun is 人口
     ("我省有近五千万人口，", [(50000000.0, "人口", None)]),
+    # a noun opening on a figure of another unit (a specification, an age) is the count's noun, figure included
+    ("新建8个220千伏变电站。", [(8.0, "220千伏变电站", None), (220.0, "变电站", None)]),
+    ("改造3个110千伏和35千伏输电工程。", [(3.0, "110千伏和35千伏输电工程", None), (110.0, None, None),
+                                   (35.0, "输电工程", None)]),
+    # administrative units named as one list
+    ("全国有18个省、自治区、直辖市完成了任务。", [(18.0, "省、自治区、直辖市", None)]),
+    ("在260个县（市、区）开展试点。", [(260.0, "县(市、区)", None)]),
     # a bare magnitude with an indicator's name right after it counts that indicator (in its unit)
     ("全年新增2.4万沼气用户。", [(24000.0, "沼气用户", "biogas_users")]),
     ("12.5万监测对象全部落实帮扶措施。", [(125000.0, "监测对象", "monitored_poverty_risk")]),

@@ -124,7 +124,8 @@ def _share(view: str, q: Quantity, limit: int | None) -> tuple[str, int] | None:
 
 
 def _own(view: str, q: Quantity, limit: int | None) -> tuple[str, int] | None:
-    found = _people(view, q) or words_after(view, q, limit) or _classed(view, q, limit) or _share(view, q, limit)
+    found = _people(view, q) or _region(view, q) or words_after(view, q, limit) or _classed(view, q, limit) \
+        or _share(view, q, limit)
     if found is None or (_RELATIVE.search(found[0]) and view.startswith("的", found[1])):
         return None  # 一亿吨石油所创造的价值: a 所…的 clause, not the thing counted
     if found[0].startswith(_filler_heads()) and not found[0].startswith(_head_nouns()):
@@ -142,6 +143,8 @@ def after(view: str, qs: list[Quantity], qi: int) -> After | None:
     own = _own(view, q, limit)
     if own is not None:
         return None if names_next(view, own[1], nxt) else After(own[0], own[1])
+    if (spec := _specified(view, qs, qi)) is not None:
+        return spec
     mod = _MODIFIER.match(view, q.span.end)
     if mod is None or nxt is None or nxt.span.start != mod.end() or nxt.unit != q.unit:
         return None
@@ -154,6 +157,26 @@ def after(view: str, qs: list[Quantity], qi: int) -> After | None:
     return After(mod.group(1) + head, mod.end(1))
 
 
+def _specified(view: str, qs: list[Quantity], qi: int) -> After | None:
+    """建成20个【500千伏输变电工程】, 为87万名【80岁以上老年人】: a count whose noun opens on a figure of another
+    unit (a specification: 750千伏和330千伏, an age) takes the noun phrase after the last such figure."""
+    q, j, end = qs[qi], qi + 1, qs[qi].span.end
+    if q.unit not in _CLASSIFIER_UNITS:
+        return None
+    while j < len(qs) and qs[j].unit not in _CLASSIFIER_UNITS and qs[j].unit and (
+            qs[j].span.start == end or (qs[j].span.start == end + 1 and view[end] in "和、及与")):
+        end, j = qs[j].span.end, j + 1
+    words = words_after(view, qs[j - 1], qs[j].span.start if j < len(qs) else None) if j > qi + 1 else None
+    return After(view[q.span.end : words[1]], words[1]) if words else None
+
+
+def _region(view: str, q: Quantity) -> tuple[str, int] | None:
+    """25个【省（自治区、直辖市）】, 27个【省、自治区、直辖市】: the administrative units named as one list."""
+    unit = _REGION.match(view, q.span.end) if q.unit in _CLASSIFIER_UNITS else None
+    return (unit.group(0), unit.end()) if unit else None
+
+
+_REGION = re.compile(r"(?:省|县|市|州|盟|区|乡|镇)(?:[（(][^（）()。，,]{1,10}[）)]|(?:、(?:自治区|直辖市|市|区|县|旗|自治州|自治县))+)")
 _PLAN_PERIOD = re.compile(r"[一二三四五六七八九十]+五")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
