@@ -76,6 +76,9 @@ def test_the_subject_before_a_quote_or_a_plan_period(sentence: str, expected: li
 @pytest.mark.parametrize(("sentence", "expected"), [
     # a modal after the comma keeps the subject of the clause before it
     ("到2030年，全省常住人口，必须控制在5200万人以内。", [(52000000.0, "常住人口", "population")]),
+    # a total word at the end of the words before a figure is no part of its name (共, 合计, 都在)
+    ("全县检验检测机构共85家。", [(85.0, "检验检测机构", None)]),
+    ("两项补助合计3.6亿元。", [(360000000.0, "两项补助", None)]),
     # a task verb glue would cut into is dropped whole (新建成, not 新建 + 成…)
     ("新建成城市绿道12条。", [(12.0, "城市绿道", None)]),
     # the words of a part of an indicator survive the whole its share is taken of (占…比重)
