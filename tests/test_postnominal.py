@@ -65,6 +65,8 @@ def test_subject_words_after_the_count(sentence: str, expected: list[Row]) -> No
     ("新建“职工驿站”300家。", [(300.0, "“职工驿站”", None)]),
     ("全省“瞪羚”企业52家，认定“雏鹰”120家。", [(52.0, "“瞪羚”企业", "gazelle_enterprises"), (120.0, "“雏鹰”", None)]),
     ("推广“稻虾共作”16万亩、增长12%。", [(160000.0, "“稻虾共作”", None), (12.0, "“稻虾共作”", None)]),
+    # 比较 + a base year (as older reports write it, in either script) keeps the subject before it
+    ("工業總產值比較一九五七年增長百分之二十。", [(20.0, "工业总产值", "industrial_output")]),
     # a plan period as the base of a comparison keeps the subject before it
     ("实际使用外资比“十三五”时期增长45%。", [(45.0, "实际使用外资", "foreign_investment")]),
     ("进出口总额较十三五期间增长30%。", [(30.0, "进出口总额", "trade")]),

@@ -71,7 +71,7 @@ def subject_text(gap: str, earlier: bool = True) -> str | None:
     return piece if len(_CJK.findall(piece)) >= 2 else None
 
 
-_FILLER_HEAD = re.compile(r"^(?:[比较与同](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})年(?:的|相比)?|[比较](?:上|去)一?年"
+_FILLER_HEAD = re.compile(r"^(?:(?:比较|[比较与同])(?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})年(?:的|相比)?|[比较](?:上|去)一?年"
                           r"|[即有和及与在并又]|而(?!且)|连续|分别|前[一二三四五六七八九十两\d]+年)+")  # 前三年: a span of time
 _COMPARED = re.compile(r"[比较](?![重例率])")
 _FROM_TAIL = re.compile(r"(?:将|要|已经|已)?(?:[由从](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})?年?(?:底|末)?的?)?$")
