@@ -78,6 +78,11 @@ def test_the_subject_before_a_quote_or_a_plan_period(sentence: str, expected: li
 @pytest.mark.parametrize(("sentence", "expected"), [
     # a modal after the comma keeps the subject of the clause before it
     ("到2030年，全省常住人口，必须控制在5200万人以内。", [(52000000.0, "常住人口", "population")]),
+    # an adverb and a task verb before the count are no name: the words after it are (not the clause before)
+    ("推进产业升级，重点培育打造3家链主企业。", [(3.0, "链主企业", None)]),
+    # a noun opening on a lead character (年度, 千兆) is still a noun
+    ("全年完成98项年度重点改革任务。", [(98.0, "年度重点改革任务", None)]),
+    ("建成600个千兆小区。", [(600.0, "千兆小区", None)]),
     # a total word at the end of the words before a figure is no part of its name (共, 合计, 都在)
     ("全县检验检测机构共85家。", [(85.0, "检验检测机构", None)]),
     ("两项补助合计3.6亿元。", [(360000000.0, "两项补助", None)]),

@@ -63,8 +63,8 @@ def subject_text(gap: str, earlier: bool = True) -> str | None:
     if _COMPARED.match(piece):
         return None  # 比五年计划原定1957年: the base of a comparison, not the subject
     piece = _FROM_TAIL.sub("", piece)  # 财政投入从2006年的18亿元: 由/从 and the base year are no part of it
-    piece = without_head_verb(piece.removesuffix("的"))  # 完成投资的: the 的 is no part of the name; 引进项目
-    if not piece and earlier and len(pieces) >= 3 and pieces[-2] in "，," and may_be_subject(pieces[-3]):
+    verbs, piece = piece, without_head_verb(piece.removesuffix("的"))  # 完成投资的: the 的 is no part of the name
+    if not piece and earlier and not verbs and len(pieces) >= 3 and pieces[-2] in "，," and may_be_subject(pieces[-3]):
         return subject_text(pieces[-3], earlier=False)  # 邮路总长度，由…增加到…: the clause before names it
     if piece in _FILLER_SUBJECTS:
         return None  # 惠及, 筹措, 每年: a verb or an adverb, never the name of a measure
