@@ -34,6 +34,7 @@ def _facts(sentence: str, heading: str = "一、2020年工作回顾") -> list[Ro
     ("全年4家海上光伏电站并网发电。", [(4.0, "海上光伏电站", None)]),
     # a count of people followed by 口: the noun is 人口
     ("我省有近五千万人口，", [(50000000.0, "人口", None)]),
+    ("全省四千万人民团结奋斗，", [(40000000.0, "人民", None)]),
     # a noun opening on a figure of another unit (a specification, an age) is the count's noun, figure included
     ("新建8个220千伏变电站。", [(8.0, "220千伏变电站", None), (220.0, "变电站", None)]),
     ("改造3个110千伏和35千伏输电工程。", [(3.0, "110千伏和35千伏输电工程", None), (110.0, None, None),
@@ -118,6 +119,9 @@ def test_the_subject_before_a_modal_a_verb_or_a_share(sentence: str, expected: l
     ("70%就读普通高中。", [(70.0, None, None)]),
     ("新增2万个就业岗位。", [(20000.0, "就业岗位", None)]),
     ("严守120万亩耕地保护红线不动摇。", [(1200000.0, "耕地保护红线", None)]),
+    # words before a figure that are a clause of the speech are no name (a discourse opener, a verb with 了)
+    ("我们不能不说，各地已经组织了3000个互助组。", [(3000.0, "互助组", None)]),
+    ("因此，八千万农民增加了收入。", [(80000000.0, "农民", None)]),
     # a quoted plan period is no name
     ("“十四五”12项约束性指标全面完成。", [(12.0, "约束性指标", None)]),
     # a lone modifier with no shared head noun gives no words

@@ -66,8 +66,8 @@ def subject_text(gap: str, earlier: bool = True) -> str | None:
     verbs, piece = piece, without_head_verb(piece.removesuffix("的"))  # 完成投资的: the 的 is no part of the name
     if not piece and earlier and not verbs and len(pieces) >= 3 and pieces[-2] in "，," and may_be_subject(pieces[-3]):
         return subject_text(pieces[-3], earlier=False)  # 邮路总长度，由…增加到…: the clause before names it
-    if piece in _FILLER_SUBJECTS:
-        return None  # 惠及, 筹措, 每年: a verb or an adverb, never the name of a measure
+    if piece in _FILLER_SUBJECTS or piece.endswith("了") or piece.startswith(_DISCOURSE):
+        return None  # 惠及, 筹措, 每年: a verb or an adverb; 国家已经组织了, 我们不能不…: a clause, never a name
     return piece if len(_CJK.findall(piece)) >= 2 else None
 
 
@@ -76,6 +76,7 @@ _FILLER_HEAD = re.compile(r"^(?:(?:比较|[比较与同])(?:(?:19|20)\d\d|[一�
 _COMPARED = re.compile(r"[比较](?![重例率])")
 _FROM_TAIL = re.compile(r"(?:将|要|已经|已)?(?:[由从](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})?年?(?:底|末)?的?)?$")
 _FILLER_SUBJECTS = frozenset(cues().get("filler_subjects", []))
+_DISCOURSE = tuple(cues()["subject_after"]["discourse_openers"])
 _RELATIVE = tuple(cues().get("relative", []))
 
 

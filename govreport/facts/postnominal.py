@@ -106,8 +106,8 @@ def _classed(view: str, q: Quantity, limit: int | None) -> tuple[str, int] | Non
 
 def _people(view: str, q: Quantity) -> tuple[str, int] | None:
     """我国有十亿【人口】: the count's unit 人 and the 口 after it are the noun 人口."""
-    if q.unit == "人" and view.startswith("人", q.span.end - 1) and view.startswith("口", q.span.end):
-        return "人口", q.span.end + 1
+    if q.unit == "人" and view.startswith("人", q.span.end - 1) and view.startswith(("口", "民"), q.span.end):
+        return "人" + view[q.span.end], q.span.end + 1  # (六亿人民: 人民)
     return None
 
 
