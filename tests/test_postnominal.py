@@ -44,7 +44,9 @@ def _facts(sentence: str, heading: str = "一、2020年工作回顾") -> list[Ro
     ("在260个县（市、区）开展试点。", [(260.0, "县(市、区)", None)]),
     # a bare magnitude with an indicator's name right after it counts that indicator (in its unit)
     ("全年新增2.4万沼气用户。", [(24000.0, "沼气用户", "biogas_users")]),
-    ("12.5万监测对象全部落实帮扶措施。", [(125000.0, "监测对象", "monitored_poverty_risk")]),
+    ("全市现有12.5万监测对象，", [(125000.0, "监测对象", "monitored_poverty_risk")]),
+    # …only when the name ends its clause (those who did something are no total of the indicator)
+    ("12.5万监测对象全部落实帮扶措施。", [(125000.0, "监测对象", None)]),
     # …but not the ones a verb of reach names (those helped are no total)
     ("帮助3万监测对象稳定增收。", [(30000.0, "监测对象", None)]),
     # a verb that opens a compound noun is no stop there (改造项目, 基本建设)

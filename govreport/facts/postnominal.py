@@ -55,12 +55,12 @@ _REACH = ("惠及", "覆盖", "帮助", "资助", "为", "让", "使", "带动")
 
 
 def magnitude_noun(view: str, q: Quantity, ms: list[Mention], counts: Callable[[Mention], bool]) -> Mention | None:
-    """新增510万【沼气用户】, 71.3万【监测对象】…: a bare magnitude (no unit) with an indicator's name right after
-    it counts that indicator (``counts``: the caller's test that the indicator's unit is a count and its name ends
-    the noun phrase) — unless a verb of reach heads it (惠及500万在校生: those reached are no total)."""
+    """新增510万【沼气用户】, 有2.9亿【在校学生】，…: a bare magnitude (no unit) with an indicator's name right after
+    it, the name ending its clause, counts that indicator (``counts``: the caller's test that the indicator's unit
+    is a count) — unless a verb of reach heads it (惠及500万在校生: those reached are no total)."""
     if q.unit or view.endswith(_REACH, 0, q.span.start):
-        return None
-    return next((m for m in ms if m.start == q.span.end and counts(m)), None)
+        return None  # (and the name ends its clause: 71.3万监测对象稳定脱贫 are those who escaped, not all watched)
+    return next((m for m in ms if m.start == q.span.end and not _CJK.match(view, m.end) and counts(m)), None)
 
 
 @cache
