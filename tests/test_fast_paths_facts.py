@@ -75,7 +75,8 @@ def _plain_trailing_subject(view, q, ms):  # type: ignore[no-untyped-def]
         if m.start >= q.span.end and len(between) <= 6 and not facts._CLAUSE_STOP.search(between) and counts \
                 and facts.counted_noun_ends(view, m):
             return m
-    return None
+    return facts._post.magnitude_noun(view, q, ms, lambda m: facts._implied_unit(q, m, view) is not None
+                                      and facts.counted_noun_ends(view, m))  # 510万沼气用户 (every mention tried)
 
 
 def test_the_trailing_subject_search_that_stops_early_finds_what_the_full_search_finds(

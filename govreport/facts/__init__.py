@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from govreport.facts import context, ranks
 from govreport.facts import continuing as _continuing
 from govreport.facts import naming as _naming
+from govreport.facts import postnominal as _post
 from govreport.facts.blocks import Block, label_blocks, own_names
 from govreport.facts.context import PassageIndex, head_base, kind_of, period_of
 from govreport.facts.continuing import began, continued, named_before, per_head, verb_before
@@ -29,7 +30,7 @@ from govreport.facts.mentions import Mention, find_mentions, indicator
 from govreport.facts.naming import ASIDE as _ASIDE
 from govreport.facts.naming import carried_text, unpaired_text
 from govreport.facts.naming import subject_text as _subject_text
-from govreport.facts.subjects import after_head_verbs, slot_words, words_after
+from govreport.facts.subjects import after_head_verbs, slot_words
 from govreport.lexicons import cues
 from govreport.model import Bound, DocMeta, Fact, Kind, Measure, Quantity, Role, Section, Span
 from govreport.numbers import find_quantities
@@ -70,6 +71,7 @@ class _Item:
     listed: bool = False  # follows the item before it in a list (6.8%、7.9%)
     trailing: bool = False  # its subject is written after it (18万贫困人口脱贫)
     words_end: int = 0  # where its subject words written after it end (建成350个美丽乡村), else 0
+    held: bool = False  # a mention inside those words is the subject of the figures after it
 
 
 def _measure(gap: str, q: Quantity, mention: Mention | None, view: str) -> tuple[Measure, int]:
@@ -150,6 +152,8 @@ def _implied_unit(q: Quantity, mention: Mention | None, view: str) -> str | None
     noun follows it (71.3万监测对象: the count of something else)."""
     if mention is None or q.unit or q.dimension != "number" or not q.raw_unit:
         return None
+    if mention.start == q.span.end:  # 新增510万沼气用户: the indicator written right after the magnitude counts it
+        return _post.count_unit(indicator(mention.indicator).default_unit)
     if _CJK_CHAR.match(view, q.span.end) and not compiled().glue.match(view, q.span.end) \
             and not view.startswith(("台阶", "大关", "关口"), q.span.end):
         return None
@@ -323,7 +327,7 @@ def _trailing_subject(view: str, q: Quantity, ms: list[Mention]) -> Mention | No
         if m.start >= q.span.end and len(between) <= 6 and not _CLAUSE_STOP.search(between) and counts \
                 and counted_noun_ends(view, m):
             return m  # 建成21个国家级产业集群, 建设47.8万亩高标准农田: an amount written before what it measures
-    return None
+    return _post.magnitude_noun(view, q, ms, lambda m: _implied_unit(q, m, view) is not None and counted_noun_ends(view, m))
 
 
 def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
@@ -488,15 +492,13 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             floor = prev_item.q.span.end if prev_item else s_start
             text = None if mention else (slot_text or unpaired_text(view, q, named, anchor, floor)
                                          or _subject_text(gap, earlier=False)
-                                         or (narrowed if narrowed and foreign_chars(gap) < 2 else None)
+                                         or (narrowed if narrowed and foreign_chars(_naming.without_whole(gap)) < 2 else None)
                                          or _subject_text(gap))
-            nxt = qs[qi + 1].span.start if qi + 1 < len(qs) else None
-            after = words_after(view, q, nxt) if mention is None and text is None else None  # 建成350个美丽乡村
-            if after and any(q.span.end <= m.start < after[1] for m in ms):
-                after = None  # 500万元以上固定资产投资完成…: the words name the next figure's indicator
-            if after:
+            after = _post.after(view, qs, qi) if mention is None and text is None else None  # 建成350个美丽乡村
+            held = any(after and q.span.end <= m.start < after.end for m in ms)
+            if after and not held:  # (新开工2条高速公路，通车里程…: a mention in the words is the next subject)
                 subject, pending = None, []  # the words after it are a new subject: the one before no longer holds
-            text = after[0] if after else text if mention else text or carried_text(prev_item, q, measure, gap, cut >= 0)
+            text = after.words if after else text if mention else text or carried_text(prev_item, q, measure, gap, cut >= 0)
             whole = _naming.composed_mention(prev_item.mention if prev_item and not after else None, text, view,
                                              (floor, q.span.start))
             if mention is None and whole is None and not after and (
@@ -507,8 +509,9 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
             items.append(_Item(q, mention, measure, sign, gap, text, start,
                                from_year=(str(context.year_value(base.group(1))) if base.group(1) else "") if base else None,
                                listed=listed, trailing=trailing,
-                               words_end=after[1] if after else 0))
-        anchor, objects, narrowed = max(q.span.end, items[-1].words_end), [], None  # past 建成2个X【和】…
+                               words_end=after.end if after else 0, held=held))
+        last = items[-1]  # past 建成2个X【和】…, unless a mention in those words is to be read (新开工2条高速公路，…)
+        anchor, objects, narrowed = q.span.end if last.held else max(q.span.end, last.words_end), [], None
     return items
 
 

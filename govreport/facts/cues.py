@@ -84,6 +84,7 @@ _CN_YEAR_DIGITS = "〇零○一二三四五六七八九"
 
 
 _CN_YEAR = "[一二][九〇零○][〇零○一二三四五六七八九]{2}年"  # 一九六三年: a base year spelled out
+_PLAN = "“?[一二三四五六七八九十]{1,2}五”?(?:时期|期间)"  # 比“十三五”时期: a plan period as the base (末: a level, read elsewhere)
 
 
 @cache
@@ -120,8 +121,8 @@ def compiled() -> Cues:
         comparison=re.compile(rf"(?:{_alt(c['object_before'])})$"),
         # 高于全省平均水平2个百分点, 快于规模以上工业4个百分点: relative to something else;
         # 比/较 only when not 同比, 可比价格, 比上年, 比重, 较2015年, 比一九六三年 (a base year is a measure)
-        relative=re.compile(rf"(?:{_alt(c['relative'])}|(?<![同可对占])比(?!{_CN_YEAR})[^上去同较\d重例率年]"
-                            rf"|较(?!{_CN_YEAR})[^上去同\d年])"
+        relative=re.compile(rf"(?:{_alt(c['relative'])}|(?<![同可对占])比(?!{_CN_YEAR}|{_PLAN})[^上去同较\d重例率年]"
+                            rf"|较(?!{_CN_YEAR}|{_PLAN})[^上去同\d年])"  # (比“十三五”时期: a base period, no other figure)
                             r"[^，,、；;]+$"),
         denominator=re.compile(r"中?的?(?:比重|比例)"),  # 国内生产总值中的比重: a denominator
         # 由2015年的X, 从一九八○年的X; 比一九八五年的X (a base year's level: 的 and a year required)

@@ -10,7 +10,15 @@ from typing import Protocol
 
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.mentions import Mention, alias_index, indicator
-from govreport.facts.subjects import may_be_subject, names_a_part, unit_words, without_head_verb, without_tail
+from govreport.facts.postnominal import quoted_name
+from govreport.facts.subjects import (
+    head_verb_end,
+    may_be_subject,
+    names_a_part,
+    unit_words,
+    without_head_verb,
+    without_tail,
+)
 from govreport.lexicons import cues
 from govreport.model import Measure, Quantity
 
@@ -33,6 +41,8 @@ def subject_text(gap: str, earlier: bool = True) -> str | None:
     after the last comma, less the cue words that end them (增长, 达到, 控制在); if those are only cue
     words, a noun phrase that is the whole clause before the comma (医院病床数，比上年增长12%)."""
     pieces = re.split(r"([，,、：:（）()“”\"])", gap)
+    if (quoted := quoted_name(pieces)) is not None:
+        return quoted  # 新建“爱心驿站”1000家
     piece = pieces[-1].strip()
     if len(pieces) >= 3 and pieces[-2] in "：:" and not foreign_chars(piece):
         piece = pieces[-3].strip()  # 甘蔗：达到二百六十三亿斤: the name heads a list item, before its colon
@@ -43,6 +53,8 @@ def subject_text(gap: str, earlier: bool = True) -> str | None:
         piece = piece[: trail.start()]
     piece = without_tail(piece)  # 播种面积安排为: the plan's verb is no part of the name
     piece = _FILLER_HEAD.sub("", piece[-16:])  # 比上年, 和, 连续, 比1954年: filler, not the subject's words
+    if (g := compiled().glue.match(piece)) and 0 < g.end() < (v := head_verb_end(piece)) and "了" not in piece[v:]:
+        piece = without_head_verb(piece) or piece  # 新建成轨道交通线路: the whole task verb, before glue cuts into it
     while (g := compiled().glue.match(piece)) and g.end() > 0:
         rest = _FILLER_HEAD.sub("", piece[g.end() :])
         if rest and len(_CJK.findall(rest)) < 2 and not compiled().glue.fullmatch(rest):
@@ -51,19 +63,20 @@ def subject_text(gap: str, earlier: bool = True) -> str | None:
     if _COMPARED.match(piece):
         return None  # 比五年计划原定1957年: the base of a comparison, not the subject
     piece = _FROM_TAIL.sub("", piece)  # 财政投入从2006年的18亿元: 由/从 and the base year are no part of it
-    piece = without_head_verb(piece.removesuffix("的"))  # 完成投资的: the 的 is no part of the name; 引进项目
-    if not piece and earlier and len(pieces) >= 3 and pieces[-2] in "，," and may_be_subject(pieces[-3]):
+    verbs, piece = piece, without_head_verb(piece.removesuffix("的"))  # 完成投资的: the 的 is no part of the name
+    if not piece and earlier and not verbs and len(pieces) >= 3 and pieces[-2] in "，," and may_be_subject(pieces[-3]):
         return subject_text(pieces[-3], earlier=False)  # 邮路总长度，由…增加到…: the clause before names it
-    if piece in _FILLER_SUBJECTS:
-        return None  # 惠及, 筹措, 每年: a verb or an adverb, never the name of a measure
+    if piece in _FILLER_SUBJECTS or piece.endswith("了") or piece.startswith(_DISCOURSE):
+        return None  # 惠及, 筹措, 每年: a verb or an adverb; 国家已经组织了, 我们不能不…: a clause, never a name
     return piece if len(_CJK.findall(piece)) >= 2 else None
 
 
-_FILLER_HEAD = re.compile(r"^(?:[比较与同](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})年(?:的|相比)?|[比较](?:上|去)一?年"
+_FILLER_HEAD = re.compile(r"^(?:(?:比较|[比较与同])(?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})年(?:的|相比)?|[比较](?:上|去)一?年"
                           r"|[即有和及与在并又]|而(?!且)|连续|分别|前[一二三四五六七八九十两\d]+年)+")  # 前三年: a span of time
 _COMPARED = re.compile(r"[比较](?![重例率])")
 _FROM_TAIL = re.compile(r"(?:将|要|已经|已)?(?:[由从](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})?年?(?:底|末)?的?)?$")
 _FILLER_SUBJECTS = frozenset(cues().get("filler_subjects", []))
+_DISCOURSE = tuple(cues()["subject_after"]["discourse_openers"])
 _RELATIVE = tuple(cues().get("relative", []))
 
 

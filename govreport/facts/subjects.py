@@ -39,6 +39,8 @@ class _Lexicon:
     tail: re.Pattern[str]
     openers: tuple[str, ...]
     heads: tuple[str, ...]
+    lead_nouns: tuple[str, ...]  # nouns that open on a lead (年度改革任务, 千兆小区)
+    adverbs: re.Pattern[str]  # adverbs before a task verb (重点培育, 着力打造)
 
 
 def _words(data: dict[str, object], key: str) -> list[str]:
@@ -64,13 +66,16 @@ def _lexicon() -> _Lexicon:
     tasks = [r["verb"].strip() for r in read_tsv("task_verbs.tsv") if r["kind"].strip() in ("action", "named")]
     tasks += list(cues().get("action_verbs", [])) + _words(data, "head_verbs")
     head = "|".join(re.escape(w) for w in sorted(set(tasks), key=len, reverse=True))
+    keep = "|".join(re.escape(w) for w in sorted(_words(data, "stop_exceptions"), key=len, reverse=True))
     return _Lexicon(
-        re.compile(rf"{alt}|(?<![所存现实自])在|[\u4e00-\u9fff](?=了)"),  # 通了客车: a character before 了 is a verb
+        re.compile(rf"(?!{keep})(?:{alt})|(?<![所存现实自])在|[\u4e00-\u9fff](?=了)"),  # 通了客车: a character before 了 is a verb
         re.compile(rf"{verb_alt}|[\u4e00-\u9fff]了"),
         frozenset(_words(data, "not_subjects")), tuple(_words(data, "leads")),
         re.compile(rf"(?:{head})+了?"), frozenset(_words(data, "measure_nouns")),
         re.compile(rf"(?:{'|'.join(re.escape(w) for w in sorted(_words(data, 'tails'), key=len, reverse=True))})+$"),
-        tuple(_words(data, "clause_openers")), tuple(sorted(_words(data, "heads"), key=len, reverse=True)))
+        tuple(_words(data, "clause_openers")), tuple(sorted(_words(data, "heads"), key=len, reverse=True)),
+        tuple(_words(data, "lead_nouns")),
+        re.compile(f"(?:{'|'.join(re.escape(w) for w in sorted(_words(data, 'verb_adverbs'), key=len, reverse=True))})+"))
 
 
 def without_tail(words: str) -> str:
@@ -152,11 +157,18 @@ def may_be_subject(clause: str) -> bool:
             and not _has_verb(clause) and lex.head_verb.match(clause) is None)
 
 
+def head_verb_end(words: str) -> int:
+    """Where the task verbs heading ``words`` end (0: none)."""
+    verb = _lexicon().head_verb.match(words)
+    return verb.end() if verb else 0
+
+
 def without_head_verb(words: str) -> str:
     """The subject words before a figure less a task verb at their head (引进项目60个 → 项目); kept whole
     when what follows the verb is only a measure of it (绿化面积, 竣工率, 救助人数)."""
     lex = _lexicon()
-    verb = lex.head_verb.match(words)
+    adverb = lex.adverbs.match(words)  # 重点培育打造2家…: an adverb before the task verb goes with it
+    verb = lex.head_verb.match(words) or (lex.head_verb.match(words, adverb.end()) if adverb else None)
     if verb is None:
         return words
     rest = words[verb.end() :]
@@ -189,7 +201,8 @@ def words_after(view: str, q: Quantity, limit: int | None = None) -> tuple[str, 
     if run is None:
         return None
     words = run.group(0)
-    if lex.stops.match(words) or words.startswith(lex.leads) or words.startswith(unit_words()):
+    if lex.stops.match(words) or (words.startswith(lex.leads) and not words.startswith(lex.lead_nouns)) \
+            or words.startswith(unit_words()):
         return None  # 筹措7亿元实施…, 惠及26个省份 is read by what follows the verb, not as it
     stop = lex.stops.search(words)
     ends = [k for k in (stop.start() if stop else -1, words.find("的")) if k >= 0]  # 14亿多中国人的饭碗: up to 的
