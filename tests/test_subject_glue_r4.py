@@ -36,3 +36,21 @@ def test_a_funds_input_keeps_the_fund(sentence: str, indicator: str, measure: st
 )
 def test_a_priority_is_no_rank(text: str, ranks: list[float]) -> None:
     assert [q.value for q in find_quantities(text) if q.dimension == "rank"] == ranks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a price basis in brackets after a level: the change and growth after it are still that indicator's
+        ("一九六四年的农业总产值，拟定为五百亿元（按一九五七年不变价格计算），比一九六三年增加二十亿元，增长百分之四。",
+         [("agricultural_output", "level", "1964"), ("agricultural_output", "change", "1964"),
+          ("agricultural_output", "growth", "1964")]),
+        ("全年地区生产总值完成800亿元（按可比价格计算），比上年增长6%。",
+         [("gdp", "level", None), ("gdp", "growth", None)]),
+    ],
+)
+def test_a_price_basis_is_an_aside(sentence: str, expected: list[tuple[str, str, str | None]]) -> None:
+    facts = extract(sentence, _NO_EXTRAS).facts
+    got = [(f.indicator, f.measure.value, f.period) for f in facts]
+    assert [(i, m) for i, m, _ in got] == [(i, m) for i, m, _ in expected]
+    assert all(p == want for (_, _, p), (_, _, want) in zip(got, expected, strict=True) if want)

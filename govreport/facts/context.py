@@ -55,9 +55,9 @@ def _years(before: str) -> tuple[int, ...]:
 
 def _scan_years(c: Cues, before: str) -> tuple[int, ...]:
     out = []
-    for m in c.year.finditer(before):
+    for m in c.year.finditer(before):  # not a base (比1957年), nor a price basis (按一九五七年不变价格计算)
         lead = before[max(0, m.start() - 1) : m.start()]
-        if lead in ("较", "比", "与", "同", "从", "自", "于", "由") or (before.startswith("的", m.end()) and (
+        if lead in ("较", "比", "与", "同", "从", "自", "于", "由", "按") or (before.startswith("的", m.end()) and (
                 lead == "是" or before.endswith(("达到", "，为", ",为", "、为", "别为"), 0, m.start()))):  # 为1997年的2.9倍
             continue
         if before.startswith(("以来", "起", "相比", "比较"), m.end()):

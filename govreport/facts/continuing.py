@@ -48,6 +48,8 @@ _MEASURES = frozenset({Measure.GROWTH, Measure.GROWTH_AVG, Measure.GROWTH_CUM, M
 _GROWTHS = frozenset({Measure.GROWTH, Measure.GROWTH_AVG, Measure.GROWTH_CUM})
 _RATE_WORDS = ("增速", "增幅", "增长速度", "增长幅度")
 _MAX_GAP = 24  # a longer run between two figures is another statement
+#: the price basis of a value in brackets (（按可比价格计算）, (按一九五七年不变价格计算)): an aside, no new subject
+_PRICE_BASIS = re.compile(r"[（(]按[^（）()]{1,16}?计算[）)]")
 
 
 class Figure(Protocol):
@@ -106,6 +108,7 @@ def _continues(view: str, prev: Mention | None, prev_measure: Measure, prev_unit
     if prev_unit == "%" and q.unit in ("%", "倍") and measure in _GROWTHS and prev_measure not in _GROWTHS:
         return None  # 新能源装机占比达63%、规模比“十三五”末翻了一番: the growth of a rate is that of something else
     gap = "".join(view[prev_end : q.span.start].split())  # (a PDF copy's spaces: 达到 5亿元)
+    gap = _PRICE_BASIS.sub("", gap)  # 六百四十三亿元（按一九五七年不变价格计算），比一九五七年增加…
     clause = gap[:1] in ("；", ";") and _DATED.match(gap, 1) is not None  # …即增加了573万吨；1959年比1958年计划增长62%
     if len(gap) > _MAX_GAP or any(ch in gap[1:] if clause else ch in gap for ch in "；;。：:（）()"):
         return None
