@@ -1,0 +1,140 @@
+"""Search for terms the trigram index cannot answer (one or two characters), bounded.
+
+A query whose terms are all shorter than a trigram (脱贫, 就业, 减税) has nothing for the index
+to narrow, so every paragraph is a candidate (at 10,000 reports, a ``LIKE`` over 2.3 M
+paragraphs took 16–19 s). ``scan`` reads the reports one at a time in the order of the hits —
+newest report first (``report_year DESC``, reports without a year last), then report id, then
+paragraph — and stops as soon as it has the hits it was asked for (``stop``: the page, or the
+page plus one more to tell "more than N") or its time runs out (``time_limit``). Each report's
+text is read once and searched with ``str.find``; only the paragraphs where the first term
+occurs are checked for the others.
+
+The hits are exactly those of ``search_text LIKE '%term%'`` for every term (ASCII letters
+without case, everything else as folded), in the same order as before; what is bounded is the
+count: ``ScanResult.complete`` says whether every report was read (then the number of hits is
+the total), ``timed_out`` whether the time limit cut the scan.
+"""
+
+from __future__ import annotations
+
+import bisect
+import sqlite3
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+#: ASCII capitals → small letters (``LIKE``'s case folding: ASCII only, so lengths never change)
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+
+
+@dataclass(frozen=True, slots=True)
+class ScanResult:
+    """Paragraph ids found, in the search order (at most ``stop`` of them); ``complete``: every
+    report was read, so ``len(ids)`` is the total; ``timed_out``: the time limit stopped the scan."""
+
+    ids: tuple[int, ...]
+    complete: bool
+    timed_out: bool
+    reports_read: int
+
+
+def ascii_lower(text: str) -> str:
+    """``text`` with ASCII capitals made small, as ``LIKE`` compares them (same length)."""
+    return text.translate(_ASCII_LOWER)
+
+
+def paragraph_hits(text: str, rows: Sequence[tuple[int, int, int, str | None]], terms: Sequence[str]) -> list[int]:
+    """Ids of the paragraphs (``rows``: id, start, end, folded, in text order) whose search text
+    (``folded`` where there is one, else the text at the offsets) holds every one of ``terms``
+    (already folded and ``ascii_lower``-ed)."""
+    if not terms or not rows:
+        return []
+    hay = ascii_lower(text)
+    first = terms[0]
+    starts = [r[1] for r in rows]
+    found: set[int] = set()
+    pos = hay.find(first)
+    while pos >= 0:  # the paragraphs where the first term occurs in the stored text
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and pos + len(first) <= rows[i][2]:
+            found.add(i)
+            pos = hay.find(first, rows[i][2])  # the rest of this paragraph cannot add a hit
+        else:
+            pos = hay.find(first, pos + 1)
+    out = []
+    for i, (pid, start, end, folded) in enumerate(rows):
+        if folded is not None:  # the index's text is the folded copy, not the stored one
+            own = ascii_lower(folded)
+            if all(t in own for t in terms):
+                out.append(pid)
+        elif i in found:
+            own = hay[start:end]
+            if all(t in own for t in terms[1:]):
+                out.append(pid)
+    return out
+
+
+def scan(conn: sqlite3.Connection, terms: Sequence[str], reports_sql: str, params: Sequence[object],
+         stop: int | None = None, time_limit: float | None = None) -> ScanResult:
+    """The paragraphs holding every term, report by report in the order of ``reports_sql`` (a
+    SELECT of report ids: the search order), until ``stop`` hits or ``time_limit`` seconds.
+
+    The time limit is checked between reports, so a scan overruns it by one report's read at most;
+    at least one report is always read."""
+    terms = [ascii_lower(t) for t in terms if t]
+    deadline = None if time_limit is None else time.perf_counter() + time_limit
+    ids: list[int] = []
+    report_ids = [row[0] for row in conn.execute(reports_sql, list(params))]
+    read = 0
+    for report_id in report_ids:
+        if stop is not None and len(ids) >= stop:
+            return ScanResult(tuple(ids[:stop]), False, False, read)
+        if deadline is not None and read and time.perf_counter() > deadline:
+            return ScanResult(tuple(ids), False, True, read)
+        found = conn.execute("SELECT text FROM main.reports WHERE id = ?", (report_id,)).fetchone()
+        read += 1
+        if found is None:
+            continue
+        rows = conn.execute("SELECT id, start, end, folded FROM main.paragraph_rows WHERE report_id = ? "
+                            "ORDER BY seq", (report_id,)).fetchall()
+        ids.extend(paragraph_hits(found[0], rows, terms))
+    if stop is not None and len(ids) > stop:
+        return ScanResult(tuple(ids[:stop]), False, False, read)
+    return ScanResult(tuple(ids), True, False, read)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchTotal:
+    """How many hits a search has: ``count``, and whether that is all of them (``complete``); when
+    not, there are more than ``count`` (the scan stopped at its bound) or, if ``timed_out``, the
+    time limit cut the scan and ``count`` is what was found before it."""
+
+    count: int
+    complete: bool = True
+    timed_out: bool = False
+
+
+class ScanCache:
+    """The last scan of a connection, kept while the database is unchanged, so a page's count
+    and its hits (two calls) read the reports once."""
+
+    def __init__(self) -> None:
+        self._key: tuple[object, ...] | None = None
+        self._result: ScanResult | None = None
+
+    @staticmethod
+    def _state(conn: sqlite3.Connection) -> tuple[int, int]:
+        return conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
+
+    def get(self, conn: sqlite3.Connection, key: tuple[object, ...], stop: int | None) -> ScanResult | None:
+        """The cached result for ``key`` (which includes the time limit) if it answers a scan to
+        ``stop`` hits: it read every report, reached ``stop``, or ran out of the same time."""
+        result = self._result
+        if result is None or self._key != (key, self._state(conn)):
+            return None
+        if result.complete or result.timed_out or (stop is not None and len(result.ids) >= stop):
+            return result
+        return None
+
+    def put(self, conn: sqlite3.Connection, key: tuple[object, ...], result: ScanResult) -> None:
+        self._key, self._result = (key, self._state(conn)), result
