@@ -278,7 +278,7 @@ class Store(Database):
         if expr is not None or not self.rows("SELECT 1 FROM sqlite_master WHERE name = 'paragraph_rows'"):
             return None
         where, params = _where(filters, "r")
-        sql = f"SELECT r.id FROM main.reports r{where} ORDER BY r.report_year DESC, r.id"
+        sql = f"SELECT r.id, r.rowid FROM main.reports r{where} ORDER BY r.report_year DESC, r.id"
         key = (tuple(terms), sql, tuple(params), time_limit)
         with self._lock:
             cache = self.__dict__.setdefault("_scan_cache", shortscan.ScanCache())
@@ -301,8 +301,8 @@ class Store(Database):
         if scanned is None:
             return shortscan.SearchTotal(self.search_count(query, **filters))
         if at_most is not None and len(scanned.ids) > at_most:
-            return shortscan.SearchTotal(at_most, False, False)
-        return shortscan.SearchTotal(len(scanned.ids), scanned.complete, scanned.timed_out)
+            return shortscan.SearchTotal(at_most, False, False, scanned.reports_read)
+        return shortscan.SearchTotal(len(scanned.ids), scanned.complete, scanned.timed_out, scanned.reports_read)
 
     def search_count(self, query: str, **filters: Any) -> int:
         """How many paragraphs ``search`` finds for ``query`` in all (its hits are one page)."""

@@ -18,13 +18,15 @@ the total), ``timed_out`` whether the time limit cut the scan.
 from __future__ import annotations
 
 import bisect
+import re
 import sqlite3
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-#: ASCII capitals → small letters (``LIKE``'s case folding: ASCII only, so lengths never change)
-_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+#: runs of ASCII capitals (``LIKE`` folds the case of ASCII letters only, so lengths never change)
+_CAPITALS = re.compile("[A-Z]+")
+_LETTER = re.compile("[A-Za-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +42,7 @@ class ScanResult:
 
 def ascii_lower(text: str) -> str:
     """``text`` with ASCII capitals made small, as ``LIKE`` compares them (same length)."""
-    return text.translate(_ASCII_LOWER)
+    return _CAPITALS.sub(lambda m: m.group().lower(), text)
 
 
 def paragraph_hits(text: str, rows: Sequence[tuple[int, int, int, str | None]], terms: Sequence[str]) -> list[int]:
@@ -49,7 +51,8 @@ def paragraph_hits(text: str, rows: Sequence[tuple[int, int, int, str | None]], 
     (already folded and ``ascii_lower``-ed)."""
     if not terms or not rows:
         return []
-    hay = ascii_lower(text)
+    cased = any(_LETTER.search(t) for t in terms)  # else case cannot matter: the text as it is
+    hay = ascii_lower(text) if cased else text
     first = terms[0]
     starts = [r[1] for r in rows]
     found: set[int] = set()
@@ -64,7 +67,7 @@ def paragraph_hits(text: str, rows: Sequence[tuple[int, int, int, str | None]], 
     out = []
     for i, (pid, start, end, folded) in enumerate(rows):
         if folded is not None:  # the index's text is the folded copy, not the stored one
-            own = ascii_lower(folded)
+            own = ascii_lower(folded) if cased else folded
             if all(t in own for t in terms):
                 out.append(pid)
         elif i in found:
@@ -74,30 +77,59 @@ def paragraph_hits(text: str, rows: Sequence[tuple[int, int, int, str | None]], 
     return out
 
 
+#: the partial index of the paragraphs that have a folded copy (schema 10): which reports to
+#: read paragraph by paragraph even where their stored text lacks a term
+FOLDED_INDEX = "paragraph_rows_folded"
+FOLDED_INDEX_DDL = (f"CREATE INDEX IF NOT EXISTS {FOLDED_INDEX} ON paragraph_rows(report_id, seq) "
+                    "WHERE folded IS NOT NULL")
+
+
+def _folded_reports(conn: sqlite3.Connection) -> set[str] | None:
+    """Ids of the reports with a folded paragraph (from the partial index), or None without it."""
+    if not conn.execute("SELECT 1 FROM main.sqlite_master WHERE name = ?", (FOLDED_INDEX,)).fetchone():
+        return None
+    return {row[0] for row in conn.execute(
+        f"SELECT DISTINCT report_id FROM main.paragraph_rows INDEXED BY {FOLDED_INDEX} WHERE folded IS NOT NULL")}
+
+
+def _report_bytes(conn: sqlite3.Connection, rowid: int) -> bytes:
+    """The stored text of a report as UTF-8, read as a blob (no copy into a Python string)."""
+    with conn.blobopen("reports", "text", rowid, readonly=True, name="main") as blob:
+        return blob.read()
+
+
 def scan(conn: sqlite3.Connection, terms: Sequence[str], reports_sql: str, params: Sequence[object],
          stop: int | None = None, time_limit: float | None = None) -> ScanResult:
     """The paragraphs holding every term, report by report in the order of ``reports_sql`` (a
-    SELECT of report ids: the search order), until ``stop`` hits or ``time_limit`` seconds.
+    SELECT of report id and rowid: the search order), until ``stop`` hits or ``time_limit`` seconds.
 
-    The time limit is checked between reports, so a scan overruns it by one report's read at most;
-    at least one report is always read."""
+    A report whose stored text (its UTF-8 bytes, ASCII letters small) lacks a term and which has no
+    folded paragraph is passed over without being decoded. The time limit is checked between
+    reports, so a scan overruns it by one report's read at most; one report is always read."""
     terms = [ascii_lower(t) for t in terms if t]
+    cased = any(_LETTER.search(t) for t in terms)
+    needles = [t.encode("utf-8") for t in terms]
     deadline = None if time_limit is None else time.perf_counter() + time_limit
     ids: list[int] = []
-    report_ids = [row[0] for row in conn.execute(reports_sql, list(params))]
+    reports = conn.execute(reports_sql, list(params)).fetchall()
+    folded = _folded_reports(conn)
     read = 0
-    for report_id in report_ids:
+    for report_id, rowid in reports:
         if stop is not None and len(ids) >= stop:
             return ScanResult(tuple(ids[:stop]), False, False, read)
         if deadline is not None and read and time.perf_counter() > deadline:
             return ScanResult(tuple(ids), False, True, read)
-        found = conn.execute("SELECT text FROM main.reports WHERE id = ?", (report_id,)).fetchone()
+        data = _report_bytes(conn, rowid)
         read += 1
-        if found is None:
-            continue
-        rows = conn.execute("SELECT id, start, end, folded FROM main.paragraph_rows WHERE report_id = ? "
-                            "ORDER BY seq", (report_id,)).fetchall()
-        ids.extend(paragraph_hits(found[0], rows, terms))
+        hay = data.lower() if cased else data  # bytes.lower: ASCII letters only, as LIKE
+        if all(n in hay for n in needles):
+            rows = conn.execute("SELECT id, start, end, folded FROM main.paragraph_rows WHERE report_id = ? "
+                                "ORDER BY seq", (report_id,)).fetchall()
+            ids.extend(paragraph_hits(data.decode("utf-8"), rows, terms))
+        elif folded is None or report_id in folded:  # only a folded copy can hold the terms
+            rows = conn.execute("SELECT id, start, end, folded FROM main.paragraph_rows WHERE report_id = ? "
+                                "AND folded IS NOT NULL ORDER BY seq", (report_id,)).fetchall()
+            ids.extend(paragraph_hits("", rows, terms))
     if stop is not None and len(ids) > stop:
         return ScanResult(tuple(ids[:stop]), False, False, read)
     return ScanResult(tuple(ids), True, False, read)
@@ -112,6 +144,8 @@ class SearchTotal:
     count: int
     complete: bool = True
     timed_out: bool = False
+    #: reports the scan read (a scan only; None for a count through the index)
+    reports_read: int | None = None
 
 
 class ScanCache:
