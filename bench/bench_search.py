@@ -19,7 +19,7 @@ from govreport.store import open_store
 QUERIES = "发展,的,脱贫,减税,量子,碳汇,GDP,碳达峰,高质量,营商环境,乡村振兴,高标准农田,粤港澳大湾区,新型城镇化建设,脱贫 攻坚"
 
 
-def _timed(fn):  # noqa: ANN001, ANN202
+def _timed(fn):
     start = time.perf_counter()
     out = fn()
     return out, time.perf_counter() - start
@@ -43,7 +43,7 @@ def main() -> None:
         line = (f"{query:10s} page={len(hits):3d} total={total.count}{'' if total.complete else '+'}"
                 f"{' (cut)' if total.timed_out else ''}  {statistics.median(times) * 1000:8.1f} ms")
         if args.old:
-            source, params = store._search_plan(query, {})  # noqa: SLF001 - the code before
+            source, params = store._search_plan(query, {})
             (old,), t = _timed(lambda s=source, p=params: [store.rows(f"SELECT count(*) AS n FROM {s}", p)[0]["n"]])
             line += f"  | old LIKE count={old} {t * 1000:8.1f} ms"
         print(line, flush=True)
