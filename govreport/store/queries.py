@@ -82,6 +82,10 @@ def _where(filters: dict[str, Any], table: str = "") -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+#: the filters ``shortscan.ORDER_INDEX`` covers
+_ORDER_FILTERS = {"year", "report_year", "level", "province", "region", "admin_code"}
+
+
 class Store(Database):
     """A govreport database with its named queries."""
 
@@ -278,7 +282,11 @@ class Store(Database):
         if expr is not None or not self.rows("SELECT 1 FROM sqlite_master WHERE name = 'paragraph_rows'"):
             return None
         where, params = _where(filters, "r")
-        sql = f"SELECT r.id, r.rowid FROM main.reports r{where} ORDER BY r.report_year DESC, r.id"
+        # the order (and the filters' columns) from the covering index, not the reports' rows
+        order = self.rows("SELECT 1 FROM sqlite_master WHERE name = ?", (shortscan.ORDER_INDEX,))
+        indexed = f" INDEXED BY {shortscan.ORDER_INDEX}" if order and set(filters) <= _ORDER_FILTERS else ""
+        sql = (f"SELECT r.id, r.rowid, r.n_paragraphs FROM main.reports r{indexed}{where} "
+               "ORDER BY r.report_year DESC, r.id")
         key = (tuple(terms), sql, tuple(params), time_limit)
         with self._lock:
             cache = self.__dict__.setdefault("_scan_cache", shortscan.ScanCache())

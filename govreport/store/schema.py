@@ -89,11 +89,13 @@ def _track_summary_step(conn: sqlite3.Connection) -> None:
 
 
 def _short_search_step(conn: sqlite3.Connection) -> None:
-    """Version 10: the partial index of the paragraphs with a folded copy, which a search of one-
-    and two-character terms reads even where the stored text lacks the term (``shortscan.py``).
-    Idempotent; a file without ``paragraph_rows`` (a stub in a test) is left as it is."""
+    """Version 10: the indexes of the search of one- and two-character terms (``shortscan.py``): the
+    paragraphs with a folded copy (read even where the stored text lacks the term) and the reports
+    in the search order. Idempotent; a file without ``paragraph_rows`` (a stub) is left as it is."""
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'paragraph_rows' AND type = 'table'").fetchone():
-        conn.execute(shortscan.FOLDED_INDEX_DDL)
+        for statement in shortscan.INDEX_DDL.split(";\n"):
+            if statement.strip():
+                conn.execute(statement)
 
 
 CORRECTIONS_DDL = """
@@ -470,11 +472,11 @@ def migrate(conn: sqlite3.Connection) -> int:
     if found == SCHEMA_VERSION:
         return found
     if found == 0:
-        # the tables of version 7, brought to version 8 while empty (and 9: track_summary, 10: the folded
-        # paragraphs' index), in one transaction
+        # the tables of version 7, brought to version 8 while empty (and 9: track_summary, 10: the short-term
+        # search's indexes), in one transaction
         views = "".join(statement + ";\n" for statement in compact.views_ddl())
         conn.executescript(f"BEGIN;\n{DDL}{compact.TABLES_DDL}{FTS_DDL}{SOURCES_DDL}{REPORTS_VIEW_DDL}"
-                           f"{CORRECTIONS_DDL}{TRACK_SUMMARY_DDL}{shortscan.FOLDED_INDEX_DDL};\n{views}")
+                           f"{CORRECTIONS_DDL}{TRACK_SUMMARY_DDL}{shortscan.INDEX_DDL}{views}")
         try:
             slim.migrate_v8(conn)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

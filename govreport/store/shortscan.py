@@ -80,8 +80,13 @@ def paragraph_hits(text: str, rows: Sequence[tuple[int, int, int, str | None]], 
 #: the partial index of the paragraphs that have a folded copy (schema 10): which reports to
 #: read paragraph by paragraph even where their stored text lacks a term
 FOLDED_INDEX = "paragraph_rows_folded"
-FOLDED_INDEX_DDL = (f"CREATE INDEX IF NOT EXISTS {FOLDED_INDEX} ON paragraph_rows(report_id, seq) "
-                    "WHERE folded IS NOT NULL")
+#: the reports in the scan's order, with the columns of the search filters (schema 10): the order
+#: is read from this index, not from the rows of ``reports`` (their texts: a page each or more)
+ORDER_INDEX = "reports_search_order"
+#: the indexes of schema 10 (``CREATE INDEX IF NOT EXISTS``: idempotent), ';'-separated
+INDEX_DDL = (f"CREATE INDEX IF NOT EXISTS {FOLDED_INDEX} ON paragraph_rows(report_id, seq) WHERE folded IS NOT NULL;\n"
+             f"CREATE INDEX IF NOT EXISTS {ORDER_INDEX} ON reports(report_year DESC, id, n_paragraphs, level, province, "
+             "region, admin_code);\n")
 
 
 def _folded_reports(conn: sqlite3.Connection) -> set[str] | None:
@@ -98,14 +103,86 @@ def _report_bytes(conn: sqlite3.Connection, rowid: int) -> bytes:
         return blob.read()
 
 
+#: a report with more candidate lines than this has all its paragraph rows read at once
+_MANY_LINES = 64
+
+
+def _raw_hits(conn: sqlite3.Connection, report_id: str, text: str, terms: Sequence[str],
+              cased: bool) -> list[tuple[int, int]]:
+    """(seq, id) of the report's unfolded paragraphs holding every term in its stored text.
+
+    The lines holding the terms are found in the text and their rows read by seq (a line's seq
+    is the number of line breaks before it where no line is blank, checked against the rows'
+    offsets); otherwise every row of the report is read and checked."""
+    hay = ascii_lower(text) if cased else text
+    first, rest = terms[0], terms[1:]
+    lines: list[tuple[int, int]] = []
+    pos = hay.find(first)
+    while pos >= 0:
+        start = hay.rfind("\n", 0, pos) + 1
+        end = hay.find("\n", pos)
+        end = len(hay) if end < 0 else end
+        if all(t in hay[start:end] for t in rest):
+            lines.append((start, end))
+        pos = hay.find(first, end) if end < len(hay) else -1
+    if not lines:
+        return []
+    if len(lines) <= _MANY_LINES:
+        seqs, breaks, last = [], 0, 0
+        for start, _ in lines:
+            breaks += hay.count("\n", last, start)
+            last = start
+            seqs.append(breaks)
+        marks = ", ".join("?" * len(seqs))
+        rows = {seq: (pid, start, end, folded) for pid, seq, start, end, folded in conn.execute(
+            f"SELECT id, seq, start, end, folded FROM main.paragraph_rows WHERE report_id = ? AND seq IN ({marks})",
+            (report_id, *seqs))}
+        if all(seq in rows and rows[seq][1:3] == line for seq, line in zip(seqs, lines, strict=True)):
+            return [(seq, rows[seq][0]) for seq in seqs if rows[seq][3] is None]
+    out = []
+    for pid, seq, start, end, folded in conn.execute(
+            "SELECT id, seq, start, end, folded FROM main.paragraph_rows WHERE report_id = ?", (report_id,)):
+        if folded is None and all(t in hay[start:end] for t in terms):
+            out.append((seq, pid))
+    return out
+
+
+def _line_hits(conn: sqlite3.Connection, report_id: str, hay: bytes, needles: Sequence[bytes]) -> list[tuple[int, int]]:
+    """(seq, id) of the unfolded paragraphs holding every needle, for a report none of whose lines is
+    blank (every line a paragraph: its seq is its line number), found in the UTF-8 bytes."""
+    first, rest = needles[0], needles[1:]
+    seqs: list[int] = []
+    breaks, last = 0, 0
+    pos = hay.find(first)
+    while pos >= 0:
+        start = hay.rfind(b"\n", 0, pos) + 1
+        end = hay.find(b"\n", pos)
+        end = len(hay) if end < 0 else end
+        breaks += hay.count(b"\n", last, start)
+        last = start
+        if all(n in hay[start:end] for n in rest):
+            seqs.append(breaks)
+        pos = hay.find(first, end) if end < len(hay) else -1
+    out: list[tuple[int, int]] = []
+    for chunk in range(0, len(seqs), 500):
+        part = seqs[chunk:chunk + 500]
+        marks = ", ".join("?" * len(part))
+        out += [(seq, pid) for seq, pid in conn.execute(
+            f"SELECT seq, id FROM main.paragraph_rows WHERE report_id = ? AND seq IN ({marks}) AND folded IS NULL",
+            (report_id, *part))]
+    out.sort()
+    return out
+
+
 def scan(conn: sqlite3.Connection, terms: Sequence[str], reports_sql: str, params: Sequence[object],
          stop: int | None = None, time_limit: float | None = None) -> ScanResult:
     """The paragraphs holding every term, report by report in the order of ``reports_sql`` (a
-    SELECT of report id and rowid: the search order), until ``stop`` hits or ``time_limit`` seconds.
+    SELECT of report id, rowid and ``n_paragraphs``: the search order), until ``stop`` hits or ``time_limit`` seconds.
 
-    A report whose stored text (its UTF-8 bytes, ASCII letters small) lacks a term and which has no
-    folded paragraph is passed over without being decoded. The time limit is checked between
-    reports, so a scan overruns it by one report's read at most; one report is always read."""
+    A report's stored text is read as UTF-8 bytes and searched as bytes (ASCII letters compared
+    without case; decoded only if it holds every term and has a blank line); its folded paragraphs are read only if it has any (the partial
+    index). The time limit is checked between reports, so a scan overruns it by one report's read
+    at most; one report is always read."""
     terms = [ascii_lower(t) for t in terms if t]
     cased = any(_LETTER.search(t) for t in terms)
     needles = [t.encode("utf-8") for t in terms]
@@ -114,7 +191,7 @@ def scan(conn: sqlite3.Connection, terms: Sequence[str], reports_sql: str, param
     reports = conn.execute(reports_sql, list(params)).fetchall()
     folded = _folded_reports(conn)
     read = 0
-    for report_id, rowid in reports:
+    for report_id, rowid, n_paragraphs in reports:
         if stop is not None and len(ids) >= stop:
             return ScanResult(tuple(ids[:stop]), False, False, read)
         if deadline is not None and read and time.perf_counter() > deadline:
@@ -122,14 +199,20 @@ def scan(conn: sqlite3.Connection, terms: Sequence[str], reports_sql: str, param
         data = _report_bytes(conn, rowid)
         read += 1
         hay = data.lower() if cased else data  # bytes.lower: ASCII letters only, as LIKE
+        found: list[tuple[int, int]] = []
         if all(n in hay for n in needles):
-            rows = conn.execute("SELECT id, start, end, folded FROM main.paragraph_rows WHERE report_id = ? "
-                                "ORDER BY seq", (report_id,)).fetchall()
-            ids.extend(paragraph_hits(data.decode("utf-8"), rows, terms))
-        elif folded is None or report_id in folded:  # only a folded copy can hold the terms
-            rows = conn.execute("SELECT id, start, end, folded FROM main.paragraph_rows WHERE report_id = ? "
-                                "AND folded IS NOT NULL ORDER BY seq", (report_id,)).fetchall()
-            ids.extend(paragraph_hits("", rows, terms))
+            if n_paragraphs == hay.count(b"\n") + 1:  # no blank line: a line's number is its seq
+                found = _line_hits(conn, report_id, hay, needles)
+            else:
+                found = _raw_hits(conn, report_id, data.decode("utf-8"), terms, cased)
+        if folded is None or report_id in folded:  # the folded copies: the search text of their paragraphs
+            for pid, seq, text in conn.execute("SELECT id, seq, folded FROM main.paragraph_rows WHERE report_id = ? "
+                                               "AND folded IS NOT NULL", (report_id,)):
+                own = ascii_lower(text) if cased else text
+                if all(t in own for t in terms):
+                    found.append((seq, pid))
+            found.sort()
+        ids.extend(pid for _, pid in found)
     if stop is not None and len(ids) > stop:
         return ScanResult(tuple(ids[:stop]), False, False, read)
     return ScanResult(tuple(ids), True, False, read)
