@@ -30,6 +30,7 @@ def main() -> None:
     ap.add_argument("db")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--old", action="store_true", help="also time the LIKE scan of the code before")
+    ap.add_argument("--exact", action="store_true", help="also time the exact count (search_count, unbounded)")
     ap.add_argument("--queries", default=QUERIES)
     args = ap.parse_args()
     store = open_store(args.db, readonly=True)
@@ -42,6 +43,10 @@ def main() -> None:
             times.append(t)
         line = (f"{query:10s} page={len(hits):3d} total={total.count}{'' if total.complete else '+'}"
                 f"{' (cut)' if total.timed_out else ''}  {statistics.median(times) * 1000:8.1f} ms")
+        if args.exact:
+            store.__dict__.pop("_scan_cache", None)
+            n, t = _timed(lambda q=query: store.search_count(q))
+            line += f"  | exact count={n} {t * 1000:8.1f} ms"
         if args.old:
             source, params = store._search_plan(query, {})
             (old,), t = _timed(lambda s=source, p=params: [store.rows(f"SELECT count(*) AS n FROM {s}", p)[0]["n"]])
