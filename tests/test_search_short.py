@@ -20,7 +20,9 @@ TEXTS = {
     "c2021": (2021, "就业优先。\n粮食产量保持在1.3万亿斤以上。\n脱贫地区就业。"),
     "d2020": (2020, "减税降费。\n\n乡村振兴，脱贫人口就业。\n　\n" + "就业，" * 30),  # blank lines: seq is not the line
 }
-QUERIES = ("脱贫", "就业", "贫", "gd", "DP", "ＧＤ", "6%", "脱贫 就业", "就业 脱贫", "%", "_", "农田", "没有", "业。")
+QUERIES = ("脱贫", "就业", "贫", "gd", "DP", "ＧＤ", "6%", "脱贫 就业", "就业 脱贫", "%", "_", "农田", "没有", "业。",
+           # a long term (the index) with short ones (checked against the text)
+           "稳就业 保", "脱贫攻坚 ＧＤ", "就业优先 业", "gdp 6%", "就业，就业 脱贫", "脫貧攻堅 貧")
 V6 = Path(__file__).parent / "fixtures" / "v6" / "example.v6.db.gz"
 
 
@@ -38,10 +40,11 @@ def store(tmp_path):
 
 
 def _like(store, query: str, **filters) -> list[tuple[str, int]]:
-    """The code before: a LIKE over every paragraph, newest report first."""
+    """The code before: LIKE over every paragraph (newest report first) or the index's candidates (by rank)."""
     source, params = store._search_plan(query, filters)
+    order = "bm25(paragraphs_fts)" if source.startswith("paragraphs_fts") else "r.report_year DESC"
     return [(r["report_id"], r["seq"]) for r in store.rows(
-        f"SELECT p.report_id, p.seq FROM {source} ORDER BY r.report_year DESC, p.report_id, p.seq", params)]
+        f"SELECT p.report_id, p.seq FROM {source} ORDER BY {order}, p.report_id, p.seq", params)]
 
 
 def _hits(store, query: str, **kw) -> list[tuple[str, int]]:

@@ -255,3 +255,57 @@ class ScanCache:
 
     def put(self, conn: sqlite3.Connection, key: tuple[object, ...], result: ScanResult) -> None:
         self._key, self._result = (key, self._state(conn)), result
+
+
+#: reports whose bytes ``verify`` keeps while it checks candidates (a few MB)
+_KEPT_REPORTS = 64
+
+
+def verify(conn: sqlite3.Connection, candidates: Sequence[tuple[int, int, int, int, str | None, int, int | None]],
+           terms: Sequence[str], stop: int | None = None, time_limit: float | None = None) -> ScanResult:
+    """The candidates (id, seq, start, end, folded, report rowid, report n_paragraphs; in the
+    result order: the index's rank) whose search text holds every one of ``terms`` (the short
+    terms of a query whose long terms the index answered), kept in order, until ``stop`` hits or
+    ``time_limit`` seconds (checked between candidates). Each report's text is read as bytes once
+    for its candidates (the last few are kept; ``reports_read`` counts the reads)."""
+    terms = [ascii_lower(t) for t in terms if t]
+    cased = any(_LETTER.search(t) for t in terms)
+    needles = [t.encode("utf-8") for t in terms]
+    deadline = None if time_limit is None else time.perf_counter() + time_limit
+    kept: dict[int, tuple[bytes, list[bytes] | None, str | None]] = {}
+    ids: list[int] = []
+    read = 0
+    for checked, (pid, seq, start, end, folded, rowid, n_paragraphs) in enumerate(candidates):
+        if stop is not None and len(ids) >= stop:
+            return ScanResult(tuple(ids[:stop]), False, False, read)
+        if deadline is not None and checked and time.perf_counter() > deadline:
+            return ScanResult(tuple(ids), False, True, read)
+        if folded is not None:
+            own = ascii_lower(folded) if cased else folded
+            if all(t in own for t in terms):
+                ids.append(pid)
+            continue
+        if rowid not in kept:
+            if len(kept) >= _KEPT_REPORTS:
+                kept.pop(next(iter(kept)))
+            data = _report_bytes(conn, rowid)
+            read += 1
+            hay = data.lower() if cased else data
+            has = all(n in hay for n in needles)
+            lines = hay.split(b"\n") if has and n_paragraphs == hay.count(b"\n") + 1 else None
+            kept[rowid] = (hay if has else b"", lines, None)
+        hay, lines, text = kept[rowid]
+        if not hay:  # the report lacks a term
+            continue
+        if lines is not None and 0 <= seq < len(lines):
+            if all(n in lines[seq] for n in needles):
+                ids.append(pid)
+            continue
+        if text is None:  # a blank line somewhere: the paragraph by its offsets in the decoded text
+            text = hay.decode("utf-8")
+            kept[rowid] = (hay, lines, text)
+        if all(t in text[start:end] for t in terms):
+            ids.append(pid)
+    if stop is not None and len(ids) > stop:
+        return ScanResult(tuple(ids[:stop]), False, False, read)
+    return ScanResult(tuple(ids), True, False, read)
