@@ -20,9 +20,9 @@ TEXTS = {
     "c2021": (2021, "就业优先。\n粮食产量保持在1.3万亿斤以上。\n脱贫地区就业。"),
     "d2020": (2020, "减税降费。\n\n乡村振兴，脱贫人口就业。\n　\n" + "就业，" * 30),  # blank lines: seq is not the line
 }
-QUERIES = ("脱贫", "就业", "贫", "gd", "DP", "ＧＤ", "6%", "脱贫 就业", "就业 脱贫", "%", "_", "农田", "没有", "业。",
-           # a long term (the index) with short ones (checked against the text)
-           "稳就业 保", "脱贫攻坚 ＧＤ", "就业优先 业", "gdp 6%", "就业，就业 脱贫", "脫貧攻堅 貧")
+QUERIES = ("脱贫", "就业", "贫", "gd", "DP", "ＧＤ", "6%", "脱贫 就业", "就业 脱贫", "%", "_", "农田", "没有", "业。")
+#: a long term (the index) with short ones (LIKE on the index's candidates, as before)
+MIXED = ("稳就业 保", "脱贫攻坚 ＧＤ", "就业优先 业", "gdp 6%", "就业，就业 脱贫", "脫貧攻堅 貧")
 V6 = Path(__file__).parent / "fixtures" / "v6" / "example.v6.db.gz"
 
 
@@ -59,6 +59,13 @@ def test_the_scan_finds_what_the_like_found_in_the_same_order(store, query):
     assert store.search_count(query) == len(expected)
     assert _hits(store, query, year=2021) == _like(store, query, year=2021)
     assert _hits(store, query, region="河南省") == _like(store, query, region="河南省")
+
+
+@pytest.mark.parametrize("query", MIXED)
+def test_a_query_with_a_long_term_keeps_the_index_and_its_rank(store, query):
+    assert store._short_scan(query, {}, None, None) is None
+    assert _hits(store, query) == _like(store, query)
+    assert store.search_total(query, at_most=0, time_limit=0) == shortscan.SearchTotal(len(_like(store, query)))
 
 
 def test_traditional_text_is_found_through_its_folded_copy_and_pages_follow_the_order(store):

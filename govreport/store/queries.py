@@ -273,40 +273,28 @@ class Store(Database):
 
     def _short_scan(self, query: str, filters: dict[str, Any], stop: int | None,
                     time_limit: float | None) -> shortscan.ScanResult | None:
-        """The hits of a query with one- or two-character terms, in the search order, from
-        ``shortscan.py``: only short terms, the reports scanned newest first; short and long terms,
-        the index's candidates (by rank) checked for the short ones. None for a query of long terms
-        only (the index answers it whole) or a database without ``paragraph_rows`` (an older
-        layout opened read-only)."""
+        """A query of one- and two-character terms only, scanned report by report in the search
+        order (``shortscan.py``), or None for any other query (the index narrows it; measured:
+        checking its candidates against report bytes read whole was slower than ``LIKE`` on the
+        view) or a database without ``paragraph_rows`` (an older layout opened read-only)."""
         if not query.strip():
             raise QueryError("empty search query")
         expr, terms = fulltext.query_plan(query)
-        if not terms or not self.rows("SELECT 1 FROM sqlite_master WHERE name = 'paragraph_rows'"):
+        if expr is not None or not self.rows("SELECT 1 FROM sqlite_master WHERE name = 'paragraph_rows'"):
             return None
         where, params = _where(filters, "r")
-        if expr is None:
-            # the order (and the filters' columns) from the covering index, not the reports' rows
-            order = self.rows("SELECT 1 FROM sqlite_master WHERE name = ?", (shortscan.ORDER_INDEX,))
-            indexed = f" INDEXED BY {shortscan.ORDER_INDEX}" if order and set(filters) <= _ORDER_FILTERS else ""
-            sql = (f"SELECT r.id, r.rowid, r.n_paragraphs FROM main.reports r{indexed}{where} "
-                   "ORDER BY r.report_year DESC, r.id")
-        else:
-            extra = where.replace(" WHERE ", " AND ", 1)
-            sql = ("SELECT p.id, p.seq, p.start, p.end, p.folded, r.rowid, r.n_paragraphs FROM paragraphs_fts "
-                   "JOIN main.paragraph_rows p ON p.id = paragraphs_fts.rowid JOIN main.reports r ON r.id = p.report_id "
-                   f"WHERE paragraphs_fts MATCH ?{extra} ORDER BY bm25(paragraphs_fts), p.report_id, p.seq")
-            params = [expr, *params]
+        # the order (and the filters' columns) from the covering index, not the reports' rows
+        order = self.rows("SELECT 1 FROM sqlite_master WHERE name = ?", (shortscan.ORDER_INDEX,))
+        indexed = f" INDEXED BY {shortscan.ORDER_INDEX}" if order and set(filters) <= _ORDER_FILTERS else ""
+        sql = (f"SELECT r.id, r.rowid, r.n_paragraphs FROM main.reports r{indexed}{where} "
+               "ORDER BY r.report_year DESC, r.id")
         key = (tuple(terms), sql, tuple(params), time_limit)
         with self._lock:
             cache = self.__dict__.setdefault("_scan_cache", shortscan.ScanCache())
             found = cache.get(self.conn, key, stop)
             if found is None:
                 try:
-                    if expr is None:
-                        found = shortscan.scan(self.conn, terms, sql, params, stop, time_limit)
-                    else:
-                        found = shortscan.verify(self.conn, self.conn.execute(sql, params).fetchall(), terms,
-                                                 stop, time_limit)
+                    found = shortscan.scan(self.conn, terms, sql, params, stop, time_limit)
                 except sqlite3.Error as exc:
                     raise StoreError(f"{self.path}: {exc}") from exc
                 cache.put(self.conn, key, found)
@@ -314,8 +302,8 @@ class Store(Database):
 
     def search_total(self, query: str, at_most: int | None = None, time_limit: float | None = None,
                      **filters: Any) -> shortscan.SearchTotal:
-        """How many paragraphs ``search`` finds for ``query``; a query with one- or two-character
-        terms (checked against the text) stops counting past ``at_most`` hits or after
+        """How many paragraphs ``search`` finds for ``query``; a query of one- and two-character
+        terms only (no index to narrow it) stops counting past ``at_most`` hits or after
         ``time_limit`` seconds, and says so (``complete`` False: "more than N", or cut)."""
         stop = None if at_most is None else at_most + 1
         scanned = self._short_scan(query, filters, stop, time_limit)
@@ -341,9 +329,8 @@ class Store(Database):
 
         Order: with a term of three or more characters, ``bm25`` of the trigram index; with
         shorter terms only, newest report first (then report id, paragraph), found by a scan that
-        stops at the page. A short term is checked against the text (``shortscan.py``); given
-        ``time_limit`` seconds, that stops when the time is up (the page may then be short).
-        Filters: region, year, level, province."""
+        stops at the page (``shortscan.py``) and, given ``time_limit`` seconds, when the time is up
+        (the page may then be short). Filters: region, year, level, province."""
         columns = "p.id, p.report_id, p.seq, p.start, p.end, r.region, r.level, r.report_year, r.admin_code"
         scanned = self._short_scan(query, filters, int(offset) + int(limit), time_limit)
         if scanned is not None:
