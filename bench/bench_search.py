@@ -1,7 +1,8 @@
 """Time full-text search on a database: the scan of short terms against the LIKE it replaces,
 and the trigram index for longer terms (median of N runs, warm, one process).
 
-    python bench/bench_search.py DB [--runs 3] [--old] [--queries 脱贫,发展,…]
+    python bench/bench_search.py DB [--runs 3] [--exact] [--old] [--queries 脱贫,发展,…]
+    python bench/bench_search.py DB --web [--runs 5]     # /search served in-process (TestClient)
 
 Per query it prints the hits on the web's first page, ``search_total`` (bounded as the web asks:
 at most 1000 hits counted, 0.25 s), the time of that count plus the page (the web's two calls), and
@@ -31,8 +32,12 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--old", action="store_true", help="also time the LIKE scan of the code before")
     ap.add_argument("--exact", action="store_true", help="also time the exact count (search_count, unbounded)")
+    ap.add_argument("--web", action="store_true", help="time /search instead (TestClient: a new query, then again)")
     ap.add_argument("--queries", default=QUERIES)
     args = ap.parse_args()
+    if args.web:
+        _web(args.db, args.queries.split(","), args.runs)
+        return
     store = open_store(args.db, readonly=True)
     for query in args.queries.split(","):
         times, total, hits = [], None, []
@@ -52,6 +57,31 @@ def main() -> None:
             (old,), t = _timed(lambda s=source, p=params: [store.rows(f"SELECT count(*) AS n FROM {s}", p)[0]["n"]])
             line += f"  | old LIKE count={old} {t * 1000:8.1f} ms"
         print(line, flush=True)
+
+
+def _web(db: str, queries: list[str], runs: int) -> None:
+    """``/search?q=…`` served in-process: wall and CPU of a new query's first page (the scan
+    runs), then the median of ``runs`` more (the scan kept), and what the page says of the count."""
+    from starlette.testclient import TestClient
+
+    from govreport.web import create_app
+
+    client = TestClient(create_app(db=db))
+    client.get("/search", params={"q": "测试"})  # the server warm (facets, templates)
+
+    def get(q: str) -> tuple[float, float]:
+        wall, cpu = time.perf_counter(), time.process_time()
+        assert client.get("/search", params={"q": q}).status_code == 200
+        return time.perf_counter() - wall, time.process_time() - cpu
+
+    for q in queries:
+        first = get(q)
+        again = [get(q) for _ in range(runs)]
+        page = client.get("/search.json", params={"q": q}).json()
+        print(f"/search?q={q}: new query {first[0] * 1000:.0f} ms wall, {first[1] * 1000:.0f} ms CPU; again "
+              f"{statistics.median(a[0] for a in again) * 1000:.0f} / {statistics.median(a[1] for a in again) * 1000:.0f} ms;"
+              f" count={page['count']} complete={page.get('count_complete')} timed_out={page.get('count_timed_out')}"
+              f" reports_read={page.get('reports_read')}", flush=True)
 
 
 if __name__ == "__main__":
