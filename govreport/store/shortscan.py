@@ -6,8 +6,11 @@ paragraphs took 16–19 s). ``scan`` reads the reports one at a time in the orde
 newest report first (``report_year DESC``, reports without a year last), then report id, then
 paragraph — and stops as soon as it has the hits it was asked for (``stop``: the page, or the
 page plus one more to tell "more than N") or its time runs out (``time_limit``). Each report's
-text is read once and searched with ``str.find``; only the paragraphs where the first term
-occurs are checked for the others.
+text is read once, as its UTF-8 bytes (a blob read: no Python string), and passed over if it
+lacks a term; otherwise the lines where the first term occurs are checked for the others (a
+report without blank lines: a line's number is its paragraph's ``seq``, so only the hits' rows
+are read). Paragraphs with a folded copy (``paragraph_rows.folded``: traditional, full-width)
+are checked in that copy, found through a partial index (schema 10).
 
 The hits are exactly those of ``search_text LIKE '%term%'`` for every term (ASCII letters
 without case, everything else as folded), in the same order as before; what is bounded is the
@@ -17,7 +20,6 @@ the total), ``timed_out`` whether the time limit cut the scan.
 
 from __future__ import annotations
 
-import bisect
 import re
 import sqlite3
 import time
@@ -43,38 +45,6 @@ class ScanResult:
 def ascii_lower(text: str) -> str:
     """``text`` with ASCII capitals made small, as ``LIKE`` compares them (same length)."""
     return _CAPITALS.sub(lambda m: m.group().lower(), text)
-
-
-def paragraph_hits(text: str, rows: Sequence[tuple[int, int, int, str | None]], terms: Sequence[str]) -> list[int]:
-    """Ids of the paragraphs (``rows``: id, start, end, folded, in text order) whose search text
-    (``folded`` where there is one, else the text at the offsets) holds every one of ``terms``
-    (already folded and ``ascii_lower``-ed)."""
-    if not terms or not rows:
-        return []
-    cased = any(_LETTER.search(t) for t in terms)  # else case cannot matter: the text as it is
-    hay = ascii_lower(text) if cased else text
-    first = terms[0]
-    starts = [r[1] for r in rows]
-    found: set[int] = set()
-    pos = hay.find(first)
-    while pos >= 0:  # the paragraphs where the first term occurs in the stored text
-        i = bisect.bisect_right(starts, pos) - 1
-        if i >= 0 and pos + len(first) <= rows[i][2]:
-            found.add(i)
-            pos = hay.find(first, rows[i][2])  # the rest of this paragraph cannot add a hit
-        else:
-            pos = hay.find(first, pos + 1)
-    out = []
-    for i, (pid, start, end, folded) in enumerate(rows):
-        if folded is not None:  # the index's text is the folded copy, not the stored one
-            own = ascii_lower(folded) if cased else folded
-            if all(t in own for t in terms):
-                out.append(pid)
-        elif i in found:
-            own = hay[start:end]
-            if all(t in own for t in terms[1:]):
-                out.append(pid)
-    return out
 
 
 #: the partial index of the paragraphs that have a folded copy (schema 10): which reports to
@@ -103,48 +73,14 @@ def _report_bytes(conn: sqlite3.Connection, rowid: int) -> bytes:
         return blob.read()
 
 
-#: a report with more candidate lines than this has all its paragraph rows read at once
-_MANY_LINES = 64
-
-
 def _raw_hits(conn: sqlite3.Connection, report_id: str, text: str, terms: Sequence[str],
               cased: bool) -> list[tuple[int, int]]:
-    """(seq, id) of the report's unfolded paragraphs holding every term in its stored text.
-
-    The lines holding the terms are found in the text and their rows read by seq (a line's seq
-    is the number of line breaks before it where no line is blank, checked against the rows'
-    offsets); otherwise every row of the report is read and checked."""
+    """(seq, id) of the report's unfolded paragraphs holding every term in its stored text, for a
+    report with a blank line (a line's number is not its seq): every row read and checked."""
     hay = ascii_lower(text) if cased else text
-    first, rest = terms[0], terms[1:]
-    lines: list[tuple[int, int]] = []
-    pos = hay.find(first)
-    while pos >= 0:
-        start = hay.rfind("\n", 0, pos) + 1
-        end = hay.find("\n", pos)
-        end = len(hay) if end < 0 else end
-        if all(t in hay[start:end] for t in rest):
-            lines.append((start, end))
-        pos = hay.find(first, end) if end < len(hay) else -1
-    if not lines:
-        return []
-    if len(lines) <= _MANY_LINES:
-        seqs, breaks, last = [], 0, 0
-        for start, _ in lines:
-            breaks += hay.count("\n", last, start)
-            last = start
-            seqs.append(breaks)
-        marks = ", ".join("?" * len(seqs))
-        rows = {seq: (pid, start, end, folded) for pid, seq, start, end, folded in conn.execute(
-            f"SELECT id, seq, start, end, folded FROM main.paragraph_rows WHERE report_id = ? AND seq IN ({marks})",
-            (report_id, *seqs))}
-        if all(seq in rows and rows[seq][1:3] == line for seq, line in zip(seqs, lines, strict=True)):
-            return [(seq, rows[seq][0]) for seq in seqs if rows[seq][3] is None]
-    out = []
-    for pid, seq, start, end, folded in conn.execute(
-            "SELECT id, seq, start, end, folded FROM main.paragraph_rows WHERE report_id = ?", (report_id,)):
-        if folded is None and all(t in hay[start:end] for t in terms):
-            out.append((seq, pid))
-    return out
+    return [(seq, pid) for pid, seq, start, end, folded in conn.execute(
+        "SELECT id, seq, start, end, folded FROM main.paragraph_rows WHERE report_id = ?", (report_id,))
+        if folded is None and all(t in hay[start:end] for t in terms)]
 
 
 def _line_hits(conn: sqlite3.Connection, report_id: str, hay: bytes, needles: Sequence[bytes]) -> list[tuple[int, int]]:
