@@ -5,7 +5,7 @@ and the trigram index for longer terms (median of N runs, warm, one process).
     python bench/bench_search.py DB --web [--runs 5]     # /search served in-process (TestClient)
 
 Per query it prints the hits on the web's first page, ``search_total`` (bounded as the web asks:
-at most 1000 hits counted, 0.25 s), the time of that count plus the page (the web's two calls), and
+``web.pages.SEARCH_COUNT_MAX`` hits counted, ``SEARCH_SECONDS``), the time of that count plus the page (the web's two calls), and
 with ``--old`` the exact count and the time of the LIKE scan over every paragraph (the code before).
 """
 
@@ -16,6 +16,7 @@ import statistics
 import time
 
 from govreport.store import open_store
+from govreport.web import pages
 
 QUERIES = "发展,的,脱贫,减税,量子,碳汇,GDP,碳达峰,高质量,营商环境,乡村振兴,高标准农田,粤港澳大湾区,新型城镇化建设,脱贫 攻坚"
 
@@ -39,12 +40,13 @@ def main() -> None:
         _web(args.db, args.queries.split(","), args.runs)
         return
     store = open_store(args.db, readonly=True)
+    most, seconds = pages.SEARCH_COUNT_MAX, pages.SEARCH_SECONDS
     for query in args.queries.split(","):
         times, total, hits = [], None, []
         for _ in range(args.runs):
             store.__dict__.pop("_scan_cache", None)  # every run from cold (as a new query)
-            (total, hits), t = _timed(lambda q=query: (store.search_total(q, at_most=1000, time_limit=0.25),
-                                                       store.search(q, limit=20, time_limit=0.25)))
+            (total, hits), t = _timed(lambda q=query: (store.search_total(q, at_most=most, time_limit=seconds),
+                                                       store.search(q, limit=20, time_limit=seconds)))
             times.append(t)
         line = (f"{query:10s} page={len(hits):3d} total={total.count}{'' if total.complete else '+'}"
                 f"{' (cut)' if total.timed_out else ''}  {statistics.median(times) * 1000:8.1f} ms")

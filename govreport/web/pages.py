@@ -40,7 +40,7 @@ SEARCH_MAX = 200
 #: a search of short terms only (a scan) counts this many hits at most ("more than N") …
 SEARCH_COUNT_MAX = 1000
 #: … and stops after this many seconds (the count then says "at least N")
-SEARCH_SECONDS = 0.25
+SEARCH_SECONDS = 0.2
 #: reports per page of the list, and the most one request may ask for
 PAGE_SIZE = 200
 PAGE_MAX = 1000
