@@ -458,7 +458,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     compact.VERSION: compact.migrate_v7,  # facts, tasks, paragraphs as spans: the text once (compact.py)
     slim.VERSION: slim.migrate_v8,  # the database smaller: tasks as offsets and labels (slim.py)
     9: _track_summary_step,  # tracking's counts per region (track_summary.py)
-    10: _short_search_step,  # the partial index of folded paragraphs, for short-term search (shortscan.py)
+    10: _short_search_step,  # the indexes of the short-term search: folded paragraphs, reports in order (shortscan.py)
 }
 
 
