@@ -12,8 +12,10 @@ A trigram index answers any query of three or more characters as an exact substr
 (independent of any word segmenter: 标准农 is found inside 高标准农田), but nothing shorter:
 脱贫, 就业, 减税 are two characters. ``Store.search`` (and ``govreport serve``) therefore
 looks a term of one or two characters up with ``LIKE`` over ``paragraphs.search_text``, after
-the index has narrowed the rows down when the query has a longer term too; the Datasette
-plugin (``govreport.datasette_plugin``) does the same for ``_search``.
+the index has narrowed the rows down when the query has a longer term too, and scans the
+reports newest first for a query of short terms only (``shortscan.py``: stopping at the page,
+and on the web at 1,000 hits or 0.2 s for the count); the Datasette plugin
+(``govreport.datasette_plugin``) uses ``LIKE`` for ``_search``.
 
 ``search_text`` is the paragraph folded character by character (``search_fold``: traditional
 → simplified, full-width letters and digits → ASCII; punctuation kept), keeping the length, so

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from govreport.errors import QueryError
-from govreport.store import fulltext
+from govreport.errors import QueryError, StoreError
+from govreport.store import fulltext, shortscan
 from govreport.store.db import Database
 
 #: doc fields of the JSON contract, in order (the reports table holds them as columns)
@@ -80,6 +80,10 @@ def _where(filters: dict[str, Any], table: str = "") -> tuple[str, list[Any]]:
         else:
             raise QueryError(f"unknown filter {name!r}")
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+#: the filters ``shortscan.ORDER_INDEX`` covers
+_ORDER_FILTERS = {"year", "report_year", "level", "province", "region", "admin_code"}
 
 
 class Store(Database):
@@ -267,26 +271,83 @@ class Store(Database):
         # only one- and two-character terms: nothing the trigram index can answer, scan
         return f"paragraphs p JOIN reports r ON r.id = p.report_id WHERE 1{likes}{extra}", [*like_params, *params]
 
+    def _short_scan(self, query: str, filters: dict[str, Any], stop: int | None,
+                    time_limit: float | None) -> shortscan.ScanResult | None:
+        """A query of one- and two-character terms only, scanned report by report in the search
+        order (``shortscan.py``), or None for any other query (the index narrows it; measured:
+        checking its candidates against report bytes read whole was slower than ``LIKE`` on the
+        view) or a database without ``paragraph_rows`` (an older layout opened read-only)."""
+        if not query.strip():
+            raise QueryError("empty search query")
+        expr, terms = fulltext.query_plan(query)
+        if expr is not None or not self.rows("SELECT 1 FROM sqlite_master WHERE name = 'paragraph_rows'"):
+            return None
+        where, params = _where(filters, "r")
+        # the order (and the filters' columns) from the covering index, not the reports' rows
+        order = self.rows("SELECT 1 FROM sqlite_master WHERE name = ?", (shortscan.ORDER_INDEX,))
+        indexed = f" INDEXED BY {shortscan.ORDER_INDEX}" if order and set(filters) <= _ORDER_FILTERS else ""
+        sql = (f"SELECT r.id, r.rowid, r.n_paragraphs FROM main.reports r{indexed}{where} "
+               "ORDER BY r.report_year DESC, r.id")
+        key = (tuple(terms), sql, tuple(params), time_limit)
+        with self._lock:
+            cache = self.__dict__.setdefault("_scan_cache", shortscan.ScanCache())
+            found = cache.get(self.conn, key, stop)
+            if found is None:
+                try:
+                    found = shortscan.scan(self.conn, terms, sql, params, stop, time_limit)
+                except sqlite3.Error as exc:
+                    raise StoreError(f"{self.path}: {exc}") from exc
+                cache.put(self.conn, key, found)
+        return found
+
+    def search_total(self, query: str, at_most: int | None = None, time_limit: float | None = None,
+                     **filters: Any) -> shortscan.SearchTotal:
+        """How many paragraphs ``search`` finds for ``query``; a query of one- and two-character
+        terms only (no index to narrow it) stops counting past ``at_most`` hits or after
+        ``time_limit`` seconds, and says so (``complete`` False: "more than N", or cut)."""
+        stop = None if at_most is None else at_most + 1
+        scanned = self._short_scan(query, filters, stop, time_limit)
+        if scanned is None:
+            return shortscan.SearchTotal(self.search_count(query, **filters))
+        if at_most is not None and len(scanned.ids) > at_most:
+            return shortscan.SearchTotal(at_most, False, False, scanned.reports_read)
+        return shortscan.SearchTotal(len(scanned.ids), scanned.complete, scanned.timed_out, scanned.reports_read)
+
     def search_count(self, query: str, **filters: Any) -> int:
         """How many paragraphs ``search`` finds for ``query`` in all (its hits are one page)."""
+        scanned = self._short_scan(query, filters, None, None)
+        if scanned is not None:
+            return len(scanned.ids)
         source, params = self._search_plan(query, filters)
         return int(self.rows(f"SELECT count(*) AS n FROM {source}", params)[0]["n"])
 
     def search(self, query: str, limit: int = 50, mark: tuple[str, str] = ("«", "»"), offset: int = 0,
-               **filters: Any) -> list[dict[str, Any]]:
+               time_limit: float | None = None, **filters: Any) -> list[dict[str, Any]]:
         """Paragraphs containing every whitespace-separated term of ``query`` (any length ≥ 1),
         best first: report id, region, level, year, ``snippet`` with each hit between the
         ``mark`` pair, ``matches`` (hit offsets into the report text) and the paragraph's span.
 
-        Filters: region, year, level, province."""
-        source, params = self._search_plan(query, filters)
-        order = ("bm25(paragraphs_fts), p.report_id, p.seq" if source.startswith("paragraphs_fts")
-                 else "r.report_year DESC, p.report_id, p.seq")
-        # the page's paragraphs are cut from their reports' texts here, once the page is known:
-        # selecting p.text would cut every hit's text before the sort
-        sql = ("SELECT p.id, p.report_id, p.seq, p.start, p.end, r.region, r.level, r.report_year, "
-               f"r.admin_code FROM {source} ORDER BY {order} LIMIT ? OFFSET ?")
-        rows = self.rows(sql, [*params, int(limit), int(offset)])
+        Order: with a term of three or more characters, ``bm25`` of the trigram index; with
+        shorter terms only, newest report first (then report id, paragraph), found by a scan that
+        stops at the page (``shortscan.py``) and, given ``time_limit`` seconds, when the time is up
+        (the page may then be short). Filters: region, year, level, province."""
+        columns = "p.id, p.report_id, p.seq, p.start, p.end, r.region, r.level, r.report_year, r.admin_code"
+        scanned = self._short_scan(query, filters, int(offset) + int(limit), time_limit)
+        if scanned is not None:
+            page = list(scanned.ids[int(offset):int(offset) + int(limit)])
+            marks = ", ".join("?" * len(page))
+            found = {r["id"]: r for r in self.rows(
+                f"SELECT {columns} FROM main.paragraph_rows p JOIN main.reports r ON r.id = p.report_id "
+                f"WHERE p.id IN ({marks})", page)} if page else {}
+            rows = [found[i] for i in page if i in found]
+        else:
+            source, params = self._search_plan(query, filters)
+            # the page's paragraphs are cut from their reports' texts here, once the page is known:
+            # selecting p.text would cut every hit's text before the sort
+            order = ("bm25(paragraphs_fts), p.report_id, p.seq" if source.startswith("paragraphs_fts")
+                     else "r.report_year DESC, p.report_id, p.seq")
+            sql = f"SELECT {columns} FROM {source} ORDER BY {order} LIMIT ? OFFSET ?"
+            rows = self.rows(sql, [*params, int(limit), int(offset)])
         texts = self._paragraph_texts([r["id"] for r in rows])
         out = []
         for r in rows:

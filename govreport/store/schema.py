@@ -33,9 +33,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from govreport.store import compact, slim
+from govreport.store import compact, shortscan, slim
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 #: the fact fields a correction may set (period_start/period_end follow period)
 CORRECTABLE = ("kind", "period", "period_start", "period_end", "indicator", "measure", "value", "value_max",
@@ -86,6 +86,16 @@ def _track_summary_step(conn: sqlite3.Connection) -> None:
     for statement in TRACK_SUMMARY_DDL.split(";\n"):
         if statement.strip():
             conn.execute(statement)
+
+
+def _short_search_step(conn: sqlite3.Connection) -> None:
+    """Version 10: the indexes of the search of one- and two-character terms (``shortscan.py``): the
+    paragraphs with a folded copy (read even where the stored text lacks the term) and the reports
+    in the search order. Idempotent; a file without ``paragraph_rows`` (a stub) is left as it is."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'paragraph_rows' AND type = 'table'").fetchone():
+        for statement in shortscan.INDEX_DDL.split(";\n"):
+            if statement.strip():
+                conn.execute(statement)
 
 
 CORRECTIONS_DDL = """
@@ -448,6 +458,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     compact.VERSION: compact.migrate_v7,  # facts, tasks, paragraphs as spans: the text once (compact.py)
     slim.VERSION: slim.migrate_v8,  # the database smaller: tasks as offsets and labels (slim.py)
     9: _track_summary_step,  # tracking's counts per region (track_summary.py)
+    10: _short_search_step,  # the indexes of the short-term search: folded paragraphs, reports in order (shortscan.py)
 }
 
 
@@ -461,10 +472,11 @@ def migrate(conn: sqlite3.Connection) -> int:
     if found == SCHEMA_VERSION:
         return found
     if found == 0:
-        # the tables of version 7, brought to version 8 while empty (and 9: track_summary), in one transaction
+        # the tables of version 7, brought to version 8 while empty (and 9: track_summary, 10: the short-term
+        # search's indexes), in one transaction
         views = "".join(statement + ";\n" for statement in compact.views_ddl())
         conn.executescript(f"BEGIN;\n{DDL}{compact.TABLES_DDL}{FTS_DDL}{SOURCES_DDL}{REPORTS_VIEW_DDL}"
-                           f"{CORRECTIONS_DDL}{TRACK_SUMMARY_DDL}{views}")
+                           f"{CORRECTIONS_DDL}{TRACK_SUMMARY_DDL}{shortscan.INDEX_DDL}{views}")
         try:
             slim.migrate_v8(conn)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

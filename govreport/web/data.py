@@ -20,6 +20,7 @@ from typing import Any
 
 from govreport.errors import GovReportError
 from govreport.store.queries import COUNT_FIELDS, DOC_FIELDS, LEVEL_ORDER, SOURCE_FIELDS, Store, _where
+from govreport.store.shortscan import SearchTotal
 
 #: private-use characters the store wraps search hits in; never shown, split out by split_marks
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
@@ -325,14 +326,27 @@ class WebData:
             return int(count(query, **args))
         return len(self.store.search(query, limit=10**9, **args))
 
-    def search(self, query: str, limit: int = 50, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
+    def search_total(self, query: str, at_most: int, time_limit: float, **filters: Any) -> SearchTotal:
+        """``search_count``, bounded where the store can bound it (a query of short terms only,
+        scanned: at most ``at_most`` hits counted, ``time_limit`` seconds)."""
+        total = getattr(self.store, "search_total", None)
+        if callable(total):
+            args: dict[str, Any] = {k: v for k, v in filters.items() if v not in (None, "")}
+            return total(query, at_most=at_most, time_limit=time_limit, **args)
+        return SearchTotal(self.search_count(query, **filters))
+
+    def search(self, query: str, limit: int = 50, offset: int = 0, time_limit: float | None = None,
+               **filters: Any) -> list[dict[str, Any]]:
         """Hits with ``snippet`` as plain text and ``snippet_marks``, [start, end] of each hit in it.
 
-        ``filters`` (level, year, province, region) are passed to the store when given."""
+        ``filters`` (level, year, province, region) are passed to the store when given;
+        ``time_limit`` too, if it takes one (the scan of short terms)."""
         func = self.store.search
         args: dict[str, Any] = {k: v for k, v in filters.items() if v not in (None, "")}
         if offset:
             args["offset"] = offset
+        if time_limit is not None and _accepts(func, "time_limit"):
+            args["time_limit"] = time_limit
         if not _accepts(func, "mark"):
             return jsonable(func(query, limit=limit, **args))
         hits = jsonable(func(query, limit=limit, mark=(MARK_OPEN, MARK_CLOSE), **args))

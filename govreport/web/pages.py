@@ -17,6 +17,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from govreport.errors import GovReportError
+from govreport.store.shortscan import SearchTotal
 from govreport.web import review
 from govreport.web.charts import Series, compare_chart, line_chart
 from govreport.web.data import FACETS, WebData, year_of
@@ -36,6 +37,10 @@ VERDICTS = ("met", "missed", "no_outcome", "not_reported", "not_comparable", "no
 SEARCH_LIMIT = 20
 #: the most search hits one request may ask for
 SEARCH_MAX = 200
+#: a search of short terms only (a scan) counts this many hits at most ("more than N") …
+SEARCH_COUNT_MAX = 1000
+#: … and stops after this many seconds (the count then says "at least N")
+SEARCH_SECONDS = 0.2
 #: reports per page of the list, and the most one request may ask for
 PAGE_SIZE = 200
 PAGE_MAX = 1000
@@ -330,12 +335,15 @@ def search_page(request: Request) -> Page:
     query = (q.get("q") or "").strip()
     filters = {"level": q.get("level") or None, "year": _year(q.get("year"))}
     data = _data(request)
-    total = data.search_count(query, **filters) if query else 0
-    paging = paging_of(q, total, SEARCH_LIMIT, SEARCH_MAX, _int)
-    hits = data.search(query, limit=paging.per_page, offset=paging.offset, **filters) if query else []
+    # a query of one- and two-character terms only is scanned (no index narrows it): bounded
+    total = data.search_total(query, SEARCH_COUNT_MAX, SEARCH_SECONDS, **filters) if query else SearchTotal(0)
+    paging = paging_of(q, total.count, SEARCH_LIMIT, SEARCH_MAX, _int)
+    hits = data.search(query, limit=paging.per_page, offset=paging.offset, time_limit=SEARCH_SECONDS,
+                       **filters) if query else []
     facets = data.facets()
     payload = {"query": query, "filters": {k: v for k, v in filters.items() if v is not None},
-               **paging.payload(), "hits": hits}
+               **paging.payload(), "count_complete": total.complete, "count_timed_out": total.timed_out,
+               "reports_read": total.reports_read, "hits": hits}
     return "search.html", payload, {
         "levels": [v for v, _ in facets["level"] if v],
         "years": sorted((v for v, _ in facets["report_year"] if v is not None), reverse=True),
