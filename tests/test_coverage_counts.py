@@ -1,0 +1,150 @@
+"""The ids added for counts of things, physical amounts and percents (issue 12 item 5): schools,
+hospitals, zones, platforms and projects counted in 个/所/家/项, livestock in 头, products of the
+plans in 吨, shares and rates. Each alias example names its own id, a part never falls to its whole
+(本科高校 is no universities, 铁路货运量 no freight_volume), and whole sentences through the extractor
+give the id and value (my own phrasings, none copied from a report)."""
+
+from __future__ import annotations
+
+import pytest
+
+from govreport import Options, extract
+from govreport.facts.mentions import find_mentions
+from govreport.lexicons import indicators, plausible
+
+# a mention → the indicator it names
+ALIAS_EXAMPLES = [
+    ("社区卫生服务中心达到120个", "community_health_centers"),
+    ("标准化乡镇卫生院80个", "township_health_centers"),
+    ("县级医院全部达到二级甲等", "county_hospitals"),
+    ("县中医院建设全面完成", "county_tcm_hospitals"),  # a kind of county hospital keeps its own id
+    ("县妇幼保健院新建12所", "county_mch_hospitals"),
+    ("农村寄宿制学校改造300所", "boarding_schools"),
+    ("普通高中新建8所", "senior_high_schools"),
+    ("普通高中在校生12万人", "senior_high_students"),  # the pupils, not the schools
+    ("高职院校达到45所", "vocational_colleges"),
+    ("高职院校在校生30万人", "higher_vocational_students"),
+    ("中等职业学校整合为60所", "vocational_schools"),
+    ("本科高校增至38所", "undergraduate_colleges"),  # a part of universities
+    ("省重点实验室重组完成", "provincial_key_labs"),
+    ("全国重点实验室新增5家", "key_laboratories"),  # the national ones keep theirs
+    ("大中型项目建成投产二百个", "large_medium_projects"),
+    ("限额以上的建设单位共有九百个", "above_norm_projects"),
+    ("限额以上的工矿建设单位六百个", "above_norm_industrial_projects"),
+    ("重大水利工程开工二十项", "major_water_projects"),
+    ("世界500强企业落户40家", "fortune500_firms"),
+    ("离境退税商店增至300家", "tax_refund_stores"),
+    ("对外开放口岸达到25个", "open_ports"),
+    ("大牲畜存栏八千万头", "big_livestock"),
+    ("牲畜总头数增加百分之五", "livestock"),
+    ("农业生产合作社发展到六十万个", "agri_producer_coops"),
+    ("农民专业合作社达到2万家", "cooperatives"),  # today's co-operatives keep their id
+    ("人民公社二万多个", "people_communes"),
+    ("国营机器拖拉机站增加到二百个", "tractor_stations"),
+    ("拖拉机产量增长百分之十", "tractors"),  # the machines, not the stations
+    ("工业互联网平台培育30个", "industrial_internet_platforms"),
+    ("国家高新区增至12个", "high_tech_zones"),
+    ("国家级经开区9个", "econ_dev_zones"),
+    ("制造业创新中心新增3家", "manufacturing_innovation_centers"),
+    ("工程技术研究中心新建15个", "engineering_research_centers"),
+    ("开垦荒地五百万亩", "land_reclamation"),
+    ("深松整地一千万亩", "deep_tillage"),
+    ("海铁联运班列开行5000列", "sea_rail_trains"),
+    ("中欧班列开行2000列", "china_europe_trains"),
+    ("电解铝产量四百万吨", "electrolytic_aluminum"),
+    ("黄金产量增长8%", "gold_output"),
+    ("精炼铜产量一百万吨", "refined_copper"),
+    ("白银产量增长12%", "silver_output"),
+    ("太阳能电池产量增长40%", "solar_cells"),
+    ("锂离子电池产量增长25%", "lithium_batteries"),
+    ("集成电路产量增长30%", "integrated_circuits"),
+    ("集成电路出口增长18%", "ic_exports"),  # the exports, not the output
+    ("集成电路产业规模突破千亿元", "ic_industry"),  # the industry, not the chips
+    ("服务机器人产量增长20%", "service_robots"),
+    ("工业机器人产量增长20%", "industrial_robots"),
+    ("自然岸线保有率不低于35%", "natural_coastline_rate"),
+    ("装配式建筑占新建建筑比例达到30%", "prefab_building_share"),
+    ("家用电器和音像器材类零售额增长15%", "appliance_retail"),
+    ("电信业务总量增长12%", "telecom_business_volume"),
+    ("铁路货运量达到四亿吨", "railway_freight"),  # a part of freight_volume
+    ("货运量达到十亿吨", "freight_volume"),
+    ("高技术服务业投资增长11%", "high_tech_services_investment"),
+    ("高速公路投资600亿元", "expressway_investment"),
+    ("棉田扩大到八千万亩", "cotton_area"),
+    ("长者食堂建成500个", "elderly_canteens"),
+    ("农作物综合机械化率达到75%", "farm_mechanization_rate"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ALIAS_EXAMPLES)
+def test_a_mention_names_its_id(text: str, expected: str) -> None:
+    found = find_mentions(text)
+    assert found and found[0].indicator == expected, [(m.indicator, m.text) for m in found]
+
+
+def test_every_example_id_is_described() -> None:
+    table = indicators()
+    for _, ind_id in ALIAS_EXAMPLES:
+        ind = table[ind_id]
+        assert ind.name and (ind.notes or list(table).index(ind_id) < 40), ind_id
+
+
+# whole sentences through the extractor: (report year, sentence, id, value)
+FACT_EXAMPLES = [
+    (2025, "新建社区卫生服务中心15个，改造提升乡镇卫生院42个。", "community_health_centers", 15),
+    (2025, "新建社区卫生服务中心15个，改造提升乡镇卫生院42个。", "township_health_centers", 42),
+    (2025, "改造提升县级医院30所。", "county_hospitals", 30),
+    (2025, "全年新开工重大水利工程18项。", "major_water_projects", 18),
+    (2025, "新增本科高校2所。", "undergraduate_colleges", 2),
+    (2025, "落户世界500强企业12家。", "fortune500_firms", 12),
+    (2025, "离境退税商店达到800家。", "tax_refund_stores", 800),
+    (2025, "国家级经开区增至11个。", "econ_dev_zones", 11),
+    (2025, "海铁联运班列开行1.2万列。", "sea_rail_trains", 12000),
+    (2025, "完成深松整地650万亩。", "deep_tillage", 6.5e6),
+    (2025, "自然岸线保有率稳定在40%以上。", "natural_coastline_rate", 40),
+    (2025, "铁路货运量增长6.2%。", "railway_freight", 6.2),
+    (1957, "去年共开垦荒地一千二百万亩。", "land_reclamation", 1.2e7),
+    (1957, "全国大牲畜达到八千三百万头。", "big_livestock", 8.3e7),
+    (1957, "农业生产合作社增加到七十万个。", "agri_producer_coops", 7e5),
+    (1957, "国营机器拖拉机站增加到三百个。", "tractor_stations", 300),
+    (1957, "电解铝的产量为三万吨。", "electrolytic_aluminum", 3e4),
+    (1983, "全年建成投产大中型项目86个。", "large_medium_projects", 86),
+]
+
+
+@pytest.mark.parametrize(("year", "sentence", "expected", "value"), FACT_EXAMPLES)
+def test_a_sentence_gives_the_id(year: int, sentence: str, expected: str, value: float) -> None:
+    report = extract(f"{year}年政府工作报告\n一、{year - 1}年工作回顾\n{sentence}\n",
+                     Options(doc_id="x", tasks=False, slogans=False))
+    got = [(f.indicator, f.value) for f in report.facts]
+    assert (expected, pytest.approx(value)) in got, got
+
+
+@pytest.mark.parametrize(("sentence", "part", "whole"), [
+    ("新增本科高校3所。", "undergraduate_colleges", "universities"),
+    ("铁路货运量增长5%。", "railway_freight", "freight_volume"),
+    ("新建县中医院6所。", "county_tcm_hospitals", "county_hospitals"),
+    ("集成电路出口增长20%。", "ic_exports", "integrated_circuits"),
+])
+def test_a_part_is_never_its_whole(sentence: str, part: str, whole: str) -> None:
+    report = extract(f"2025年政府工作报告\n一、2024年工作回顾\n{sentence}\n",
+                     Options(doc_id="x", tasks=False, slogans=False))
+    got = [f.indicator for f in report.facts]
+    assert part in got and whole not in got, got
+
+
+def test_a_count_id_takes_no_money() -> None:
+    """高新区 counts zones: a zone's output in 元 is no fact of high_tech_zones."""
+    report = extract("2025年政府工作报告\n一、2024年工作回顾\n国家高新区营业收入突破1万亿元。\n",
+                     Options(doc_id="x", tasks=False, slogans=False))
+    assert "high_tech_zones" not in [f.indicator for f in report.facts]
+
+
+RANGED = ["community_health_centers", "senior_high_schools", "fortune500_firms", "big_livestock",
+          "agri_producer_coops", "land_reclamation", "electrolytic_aluminum", "railway_freight"]
+
+
+@pytest.mark.parametrize("ind_id", RANGED)
+def test_new_ids_have_a_level_range(ind_id: str) -> None:
+    rows = [p for p in plausible() if p.indicator == ind_id and p.measure == "level"]
+    assert rows and rows[0].unit == indicators()[ind_id].default_unit and rows[0].min < rows[0].max
