@@ -119,6 +119,17 @@ ALIAS_EXAMPLES = [
     ("水库总库容增加五亿立方米", "reservoir_capacity"),
     ("新增供水能力8亿立方米", "water_supply_capacity"),
     ("旱涝保收面积扩大到五千万亩", "drought_flood_proof_fields"),
+    ("非化石能源发电量占比达到40%", "non_fossil_generation_share"),
+    ("非化石能源消费比重提高到20%", "non_fossil_share"),  # of energy use, not of power
+    ("可再生能源发电量占比超过50%", "renewable_generation_share"),
+    ("新能源发电量占比提高3个百分点", "new_energy_generation_share"),
+    ("国营工业的产值增长百分之二十", "state_industry_output"),
+    ("私营工业产值下降百分之十", "private_industry_output"),
+    ("公私合营工业的产值增长一倍", "jv_industry_output"),
+    ("合作社营工业增长百分之四十", "coop_industry_output"),
+    ("服务业增加值比重提高到55%", "service_value_added"),  # a share of the value added: measure share
+    ("第二产业比重下降到38%", "secondary_value_added"),
+    ("第一产业占比降至6%", "primary_value_added"),
 ]
 
 
@@ -156,6 +167,7 @@ FACT_EXAMPLES = [
     (1957, "国营机器拖拉机站增加到三百个。", "tractor_stations", 300),
     (1957, "电解铝的产量为三万吨。", "electrolytic_aluminum", 3e4),
     (1983, "全年建成投产大中型项目86个。", "large_medium_projects", 86),
+    (1956, "在工业总产值中，国营工业所占的比重由百分之五十九上升到百分之六十三。", "state_industry_output", 63),
 ]
 
 
@@ -180,12 +192,20 @@ def test_a_part_is_never_its_whole(sentence: str, part: str, whole: str) -> None
     assert part in got and whole not in got, got
 
 
+def test_a_share_of_the_value_added_is_its_share() -> None:
+    """服务业增加值比重 is service_value_added, measure share (as 税收占…比重 is tax_revenue's share)."""
+    report = extract("2025年政府工作报告\n一、2024年工作回顾\n服务业增加值比重达到52.5%。\n",
+                     Options(doc_id="x", tasks=False, slogans=False))
+    assert [(f.indicator, f.measure.value, f.value) for f in report.facts] == [("service_value_added", "share", 52.5)]
+
+
 @pytest.mark.parametrize(("sentence", "wrong"), [
     ("国家级经开区生产总值增长9%。", "gdp"),  # a zone's output is no region's: zones have no alias (they would unguard it)
     ("牛羊出栏分别增长5%、2%。", "sheep_slaughtered"),  # two subjects: no sheep alias lies inside 牛羊出栏
     ("国庆黄金周接待游客增长20%。", "gold_output"),  # 黄金周 is a holiday, no gold
     ("农业社会化服务覆盖率达到60%。", "agri_producer_coops"),
     ("新增四星级饭店30家。", "star_hotels"),  # a grade of hotel keeps its own id
+    ("国营工业企业收入为六十亿元。", "state_industry_output"),  # budget revenue from the firms, not their output
 ])
 def test_a_word_inside_another_names_no_id(sentence: str, wrong: str) -> None:
     report = extract(f"2025年政府工作报告\n一、2024年工作回顾\n{sentence}\n",
