@@ -130,6 +130,30 @@ ALIAS_EXAMPLES = [
     ("服务业增加值比重提高到55%", "service_value_added"),  # a share of the value added: measure share
     ("第二产业比重下降到38%", "secondary_value_added"),
     ("第一产业占比降至6%", "primary_value_added"),
+    ("海铁联运量突破50万标箱", "sea_rail_volume"),  # the containers, not the trains
+    ("水肥一体化面积达到800万亩", "water_fertilizer_integration"),
+    ("林下经济面积扩大到300万亩", "forest_economy_area"),
+    ("一刻钟便民生活圈建成80个", "convenience_circles"),
+    ("医养结合机构增至150家", "medical_elderly_institutions"),
+    ("千亿级产业集群达到9个", "hundred_billion_industries"),
+    ("万亿级产业集群2个", "trillion_industries"),
+    ("产业集群发展到40个", "industrial_clusters"),  # all clusters, whatever their size
+    ("千亿级企业新增2家", "firms_over_100bn"),
+    ("百亿级企业达到30家", "firms_over_10bn"),
+    ("限上商贸企业新增500家", "above_quota_trade_firms"),
+    ("资质以上建筑业企业新增120家", "qualified_construction_firms"),
+    ("“四上”企业新增2000家", "four_above_firms"),
+    ("规模以上服务业企业突破3000家", "above_size_service_firms"),
+    ("规模以上服务业企业营业收入增长9%", "services_revenue"),  # their revenue keeps its id
+    ("地理标志农产品新增15个", "gi_products"),
+    ("绿色食品认证产品达到900个", "green_food_products"),
+    ("就业帮扶车间吸纳就业", "poverty_workshops"),
+    ("零工市场建成60个", "gig_markets"),
+    ("煤层气产量增长15%", "coalbed_methane"),
+    ("猪牛羊禽肉产量增长3%", "meat_output"),
+    ("中欧中亚班列开行800列", "china_europe_trains"),
+    ("智能车间新建50个", "smart_factories"),
+    ("通航机场新建3个", "general_airports"),
 ]
 
 
@@ -205,6 +229,7 @@ def test_a_share_of_the_value_added_is_its_share() -> None:
     ("国庆黄金周接待游客增长20%。", "gold_output"),  # 黄金周 is a holiday, no gold
     ("农业社会化服务覆盖率达到60%。", "agri_producer_coops"),
     ("新增四星级饭店30家。", "star_hotels"),  # a grade of hotel keeps its own id
+    ("新建通航机场4个。", "civil_airports"),  # general aviation, not transport airports
     ("国营工业企业收入为六十亿元。", "state_industry_output"),  # budget revenue from the firms, not their output
 ])
 def test_a_word_inside_another_names_no_id(sentence: str, wrong: str) -> None:
