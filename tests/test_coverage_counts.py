@@ -59,6 +59,7 @@ ALIAS_EXAMPLES = [
     ("白银产量增长12%", "silver_output"),
     ("太阳能电池产量增长40%", "solar_cells"),
     ("锂离子电池产量增长25%", "lithium_batteries"),
+    ("锂电池产量增长30%", "lithium_batteries"),
     ("集成电路产量增长30%", "integrated_circuits"),
     ("集成电路出口增长18%", "ic_exports"),  # the exports, not the output
     ("集成电路产业规模突破千亿元", "ic_industry"),  # the industry, not the chips
@@ -154,6 +155,24 @@ ALIAS_EXAMPLES = [
     ("中欧中亚班列开行800列", "china_europe_trains"),
     ("智能车间新建50个", "smart_factories"),
     ("通航机场新建3个", "general_airports"),
+    ("冶金设备产量五万吨", "metallurgical_equipment"),
+    ("矿山机械增产一万吨", "mining_equipment"),
+    ("化学农药产量八万吨", "pesticide_output"),
+    ("农药使用量减少8%", "pesticide_use"),  # the use, not the output
+    ("汽车轮胎四十万条", "tyres"),
+    ("电视机产量增长一倍", "tv_sets"),
+    ("彩色电视机产量九十万台", "color_tv_sets"),  # a part of tv_sets
+    ("收音机产量增长百分之四十", "radios"),
+    ("洗衣机产量三百万台", "washing_machines"),
+    ("电冰箱产量增长百分之六十", "refrigerators"),
+    ("塑料产量增长百分之十五", "plastics"),
+    ("发电设备产量八百万千瓦", "power_equipment"),
+    ("造船完工量一千万吨", "shipbuilding"),
+    ("啤酒产量增长百分之二十", "beer"),
+    ("公路货运量增长7%", "road_freight"),  # a part of freight_volume
+    ("水路货运量二亿吨", "waterway_freight"),
+    ("纸四十万吨", "machine_paper"),
+    ("纱二百万吨", "cotton_yarn"),
 ]
 
 
@@ -230,6 +249,10 @@ def test_a_share_of_the_value_added_is_its_share() -> None:
     ("农业社会化服务覆盖率达到60%。", "agri_producer_coops"),
     ("新增四星级饭店30家。", "star_hotels"),  # a grade of hotel keeps its own id
     ("新建通航机场4个。", "civil_airports"),  # general aviation, not transport airports
+    ("新建的糖厂投资只及老厂的百分之五十。", "sugar"),  # a sugar mill is no sugar: no bare 糖
+    ("电动汽车、锂电池、光伏产品出口增长20%。", "lithium_batteries"),  # the exports of the three, no output
+    ("电动汽车、锂电池、光伏产品出口增长20%。", "car_output"),
+    ("我国已能制造二万五千千瓦的发电设备。", "power_equipment"),  # the size of one set, no output
     ("国营工业企业收入为六十亿元。", "state_industry_output"),  # budget revenue from the firms, not their output
 ])
 def test_a_word_inside_another_names_no_id(sentence: str, wrong: str) -> None:
