@@ -208,7 +208,7 @@ FACT_EXAMPLES = [
     (1957, "全国大牲畜达到八千三百万头。", "big_livestock", 8.3e7),
     (1957, "农业生产合作社增加到七十万个。", "agri_producer_coops", 7e5),
     (1957, "国营机器拖拉机站增加到三百个。", "tractor_stations", 300),
-    (1957, "电解铝的产量为三万吨。", "electrolytic_aluminum", 3e4),
+    (1957, "原铝产量为三万吨。", "electrolytic_aluminum", 3e4),
     (1983, "全年建成投产大中型项目86个。", "large_medium_projects", 86),
     (1956, "在工业总产值中，国营工业所占的比重由百分之五十九上升到百分之六十三。", "state_industry_output", 63),
 ]
@@ -253,6 +253,8 @@ def test_a_share_of_the_value_added_is_its_share() -> None:
     ("电动汽车、锂电池、光伏产品出口增长20%。", "lithium_batteries"),  # the exports of the three, no output
     ("电动汽车、锂电池、光伏产品出口增长20%。", "car_output"),
     ("我国已能制造二万五千千瓦的发电设备。", "power_equipment"),  # the size of one set, no output
+    ("集成电路、汽车零部件出口分别增长40%、20%。", "integrated_circuits"),  # exports, no output
+    ("钢铁、电解铝分别压减过剩产能300万吨和50万吨。", "electrolytic_aluminum"),  # capacity cut, no output
     ("国营工业企业收入为六十亿元。", "state_industry_output"),  # budget revenue from the firms, not their output
 ])
 def test_a_word_inside_another_names_no_id(sentence: str, wrong: str) -> None:
