@@ -173,6 +173,8 @@ ALIAS_EXAMPLES = [
     ("水路货运量二亿吨", "waterway_freight"),
     ("纸四十万吨", "machine_paper"),
     ("纱二百万吨", "cotton_yarn"),
+    ("绿色食品、有机和地理标志农产品总数达到2000个", "green_organic_gi_products"),  # the three together
+    ("实施省大中型项目3000个", "major_projects"),  # a province's own list, not the plan's big projects
 ]
 
 
