@@ -175,6 +175,17 @@ ALIAS_EXAMPLES = [
     ("纱二百万吨", "cotton_yarn"),
     ("绿色食品、有机和地理标志农产品总数达到2000个", "green_organic_gi_products"),  # the three together
     ("实施省大中型项目3000个", "major_projects"),  # a province's own list, not the plan's big projects
+    ("劳动年龄人口平均受教育年限达到11.5年", "education_years"),
+    ("人均公园绿地面积15平方米", "park_green_per_capita"),
+    ("建筑垃圾资源化利用率达到50%", "construction_waste_recycling"),
+    ("城镇新建建筑中绿色建筑占比达到90%", "green_building_share"),
+    ("城市燃气普及率达到98%", "gas_coverage"),
+    ("城市用水普及率99%", "water_coverage"),
+    ("农村自来水普及率90%", "rural_tap_water"),  # the rural one keeps its id
+    ("政策范围内住院费用报销比例稳定在70%", "hospitalization_reimbursement"),
+    ("每千人口注册护士数达到3.8人", "nurses_per_thousand"),
+    ("外贸依存度下降到30%", "trade_dependence"),
+    ("人口平均寿命提高到七十岁", "life_expectancy"),
 ]
 
 
