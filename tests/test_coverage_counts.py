@@ -186,6 +186,13 @@ ALIAS_EXAMPLES = [
     ("每千人口注册护士数达到3.8人", "nurses_per_thousand"),
     ("外贸依存度下降到30%", "trade_dependence"),
     ("人口平均寿命提高到七十岁", "life_expectancy"),
+    ("普通高中升学率达到80%", "high_school_progression_rate"),  # a rate, not the schools
+    ("应届高校毕业生就业率保持在90%以上", "graduate_placement_rate"),  # the rate, not the graduates
+    ("充电终端新增3万个", "charging_piles"),
+    ("病险水库除险加固项目完工800个", "reservoir_reinforcement"),
+    ("民生支出占一般公共预算支出比例保持在75%", "livelihood_spending_share"),
+    ("财政支出中民生占比超过七成", "livelihood_spending_share"),
+    ("自治区级绿色工厂新增40家", "green_factories"),
 ]
 
 
