@@ -193,6 +193,17 @@ ALIAS_EXAMPLES = [
     ("民生支出占一般公共预算支出比例保持在75%", "livelihood_spending_share"),
     ("财政支出中民生占比超过七成", "livelihood_spending_share"),
     ("自治区级绿色工厂新增40家", "green_factories"),
+    ("全域旅游示范区新增3个", "all_for_one_tourism_zones"),
+    ("国家森林城市达到12个", "forest_cities"),
+    ("国家卫生县城新增5个", "health_cities"),
+    ("国家级非遗代表性项目新增8项", "intangible_heritage"),
+    ("全国重点文物保护单位达到400处", "heritage_sites"),
+    ("电子商务进农村综合示范县实现全覆盖", "ecommerce_demo_counties"),
+    ("三甲医院新增6家", "tertiary_hospitals"),
+    ("国家森林乡村创建20个", "forest_villages"),
+    ("商业步行街改造提升8条", "pedestrian_streets"),
+    ("物流园区达到30个", "logistics_parks"),
+    ("国家物流枢纽新增2个", "logistics_hubs"),  # the hubs keep their id
 ]
 
 
