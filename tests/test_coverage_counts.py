@@ -171,7 +171,6 @@ ALIAS_EXAMPLES = [
     ("啤酒产量增长百分之二十", "beer"),
     ("公路货运量增长7%", "road_freight"),  # a part of freight_volume
     ("水路货运量二亿吨", "waterway_freight"),
-    ("纸四十万吨", "machine_paper"),
     ("纱二百万吨", "cotton_yarn"),
     ("绿色食品、有机和地理标志农产品总数达到2000个", "green_organic_gi_products"),  # the three together
     ("实施省大中型项目3000个", "major_projects"),  # a province's own list, not the plan's big projects
