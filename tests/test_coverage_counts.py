@@ -203,6 +203,12 @@ ALIAS_EXAMPLES = [
     ("商业步行街改造提升8条", "pedestrian_streets"),
     ("物流园区达到30个", "logistics_parks"),
     ("国家物流枢纽新增2个", "logistics_hubs"),  # the hubs keep their id
+    ("大中型水库建成12座", "reservoirs"),
+    ("水库总库容增加3亿立方米", "reservoir_capacity"),  # the storage, not the reservoirs
+    ("国家级自然保护区达到20个", "nature_reserves"),
+    ("国家公园设立5个", "national_parks"),
+    ("旅游厕所新建改建3000座", "tourist_toilets"),
+    ("人才公寓筹集1万套", "talent_apartments"),
 ]
 
 
