@@ -300,7 +300,8 @@ def test_a_word_inside_another_names_no_id(sentence: str, wrong: str) -> None:
 
 
 RANGED = ["community_health_centers", "senior_high_schools", "fortune500_firms", "big_livestock",
-          "agri_producer_coops", "land_reclamation", "electrolytic_aluminum", "railway_freight"]
+          "agri_producer_coops", "land_reclamation", "electrolytic_aluminum", "railway_freight",
+          "nev_penetration", "education_years", "farm_machinery_power", "road_freight"]
 
 
 @pytest.mark.parametrize("ind_id", RANGED)
