@@ -87,7 +87,6 @@ ALIAS_EXAMPLES = [
     ("农村电影放映队增加二千个", "film_projection_units"),
     ("中国传统村落新增40个", "traditional_villages"),
     ("全国乡村旅游重点村新增6个", "rural_tourism_villages"),
-    ("特色小镇创建20个", "characteristic_towns"),
     ("中小河流治理600公里", "small_river_regulation"),
     ("化肥施用量减少3%", "fertilizer_use"),
     ("化肥生产增长10%", "chemical_fertilizer"),  # the output, not the use
