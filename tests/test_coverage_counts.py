@@ -283,6 +283,7 @@ def test_a_share_of_the_value_added_is_its_share() -> None:
     ("国庆黄金周接待游客增长20%。", "gold_output"),  # 黄金周 is a holiday, no gold
     ("农业社会化服务覆盖率达到60%。", "agri_producer_coops"),
     ("新增四星级饭店30家。", "star_hotels"),  # a grade of hotel keeps its own id
+    ("现代服务业占比达到60%。", "service_value_added"),  # a part of services: no bare 服务业占比
     ("新建通航机场4个。", "civil_airports"),  # general aviation, not transport airports
     ("新建的糖厂投资只及老厂的百分之五十。", "sugar"),  # a sugar mill is no sugar: no bare 糖
     ("电动汽车、锂电池、光伏产品出口增长20%。", "lithium_batteries"),  # the exports of the three, no output
