@@ -161,7 +161,7 @@ def _facts(sentence: str, section: str = "一、2025年工作回顾") -> list[tu
     # the items of a 分别 list that share a head noun take the id of the whole name
     ("交通、能源投资分别增长8%、12%。", [("transport_investment", 8.0, "%"), ("energy_investment", 12.0, "%")]),
     # …and an item that names an indicator of another kind takes the money of it, not the indicator
-    ("高速公路、水利、电网投资分别增长3%、9%、5%。", [(None, 3.0, "%"), ("water_conservancy_investment", 9.0, "%"),
+    ("高速公路、水利、电网投资分别增长3%、9%、5%。", [("expressway_investment", 3.0, "%"), ("water_conservancy_investment", 9.0, "%"),
                                               ("grid_investment", 5.0, "%")]),
     ("生产总值、规上工业增加值分别增长5%、7%。", [("gdp", 5.0, "%"), ("industrial_value_added", 7.0, "%")]),
 ])
