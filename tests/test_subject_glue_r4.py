@@ -54,3 +54,17 @@ def test_a_price_basis_is_an_aside(sentence: str, expected: list[tuple[str, str,
     got = [(f.indicator, f.measure.value, f.period) for f in facts]
     assert [(i, m) for i, m, _ in got] == [(i, m) for i, m, _ in expected]
     assert all(p == want for (_, _, p), (_, _, want) in zip(got, expected, strict=True) if want)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a count's own noun after it is a new subject: the one carried from the item before no longer holds
+        ("森林乡村10个，新建8个公园游园。", [("forest_villages", 10.0), (None, 8.0)]),
+        ("全年新增高新技术企业120家，培育30家专业孵化器。", [("high_tech_enterprises", 120.0), ("incubators", 30.0)]),
+        # no noun after the count: the subject still holds
+        ("高新技术企业达到500家，其中新增80家。", [("high_tech_enterprises", 500.0), ("high_tech_enterprises", 80.0)]),
+    ],
+)
+def test_a_counts_own_noun_ends_the_carried_subject(sentence: str, expected: list[tuple[str | None, float]]) -> None:
+    assert [(f.indicator, f.value) for f in extract(sentence, _NO_EXTRAS).facts] == expected

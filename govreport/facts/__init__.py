@@ -423,6 +423,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                 mention = subject = None
             elif mention is not None and not _compatible(q, mention, view):
                 mention = None  # 连续9年, 两个…大关: a quantity of another dimension keeps the subject
+            elif mention is not None and _post.count_unit(q.unit) and _post.new_noun(view, qs, qi, ms):
+                mention = subject = None  # 森林乡村10个，新建8个公园游园: the count's own noun is a new subject
         if mention is not None and not _compatible(q, mention, view):
             mention = None
         if mention is not None and q.unit == "个百分点" and indicator(mention.indicator).default_unit != "%" \

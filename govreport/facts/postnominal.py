@@ -19,7 +19,7 @@ without words:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -155,6 +155,15 @@ def after(view: str, qs: list[Quantity], qi: int) -> After | None:
     if len(head) < 2:
         return None
     return After(mod.group(1) + head, mod.end(1))
+
+
+def new_noun(view: str, qs: list[Quantity], qi: int, ms: Sequence[Mention]) -> bool:
+    """Whether the count ``qs[qi]`` names its own noun after it (新建8个公园游园, 培育30家专业孵化器): a new
+    subject (a mention in those words is read as the trailing subject), so the one carried from the list
+    before no longer holds, unless the words hold that same mention."""
+    words = after(view, qs, qi)
+    return words is not None and not any(qs[qi].span.end <= m.start < words.end and m.text in view[qs[qi].span.start
+                                         - 40 : qs[qi].span.start] for m in ms)
 
 
 def _specified(view: str, qs: list[Quantity], qi: int) -> After | None:
