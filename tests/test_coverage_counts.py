@@ -7,10 +7,9 @@ give the id and value (my own phrasings, none copied from a report)."""
 from __future__ import annotations
 
 import pytest
+from coverage_checks import first_id, has_level_range, review_facts, undescribed
 
 from govreport import Options, extract
-from govreport.facts.mentions import find_mentions
-from govreport.lexicons import indicators, plausible
 
 # a mention → the indicator it names
 ALIAS_EXAMPLES = [
@@ -213,15 +212,12 @@ ALIAS_EXAMPLES = [
 
 @pytest.mark.parametrize(("text", "expected"), ALIAS_EXAMPLES)
 def test_a_mention_names_its_id(text: str, expected: str) -> None:
-    found = find_mentions(text)
-    assert found and found[0].indicator == expected, [(m.indicator, m.text) for m in found]
+    got, found = first_id(text)
+    assert got == expected, found
 
 
 def test_every_example_id_is_described() -> None:
-    table = indicators()
-    for _, ind_id in ALIAS_EXAMPLES:
-        ind = table[ind_id]
-        assert ind.name and (ind.notes or list(table).index(ind_id) < 40), ind_id
+    assert undescribed([i for _, i in ALIAS_EXAMPLES], unit=False) == []
 
 
 # whole sentences through the extractor: (report year, sentence, id, value)
@@ -251,9 +247,7 @@ FACT_EXAMPLES = [
 
 @pytest.mark.parametrize(("year", "sentence", "expected", "value"), FACT_EXAMPLES)
 def test_a_sentence_gives_the_id(year: int, sentence: str, expected: str, value: float) -> None:
-    report = extract(f"{year}年政府工作报告\n一、{year - 1}年工作回顾\n{sentence}\n",
-                     Options(doc_id="x", tasks=False, slogans=False))
-    got = [(f.indicator, f.value) for f in report.facts]
+    got = review_facts(sentence, year)
     assert (expected, pytest.approx(value)) in got, got
 
 
@@ -306,5 +300,4 @@ RANGED = ["community_health_centers", "senior_high_schools", "fortune500_firms",
 
 @pytest.mark.parametrize("ind_id", RANGED)
 def test_new_ids_have_a_level_range(ind_id: str) -> None:
-    rows = [p for p in plausible() if p.indicator == ind_id and p.measure == "level"]
-    assert rows and rows[0].unit == indicators()[ind_id].default_unit and rows[0].min < rows[0].max
+    assert has_level_range(ind_id)
