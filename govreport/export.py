@@ -26,7 +26,7 @@ from typing import Any, BinaryIO
 import pandas as pd
 
 from govreport import codebook as cb
-from govreport import fact_columns
+from govreport import fact_columns, gc_pause
 from govreport.errors import NothingMatchesError, QueryError
 from govreport.spreadsheet import safe_cell
 from govreport.store.corrections import fact_source
@@ -410,6 +410,13 @@ def export(store: Store, fmt: str, out: str | Path, *, table: str = "facts", tra
     if fmt not in FORMATS:
         raise QueryError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
     table = "tracking" if track_targets else table
+    with gc_pause.paused():  # millions of short-lived rows, never a cycle (gc_pause.py)
+        return _export(store, fmt, out, table, bom, codebook, wide, dictionaries, allow_empty, filters)
+
+
+def _export(store: Store, fmt: str, out: str | Path, table: str, bom: bool, codebook: bool, wide: bool,
+            dictionaries: list[str] | None, allow_empty: bool, filters: dict[str, Any]) -> int:
+    """``export`` with the table decided."""
     if filters.get("region") is not None:
         filters["region"] = resolve_region(store, filters["region"])
     if table in ("facts", "tracking") and fmt in ("csv", "parquet") and str(out) != "-" and not allow_empty:
