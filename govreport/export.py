@@ -447,7 +447,8 @@ def _stream(store: Store, table: str, fmt: str, out: str | Path, bom: bool, filt
         raise QueryError(f"the {table} table cannot be filtered by {', '.join(wrong)} "
                          f"(it takes {', '.join(sorted(TABLE_FILTERS[table]))})")
     if fmt == "parquet" and table == "facts" and fact_columns.available(store):  # column by column
-        n = write_parquet_columns(FACT_COLUMNS, fact_columns.chunks(store, FACT_COLUMNS, CHUNK_ROWS, **given), out)
+        n = _write_parquet(FACT_COLUMNS, lambda schema: fact_columns.tables(store, FACT_COLUMNS, CHUNK_ROWS, schema,
+                                                                            **given), out)
     elif fmt == "parquet":  # Arrow tables straight from row tuples
         columns = FACT_COLUMNS if table == "facts" else TRACK_COLUMNS
         rows = fact_rows(store, **given) if table == "facts" else track_rows(store, **given)

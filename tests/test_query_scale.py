@@ -78,6 +78,30 @@ def test_fact_columns_are_the_facts_view_rows(store) -> None:
     assert "另存的一句。" in {r[FACT_COLUMNS.index("sentence")] for r in fact_rows(store)}
 
 
+def test_fact_tables_are_the_fact_columns(store) -> None:
+    from govreport.export import _frame
+
+    schema = export_arrow.schema_of(_frame([], FACT_COLUMNS))
+    for filters in ({}, {"indicator": "gdp"}, {"year": 2022, "kind": "target"}, {"region": "nowhere"}):
+        for size in (7, 10**6):
+            chunks = list(fact_columns.chunks(store, FACT_COLUMNS, size, **filters))
+            tables = list(fact_columns.tables(store, FACT_COLUMNS, size, schema, **filters))
+            assert [len(t) for t in tables] == [len(c[0]) for c in chunks]
+            for chunk, table in zip(chunks, tables, strict=True):
+                assert table.equals(export_arrow.table_of_columns(FACT_COLUMNS, chunk, schema))
+    whole = pa.concat_tables(fact_columns.tables(store, FACT_COLUMNS, 10**6, schema))
+    sentences = whole.column("sentence").to_pylist()
+    assert "另存的一句。" in sentences and "" in sentences  # kept whole; no span
+    assert len(set(sentences)) < len(sentences)  # sentences shared by several facts, each given to all of them
+    # a column of the report repeated on each of its facts, the indicator's name looked up
+    assert whole.column("report_id").to_pylist() == [r[0] for r in fact_rows(store)]
+    names = {k: v.get("name") for k, v in store.indicators().items()}
+    assert whole.column("indicator_name").to_pylist() == [names.get(i) for i in whole.column("indicator").to_pylist()]
+    few = ("report_id", "sentence", "evidence", "indicator_name")  # the offsets not among the columns
+    narrow = pa.concat_tables(fact_columns.tables(store, few, 5, pa.schema([schema.field(c) for c in few])))
+    assert narrow.equals(whole.select(list(few)))
+
+
 def test_panel_without_words_is_the_panel_from_the_view(store, monkeypatch) -> None:
     fast = panel.panel(store)
     monkeypatch.setattr(panel, "_LIGHT", "facts")
