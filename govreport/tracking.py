@@ -445,24 +445,30 @@ def _no_target_rows(store: Store, reports: Iterable[dict[str, Any]], indicator: 
 
 _TARGET_WORD = re.compile("目[标標]")
 _SENTENCE_END = "。！？\n"
+#: the first sentence end at or after a place (one search, where ``find`` per character would
+#: scan to the end of the text for a character the text lacks)
+_NEXT_END = re.compile("[。！？\n]")
 
 
 def _target_sentences(text: str) -> list[list[tuple[int, str]]]:
     """The sentences that mention a target (目标/目標), as (offset, sentence) grouped by line,
     in text order: the only place a cue can match (a cue is a phrase of one sentence), so only
-    they are folded (folding every line of every report was most of the time of this step)."""
+    they are folded (folding every line of every report was most of the time of this step).
+    A sentence starts after the last 。！？ or line end before the mention (looked for within its
+    line only) and ends at the first one after it, with its own 。！？."""
     lines: list[list[tuple[int, str]]] = []
     line_start = None
     end = 0
     for m in _TARGET_WORD.finditer(text):
         if m.start() < end:  # another mention in the sentence already taken
             continue
-        start = max(text.rfind(c, 0, m.start()) for c in _SENTENCE_END) + 1
-        ends = [i for i in (text.find(c, m.end()) for c in _SENTENCE_END) if i >= 0]
-        end = min(ends) if ends else len(text)
+        at = m.start()
+        here = text.rfind("\n", 0, at) + 1
+        start = max(here, text.rfind("。", here, at) + 1, text.rfind("！", here, at) + 1, text.rfind("？", here, at) + 1)
+        found = _NEXT_END.search(text, m.end())
+        end = found.start() if found else len(text)
         if end < len(text) and text[end] != "\n":
             end += 1  # the sentence's own 。！？
-        here = text.rfind("\n", 0, start) + 1
         if here != line_start:
             lines.append([])
             line_start = here
