@@ -31,7 +31,7 @@ from govreport.errors import NothingMatchesError, QueryError
 from govreport.spreadsheet import safe_cell
 from govreport.store.corrections import fact_source
 from govreport.store.queries import DOC_FIELDS, SOURCE_FIELDS, Store, _where
-from govreport.tracking import iter_track_dicts
+from govreport.tracking import FIELD_DEFAULTS, Tracker, iter_track_dicts
 
 FORMATS = ("csv", "parquet", "xlsx", "dta")
 TABLES = ("facts", "reports", "tracking", "tasks", "slogans", "attention", "panel")
@@ -167,9 +167,19 @@ def track_records(store: Store, region: str | None = None, indicator: str | None
 
 def track_rows(store: Store, region: str | None = None, indicator: str | None = None,
                **filters: Any) -> Iterator[tuple[Any, ...]]:
-    """``track_records`` as tuples in ``TRACK_COLUMNS`` order."""
+    """``track_records`` as tuples in ``TRACK_COLUMNS`` order, from the tracker's own rows (their
+    spans split as they are, no row copied; no filter tested when none is given)."""
     get = operator.itemgetter(*TRACK_COLUMNS)
-    for row in track_records(store, region=region, indicator=indicator, **filters):
+    active = {k: v for k, v in filters.items() if v is not None}
+    width = len(FIELD_DEFAULTS)
+    for row in Tracker(store, region=region, indicator=indicator).field_rows():
+        if len(row) != width:
+            row = {**FIELD_DEFAULTS, **row}
+        if active and any(row.get(k) != v for k, v in active.items()):
+            continue
+        target, outcome = row["target_span"], row["outcome_span"]
+        row["target_span_start"], row["target_span_end"] = target if target else (None, None)
+        row["outcome_span_start"], row["outcome_span_end"] = outcome if outcome else (None, None)
         yield get(row)
 
 

@@ -81,6 +81,7 @@ _TRACK_FIELDS = tuple(f.name for f in fields(TrackRow))
 #: every field in order with its default (None for the required ones): ``{**_TEMPLATE, **row}``
 #: is a row dict in ``to_dict``'s key order
 _TEMPLATE = {f.name: None if f.default is MISSING else f.default for f in fields(TrackRow)}
+FIELD_DEFAULTS = _TEMPLATE
 
 
 def judge(value: float, bound: str, unit: str, direction: str | None, actual: float,
@@ -282,6 +283,11 @@ class Tracker:
 
     def __iter__(self) -> Iterator[TrackRow]:
         return (TrackRow(**r) for r in self._rows())
+
+    def field_rows(self) -> Iterator[dict[str, Any]]:
+        """Every row in ``track``'s order as ``rows_of`` gives it (the spans as tuples; a row that
+        leaves fields out takes ``FIELD_DEFAULTS``): rows nothing else holds, for a reader to change."""
+        return self._rows()
 
     def dicts(self) -> Iterator[dict[str, Any]]:
         """Every row as ``TrackRow.to_dict`` gives it, in ``track``'s order, never built as a TrackRow."""

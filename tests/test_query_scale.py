@@ -102,6 +102,22 @@ def test_fact_tables_are_the_fact_columns(store) -> None:
     assert narrow.equals(whole.select(list(few)))
 
 
+def test_track_rows_are_the_track_records(store) -> None:
+    import operator
+
+    from govreport.export import TRACK_COLUMNS, track_records, track_rows
+
+    get = operator.itemgetter(*TRACK_COLUMNS)
+    every = list(track_records(store))
+    pick = {k: sorted({r[k] for r in every if r[k]})[-1] for k in ("year", "measure", "level")}
+    for filters in ({}, {"year": pick["year"]}, {"measure": pick["measure"]}, {"level": pick["level"], "year": None}):
+        rows = list(track_rows(store, **filters))
+        assert rows == [get(r) for r in track_records(store, **filters)]
+        assert rows and (not filters or len(rows) < len(list(track_rows(store))))
+    spans = [r[TRACK_COLUMNS.index("target_span_start")] for r in track_rows(store)]
+    assert all(isinstance(s, int) for s in spans)  # a span split into its two ends
+
+
 def test_panel_without_words_is_the_panel_from_the_view(store, monkeypatch) -> None:
     fast = panel.panel(store)
     monkeypatch.setattr(panel, "_LIGHT", "facts")
