@@ -120,9 +120,19 @@ def test_track_rows_are_the_track_records(store) -> None:
 
 def test_panel_without_words_is_the_panel_from_the_view(store, monkeypatch) -> None:
     fast = panel.panel(store)
-    monkeypatch.setattr(panel, "_LIGHT", "facts")
+    some = fast.iloc[len(fast) // 2]
+    filtered = [{"region": some["region"]}, {"region": some["region_code"], "kind": "outcome"},
+                {"level": some["level"], "measure": some["measure"]}, {"indicator": some["indicator"], "year": 2022}]
+    facts = list(panel.read_facts(store))
+    fast_filtered = [panel.panel(store, **f) for f in filtered]
+    monkeypatch.setattr(panel, "FROM_FACT_ROWS", False)  # through the facts view, which cuts every evidence
     pd.testing.assert_frame_equal(fast, panel.panel(store))
     assert len(fast) > 20 and fast["evidence"].notna().all()
+    slow = [{k: v for k, v in f.items() if k != "evidence"} for f in panel.read_facts(store)]
+    assert [{k: v for k, v in f.items() if k != "evidence"} for f in facts] == slow
+    for f, got in zip(filtered, fast_filtered, strict=True):
+        pd.testing.assert_frame_equal(got, panel.panel(store, **f))
+        assert 0 < len(got) < len(fast)
 
 
 def test_csv_cells_are_the_dict_writer_cells() -> None:
