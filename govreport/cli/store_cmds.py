@@ -53,7 +53,7 @@ def _output_options(fn: Callable) -> Callable:
 
 def _cell(value: Any) -> Any:
     if isinstance(value, list | tuple):
-        return "-".join(str(v) for v in value)
+        return "-".join(map(str, value))
     return "" if value is None else value
 
 
