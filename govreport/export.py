@@ -26,12 +26,12 @@ from typing import Any, BinaryIO
 import pandas as pd
 
 from govreport import codebook as cb
-from govreport import fact_columns
+from govreport import fact_columns, gc_pause
 from govreport.errors import NothingMatchesError, QueryError
 from govreport.spreadsheet import safe_cell
 from govreport.store.corrections import fact_source
 from govreport.store.queries import DOC_FIELDS, SOURCE_FIELDS, Store, _where
-from govreport.tracking import iter_track_dicts
+from govreport.tracking import FIELD_DEFAULTS, Tracker, iter_track_dicts
 
 FORMATS = ("csv", "parquet", "xlsx", "dta")
 TABLES = ("facts", "reports", "tracking", "tasks", "slogans", "attention", "panel")
@@ -167,9 +167,19 @@ def track_records(store: Store, region: str | None = None, indicator: str | None
 
 def track_rows(store: Store, region: str | None = None, indicator: str | None = None,
                **filters: Any) -> Iterator[tuple[Any, ...]]:
-    """``track_records`` as tuples in ``TRACK_COLUMNS`` order."""
+    """``track_records`` as tuples in ``TRACK_COLUMNS`` order, from the tracker's own rows (their
+    spans split as they are, no row copied; no filter tested when none is given)."""
     get = operator.itemgetter(*TRACK_COLUMNS)
-    for row in track_records(store, region=region, indicator=indicator, **filters):
+    active = {k: v for k, v in filters.items() if v is not None}
+    width = len(FIELD_DEFAULTS)
+    for row in Tracker(store, region=region, indicator=indicator).field_rows():
+        if len(row) != width:
+            row = {**FIELD_DEFAULTS, **row}
+        if active and any(row.get(k) != v for k, v in active.items()):
+            continue
+        target, outcome = row["target_span"], row["outcome_span"]
+        row["target_span_start"], row["target_span_end"] = target if target else (None, None)
+        row["outcome_span_start"], row["outcome_span_end"] = outcome if outcome else (None, None)
         yield get(row)
 
 
@@ -410,6 +420,13 @@ def export(store: Store, fmt: str, out: str | Path, *, table: str = "facts", tra
     if fmt not in FORMATS:
         raise QueryError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
     table = "tracking" if track_targets else table
+    with gc_pause.paused():  # millions of short-lived rows, never a cycle (gc_pause.py)
+        return _export(store, fmt, out, table, bom, codebook, wide, dictionaries, allow_empty, filters)
+
+
+def _export(store: Store, fmt: str, out: str | Path, table: str, bom: bool, codebook: bool, wide: bool,
+            dictionaries: list[str] | None, allow_empty: bool, filters: dict[str, Any]) -> int:
+    """``export`` with the table decided."""
     if filters.get("region") is not None:
         filters["region"] = resolve_region(store, filters["region"])
     if table in ("facts", "tracking") and fmt in ("csv", "parquet") and str(out) != "-" and not allow_empty:
@@ -440,7 +457,8 @@ def _stream(store: Store, table: str, fmt: str, out: str | Path, bom: bool, filt
         raise QueryError(f"the {table} table cannot be filtered by {', '.join(wrong)} "
                          f"(it takes {', '.join(sorted(TABLE_FILTERS[table]))})")
     if fmt == "parquet" and table == "facts" and fact_columns.available(store):  # column by column
-        n = write_parquet_columns(FACT_COLUMNS, fact_columns.chunks(store, FACT_COLUMNS, CHUNK_ROWS, **given), out)
+        n = _write_parquet(FACT_COLUMNS, lambda schema: fact_columns.tables(store, FACT_COLUMNS, CHUNK_ROWS, schema,
+                                                                            **given), out)
     elif fmt == "parquet":  # Arrow tables straight from row tuples
         columns = FACT_COLUMNS if table == "facts" else TRACK_COLUMNS
         rows = fact_rows(store, **given) if table == "facts" else track_rows(store, **given)

@@ -43,7 +43,7 @@ def _as_bool(values: Sequence[Any]) -> list[Any]:
 _CONVERT = {cb.STRING: _as_str, cb.FLOAT: _as_float, cb.BOOLEAN: _as_bool}
 
 
-def _array(values: Sequence[Any], kind: str, type_: pa.DataType) -> pa.Array:
+def column(values: Sequence[Any], kind: str, type_: pa.DataType) -> pa.Array:
     """One column as an Arrow array: straight when every value already has the column's type
     (the usual case: pyarrow checks it in C), else after the conversion of ``_CONVERT``."""
     if kind == cb.INTEGER:  # inferred, then cast: a float that is not a whole number raises
@@ -65,7 +65,7 @@ def table_of(columns: Sequence[str], rows: Sequence[Sequence[Any]], schema: pa.S
 def table_of_columns(columns: Sequence[str], by_column: Sequence[Sequence[Any]], schema: pa.Schema) -> pa.Table:
     """The values of each of ``columns`` (one sequence per column, all of one length) as an
     Arrow table of ``schema`` (``fact_columns`` reads the facts export so)."""
-    arrays = [_array(values, cb.column(name).type, schema.field(name).type)
+    arrays = [column(values, cb.column(name).type, schema.field(name).type)
               for name, values in zip(columns, by_column, strict=True)]
     return pa.Table.from_arrays(arrays, schema=schema)
 

@@ -60,14 +60,18 @@ KEY_COLUMNS = ("region", "region_code", "level", "parent", "period", "period_sta
 _CELL_ORDER = "f.region, f.admin_code, f.indicator, f.measure, f.period, f.kind = 'target'"
 
 
-def _filters(filters: dict[str, Any]) -> tuple[str, list[Any]]:
+#: the filters on the report's columns (``_filters(…, report="r")`` puts them on the reports table)
+_REPORT_FILTERS = frozenset({"region", "level", "province"})
+
+
+def _filters(filters: dict[str, Any], report: str = "f") -> tuple[str, list[Any]]:
     clauses = ["f.indicator IS NOT NULL", "f.period IS NOT NULL"]
     params: list[Any] = []
     for name, value in filters.items():
         if value is None:
             continue
         if name == "region":
-            clauses.append("(f.region = ? OR f.admin_code = ?)")
+            clauses.append(f"({report}.region = ? OR {report}.admin_code = ?)")
             params += [value, value]
         elif name == "year":  # the period's year: one-year cells of that year
             clauses.append("f.period_start = ? AND f.period_end = ?")
@@ -75,7 +79,7 @@ def _filters(filters: dict[str, Any]) -> tuple[str, list[Any]]:
         elif name == "kind" and value == "outcome":
             clauses.append("f.kind IN ('actual', 'estimate')")
         elif name in ("kind", "measure", "level", "indicator", "period", "province", "unit"):
-            clauses.append(f"f.{name} = ?")
+            clauses.append(f"{report if name in _REPORT_FILTERS else 'f'}.{name} = ?")
             params.append(value)
         else:
             raise QueryError(f"unknown panel filter {name!r} (region, year, kind, measure, level, indicator, "
@@ -89,11 +93,13 @@ def read_facts(db: Store, **filters: Any) -> Iterator[dict[str, Any]]:
     The only place the panel reads facts: one query per region (index ``facts_region``; regions
     in the order SQL sorts them, NULL first), so SQLite sorts one region's facts at a time, not
     the whole table; rows come as tuples zipped into dicts."""
-    where, params = _filters(filters)
     source = fact_source(db)  # the facts with reviewers' corrections applied, when there are any
     corrected = "f.corrected" if source == "facts_effective" else "0"
-    if source == "facts" and db.rows("SELECT 1 FROM sqlite_master WHERE name = 'fact_rows' AND type = 'table'"):
-        source = _LIGHT  # the facts view without its words: a cell's evidence is cut when it is chosen (_cell)
+    if FROM_FACT_ROWS and source == "facts" and db.rows(
+            "SELECT 1 FROM sqlite_master WHERE name = 'fact_rows' AND type = 'table'"):
+        yield from _read_fact_rows(db, filters)  # without the words: cut for a cell's chosen mention (_cell)
+        return
+    where, params = _filters(filters)
     sql = (f"SELECT f.report_id, f.seq, f.region, f.admin_code, f.province, f.city, f.level, f.report_year, "
            f"f.kind, f.period, f.period_start, f.period_end, f.indicator, f.indicator_name, f.measure, "
            f"f.value, f.value_max, f.unit, f.bound, f.start, f.end, f.evidence, f.period_source, "
@@ -109,13 +115,35 @@ def read_facts(db: Store, **filters: Any) -> Iterator[dict[str, Any]]:
         yield from map(dict, map(zip, itertools.repeat(names), rows))
 
 
-#: the ``facts`` view's columns the panel reads, over ``fact_rows`` (the compact layout), with
-#: no evidence: the view would cut it out of the report's text for every fact, a cell needs it
-#: for its chosen mention only
-_LIGHT = ("(SELECT f.report_id, f.seq, r.region, r.admin_code, r.province, r.city, r.level, r.report_year, f.kind, "
-          "f.period, f.period_start, f.period_end, f.indicator, i.name AS indicator_name, f.measure, f.value, "
-          "f.value_max, f.unit, f.bound, f.start, f.end, NULL AS evidence, f.period_source "
-          "FROM fact_rows f JOIN reports r ON r.id = f.report_id LEFT JOIN indicators i ON i.id = f.indicator)")
+#: read the facts from ``fact_rows`` when there is no correction to apply (else, or when this is
+#: False, from the ``facts`` view, which cuts every fact's evidence out of its report's text)
+FROM_FACT_ROWS = True
+
+#: a fact's own columns as ``_read_fact_rows`` reads them from ``fact_rows``, then its report's
+#: and its indicator's, then the two the view leaves empty: the keys of ``read_facts``'s dicts
+_OWN_SQL = ("f.report_id, f.seq, f.kind, f.period, f.period_start, f.period_end, f.indicator, f.measure, "
+            "f.value, f.value_max, f.unit, f.bound, f.start, f.end, f.period_source")
+_FACT_KEYS = ("report_id", "seq", "kind", "period", "period_start", "period_end", "indicator", "measure", "value",
+              "value_max", "unit", "bound", "start", "end", "period_source",
+              "region", "admin_code", "province", "city", "level", "report_year", "plan_year", "source_path",
+              "indicator_name", "default_unit", "evidence", "corrected")
+
+
+def _read_fact_rows(db: Store, filters: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """``read_facts`` over ``fact_rows`` (no corrections): per region, the facts' own columns in
+    the cells' order, and each report's and indicator's columns taken from one read of them
+    (a view joined to the reports gives them again with every fact). The same dicts, in the same order."""
+    where, params = _filters(filters, report="r")
+    reports = {r[0]: r[1:] for r in db.fetch("SELECT id, region, admin_code, province, city, level, report_year, "
+                                             "plan_year, source_path FROM reports")[1]}
+    indicators = {r[0]: r[1:] for r in db.fetch("SELECT id, name, default_unit FROM indicators")[1]}
+    none = (None, None)
+    sql = (f"SELECT {_OWN_SQL} FROM fact_rows f JOIN reports r ON r.id = f.report_id{where} AND r.region IS ? "
+           "ORDER BY r.region, r.admin_code, f.indicator, f.measure, f.period, f.kind = 'target', r.report_year, "
+           "f.report_id, f.seq")
+    for (region,) in db.fetch("SELECT DISTINCT region FROM reports ORDER BY region")[1]:
+        for row in db.fetch(sql, [*params, region])[1]:
+            yield dict(zip(_FACT_KEYS, row + reports[row[0]] + indicators.get(row[6], none) + (None, 0), strict=True))
 
 
 class _Texts:

@@ -81,6 +81,7 @@ _TRACK_FIELDS = tuple(f.name for f in fields(TrackRow))
 #: every field in order with its default (None for the required ones): ``{**_TEMPLATE, **row}``
 #: is a row dict in ``to_dict``'s key order
 _TEMPLATE = {f.name: None if f.default is MISSING else f.default for f in fields(TrackRow)}
+FIELD_DEFAULTS = _TEMPLATE
 
 
 def judge(value: float, bound: str, unit: str, direction: str | None, actual: float,
@@ -283,6 +284,11 @@ class Tracker:
     def __iter__(self) -> Iterator[TrackRow]:
         return (TrackRow(**r) for r in self._rows())
 
+    def field_rows(self) -> Iterator[dict[str, Any]]:
+        """Every row in ``track``'s order as ``rows_of`` gives it (the spans as tuples; a row that
+        leaves fields out takes ``FIELD_DEFAULTS``): rows nothing else holds, for a reader to change."""
+        return self._rows()
+
     def dicts(self) -> Iterator[dict[str, Any]]:
         """Every row as ``TrackRow.to_dict`` gives it, in ``track``'s order, never built as a TrackRow."""
         return map(_own_dict, self._rows())
@@ -445,24 +451,30 @@ def _no_target_rows(store: Store, reports: Iterable[dict[str, Any]], indicator: 
 
 _TARGET_WORD = re.compile("目[标標]")
 _SENTENCE_END = "。！？\n"
+#: the first sentence end at or after a place (one search, where ``find`` per character would
+#: scan to the end of the text for a character the text lacks)
+_NEXT_END = re.compile("[。！？\n]")
 
 
 def _target_sentences(text: str) -> list[list[tuple[int, str]]]:
     """The sentences that mention a target (目标/目標), as (offset, sentence) grouped by line,
     in text order: the only place a cue can match (a cue is a phrase of one sentence), so only
-    they are folded (folding every line of every report was most of the time of this step)."""
+    they are folded (folding every line of every report was most of the time of this step).
+    A sentence starts after the last 。！？ or line end before the mention (looked for within its
+    line only) and ends at the first one after it, with its own 。！？."""
     lines: list[list[tuple[int, str]]] = []
     line_start = None
     end = 0
     for m in _TARGET_WORD.finditer(text):
         if m.start() < end:  # another mention in the sentence already taken
             continue
-        start = max(text.rfind(c, 0, m.start()) for c in _SENTENCE_END) + 1
-        ends = [i for i in (text.find(c, m.end()) for c in _SENTENCE_END) if i >= 0]
-        end = min(ends) if ends else len(text)
+        at = m.start()
+        here = text.rfind("\n", 0, at) + 1
+        start = max(here, text.rfind("。", here, at) + 1, text.rfind("！", here, at) + 1, text.rfind("？", here, at) + 1)
+        found = _NEXT_END.search(text, m.end())
+        end = found.start() if found else len(text)
         if end < len(text) and text[end] != "\n":
             end += 1  # the sentence's own 。！？
-        here = text.rfind("\n", 0, start) + 1
         if here != line_start:
             lines.append([])
             line_start = here

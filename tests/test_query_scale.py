@@ -78,11 +78,61 @@ def test_fact_columns_are_the_facts_view_rows(store) -> None:
     assert "另存的一句。" in {r[FACT_COLUMNS.index("sentence")] for r in fact_rows(store)}
 
 
+def test_fact_tables_are_the_fact_columns(store) -> None:
+    from govreport.export import _frame
+
+    schema = export_arrow.schema_of(_frame([], FACT_COLUMNS))
+    for filters in ({}, {"indicator": "gdp"}, {"year": 2022, "kind": "target"}, {"region": "nowhere"}):
+        for size in (7, 10**6):
+            chunks = list(fact_columns.chunks(store, FACT_COLUMNS, size, **filters))
+            tables = list(fact_columns.tables(store, FACT_COLUMNS, size, schema, **filters))
+            assert [len(t) for t in tables] == [len(c[0]) for c in chunks]
+            for chunk, table in zip(chunks, tables, strict=True):
+                assert table.equals(export_arrow.table_of_columns(FACT_COLUMNS, chunk, schema))
+    whole = pa.concat_tables(fact_columns.tables(store, FACT_COLUMNS, 10**6, schema))
+    sentences = whole.column("sentence").to_pylist()
+    assert "另存的一句。" in sentences and "" in sentences  # kept whole; no span
+    assert len(set(sentences)) < len(sentences)  # sentences shared by several facts, each given to all of them
+    # a column of the report repeated on each of its facts, the indicator's name looked up
+    assert whole.column("report_id").to_pylist() == [r[0] for r in fact_rows(store)]
+    names = {k: v.get("name") for k, v in store.indicators().items()}
+    assert whole.column("indicator_name").to_pylist() == [names.get(i) for i in whole.column("indicator").to_pylist()]
+    few = ("report_id", "sentence", "evidence", "indicator_name")  # the offsets not among the columns
+    narrow = pa.concat_tables(fact_columns.tables(store, few, 5, pa.schema([schema.field(c) for c in few])))
+    assert narrow.equals(whole.select(list(few)))
+
+
+def test_track_rows_are_the_track_records(store) -> None:
+    import operator
+
+    from govreport.export import TRACK_COLUMNS, track_records, track_rows
+
+    get = operator.itemgetter(*TRACK_COLUMNS)
+    every = list(track_records(store))
+    pick = {k: sorted({r[k] for r in every if r[k]})[-1] for k in ("year", "measure", "level")}
+    for filters in ({}, {"year": pick["year"]}, {"measure": pick["measure"]}, {"level": pick["level"], "year": None}):
+        rows = list(track_rows(store, **filters))
+        assert rows == [get(r) for r in track_records(store, **filters)]
+        assert rows and (not filters or len(rows) < len(list(track_rows(store))))
+    spans = [r[TRACK_COLUMNS.index("target_span_start")] for r in track_rows(store)]
+    assert all(isinstance(s, int) for s in spans)  # a span split into its two ends
+
+
 def test_panel_without_words_is_the_panel_from_the_view(store, monkeypatch) -> None:
     fast = panel.panel(store)
-    monkeypatch.setattr(panel, "_LIGHT", "facts")
+    some = fast.iloc[len(fast) // 2]
+    filtered = [{"region": some["region"]}, {"region": some["region_code"], "kind": "outcome"},
+                {"level": some["level"], "measure": some["measure"]}, {"indicator": some["indicator"], "year": 2022}]
+    facts = list(panel.read_facts(store))
+    fast_filtered = [panel.panel(store, **f) for f in filtered]
+    monkeypatch.setattr(panel, "FROM_FACT_ROWS", False)  # through the facts view, which cuts every evidence
     pd.testing.assert_frame_equal(fast, panel.panel(store))
     assert len(fast) > 20 and fast["evidence"].notna().all()
+    slow = [{k: v for k, v in f.items() if k != "evidence"} for f in panel.read_facts(store)]
+    assert [{k: v for k, v in f.items() if k != "evidence"} for f in facts] == slow
+    for f, got in zip(filtered, fast_filtered, strict=True):
+        pd.testing.assert_frame_equal(got, panel.panel(store, **f))
+        assert 0 < len(got) < len(fast)
 
 
 def test_csv_cells_are_the_dict_writer_cells() -> None:

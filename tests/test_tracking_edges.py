@@ -3,6 +3,8 @@ each case fails under one of the surviving mutants it was written for."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from govreport.tracking import TrackRow, _row_key, _sentence
@@ -53,3 +55,36 @@ def test_a_region_stored_at_two_levels_keeps_each_row_at_its_own_level(tmp_path)
     expected = [("天津市", "province", "tj-p"), ("重庆市", "province", "cq-p"), ("重庆市", "city", "cq-c"),
                 ("长沙市", "city", "cs"), ("天津市", "district", "tj-d")]
     assert listed == expected
+
+
+def _target_sentences_by_find(text: str) -> list[list[tuple[int, str]]]:
+    """The sentences of ``tracking._target_sentences`` found the plain way: the last of every end
+    character before the mention, the first of every one after it, over the whole text."""
+    lines: list[list[tuple[int, str]]] = []
+    line_start, end = None, 0
+    for m in re.finditer("目[标標]", text):
+        if m.start() < end:
+            continue
+        start = max(text.rfind(c, 0, m.start()) for c in "。！？\n") + 1
+        ends = [i for i in (text.find(c, m.end()) for c in "。！？\n") if i >= 0]
+        end = min(ends) if ends else len(text)
+        if end < len(text) and text[end] != "\n":
+            end += 1
+        here = text.rfind("\n", 0, start) + 1
+        if here != line_start:
+            lines.append([])
+            line_start = here
+        lines[-1].append((start, text[start:end]))
+    return lines
+
+
+@pytest.mark.parametrize("text", [
+    "目标", "今年不设经济增长目标", "一、回顾。\n今年不设具体目标！全年目标？达成目标。\n",
+    "前言\n\n目標：穩增長。其他目标\n目标", "没有句号的一行目标\n下一行也有目标。然后目标！",
+    "。！？\n目标。目标！目标？目标\n", "主要目标是：增长6%左右；就业目标。后文没有结束符目标",
+])
+def test_target_sentences_are_those_the_plain_search_finds(text: str) -> None:
+    from govreport.tracking import _target_sentences
+
+    assert _target_sentences(text) == _target_sentences_by_find(text)
+    assert _target_sentences(text)  # every text above mentions a target

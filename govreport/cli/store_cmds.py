@@ -53,7 +53,7 @@ def _output_options(fn: Callable) -> Callable:
 
 def _cell(value: Any) -> Any:
     if isinstance(value, list | tuple):
-        return "-".join(str(v) for v in value)
+        return "-".join(map(str, value))
     return "" if value is None else value
 
 
@@ -284,10 +284,11 @@ TRACK_TABLE = ("region", "year", "indicator", "measure", "target_bound", "target
 def track_command(db: str, region: str | None, indicator: str | None, verdicts: tuple[str, ...],
                   fmt: str) -> None:
     """Each target against the outcome reported for its period in a later report."""
+    from govreport.gc_pause import paused
     from govreport.tracking import iter_track_dicts
 
     try:
-        with _open(db) as store:  # streamed: one region's rows at a time
+        with _open(db) as store, paused():  # streamed: one region's rows at a time
             emit((r for r in iter_track_dicts(store, region=region, indicator=indicator)
                   if not verdicts or r["verdict"] in verdicts), fmt, TRACK_TABLE)
     except GovReportError as exc:
