@@ -68,3 +68,17 @@ def test_a_price_basis_is_an_aside(sentence: str, expected: list[tuple[str, str,
 )
 def test_a_counts_own_noun_ends_the_carried_subject(sentence: str, expected: list[tuple[str | None, float]]) -> None:
     assert [(f.indicator, f.value) for f in extract(sentence, _NO_EXTRAS).facts] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an amount in 人次 or 户 written before what it counts (as 310公里农村公路 is)
+        ("全年完成4.5万人次职业技能培训。", [("vocational_training", 45000.0)]),
+        ("新增3万户农村户厕改造。", [("rural_toilets", 30000.0)]),
+        # 工作 alone names no measure: the words after the count do
+        ("技能提升行动工作完成1.2万人次职业技能培训。", [("vocational_training", 12000.0)]),
+    ],
+)
+def test_an_amount_before_what_it_counts(sentence: str, expected: list[tuple[str | None, float]]) -> None:
+    assert [(f.indicator, f.value) for f in extract(sentence, _NO_EXTRAS).facts] == expected

@@ -304,7 +304,7 @@ def _list_length(view: str, qs: list[Quantity], i: int) -> int:
 
 _CLAUSE_STOP = re.compile(r"[，,；;。：:、]")
 _SHARE_OF = re.compile(r"[占在][^，,；;。]*$")  # 占全省一般公共预算收入比重, 在生产总值中的比重: X is the whole
-_MEASURED = frozenset({"亩", "米", "平方米", "立方米", "千瓦", "吨", "标箱"})  # 310公里农村公路: a physical amount of it
+_MEASURED = frozenset({"亩", "米", "平方米", "立方米", "千瓦", "吨", "标箱", "人次", "户"})  # 310公里农村公路, 2.3万人次职业技能培训
 
 
 def _trailing_subject(view: str, q: Quantity, ms: list[Mention]) -> Mention | None:
