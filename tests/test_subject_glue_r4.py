@@ -17,6 +17,8 @@ _NO_EXTRAS = Options(tasks=False, slogans=False)
         ("全省财政专项扶贫资金投入超过80亿元。", "poverty_funds", "level"),
         ("国家财政性教育经费投入增长9%。", "public_education_funds", "growth"),
         ("全社会研发经费总投入达到120亿元。", "rd_spending", "level"),
+        # 国家预算规定 before a budget line says where the figure is set, it is no part of the line
+        ("一九五六年国家预算规定国防费支出为六十亿元。", "defense_spending", "level"),
     ],
 )
 def test_a_funds_input_keeps_the_fund(sentence: str, indicator: str, measure: str) -> None:
