@@ -365,9 +365,9 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                     and _SHARE_OF.search(view, max(anchor, m.start - 16), m.start)):  # not 民间投资比重 (its own)
                 objects.append(m)
                 continue
-            if _modified(view, m, anchor, own):
+            if _modified(view, m, floor := _naming.modifier_floor(ms, mi - 1, anchor), own):
                 subject, pending = None, []  # 跨境电商平台进出口: a part of the indicator, not the indicator
-                narrowed = _subject_text(view[anchor : m.end])  # …and its words are the fact's own
+                narrowed = _subject_text(view[anchor : m.end]) if floor == anchor else view[floor : m.end]  # its words
                 anchor = m.end
                 continue
             subject, anchor, objects, pending, fresh, narrowed = m, m.end, [], [], True, None

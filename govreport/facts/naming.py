@@ -174,3 +174,12 @@ def slot_item(view: str, mention: Mention | None, words: str | None, floor: int,
     if mention is not None and not money_of_item(mention, words):
         return mention, None
     return (slot_mention(view, words, floor, end) if words else None), words
+
+
+def modifier_floor(ms: list[Mention], k: int, anchor: int) -> int:
+    """Where the words that may narrow ``ms[k]`` start: the previous mention's end — unless that mention
+    touches it (新能源汽车|出口, 工业机器人|出口): a name glued before another names its part, so the
+    narrowing reads from the earlier mention's start."""
+    if k > 0 and ms[k - 1].end == ms[k].start and ms[k - 1].start >= 0:
+        return min(anchor, ms[k - 1].start)
+    return anchor
