@@ -171,7 +171,7 @@ def without_whole(gap: str) -> str:
 def slot_item(view: str, mention: Mention | None, words: str | None, floor: int, end: int) -> tuple[Mention | None, str | None]:
     """The subject of one item of a 分别 list and its words when it has no id: a mention item taking a money
     head (高速公路、水利投资 → 高速公路投资) is that money; words that are an alias take its id (交通投资)."""
-    if mention is not None and not money_of_item(mention, words):
+    if mention is not None and not money_of_item(mention, words) and not _part_item(mention, words):
         return mention, None
     return (slot_mention(view, words, floor, end) if words else None), words
 
@@ -183,3 +183,13 @@ def modifier_floor(ms: list[Mention], k: int, anchor: int) -> int:
     if k > 0 and ms[k - 1].end == ms[k].start and ms[k - 1].start >= 0:
         return min(anchor, ms[k - 1].start)
     return anchor
+
+
+def _part_item(mention: Mention, words: str | None) -> bool:
+    """纺织服装出口: an item whose words glue a modifier before its mention (a part prefix, or three or more
+    characters that are no glue) names a part of the indicator, as a mention so narrowed does outside a list."""
+    if not words or not words.endswith(mention.text) or words == mention.text or words in alias_index():
+        return False
+    c = compiled()
+    before = words[: -len(mention.text)]
+    return before.endswith(c.part_prefixes) or (len(_CJK.findall(before)) >= 3 and not c.glue.fullmatch(before))
