@@ -23,7 +23,7 @@ from govreport.facts.blocks import Block, label_blocks, own_names
 from govreport.facts.context import PassageIndex, head_base, kind_of, period_of
 from govreport.facts.continuing import began, continued, named_before, per_head, verb_before
 from govreport.facts.cues import compiled, foreign_chars
-from govreport.facts.ellipsis import counted_noun_ends, outside_names, shared_head, slots_of
+from govreport.facts.ellipsis import counted_noun_ends, outside_names, own_class, shared_head, slots_of
 from govreport.facts.lists import list_bound as _list_bound
 from govreport.facts.lists import rank_of as _rank_of
 from govreport.facts.mentions import Mention, find_mentions, indicator
@@ -320,13 +320,13 @@ def _trailing_subject(view: str, q: Quantity, ms: list[Mention]) -> Mention | No
         counted = _compatible(q, m, view) or (q.dimension == "number" and "人" in between)  # 18.34万剩余贫困人口
         if m.start >= q.span.end and m.indicator in c.trailing_subjects and len(between) <= 10 \
                 and not _CLAUSE_STOP.search(between) and counted:
-            return m
+            return own_class(view, q.span.end, m)
         unit = indicator(m.indicator).default_unit
         counts = (q.unit in _CLASSIFIERS and unit in _CLASSIFIERS) or (q.unit == unit and q.unit in _MEASURED) \
             or (q.unit == unit == "人" != q.raw_unit and len(between) <= 4)  # 6.48万名监测对象: people in 名 before it
         if m.start >= q.span.end and len(between) <= 6 and not _CLAUSE_STOP.search(between) and counts \
                 and counted_noun_ends(view, m):
-            return m  # 建成21个国家级产业集群, 建设47.8万亩高标准农田: an amount written before what it measures
+            return own_class(view, q.span.end, m)  # 建成21个国家级产业集群, 建设47.8万亩高标准农田: an amount written before what it measures
     return _post.magnitude_noun(view, q, ms, lambda m: _implied_unit(q, m, view) is not None and counted_noun_ends(view, m))
 
 

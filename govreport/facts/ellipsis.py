@@ -170,3 +170,23 @@ def shared_head(view: str, anchor: int, q: Quantity, prev: Mention) -> Mention |
 
 _SUBJECT_VERBS = ("全年接待", "接待", "共培养", "培养")
 _COUNT_WORDS = ("人次", "人数", "总数", "数量")
+
+
+_OWN_CLASS = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:[、和及与]|以及)")
+
+
+def own_class(view: str, end: int, m: Mention) -> Mention | None:
+    """3个万亿级和7个千亿级产业集群: a count whose own class word (万亿级) is coordinated with another count's
+    name takes that word plus the name's head (万亿级产业集群) — the id of that alias, else no subject; a
+    count with nothing of its own before the name (3个和7个…) counts the name."""
+    between = view[end : m.start]
+    own = _OWN_CLASS.match(between)
+    if own is None or not _DIGIT.search(between, own.end()):
+        return m
+    word = own.group(1)
+    aliases = alias_index()
+    for cut in range(1, len(m.text)):
+        name = word + m.text[cut:]
+        if name in aliases and len(name) > len(word):
+            return Mention(end, end + len(word), aliases[name], name)
+    return None
