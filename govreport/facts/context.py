@@ -188,6 +188,8 @@ def kind_of(before: str, role: Role, meta: DocMeta, paragraph: str = "") -> Kind
         if c.target_lead.search(before) or _last(c.plan_words, before) > _last(c.past, before):
             return Kind.TARGET  # 面对新的一年，…增长9% inside the review
         return Kind.ACTUAL
+    if role in _FORWARD_ROLES and present_state(before):
+        return Kind.ACTUAL  # 我国有2.9亿在校学生 in the plan: a background statement of the present
     paragraph = _blank(c.goal_in_review, paragraph)  # (blanked like ``before``; read only from here on)
     lead = _last(c.target_lead, paragraph)
     if lead >= 0 and lead > _last(c.past, paragraph):
@@ -207,6 +209,21 @@ def kind_of(before: str, role: Role, meta: DocMeta, paragraph: str = "") -> Kind
     if role in _FORWARD_ROLES:
         return Kind.TARGET
     return Kind.TARGET if last_target >= 0 else Kind.ACTUAL
+
+
+_EXISTENTIAL = re.compile(r"(?<![将要会能可没还])(?:拥有|现有|共有|已有|已经有|有)(?![效机色线望所力序关利益偿])"
+                          r"([^，,；;：:、有]{0,10})$")
+
+
+def present_state(before: str) -> bool:
+    """我国有2.9亿在校学生, 全省现有N万…: a count right after 有 with no target verb or plan word in its clause
+    describes the present — an existential statement, no goal (将有, 要有, 力争有: a goal; 到2030年: a year)."""
+    c = compiled()
+    clause = _clause(before)
+    clause = clause[max(clause.rfind("，"), clause.rfind(",")) + 1 :]
+    said = _EXISTENTIAL.search(clause)  # (the words between 有 and the count are a name: no measure verb)
+    return (said is not None and not c.measure.search(said.group(1)) and not c.target.search(clause)
+            and not c.plan_words.search(clause) and not c.year.search(clause))
 
 
 def _plan_period(text: str, start: int, end: int) -> bool:
