@@ -570,6 +570,7 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             measure = Measure.GROWTH  # 一九五九年…比一九五八年增长41%: over one year, a growth
         if measure is Measure.GROWTH and q.unit == "%":
             measure, period = context.growth_over(kind, period, before, it.gap, meta, passage, ahead)
+        measure, period = _continuing.over_levels(out, it.mention and it.mention.indicator, it.gap, measure, period)
         value, value_max, bound = _signed(q, it.sign)
         bound = _list_bound(items, i, bound)
         unit = _implied_unit(q, it.mention, view) or q.unit
@@ -578,13 +579,12 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             less = 1 if _RATIO.search(items[head].gap) else 0  # 是2016年的1.6倍 → +60%
             value, value_max, unit = (round((value - less) * 100, 9),
                                       round((value_max - less) * 100, 9) if value_max is not None else None, "%")
-            review = meta.review_period or ""
             if head != i and out and out[-1].unit == "%" and out[-1].period and "-" in out[-1].period:
                 period = out[-1].period  # 分别为1982年的3.4倍和2.2倍: the list's base and years
             if period and "-" in period:
                 measure = Measure.GROWTH_CUM
-            elif kind is Kind.ACTUAL and "-" in review and not c.one_year.search(before):
-                measure, period, source = Measure.GROWTH_CUM, review, "report"  # 财政收入…增长1.71倍 in a five-year review
+            elif kind is Kind.ACTUAL and "-" in (meta.review_period or "") and not c.one_year.search(before):
+                measure, period, source = Measure.GROWTH_CUM, meta.review_period, "report"  # 财政收入…增长1.71倍 in a five-year review
         out.append(Fact(
             kind=kind,
             period=period,
