@@ -367,7 +367,7 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                 continue
             if _modified(view, m, floor := _naming.modifier_floor(ms, mi - 1, anchor), own):
                 subject, pending = None, []  # 跨境电商平台进出口: a part of the indicator, not the indicator
-                narrowed = _subject_text(view[anchor : m.end]) if floor == anchor else view[floor : m.end]  # its words
+                narrowed = _naming.narrowed_words(view, floor, anchor, m.end, narrowed)  # …and its words are its own
                 anchor = m.end
                 continue
             subject, anchor, objects, pending, fresh, narrowed = m, m.end, [], [], True, None
@@ -540,7 +540,7 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
         framed, before = framed is not before, framed
         paragraph = view[max(para_start, q.span.start - _MAX_PARAGRAPH) : q.span.start]  # a bounded look back
         passage = passages.passage(section.span.start, q.span.start) if section and passages else paragraph
-        kind = kind_of(before, Role.FIVE_YEAR if heading and role is Role.OTHER else role, meta, paragraph)  # 第一个五年计划概要
+        kind = kind_of(before, Role.FIVE_YEAR if heading and role is Role.OTHER else role, meta, paragraph, q.dimension)
         ahead = heading if heading is not None else context.forward_in_review(kind, role, before, passage, meta.plan_year)
         kind = Kind.TARGET if ahead and heading is None else kind  # “十五五”时期…《纲要草案》…主要指标 inside the review
         measure = it.measure
