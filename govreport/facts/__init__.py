@@ -281,7 +281,7 @@ def _modified(view: str, m: Mention, floor: int, own: tuple[str, ...] = ()) -> b
     c = compiled()
     if touching.endswith(c.part_prefixes):
         return True  # 海洋生产总值, 能源工业增加值: a sector of the indicator
-    return len(touching) >= 3 and not touching.endswith(c.postpositions)
+    return len(touching) >= 3 and not touching.endswith(c.postpositions) and not _naming.own_words(touching, m)
 
 
 def _distinct_subjects(items: list[_Item], unnamed: bool = False) -> bool:
