@@ -210,6 +210,8 @@ def own_words(before: str, m: Mention) -> bool:
     ``m``'s words (安全生产|事故起数 of 生产安全事故起数, 居民医保|财政补助标准): they restate it, no part."""
     ind = indicator(m.indicator)
     tail = before[-2:]
+    if any(p in before for p in compiled().part_prefixes):
+        return False  # 制造业企业|加计扣除比例: a sector's own rate, however the name is written
     return len(tail) == 2 and any(tail in name[: -len(m.text)] for name in (ind.name, *ind.aliases)
                                   if name.endswith(m.text) and name != m.text)
 
