@@ -34,6 +34,11 @@ def _read(sentence: str) -> list[tuple[str | None, str, float]]:
         ("机电产品、高新技术产品出口分别增长10%、15%。",
          [("mechanical_electrical_exports", "growth", 10.0), ("high_tech_exports", "growth", 15.0)]),
         ("全市进口、出口分别增长3%、9%。", [("imports", "growth", 3.0), ("exports", "growth", 9.0)]),
+        ("对日本、韩国出口分别增长4%、11%。", [(None, "growth", 4.0), (None, "growth", 11.0)]),
+        ("交通、水利投资分别增长5%、9%。",
+         [("transport_investment", "growth", 5.0), ("water_conservancy_investment", "growth", 9.0)]),
+        ("城镇、农村居民收入分别增长5%、7%。",
+         [("urban_disposable_income", "growth", 5.0), ("rural_disposable_income", "growth", 7.0)]),
         # 3. each count takes its own class word
         ("培育形成3个万亿级和7个千亿级产业集群。",
          [("trillion_industries", "level", 3.0), ("hundred_billion_industries", "level", 7.0)]),

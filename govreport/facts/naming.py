@@ -199,7 +199,11 @@ def _part_item(mention: Mention, words: str | None) -> bool:
     touching = before.group(0)  # only what touches the mention counts (“十四五”时期全省|生产安全事故起数: none)
     for g in c.glue.finditer(touching):
         touching = before.group(0)[g.end() :]
-    return (touching.endswith(c.part_prefixes) or len(touching) >= 3) and not own_words(touching, mention)
+    sibling = len(touching) == 2 and mention.text in _SHARED_HEADS  # 服装、家具|出口: one of the items sharing the head
+    return (touching.endswith(c.part_prefixes) or len(touching) >= 3 or sibling) and not own_words(touching, mention)
+
+
+_SHARED_HEADS = frozenset(cues()["subject_after"]["heads"])
 
 
 _GLUED = re.compile(r"[\u4e00-\u9fff]{1,12}\Z")
