@@ -66,7 +66,7 @@ def _clause_start(view: str, floor: int, end: int) -> int:
 def _slots(view: str, ms: list[Mention], head_start: int, respectively: int) -> list[Mention | None]:
     c = compiled()
     if split := split_words(view, head_start, respectively):
-        return split  # type: ignore[return-value]
+        return split
     head = view[head_start:respectively]
     for m in ms:  # 城、乡居民人均可支配收入: one mention that names both subjects
         if head_start <= m.start and m.end <= respectively and COORD.search(m.text) and m.text in c.split_mentions:
