@@ -229,7 +229,8 @@ def test_values_handed_to_unnamed_subjects_are_not_the_subject_before_them() -> 
     report = extract(_HEAD + _REVIEW + "\n全县生产总值达到300亿元，三次产业增加值分别增长5%、8%和10%。\n",
                      Options(text_only=True, tasks=False, slogans=False))
     assert [(f.indicator, str(f.measure), f.value) for f in report.facts] == [
-        ("gdp", "level", 3e10), (None, "growth", 5.0), (None, "growth", 8.0), (None, "growth", 10.0)]
+        ("gdp", "level", 3e10), ("primary_value_added", "growth", 5.0), ("secondary_value_added", "growth", 8.0),
+        ("service_value_added", "growth", 10.0)]  # (cues.split_words: one value to each sector)
 
 
 def test_a_later_list_item_borrows_a_head_of_two_characters_at_least() -> None:

@@ -23,7 +23,7 @@ from govreport.facts.blocks import Block, label_blocks, own_names
 from govreport.facts.context import PassageIndex, head_base, kind_of, period_of
 from govreport.facts.continuing import began, continued, named_before, per_head, verb_before
 from govreport.facts.cues import compiled, foreign_chars
-from govreport.facts.ellipsis import counted_noun_ends, outside_names, shared_head, slots_of
+from govreport.facts.ellipsis import counted_noun_ends, outside_names, own_class, shared_head, slots_of
 from govreport.facts.lists import list_bound as _list_bound
 from govreport.facts.lists import rank_of as _rank_of
 from govreport.facts.mentions import Mention, find_mentions, indicator
@@ -281,7 +281,7 @@ def _modified(view: str, m: Mention, floor: int, own: tuple[str, ...] = ()) -> b
     c = compiled()
     if touching.endswith(c.part_prefixes):
         return True  # 海洋生产总值, 能源工业增加值: a sector of the indicator
-    return len(touching) >= 3 and not touching.endswith(c.postpositions)
+    return len(touching) >= 3 and not touching.endswith(c.postpositions) and not _naming.own_words(touching, m)
 
 
 def _distinct_subjects(items: list[_Item], unnamed: bool = False) -> bool:
@@ -320,13 +320,13 @@ def _trailing_subject(view: str, q: Quantity, ms: list[Mention]) -> Mention | No
         counted = _compatible(q, m, view) or (q.dimension == "number" and "人" in between)  # 18.34万剩余贫困人口
         if m.start >= q.span.end and m.indicator in c.trailing_subjects and len(between) <= 10 \
                 and not _CLAUSE_STOP.search(between) and counted:
-            return m
+            return own_class(view, q.span.end, m)
         unit = indicator(m.indicator).default_unit
         counts = (q.unit in _CLASSIFIERS and unit in _CLASSIFIERS) or (q.unit == unit and q.unit in _MEASURED) \
             or (q.unit == unit == "人" != q.raw_unit and len(between) <= 4)  # 6.48万名监测对象: people in 名 before it
         if m.start >= q.span.end and len(between) <= 6 and not _CLAUSE_STOP.search(between) and counts \
                 and counted_noun_ends(view, m):
-            return m  # 建成21个国家级产业集群, 建设47.8万亩高标准农田: an amount written before what it measures
+            return own_class(view, q.span.end, m)  # 建成21个国家级产业集群, 建设47.8万亩高标准农田: an amount written before what it measures
     return _post.magnitude_noun(view, q, ms, lambda m: _implied_unit(q, m, view) is not None and counted_noun_ends(view, m))
 
 
@@ -365,9 +365,9 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                     and _SHARE_OF.search(view, max(anchor, m.start - 16), m.start)):  # not 民间投资比重 (its own)
                 objects.append(m)
                 continue
-            if _modified(view, m, anchor, own):
+            if _modified(view, m, floor := _naming.modifier_floor(ms, mi - 1, anchor), own):
                 subject, pending = None, []  # 跨境电商平台进出口: a part of the indicator, not the indicator
-                narrowed = _subject_text(view[anchor : m.end])  # …and its words are the fact's own
+                narrowed = _naming.narrowed_words(view, floor, anchor, m.end, narrowed)  # …and its words are its own
                 anchor = m.end
                 continue
             subject, anchor, objects, pending, fresh, narrowed = m, m.end, [], [], True, None
@@ -540,7 +540,7 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
         framed, before = framed is not before, framed
         paragraph = view[max(para_start, q.span.start - _MAX_PARAGRAPH) : q.span.start]  # a bounded look back
         passage = passages.passage(section.span.start, q.span.start) if section and passages else paragraph
-        kind = kind_of(before, Role.FIVE_YEAR if heading and role is Role.OTHER else role, meta, paragraph)  # 第一个五年计划概要
+        kind = kind_of(before, Role.FIVE_YEAR if heading and role is Role.OTHER else role, meta, paragraph, q.dimension)
         ahead = heading if heading is not None else context.forward_in_review(kind, role, before, passage, meta.plan_year)
         kind = Kind.TARGET if ahead and heading is None else kind  # “十五五”时期…《纲要草案》…主要指标 inside the review
         measure = it.measure
@@ -570,6 +570,7 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             measure = Measure.GROWTH  # 一九五九年…比一九五八年增长41%: over one year, a growth
         if measure is Measure.GROWTH and q.unit == "%":
             measure, period = context.growth_over(kind, period, before, it.gap, meta, passage, ahead)
+        measure, period = _continuing.over_levels(out, it.mention and it.mention.indicator, it.gap, measure, period)
         value, value_max, bound = _signed(q, it.sign)
         bound = _list_bound(items, i, bound)
         unit = _implied_unit(q, it.mention, view) or q.unit
@@ -578,13 +579,12 @@ def _facts(items: list[_Item], view: str, sentence: str, s_start: int, para_star
             less = 1 if _RATIO.search(items[head].gap) else 0  # 是2016年的1.6倍 → +60%
             value, value_max, unit = (round((value - less) * 100, 9),
                                       round((value_max - less) * 100, 9) if value_max is not None else None, "%")
-            review = meta.review_period or ""
             if head != i and out and out[-1].unit == "%" and out[-1].period and "-" in out[-1].period:
                 period = out[-1].period  # 分别为1982年的3.4倍和2.2倍: the list's base and years
             if period and "-" in period:
                 measure = Measure.GROWTH_CUM
-            elif kind is Kind.ACTUAL and "-" in review and not c.one_year.search(before):
-                measure, period, source = Measure.GROWTH_CUM, review, "report"  # 财政收入…增长1.71倍 in a five-year review
+            elif kind is Kind.ACTUAL and "-" in (meta.review_period or "") and not c.one_year.search(before):
+                measure, period, source = Measure.GROWTH_CUM, meta.review_period, "report"  # 财政收入…增长1.71倍 in a five-year review
         out.append(Fact(
             kind=kind,
             period=period,

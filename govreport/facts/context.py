@@ -164,8 +164,10 @@ def _blank(pattern: re.Pattern[str], text: str) -> str:
     return pattern.sub(lambda m: "\u3000" * len(m.group(0)), text)
 
 
-def kind_of(before: str, role: Role, meta: DocMeta, paragraph: str = "") -> Kind:
-    """``before``: the sentence up to the number; ``paragraph``: the paragraph up to the number."""
+def kind_of(before: str, role: Role, meta: DocMeta, paragraph: str = "", dimension: str = "") -> Kind:
+    """``before``: the sentence up to the number; ``paragraph``: the paragraph up to the number; ``dimension``:
+    the number's (a count of people or things after 有 may state the present). A heading's plan (第一个五年计划
+    概要) comes in as ``role`` FIVE_YEAR."""
     c = compiled()
     if estimated(before, paragraph):
         return Kind.ESTIMATE
@@ -188,6 +190,8 @@ def kind_of(before: str, role: Role, meta: DocMeta, paragraph: str = "") -> Kind
         if c.target_lead.search(before) or _last(c.plan_words, before) > _last(c.past, before):
             return Kind.TARGET  # 面对新的一年，…增长9% inside the review
         return Kind.ACTUAL
+    if role in _FORWARD_ROLES and dimension in _COUNTS and present_state(before):
+        return Kind.ACTUAL  # 我国有2.9亿在校学生 in the plan: a background statement of the present
     paragraph = _blank(c.goal_in_review, paragraph)  # (blanked like ``before``; read only from here on)
     lead = _last(c.target_lead, paragraph)
     if lead >= 0 and lead > _last(c.past, paragraph):
@@ -207,6 +211,26 @@ def kind_of(before: str, role: Role, meta: DocMeta, paragraph: str = "") -> Kind
     if role in _FORWARD_ROLES:
         return Kind.TARGET
     return Kind.TARGET if last_target >= 0 else Kind.ACTUAL
+
+
+_EXISTENTIAL = re.compile(r"(?<![将要会能可没还既增所具占享固特])(?:拥有|现有|共有|已有|已经有|有)"
+                          r"(?![效机色线望所力序关利益偿能条])([^，,；;：:、有的]{0,10})$")
+_COUNTS = frozenset({"people", "count", "number"})  # 有2.9亿在校学生, 有86个; not 有140亿元 (a plan's money)
+
+
+def present_state(before: str) -> bool:
+    """我国有2.9亿在校学生, 全省现有N万…: a count right after 有 (in its comma clause) with no target verb, plan
+    word, plan, span or year in its sentence describes the present — an existential statement, no goal (将有,
+    要有, 力争有: a goal; 到2030年: a year; 五年内…有694个: the plan's)."""
+    c = compiled()
+    clause = _clause(before)
+    clause = clause[max(clause.rfind("，"), clause.rfind(",")) + 1 :]
+    said = _EXISTENTIAL.search(clause)  # (the words between 有 and the count are a name: no measure verb)
+    if said is not None and said.group(1) and clause.endswith("国", 0, said.start()):
+        return False  # 国有小企业24万户: state-owned, not 我国有2.9亿
+    return (said is not None and not c.measure.search(clause)
+            and not any(p.search(before) for p in (c.target, c.plan_words, c.year, c.span_words, c.plans,
+                                                     c.five_year_context)))
 
 
 def _plan_period(text: str, start: int, end: int) -> bool:

@@ -299,3 +299,32 @@ def began(kind: Kind, meta: DocMeta, before: str, paragraph: str, passage: str |
     if kind is Kind.TARGET and meta.plan_year is not None:
         return str(meta.plan_year - 1)
     return base_period(meta, before, paragraph, passage)
+
+
+class Stated(Protocol):
+    """A fact already read in the sentence (``model.Fact``)."""
+
+    indicator: str | None
+    measure: Measure
+    period: str | None
+    unit: str
+
+
+_OVER_LEVELS = re.compile(r"[，,、]?(?:即|也就是说?|共|总共|累计)?(?:增加|增长|提高|上升|扩大|翻|减少|下降)[了]?(?:近|约|超过)?")
+
+
+def over_levels(before: Sequence[Stated], ind: str | None, gap: str, measure: Measure,
+                period: str | None) -> tuple[Measure, str | None]:
+    """一九五二年有十九万人，到了一九五七年已经有四十四万人，即增加一倍多: a growth right after two dated levels
+    of its indicator, with no base of its own in its words, is the cumulative growth between them (1952-1957),
+    not the later year's one-year growth; two years in a row stay a growth of the later year."""
+    if measure not in (Measure.GROWTH, Measure.GROWTH_CUM) or ind is None or len(before) < 2:
+        return measure, period
+    first, last = before[-2], before[-1]
+    if not (first.indicator == last.indicator == ind and first.measure is last.measure is Measure.LEVEL
+            and first.unit == last.unit and first.period and last.period and first.period.isdigit()
+            and last.period.isdigit() and last.period == period) or not _OVER_LEVELS.fullmatch("".join(gap.split())):
+        return measure, period
+    if int(last.period) - int(first.period) <= 1:
+        return measure, period
+    return Measure.GROWTH_CUM, f"{first.period}-{last.period}"

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
+from govreport.errors import LexiconError
 from govreport.facts.continuing import BASE
 from govreport.facts.cues import compiled, foreign_chars
 from govreport.facts.mentions import Mention, alias_index
 from govreport.facts.subjects import verb_follows
+from govreport.lexicons import cues, indicators
 from govreport.model import Quantity
 
 COORD = re.compile(r"[、和及与]|以及")
@@ -62,6 +65,8 @@ def _clause_start(view: str, floor: int, end: int) -> int:
 
 def _slots(view: str, ms: list[Mention], head_start: int, respectively: int) -> list[Mention | None]:
     c = compiled()
+    if split := split_words(view, head_start, respectively):
+        return split
     head = view[head_start:respectively]
     for m in ms:  # 城、乡居民人均可支配收入: one mention that names both subjects
         if head_start <= m.start and m.end <= respectively and COORD.search(m.text) and m.text in c.split_mentions:
@@ -170,3 +175,51 @@ def shared_head(view: str, anchor: int, q: Quantity, prev: Mention) -> Mention |
 
 _SUBJECT_VERBS = ("全年接待", "接待", "共培养", "培养")
 _COUNT_WORDS = ("人次", "人数", "总数", "数量")
+
+
+_OWN_CLASS = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:[、和及与]|以及)")
+
+
+def own_class(view: str, end: int, m: Mention) -> Mention | None:
+    """3个万亿级和7个千亿级产业集群: a count whose own class word (万亿级) is coordinated with another count's
+    name takes that word plus the name's head (万亿级产业集群) — the id of that alias, else no subject; a
+    count with nothing of its own before the name (3个和7个…) counts the name."""
+    between = view[end : m.start]
+    own = _OWN_CLASS.match(between)
+    if own is None or not _DIGIT.search(between, own.end()):
+        return m
+    word = own.group(1)
+    aliases = alias_index()
+    for cut in range(1, len(m.text)):
+        name = word + m.text[cut:]
+        if name in aliases and len(name) > len(word):
+            return Mention(end, end + len(word), aliases[name], name)
+    return None
+
+
+@cache
+def _split_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``cues.split_words``, longest first; every id must be a canonical indicator."""
+    known = indicators()
+    out = []
+    for words, ids in cues().get("split_words", {}).items():
+        missing = [i for i in ids if i not in known]
+        if missing or len(ids) < 2:
+            raise LexiconError(f"lexicon cues.yaml: split_words {words!r}: unknown ids {missing} or fewer than two")
+        out.append((words, tuple(ids)))
+    return tuple(sorted(out, key=lambda kv: -len(kv[0])))
+
+
+_GLOSS = re.compile(r"[(（][^()（）]*[)）]")
+_SPLIT_REST = frozenset({"", "增加值", "产业增加值"})
+
+
+def split_words(view: str, start: int, end: int) -> list[Mention | None]:
+    """一二三产（第一、二、三产业增加值）分别…, 三次产业增加值分别…: the words that list the three industries hand
+    one value to each; [] when no such words, or other words (三次产业投资: investment, not value added) follow."""
+    head = view[start:end]
+    for words, ids in _split_words():
+        at = head.find(words)
+        if at >= 0 and _GLOSS.sub("", head[at + len(words) :]).strip() in _SPLIT_REST:
+            return [Mention(start + at, start + at + len(words), ind, words) for ind in ids]
+    return []

@@ -171,6 +171,60 @@ def without_whole(gap: str) -> str:
 def slot_item(view: str, mention: Mention | None, words: str | None, floor: int, end: int) -> tuple[Mention | None, str | None]:
     """The subject of one item of a 分别 list and its words when it has no id: a mention item taking a money
     head (高速公路、水利投资 → 高速公路投资) is that money; words that are an alias take its id (交通投资)."""
-    if mention is not None and not money_of_item(mention, words):
+    if mention is not None and not money_of_item(mention, words) and not _part_item(mention, words):
         return mention, None
     return (slot_mention(view, words, floor, end) if words else None), words
+
+
+def modifier_floor(ms: list[Mention], k: int, anchor: int) -> int:
+    """Where the words that may narrow ``ms[k]`` start: the previous mention's end — unless that mention
+    touches it (新能源汽车|出口, 工业机器人|出口): a name glued before another names its part, so the
+    narrowing reads from the earlier mention's start (unless its last two characters are in the later one's
+    own name before its words: 城镇居民医保|财政补助标准 of 居民医保人均财政补助标准, 安全生产|事故起数)."""
+    if k > 0 and ms[k - 1].end == ms[k].start and ms[k - 1].start >= 0:
+        if not own_words(ms[k - 1].text, ms[k]):  # 城镇居民医保|财政补助标准: the later one's own words
+            return min(anchor, ms[k - 1].start)
+    return anchor
+
+
+def _part_item(mention: Mention, words: str | None) -> bool:
+    """纺织服装出口: an item whose words glue a modifier before its mention (a part prefix, or three or more
+    characters that are no glue) names a part of the indicator, as a mention so narrowed does outside a list."""
+    if not words or not words.endswith(mention.text) or words == mention.text or words in alias_index():
+        return False
+    c = compiled()
+    before = _GLUED.search(words[: -len(mention.text)])
+    if before is None:
+        return False
+    touching = before.group(0)  # only what touches the mention counts (“十四五”时期全省|生产安全事故起数: none)
+    for g in c.glue.finditer(touching):
+        touching = before.group(0)[g.end() :]
+    sibling = len(touching) == 2 and mention.text in _SHARED_HEADS  # 服装、家具|出口: one of the items sharing the head
+    return (touching.endswith(c.part_prefixes) or len(touching) >= 3 or sibling) and not own_words(touching, mention)
+
+
+_SHARED_HEADS = frozenset(cues()["subject_after"]["heads"])
+
+
+_GLUED = re.compile(r"[\u4e00-\u9fff]{1,12}\Z")
+
+
+def own_words(before: str, m: Mention) -> bool:
+    """Whether the last two characters of the words glued before ``m`` are in the indicator's own name before
+    ``m``'s words (安全生产|事故起数 of 生产安全事故起数, 居民医保|财政补助标准): they restate it, no part."""
+    ind = indicator(m.indicator)
+    tail = before[-2:]
+    if any(p in before for p in compiled().part_prefixes):
+        return False  # 制造业企业|加计扣除比例: a sector's own rate, however the name is written
+    return len(tail) == 2 and any(tail in name[: -len(m.text)] for name in (ind.name, *ind.aliases)
+                                  if name.endswith(m.text) and name != m.text)
+
+
+def narrowed_words(view: str, floor: int, anchor: int, end: int, narrowed: str | None) -> str | None:
+    """The words of a mention narrowed to a part, ending at ``end``: the subject words since ``anchor``; or, when
+    the mention touching it narrows it (``floor`` < ``anchor``), that mention's words — with the words that had
+    narrowed it in turn (``narrowed``: 易地搬迁脱贫|劳动力|就业率) — and its own."""
+    if floor >= anchor:
+        return subject_text(view[anchor:end])
+    before = view[floor:anchor]
+    return (narrowed if narrowed and narrowed.endswith(before) else before) + view[anchor:end]
