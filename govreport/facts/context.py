@@ -544,8 +544,11 @@ def forward_passage(passage: str | Passage, plan: int | None) -> str | None:
     at = _last(_plan_periods(), passage)
     years = None
     if at >= 0:
-        text = passage.index.view[passage.start + at :] if isinstance(passage, Passage) else passage[at:]
-        m = c.plans.match(text)
+        # matched in place (a slice from there to the view's end copied the rest of the report for
+        # each figure); the plans' look-behinds test the character before the name, which the match at
+        # ``at`` has passed already, so the answer is the slice's
+        m = c.plans.match(passage.index.view, passage.start + at) if isinstance(passage, Passage) \
+            else c.plans.match(passage, at)
         years = c.plan_years[m.group(0)] if m else None
         if years is None or int(years[:4]) < plan:
             at, years = -1, None  # “十四五”时期 in a review of it: the past
