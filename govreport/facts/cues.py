@@ -184,15 +184,19 @@ def foreign_chars(gap: str) -> int:
     return got
 
 
-_MEMO_SIZE = 50_000  # entries kept per function before the memo starts afresh
 _MEMOS: dict[object, tuple[Cues, dict[Any, Any]]] = {}
 
 
 def per_cues(c: Cues, owner: object) -> dict[Any, Any]:
-    """A memo for ``owner``'s answers (pure functions of their arguments and the compiled cues ``c``):
-    emptied when the cues are compiled again (a test that patches the lexicon) or it grows past
-    ``_MEMO_SIZE``, so memory stays bounded over any number of reports."""
+    """A memo for ``owner``'s answers (pure functions of their arguments and the compiled cues ``c``)
+    while one report is read: emptied at each report (``fresh_memos``) and when the cues are compiled
+    again (a test that patches the lexicon), so memory stays bounded over any number of reports."""
     held = _MEMOS.get(owner)
-    if held is None or held[0] is not c or len(held[1]) > _MEMO_SIZE:
+    if held is None or held[0] is not c:
         held = _MEMOS[owner] = (c, {})
     return held[1]
+
+
+def fresh_memos() -> None:
+    """Start the memos of ``per_cues`` afresh (at the start of each report)."""
+    _MEMOS.clear()
