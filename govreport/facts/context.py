@@ -437,7 +437,7 @@ def plans_named(text: str) -> list[tuple[int, int, str]]:
     (not one named as the document being drafted: “十四五”规划编制, 编制“十五五”规划)."""
     c = compiled()
     out = [(m.start(), m.end(), c.plan_years[m.group(0)]) for m in c.plans.finditer(text)]
-    for m in _NTH_PLAN.finditer(text):
+    for m in _NTH_PLAN.finditer(text) if "个五年" in text else ():  # (every such name holds 个五年)
         n = _count(m.group(1))
         if n:
             out.append((m.start(), m.end(), nth_plan_years(n)))
