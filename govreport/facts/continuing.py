@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from govreport.facts.context import Passage, base_period
-from govreport.facts.cues import compiled, foreign_chars
+from govreport.facts.cues import compiled, foreign_chars, per_cues
 from govreport.facts.mentions import Mention, alias_index, indicator
 from govreport.lexicons import cues
 from govreport.model import DocMeta, Kind, Measure, Quantity
@@ -262,8 +262,13 @@ _NATURE = re.compile(r"\bper (?:worker|head|capita|person|student|household)")
 
 def per_head_by_nature(m: Mention) -> bool:
     """Whether the indicator of ``m`` is a per-head figure itself (全员劳动生产率, 人均…补助标准, 职工平均工资)."""
-    ind = indicator(m.indicator)
-    return any(w in ind.name for w in ("人均", "户均", "生均")) or _NATURE.search(ind.notes) is not None
+    memo = per_cues(compiled(), per_head_by_nature)  # by indicator, for the report (asked per figure)
+    got = memo.get(m.indicator)
+    if got is None:
+        ind = indicator(m.indicator)
+        got = memo[m.indicator] = any(w in ind.name for w in ("人均", "户均", "生均")) \
+            or _NATURE.search(ind.notes) is not None
+    return got
 
 
 _FROM_OPENER = re.compile(rf"(?:由|从)(?:年初|年末|上年末|上年|去年|过去|{_YEAR}|[{_CN_DIGIT}\d]+年前)?的?"
