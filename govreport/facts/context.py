@@ -17,7 +17,19 @@ _BACKWARD_ROLES = frozenset({Role.REVIEW, Role.PROBLEMS})
 
 
 def review_years(meta: DocMeta) -> tuple[int | None, int | None]:
-    """First and last year of the reviewed period."""
+    """First and last year of the reviewed period (asked per figure: the last answer is kept)."""
+    held = _LAST_REVIEW[0]
+    if held[0] is meta:
+        return held[1]
+    got = _review_years(meta)
+    _LAST_REVIEW[0] = (meta, got)
+    return got
+
+
+_LAST_REVIEW: list[tuple[object, tuple[int | None, int | None]]] = [(None, (None, None))]
+
+
+def _review_years(meta: DocMeta) -> tuple[int | None, int | None]:
     rp = meta.review_period
     if rp:
         first, _, last = rp.partition("-")
@@ -220,9 +232,9 @@ def estimated(before: str, paragraph: str = "") -> bool:
     """预计 governs the figures after it: at the head of a list up to the 。, inside a clause up to the
     next ；; “预计，下同” the rest of the passage."""
     c = compiled()
-    if c.estimate_passage.search(paragraph or before):
+    if "下同" in (text := paragraph or before) and c.estimate_passage.search(text):  # (every match ends 下同)
         return True
-    cues_here = list(c.estimate.finditer(before))
+    cues_here = deque(c.estimate.finditer(before), maxlen=1)  # only the last cue is read
     if not cues_here:
         return False
     cue = cues_here[-1]
