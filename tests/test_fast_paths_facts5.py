@@ -13,8 +13,8 @@ from shared_paths import CORPUS, SEEDS
 
 from govreport.facts import context, continuing, extract_facts, naming
 from govreport.facts.context import _plan_periods
-from govreport.ingest import Document, matching_view
 from govreport.facts.mentions import Mention
+from govreport.ingest import Document, matching_view
 from govreport.lexicons import cues as cue_words
 from govreport.lexicons import indicators
 from govreport.metadata import extract_meta
