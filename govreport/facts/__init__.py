@@ -22,7 +22,7 @@ from govreport.facts import postnominal as _post
 from govreport.facts.blocks import Block, label_blocks, own_names
 from govreport.facts.context import PassageIndex, head_base, kind_of, period_of
 from govreport.facts.continuing import began, continued, named_before, per_head, verb_before
-from govreport.facts.cues import compiled, foreign_chars
+from govreport.facts.cues import compiled, foreign_chars, fresh_memos
 from govreport.facts.ellipsis import counted_noun_ends, outside_names, own_class, shared_head, slots_of
 from govreport.facts.lists import list_bound as _list_bound
 from govreport.facts.lists import rank_of as _rank_of
@@ -176,6 +176,7 @@ _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 def extract_facts(text: str, view: str, sections: tuple[Section, ...], meta: DocMeta,
                   options: Options = DEFAULT, quantities: list[Quantity] | None = None) -> tuple[Fact, ...]:
     """``quantities``: ``find_quantities(view)`` when the caller has it already (the pipeline)."""
+    fresh_memos()  # the answers kept per gap hold for one report
     quantities = outside_names(view, find_quantities(view) if quantities is None else quantities)
     if not quantities:
         return ()

@@ -17,7 +17,19 @@ _BACKWARD_ROLES = frozenset({Role.REVIEW, Role.PROBLEMS})
 
 
 def review_years(meta: DocMeta) -> tuple[int | None, int | None]:
-    """First and last year of the reviewed period."""
+    """First and last year of the reviewed period (asked per figure: the last answer is kept)."""
+    held = _LAST_REVIEW[0]
+    if held[0] is meta:
+        return held[1]
+    got = _review_years(meta)
+    _LAST_REVIEW[0] = (meta, got)
+    return got
+
+
+_LAST_REVIEW: list[tuple[object, tuple[int | None, int | None]]] = [(None, (None, None))]
+
+
+def _review_years(meta: DocMeta) -> tuple[int | None, int | None]:
     rp = meta.review_period
     if rp:
         first, _, last = rp.partition("-")
@@ -244,9 +256,9 @@ def estimated(before: str, paragraph: str = "") -> bool:
     """预计 governs the figures after it: at the head of a list up to the 。, inside a clause up to the
     next ；; “预计，下同” the rest of the passage."""
     c = compiled()
-    if c.estimate_passage.search(paragraph or before):
+    if "下同" in (text := paragraph or before) and c.estimate_passage.search(text):  # (every match ends 下同)
         return True
-    cues_here = list(c.estimate.finditer(before))
+    cues_here = deque(c.estimate.finditer(before), maxlen=1)  # only the last cue is read
     if not cues_here:
         return False
     cue = cues_here[-1]
@@ -461,7 +473,7 @@ def plans_named(text: str) -> list[tuple[int, int, str]]:
     (not one named as the document being drafted: “十四五”规划编制, 编制“十五五”规划)."""
     c = compiled()
     out = [(m.start(), m.end(), c.plan_years[m.group(0)]) for m in c.plans.finditer(text)]
-    for m in _NTH_PLAN.finditer(text):
+    for m in _NTH_PLAN.finditer(text) if "个五年" in text else ():  # (every such name holds 个五年)
         n = _count(m.group(1))
         if n:
             out.append((m.start(), m.end(), nth_plan_years(n)))
@@ -568,8 +580,11 @@ def forward_passage(passage: str | Passage, plan: int | None) -> str | None:
     at = _last(_plan_periods(), passage)
     years = None
     if at >= 0:
-        text = passage.index.view[passage.start + at :] if isinstance(passage, Passage) else passage[at:]
-        m = c.plans.match(text)
+        # matched in place (a slice from there to the view's end copied the rest of the report for
+        # each figure); the plans' look-behinds test the character before the name, which the match at
+        # ``at`` has passed already, so the answer is the slice's
+        m = c.plans.match(passage.index.view, passage.start + at) if isinstance(passage, Passage) \
+            else c.plans.match(passage, at)
         years = c.plan_years[m.group(0)] if m else None
         if years is None or int(years[:4]) < plan:
             at, years = -1, None  # “十四五”时期 in a review of it: the past

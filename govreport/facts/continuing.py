@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from govreport.facts.context import Passage, base_period
-from govreport.facts.cues import compiled, foreign_chars
+from govreport.facts.cues import compiled, foreign_chars, per_cues
 from govreport.facts.mentions import Mention, alias_index, indicator
 from govreport.lexicons import cues
 from govreport.model import DocMeta, Kind, Measure, Quantity
@@ -177,12 +177,15 @@ def restated(gap: str, prev: Figure | None, mention: Mention | None, q: Quantity
 
 # longest first; 新增 is no such verb: 新增高标准农田, 新增造林 name the year's own flow (a level)
 _OUTPUT_VERBS = ("净增加", "净减少", "增产", "减产", "净增", "增加", "减少")
+_VERB_ENDS = "".join(sorted({v[-1] for v in (*_OUTPUT_VERBS, "新增")}))  # the last character of each verb
 
 
 def verb_before(view: str, start: int, stock: bool = False) -> str:
     """增产原煤3000万吨, 减产棉花10万担, 减少耕地1.2万亩: an output or change verb written before the subject is
     its measure (the change of that indicator), as 原煤增产3000万吨 and 耕地减少1.2万亩 are; "" when no such
     verb touches ``start``."""
+    if view[start - 1 : start] not in _VERB_ENDS:
+        return ""  # no verb ends right before ``start`` (one test instead of one per verb)
     verbs = (*_OUTPUT_VERBS, "新增") if stock else _OUTPUT_VERBS  # 新增耕地: the change of a stock (cues stocks)
     return next((v for v in verbs if view.startswith(v, start - len(v))), "")
 
@@ -259,8 +262,13 @@ _NATURE = re.compile(r"\bper (?:worker|head|capita|person|student|household)")
 
 def per_head_by_nature(m: Mention) -> bool:
     """Whether the indicator of ``m`` is a per-head figure itself (全员劳动生产率, 人均…补助标准, 职工平均工资)."""
-    ind = indicator(m.indicator)
-    return any(w in ind.name for w in ("人均", "户均", "生均")) or _NATURE.search(ind.notes) is not None
+    memo = per_cues(compiled(), per_head_by_nature)  # by indicator, for the report (asked per figure)
+    got = memo.get(m.indicator)
+    if got is None:
+        ind = indicator(m.indicator)
+        got = memo[m.indicator] = any(w in ind.name for w in ("人均", "户均", "生均")) \
+            or _NATURE.search(ind.notes) is not None
+    return got
 
 
 _FROM_OPENER = re.compile(rf"(?:由|从)(?:年初|年末|上年末|上年|去年|过去|{_YEAR}|[{_CN_DIGIT}\d]+年前)?的?"
@@ -273,11 +281,11 @@ def from_opener(gap: str, subject: Mention | None) -> str:
     覆盖人数由年初的400多万人…; 全员劳动生产率从人均8.7万元…: with the per-head word of a per-head indicator): it
     names no new subject."""
     gap = "".join(gap.split())
-    if any(ch in gap for ch in "，,、；;"):
+    if "，" in gap or "," in gap or "、" in gap or "；" in gap or ";" in gap:
         return gap  # 包括国防费和行政管理费所占的比重，已从1950年的…: only right after the subject's words
     if subject is not None and per_head_by_nature(subject):
         gap = _PER_HEAD_END.sub("", gap)
-    return _FROM_OPENER.sub("", gap)
+    return _FROM_OPENER.sub("", gap) if "由" in gap or "从" in gap else gap  # (every opener holds one)
 
 
 _BASE_OPENER = re.compile(r"(由|从)(?:人均|每人每年|每人|户均|每户|生均)?(?:不到|不足|近|约|超过)?(?:年初的)?$")
@@ -286,7 +294,8 @@ _BASE_OPENER = re.compile(r"(由|从)(?:人均|每人每年|每人|户均|每户
 def from_base(gap: str) -> str:
     """``gap`` as the from-value test reads it: 从不到70万亿元, 由每人每年320元, 从人均40元, 由年初的400多万人 start a
     由…到… pair as 从70万亿元 does."""
-    return _BASE_OPENER.sub(r"\1", gap.rstrip())
+    gap = gap.rstrip()
+    return _BASE_OPENER.sub(r"\1", gap) if "由" in gap or "从" in gap else gap  # (each opener holds one)
 
 
 def began(kind: Kind, meta: DocMeta, before: str, paragraph: str, passage: str | Passage,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from govreport.errors import LexiconError
 from govreport.lexicons import cues, indicators
@@ -173,6 +174,29 @@ def compiled() -> Cues:
 
 
 def foreign_chars(gap: str) -> int:
-    """How many CJK characters of ``gap`` are not cue or glue words (a sign the subject changed)."""
-    rest = compiled().glue.sub("", gap)
-    return len(_CJK.findall(rest))
+    """How many CJK characters of ``gap`` are not cue or glue words (a sign the subject changed).
+    The same gap is asked about several times per figure: the answers are kept (``per_cues``)."""
+    c = compiled()
+    memo = per_cues(c, foreign_chars)
+    got = memo.get(gap)
+    if got is None:
+        got = memo[gap] = len(_CJK.findall(c.glue.sub("", gap)))
+    return got
+
+
+_MEMOS: dict[object, tuple[Cues, dict[Any, Any]]] = {}
+
+
+def per_cues(c: Cues, owner: object) -> dict[Any, Any]:
+    """A memo for ``owner``'s answers (pure functions of their arguments and the compiled cues ``c``)
+    while one report is read: emptied at each report (``fresh_memos``) and when the cues are compiled
+    again (a test that patches the lexicon), so memory stays bounded over any number of reports."""
+    held = _MEMOS.get(owner)
+    if held is None or held[0] is not c:
+        held = _MEMOS[owner] = (c, {})
+    return held[1]
+
+
+def fresh_memos() -> None:
+    """Start the memos of ``per_cues`` afresh (at the start of each report)."""
+    _MEMOS.clear()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from govreport.facts.cues import compiled, foreign_chars
+from govreport.facts.cues import compiled, foreign_chars, per_cues
 from govreport.facts.mentions import Mention, alias_index, indicator
 from govreport.facts.postnominal import quoted_name
 from govreport.facts.subjects import (
@@ -39,7 +39,16 @@ class Figure(Protocol):
 def subject_text(gap: str, earlier: bool = True) -> str | None:
     """The report's words for a subject that is not a canonical indicator (best effort): the words
     after the last comma, less the cue words that end them (增长, 达到, 控制在); if those are only cue
-    words, a noun phrase that is the whole clause before the comma (医院病床数，比上年增长12%)."""
+    words, a noun phrase that is the whole clause before the comma (医院病床数，比上年增长12%).
+    The answer for a gap asked about again is kept (``per_cues``)."""
+    memo = per_cues(compiled(), subject_text)
+    key = (gap, earlier)
+    if key not in memo:
+        memo[key] = _subject_text(gap, earlier)
+    return memo[key]
+
+
+def _subject_text(gap: str, earlier: bool) -> str | None:
     pieces = re.split(r"([，,、：:（）()“”\"])", gap)
     if (quoted := quoted_name(pieces)) is not None:
         return quoted  # 新建“爱心驿站”1000家
