@@ -84,3 +84,18 @@ def test_a_counts_own_noun_ends_the_carried_subject(sentence: str, expected: lis
 )
 def test_an_amount_before_what_it_counts(sentence: str, expected: list[tuple[str | None, float]]) -> None:
     assert [(f.indicator, f.value) for f in extract(sentence, _NO_EXTRAS).facts] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a verb before the count and the noun after it that make an alias together (接待游客)
+        ("今年接待250万人次游客。", [("tourists", "接待游客", 2_500_000.0)]),
+        ("全省关停300万千瓦小火电机组。", [("small_thermal_closure", "关停小火电机组", 3_000_000.0)]),
+        # a noun opening on a filler character keeps it (有色, 有效)
+        ("有色金属产业产值增长12%。", [(None, "有色金属产业产值", 12.0)]),
+        ("全年实现有效投资增长8%。", [(None, "有效投资", 8.0)]),
+    ],
+)
+def test_split_aliases_and_nouns_opening_on_a_filler(sentence: str, expected: list[tuple[str | None, str, float]]) -> None:
+    assert [(f.indicator, f.indicator_text, f.value) for f in extract(sentence, _NO_EXTRAS).facts] == expected

@@ -503,12 +503,12 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                 subject, pending = None, []  # the words after it are a new subject: the one before no longer holds
             text = after.words if after else text if mention else text or carried_text(prev_item, q, measure, gap, cut >= 0)
             whole = _naming.composed_mention(prev_item.mention if prev_item and not after else None, text, view,
-                                             (floor, q.span.start))
+                                             (floor, q.span.start)) or (_post.split_alias(view, q, after) if after else None)
             if mention is None and whole is None and not after and (
                     whole := named_before(view, ms, text, s_start, q.span.start)) is not None and _compatible(q, whole, view):
                 measure, sign = _measure(view[whole.end : q.span.start], q, whole, view)  # 粮食连续增产，产量达到…
             if mention is None and whole is not None and _compatible(q, whole, view):
-                mention, text, start = whole, None, whole.start  # 实施重大项目3600个、完成投资1万亿元: their investment
+                mention, text, start = whole, None, min(whole.start, start)  # 实施重大项目3600个、完成投资1万亿元
             items.append(_Item(q, mention, measure, sign, gap, text, start,
                                from_year=(str(context.year_value(base.group(1))) if base.group(1) else "") if base else None,
                                listed=listed, trailing=trailing,

@@ -80,8 +80,10 @@ def _subject_text(gap: str, earlier: bool) -> str | None:
     return piece if len(_CJK.findall(piece)) >= 2 else None
 
 
+#: words that open on a filler character and are nouns (有效投资, 有色金属, 并购): never cut
+_HEAD_NOUNS = "|".join(map(re.escape, cues()["subject_after"]["filler_head_nouns"]))
 _FILLER_HEAD = re.compile(r"^(?:(?:比较|[比较与同])(?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})年(?:的|相比)?|[比较](?:上|去)一?年"
-                          r"|[即有和及与在并又]|而(?!且)|连续|分别|前[一二三四五六七八九十两\d]+年)+")  # 前三年: a span of time
+                          rf"|(?!{_HEAD_NOUNS})[即有和及与在并又]|而(?!且)|连续|分别|前[一二三四五六七八九十两\d]+年)+")  # 前三年: a span
 _COMPARED = re.compile(r"[比较](?![重例率])")
 _FROM_TAIL = re.compile(r"(?:将|要|已经|已)?(?:[由从](?:(?:19|20)\d\d|[一二三四五六七八九○〇零]{4})?年?(?:底|末)?的?)?$")
 _FILLER_SUBJECTS = frozenset(cues().get("filler_subjects", []))

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from govreport.facts.cues import compiled
-from govreport.facts.mentions import Mention
+from govreport.facts.mentions import Mention, alias_index
 from govreport.facts.subjects import verb_follows, words_after
 from govreport.lexicons import cues
 from govreport.model import Quantity, Span
@@ -155,6 +155,20 @@ def after(view: str, qs: list[Quantity], qi: int) -> After | None:
     if len(head) < 2:
         return None
     return After(mod.group(1) + head, mod.end(1))
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def split_alias(view: str, q: Quantity, words: After) -> Mention | None:
+    """接待120万人次游客: the verb right before a count and the noun after it that make an alias together
+    (接待游客) name the figure; the mention sits on the noun."""
+    for k in (2, 3):
+        verb = view[max(0, q.span.start - k) : q.span.start]
+        ind = alias_index().get(verb + words.words) if len(verb) == k and _HAN_RUN.fullmatch(verb) else None
+        if ind is not None:
+            return Mention(q.span.end, words.end, ind, verb + words.words)
+    return None
 
 
 def new_noun(view: str, qs: list[Quantity], qi: int, ms: Sequence[Mention]) -> bool:
