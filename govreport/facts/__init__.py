@@ -508,7 +508,8 @@ def _walk(view: str, qs: list[Quantity], ms: list[Mention], s_start: int,
                     whole := named_before(view, ms, text, s_start, q.span.start)) is not None and _compatible(q, whole, view):
                 measure, sign = _measure(view[whole.end : q.span.start], q, whole, view)  # 粮食连续增产，产量达到…
             if mention is None and whole is not None and _compatible(q, whole, view):
-                mention, text, start = whole, None, min(whole.start, start)  # 实施重大项目3600个、完成投资1万亿元
+                trailing = whole.start >= q.span.end  # 接待120万人次游客: the alias closes on the noun after it
+                mention, text, start = whole, None, start if trailing else whole.start  # 完成投资1万亿元: their investment
             items.append(_Item(q, mention, measure, sign, gap, text, start,
                                from_year=(str(context.year_value(base.group(1))) if base.group(1) else "") if base else None,
                                listed=listed, trailing=trailing,
