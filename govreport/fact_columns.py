@@ -61,14 +61,21 @@ def available(store: Store) -> bool:
         store.rows("SELECT 1 FROM sqlite_master WHERE name = 'fact_rows' AND type = 'table'"))
 
 
+def _split_filters(name: str, filters: dict[str, Any]) -> tuple[str, list[Any], str, list[Any]]:
+    """The WHERE clauses (and parameters) of ``filters`` on the reports and on the facts; an unknown
+    filter is refused, naming the reader ``name``."""
+    unknown = set(filters) - REPORT_FILTERS - FACT_FILTERS
+    if unknown:
+        raise ValueError(f"fact_columns.{name} cannot filter by {', '.join(sorted(unknown))}")
+    rwhere, rparams = _where({k: v for k, v in filters.items() if k in REPORT_FILTERS})
+    fwhere, fparams = _where({k: v for k, v in filters.items() if k in FACT_FILTERS}, "f")
+    return rwhere, rparams, fwhere, fparams
+
+
 def chunks(store: Store, columns: tuple[str, ...], size: int, **filters: Any) -> Iterator[list[list[Any]]]:
     """The facts export's ``columns`` (``export.FACT_COLUMNS``) as one list of values per column,
     about ``size`` facts at a time (at least one chunk, empty when nothing matches)."""
-    unknown = set(filters) - REPORT_FILTERS - FACT_FILTERS
-    if unknown:
-        raise ValueError(f"fact_columns.chunks cannot filter by {', '.join(sorted(unknown))}")
-    rwhere, rparams = _where({k: v for k, v in filters.items() if k in REPORT_FILTERS})
-    fwhere, fparams = _where({k: v for k, v in filters.items() if k in FACT_FILTERS}, "f")
+    rwhere, rparams, fwhere, fparams = _split_filters("chunks", filters)
     own = [c for c in columns if c in OWN_COLUMNS]
     # the words are cut from the text at these offsets (and the sentence kept whole where it is not)
     sql = (f"SELECT {', '.join(OWN_COLUMNS[c] for c in own)}, f.indicator, f.start, f.end, f.sentence_start, "
@@ -123,11 +130,7 @@ def tables(store: Store, columns: tuple[str, ...], size: int, schema: pa.Schema,
            **filters: Any) -> Iterator[pa.Table]:
     """``chunks`` as Arrow tables of ``schema`` (``export_arrow.table_of_columns`` of each chunk),
     built with fewer Python objects (see the module's docstring)."""
-    unknown = set(filters) - REPORT_FILTERS - FACT_FILTERS
-    if unknown:
-        raise ValueError(f"fact_columns.tables cannot filter by {', '.join(sorted(unknown))}")
-    rwhere, rparams = _where({k: v for k, v in filters.items() if k in REPORT_FILTERS})
-    fwhere, fparams = _where({k: v for k, v in filters.items() if k in FACT_FILTERS}, "f")
+    rwhere, rparams, fwhere, fparams = _split_filters("tables", filters)
     read = [c for c in columns if c in OWN_COLUMNS]
     read += [c for c in _WORD_OFFSETS if c not in read]
     at = {c: i for i, c in enumerate(read)}
