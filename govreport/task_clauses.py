@@ -25,6 +25,7 @@ from govreport.doc_quantities import no_quantities_from, quantities_in
 from govreport.errors import LexiconError
 from govreport.lexicons import read_tsv, read_yaml
 from govreport.model import Bound, Quantity, Span
+from govreport.task_dates import WRITTEN_YEAR
 from govreport.task_patterns import word_pattern
 from govreport.task_split import SENTENCE_END as _SENTENCE_END
 from govreport.task_split import SENTENCE_MARK as _SENTENCE_MARK
@@ -462,14 +463,14 @@ def _measured(words: str) -> str:
 
 _GOING_ON = re.compile(r"继续|持续")
 #: a target year opening a clause (到一九八五年，到2025年底): the deadline, not part of the object
-_TARGET_YEAR = re.compile(r"^(?:到|至)(?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:底|末)?[,，]?")
+_TARGET_YEAR = re.compile(rf"(?:到|至)(?:{WRITTEN_YEAR})年(?:底|末)?[,，]?")
 #: the base of 由X增加到Y (将由一九八○年的…吨): a start value, not part of the object
 _FROM_BASE = re.compile(r"(?:将|要|可)?(?:由|从)")
 
 
 def _quantified_object(view: str, pos: int, end: int) -> str:
     """The object of ``NP (由X) verb + quantity``: without a leading target year and without the base value."""
-    start = pos + (m.end() if (m := _TARGET_YEAR.match(view[pos:end])) else 0)
+    start = m.end() if (m := _TARGET_YEAR.match(view, pos, end)) else pos
     for base in _FROM_BASE.finditer(view, start + 2, end):
         if _quantity(view, base.end(), end, "") is not None:
             return view[start : base.start()].strip()

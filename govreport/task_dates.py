@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from govreport.numbers import chinese_to_number
 
-_YEAR = r"(\d{4}|[〇○零一二三四五六七八九]{4}|今|明)"
+#: a year written out in digits or spelled in Chinese numerals (2025, 一九八五)
+WRITTEN_YEAR = r"\d{4}|[〇○零一二三四五六七八九]{4}"
+_YEAR = rf"({WRITTEN_YEAR}|今|明)"
 _DEADLINE = re.compile(
     rf"{_YEAR}年(?:(\d{{1,2}})月)?(底|末|内)?前"
     rf"|{_YEAR}年(底|末|内)"
